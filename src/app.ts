@@ -1,0 +1,105 @@
+// The composition root: builds the store, services, engine and transports, and registers routes and
+// handlers. It never listens: main.ts and the tests decide that (fastify/demo keeps app and server apart).
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/config.js';
+import { createStore, type Store } from './db/create-db.js';
+import type { DomainEvents } from './domain-events.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import type { App } from './http/route-types.js';
+import { createEventBus } from './shared/event-bus.js';
+import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
+import { createAgentService } from './features/agents/agent.service.js';
+import { registerAgentRoutes } from './features/agents/agent.routes.js';
+import { createCaseService } from './features/cases/case.service.js';
+import { registerCaseRoutes } from './features/cases/case.routes.js';
+import { createReplyService } from './features/cases/reply.service.js';
+import { createClockService } from './features/clock/clock.service.js';
+import { registerClockRoutes } from './features/clock/clock.routes.js';
+import { createOutboxService } from './features/comms/outbox.service.js';
+import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
+import { createCaptureTransport } from './features/comms/transport.js';
+import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
+import { createCustomerService } from './features/customers/customer.service.js';
+import { registerCustomerRoutes } from './features/customers/customer.routes.js';
+import { createTimelineService } from './features/customers/timeline.service.js';
+import { registerEventRoutes } from './features/events/event.routes.js';
+import { createIngestService } from './features/events/ingest.service.js';
+import { createOrderService } from './features/orders/order.service.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  /** A store opened by the caller (tests share one); otherwise one is opened from the config. */
+  store?: Store;
+  logger?: Logger;
+  /** Start time of a manual clock; defaults to the real time at start. */
+  clockStart?: Date;
+}
+
+export interface Kept {
+  app: App;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  services: ReturnType<typeof buildServices>;
+  /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
+  createdAdminToken: string | undefined;
+  close(): Promise<void>;
+}
+
+function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger }) {
+  const { config, store, clock, logger } = options;
+  const db = store.db;
+  const publicUrl = config.file.kept.public_url;
+  const bus = createEventBus<DomainEvents>();
+  const agents = createAgentService({ db, clock, logger, publicUrl });
+  const customers = createCustomerService({ db });
+  const orders = createOrderService({ db });
+  const cases = createCaseService({ db, clock, bus, publicUrl });
+  const capture = createCaptureTransport();
+  const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
+  const ingest = createIngestService({ db, clock, bus, cases, logger });
+  const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
+  const clockService = createClockService({ clock });
+  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture };
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<Kept> {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: config.env.KEPT_LOG_LEVEL, base: { service: 'kept' } });
+  const store = options.store ?? (await createStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.KEPT_DATA_DIR }));
+  const clock = config.env.KEPT_CLOCK === 'manual' ? createManualClock(options.clockStart ?? new Date()) : createSystemClock();
+  const services = buildServices({ config, store, clock, logger });
+  const createdAdminToken = await services.agents.ensureAdminToken(config.env.KEPT_ADMIN_TOKEN);
+
+  const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  registerErrorHandling(app);
+  registerAuth(app, { agents: services.agents });
+  await registerOpenApi(app);
+  registerEventRoutes(app, { ingest: services.ingest });
+  registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
+  registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
+  registerAgentRoutes(app, { agents: services.agents });
+  registerClockRoutes(app, { clock: services.clock });
+  registerOutboxRoutes(app, { outbox: services.outbox });
+  registerCommitmentReadRoutes(app, { db: store.db });
+  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
+
+  const ownsStore = !options.store;
+  return {
+    app,
+    store,
+    clock,
+    logger,
+    services,
+    createdAdminToken,
+    async close() {
+      await app.close();
+      if (ownsStore) await store.close();
+    },
+  };
+}

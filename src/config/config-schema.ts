@@ -1,0 +1,32 @@
+// The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
+import { z } from 'zod';
+
+export const instanceSectionSchema = z
+  .object({
+    name: z.string().default('Kept'),
+    /** Where customers reach status pages and forms; links in messages are built from it. */
+    public_url: z.string().url().default('http://localhost:3000'),
+    support_address: z.string().email().default('support@kept.local'),
+    /** The domain of the Message-IDs Kept writes; mail carrying it is our own and never ingested. */
+    message_id_domain: z.string().default('kept.local'),
+    default_time_zone: z.string().default('UTC'),
+  })
+  .strict();
+
+export const configFileSchema = z
+  .object({
+    kept: instanceSectionSchema.default(instanceSectionSchema.parse({})),
+    calendars: z.unknown().optional(),
+    teams: z.unknown().optional(),
+    policies: z.unknown().optional(),
+    reasons: z.unknown().optional(),
+    templates: z.unknown().optional(),
+    channels: z.unknown().optional(),
+    surveys: z.unknown().optional(),
+    claims: z.unknown().optional(),
+    staffing: z.unknown().optional(),
+    signals: z.unknown().optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;

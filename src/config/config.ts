@@ -1,0 +1,32 @@
+// loadConfig(): environment + kept.config.yaml, validated once, frozen, passed everywhere (STYLE habit 8).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseEnv, type Env } from './env.js';
+import { readConfigFile, type ParsedConfigFile } from './config-file.js';
+import { configFileSchema, type ConfigFile } from './config-schema.js';
+
+export interface Config {
+  readonly env: Env;
+  readonly file: ConfigFile;
+  readonly configPath: string;
+  /** Field path → line, for checks that run after the schema (templates, policies). */
+  readonly lineOf: ParsedConfigFile<ConfigFile>['lineOf'];
+}
+
+/** The kept.config.yaml that ships at the package root. */
+export const shippedConfigPath = fileURLToPath(new URL('../../kept.config.yaml', import.meta.url));
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const env = parseEnv(source);
+  const configPath = env.KEPT_CONFIG ?? (existsSync('kept.config.yaml') ? 'kept.config.yaml' : shippedConfigPath);
+  const parsed = readConfigFile({ path: configPath, schema: configFileSchema });
+  return deepFreeze({ env, file: parsed.value, configPath, lineOf: parsed.lineOf });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

@@ -1,0 +1,29 @@
+// The only reader of process.env: every variable of SPEC §3, parsed once at start.
+import { z } from 'zod';
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+
+export const envSchema = z.object({
+  KEPT_PORT: portSchema.default(3000),
+  KEPT_HOST: z.string().default('0.0.0.0'),
+  KEPT_SMTP_PORT: portSchema.default(2525),
+  KEPT_DATA_DIR: z.string().default('./kept-data'),
+  DATABASE_URL: z.string().url().optional(),
+  KEPT_CONFIG: z.string().optional(),
+  KEPT_ADMIN_TOKEN: z.string().min(16, 'KEPT_ADMIN_TOKEN must be at least 16 characters').optional(),
+  KEPT_CLOCK: z.enum(['system', 'manual']).default('system'),
+  KEPT_SMTP_URL: z.string().url().optional(),
+  KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,58 @@
+// createDb(): PGlite in KEPT_DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations run at boot.
+import { mkdirSync } from 'node:fs';
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Database } from './database.js';
+import { migrations } from './migrations/index.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** A repo function takes either the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface StoreOptions {
+  /** `postgres://…` for a server; otherwise PGlite in `dataDir` (or in memory when dataDir is `memory://`). */
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export interface Store {
+  db: Db;
+  dialect: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// pg returns bigint (int8) as text and numeric as text; counts and sums are small enough for numbers.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export async function createStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db);
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? './kept-data';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  await migrateToLatest(db);
+  return { db, dialect: 'pglite', close: () => db.destroy() };
+}
+
+/** Runs every pending migration; start fails when one fails (STYLE habit 9). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}
+
+export function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

@@ -1,0 +1,125 @@
+// Agents, roles, password login and bearer tokens.
+import type { Logger } from 'pino';
+import type { Db } from '../../db/create-db.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import * as repo from './agent.repo.js';
+import { hashPassword, hashToken, newSecretToken, verifyPassword } from './password.js';
+
+export type { Role } from './agent.repo.js';
+
+const roleRank: Record<repo.Role, number> = { agent: 1, manager: 2, admin: 3 };
+
+export function roleAtLeast(role: repo.Role, needed: repo.Role): boolean {
+  return roleRank[role] >= roleRank[needed];
+}
+
+export interface Principal {
+  role: repo.Role;
+  agentId: string | null;
+  tokenKind: repo.TokenRecord['kind'];
+}
+
+export interface AgentView {
+  id: string;
+  name: string;
+  email: string;
+  role: repo.Role;
+  skills: string[];
+  capacity: number;
+  out_of_office: boolean;
+  created_at: string;
+}
+
+export function toAgentView(agent: repo.AgentRecord): AgentView {
+  return {
+    id: agent.id,
+    name: agent.name,
+    email: agent.email,
+    role: agent.role,
+    skills: agent.skills,
+    capacity: agent.capacity,
+    out_of_office: agent.outOfOffice,
+    created_at: agent.createdAt.toISOString(),
+  };
+}
+
+const sessionHours = 12;
+const setupLinkHours = 72;
+
+export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger; publicUrl: string }) {
+  /** KEPT_ADMIN_TOKEN becomes the bootstrap admin token; without one, the first start creates one and returns it to print once. */
+  async function ensureAdminToken(configured: string | undefined): Promise<string | undefined> {
+    const at = deps.clock.now();
+    if (configured) {
+      await repo.insertToken(deps.db, { tokenHash: hashToken(configured), kind: 'admin_bootstrap', role: 'admin', agentId: null, label: 'KEPT_ADMIN_TOKEN', at });
+      return undefined;
+    }
+    if ((await repo.countTokensOfKind(deps.db, 'admin_bootstrap')) > 0) return undefined;
+    const token = newSecretToken('kept_admin');
+    await repo.insertToken(deps.db, { tokenHash: hashToken(token), kind: 'admin_bootstrap', role: 'admin', agentId: null, label: 'created at first start', at });
+    return token;
+  }
+
+  async function authenticate(token: string): Promise<Principal | undefined> {
+    const record = await repo.findLiveToken(deps.db, { tokenHash: hashToken(token), at: deps.clock.now() });
+    if (!record || record.kind === 'password_setup') return undefined;
+    return { role: record.role, agentId: record.agentId, tokenKind: record.kind };
+  }
+
+  async function createAgent(input: { name: string; email: string; role: repo.Role; password?: string | undefined; skills?: string[] | undefined; capacity?: number | undefined }): Promise<AgentView & { password_setup_url?: string }> {
+    const at = deps.clock.now();
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const agent = await repo.insertAgent(deps.db, { name: input.name, email: input.email.toLowerCase(), role: input.role, passwordHash, skills: input.skills, capacity: input.capacity, at });
+    if (!agent) throw new AppError('conflict', { detail: `An agent with email ${input.email} exists already`, field: 'email' });
+    deps.logger.info({ agent_id: agent.id, role: agent.role }, 'agent created');
+    if (passwordHash) return toAgentView(agent);
+    // Without a password, the answer carries a one-time link to set one.
+    const setupToken = newSecretToken('kept_setup');
+    await repo.insertToken(deps.db, { tokenHash: hashToken(setupToken), kind: 'password_setup', role: agent.role, agentId: agent.id, expiresAt: new Date(at.getTime() + setupLinkHours * 3_600_000), at });
+    return { ...toAgentView(agent), password_setup_url: `${deps.publicUrl.replace(/\/$/, '')}/#/set-password/${setupToken}` };
+  }
+
+  async function setPasswordWithLink(input: { token: string; password: string }): Promise<void> {
+    const at = deps.clock.now();
+    const record = await repo.findLiveToken(deps.db, { tokenHash: hashToken(input.token), at });
+    if (!record || record.kind !== 'password_setup' || !record.agentId) throw new AppError('unauthenticated', { detail: 'This link is not valid (used or expired)', field: 'token' });
+    await repo.setAgentPassword(deps.db, { agentId: record.agentId, passwordHash: await hashPassword(input.password) });
+    await repo.revokeToken(deps.db, { tokenHash: hashToken(input.token), at });
+  }
+
+  async function login(input: { email: string; password: string }): Promise<{ token: string; agent: AgentView }> {
+    const agent = await repo.findAgentByEmail(deps.db, input.email.toLowerCase());
+    const valid = agent?.passwordHash ? await verifyPassword(input.password, agent.passwordHash) : false;
+    if (!agent || !valid) throw new AppError('unauthenticated', { detail: 'Wrong email or password' });
+    const at = deps.clock.now();
+    const token = newSecretToken('kept_session');
+    await repo.insertToken(deps.db, { tokenHash: hashToken(token), kind: 'session', role: agent.role, agentId: agent.id, expiresAt: new Date(at.getTime() + sessionHours * 3_600_000), at });
+    deps.logger.info({ agent_id: agent.id }, 'agent logged in');
+    return { token, agent: toAgentView(agent) };
+  }
+
+  async function logout(token: string): Promise<void> {
+    await repo.revokeToken(deps.db, { tokenHash: hashToken(token), at: deps.clock.now() });
+  }
+
+  async function createApiToken(input: { role: repo.Role; label: string }): Promise<string> {
+    const token = newSecretToken('kept_api');
+    await repo.insertToken(deps.db, { tokenHash: hashToken(token), kind: 'api', role: input.role, agentId: null, label: input.label, at: deps.clock.now() });
+    return token;
+  }
+
+  async function getAgent(id: string): Promise<AgentView> {
+    const agent = await repo.findAgentById(deps.db, id);
+    if (!agent) throw new AppError('not_found', { detail: `No agent ${id}` });
+    return toAgentView(agent);
+  }
+
+  async function listAgents(): Promise<AgentView[]> {
+    return (await repo.listAgents(deps.db)).map(toAgentView);
+  }
+
+  return { ensureAdminToken, authenticate, createAgent, setPasswordWithLink, login, logout, createApiToken, getAgent, listAgents };
+}
+
+export type AgentService = ReturnType<typeof createAgentService>;

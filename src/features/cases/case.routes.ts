@@ -1,0 +1,81 @@
+// Cases: list with the SPEC filters, read one, reply, assign, escalate, resolve.
+import { z } from 'zod';
+import { principalOf } from '../../http/auth.js';
+import { problem } from '../../http/problem.js';
+import type { App } from '../../http/route-types.js';
+import type { CaseService } from './case.service.js';
+import { toMessageView } from './case.service.js';
+import type { ReplyService } from './reply.service.js';
+
+const idParams = z.object({ id: z.string().min(1) });
+const queue = z.enum(['mine', 'unassigned', 'at_risk', 'escalated', 'breached', 'recovery']);
+
+export const replyBodySchema = z
+  .object({
+    author_id: z.string().min(1).optional().meta({ description: 'Defaults to the logged-in agent' }),
+    body: z.string().max(100_000).optional(),
+    template: z.string().optional(),
+    vars: z.record(z.string(), z.unknown()).optional(),
+    channel: z.enum(['email', 'sms', 'social', 'chat']).optional(),
+    override: z.array(z.string()).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((body) => body.body !== undefined || body.template !== undefined, { message: 'give a body or a template', path: ['body'] });
+
+export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies: ReplyService }): void {
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        querystring: z.object({
+          customer_id: z.string().optional(),
+          state: z.enum(['open', 'pending', 'resolved']).optional(),
+          owner_id: z.string().optional(),
+          queue: queue.optional(),
+          cursor: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+        }),
+      },
+    },
+    async (request) =>
+      deps.cases.listCases({
+        customerId: request.query.customer_id,
+        state: request.query.state,
+        ownerId: request.query.owner_id,
+        queue: request.query.queue,
+        viewerId: principalOf(request).agentId ?? undefined,
+        cursor: request.query.cursor,
+        limit: request.query.limit,
+      }),
+  );
+  app.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } }, async (request) => deps.cases.getCase(request.params.id));
+
+  app.post('/api/v1/cases/:id/replies', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request, reply) => {
+    const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';
+    const result = await deps.replies.sendReply({ caseId: request.params.id, authorId, ...request.body });
+    if (result.held) {
+      const codes = [...new Set(result.findings.map((finding) => finding.code))].join(', ');
+      return reply
+        .status(422)
+        .type('application/problem+json')
+        .send(problem(422, 'Reply held', `The reply was held, not sent: ${codes}. Send again with "override" and a "note" to send it anyway.`, { findings: result.findings, outbox: result.outbox }));
+    }
+    const { message, ...rest } = result;
+    return reply.status(201).send({ ...rest, message: toMessageView(message) });
+  });
+  app.post('/api/v1/cases/:id/replies/preview', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request) => {
+    const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';
+    return deps.replies.previewReply({ caseId: request.params.id, authorId, ...request.body });
+  });
+  app.post('/api/v1/cases/:id/assign', { schema: { tags: ['cases'], params: idParams, body: z.object({ owner_id: z.string().min(1) }) } }, async (request) =>
+    deps.cases.assignCase({ id: request.params.id, ownerId: request.body.owner_id, by: principalOf(request).agentId }),
+  );
+  app.post('/api/v1/cases/:id/escalate', { schema: { tags: ['cases'], params: idParams, body: z.object({ note: z.string().min(1).max(2000) }) } }, async (request) =>
+    deps.cases.escalateCase({ id: request.params.id, note: request.body.note, by: principalOf(request).agentId }),
+  );
+  app.post('/api/v1/cases/:id/resolve', { schema: { tags: ['cases'], params: idParams } }, async (request) => deps.cases.resolveCase({ id: request.params.id, by: principalOf(request).agentId }));
+  app.post('/api/v1/cases/:id/pending', { schema: { tags: ['cases'], params: idParams, body: z.object({ pending: z.boolean() }) } }, async (request) =>
+    deps.cases.setPending({ id: request.params.id, pending: request.body.pending, by: principalOf(request).agentId }),
+  );
+}

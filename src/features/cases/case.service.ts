@@ -1,0 +1,285 @@
+// Cases: where contacts land, who owns them, and what they look like to the API.
+import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import type { AuthorKind, CaseState } from '../../db/database.js';
+import type { DomainBus } from '../../domain-events.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import * as agentRepo from '../agents/agent.repo.js';
+import * as commitmentRepo from '../commitments/commitment.repo.js';
+import * as caseRepo from './case.repo.js';
+import * as messageRepo from './message.repo.js';
+import { chooseCaseForContact, decodeCaseCursor, encodeCaseCursor, subjectFromText } from './case.js';
+
+export interface InboundMessageInput {
+  customerId: string;
+  channel: string;
+  subject?: string | undefined;
+  text: string;
+  html?: string | null;
+  threadRef?: string | null;
+  externalId?: string | null;
+  /** A case the channel already matched (e.g. by an email's References or a case token). */
+  caseId?: string | undefined;
+  orderNumber: string | null;
+  orderNumbers?: string[];
+  eventId: string | null;
+  noise?: string | null;
+  authorKind?: AuthorKind;
+  caseKind?: string;
+  at: Date;
+}
+
+export interface OutboundExternalInput {
+  customerId: string | null;
+  channel: string;
+  subject?: string | undefined;
+  text: string;
+  threadRef?: string | null;
+  orderNumber: string | null;
+  orderNumbers: string[];
+  eventId: string | null;
+  author?: string | undefined;
+  at: Date;
+}
+
+export interface CaseView {
+  id: string;
+  number: number;
+  token: string;
+  customer_id: string;
+  state: CaseState;
+  owner_id: string | null;
+  subject: string;
+  channels: string[];
+  order_number: string | null;
+  kind: string;
+  queue: string | null;
+  escalated: boolean;
+  flagged: boolean;
+  risk: { score: number; signals: { code: string; detail: string; weight: number }[] };
+  messages: ReturnType<typeof toMessageView>[];
+  commitments: ReturnType<typeof commitmentRepo.toCommitmentView>[];
+  documents: unknown[];
+  status_url: string;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+}
+
+export function toMessageView(message: messageRepo.MessageRecord) {
+  return {
+    id: message.id,
+    direction: message.direction,
+    channel: message.channel,
+    author_kind: message.authorKind,
+    author_id: message.authorId,
+    subject: message.subject,
+    body: message.body,
+    thread_ref: message.threadRef,
+    order_numbers: message.orderNumbers,
+    noise: message.noise,
+    status: message.status,
+    at: message.at.toISOString(),
+  };
+}
+
+/** The case token customers see in subjects, e.g. `K-1042`. */
+export function caseToken(number: number): string {
+  return `K-${number}`;
+}
+
+/** Extra parts of the case JSON that later features own (documents of claims, …). */
+export type CaseViewExtension = (q: Queryable, caseId: string) => Promise<Record<string, unknown>>;
+
+export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[] }) {
+  /** Records a message from the customer and returns its case, opening one when no open case fits. */
+  async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
+    let caseId = input.caseId;
+    if (!caseId && input.threadRef) caseId = await messageRepo.findCaseIdByThreadRef(tx, input.threadRef);
+    if (caseId) {
+      // A thread can point at a case of a customer merged away since: it still belongs to this customer.
+      const threadCase = await caseRepo.findCaseById(tx, caseId);
+      if (!threadCase || threadCase.customerId !== input.customerId) caseId = undefined;
+    }
+    const openCases = await caseRepo.listOpenCasesOfCustomer(tx, input.customerId);
+    const chosen = chooseCaseForContact({ threadCaseId: caseId, orderNumber: input.orderNumber, openCases });
+    let opened = false;
+    let caseRecord: caseRepo.CaseRecord;
+    if (chosen) {
+      const before = (await caseRepo.findCaseById(tx, chosen))!;
+      const isNoise = Boolean(input.noise);
+      caseRecord = await caseRepo.updateCase(tx, chosen, {
+        addChannel: input.channel,
+        // A customer who writes again on a resolved or pending case re-opens it; an auto-reply does not.
+        ...(before.state !== 'open' && !isNoise ? { state: 'open' as const } : {}),
+        ...(input.orderNumber && !before.orderNumber ? { orderNumber: input.orderNumber } : {}),
+        at: input.at,
+      });
+      if (before.state !== caseRecord.state) await deps.bus.emit('case.changed', { tx, before, after: caseRecord, change: 'state', by: null });
+    } else {
+      caseRecord = await caseRepo.insertCase(tx, {
+        customerId: input.customerId,
+        subject: subjectFromText({ subject: input.subject, text: input.text, orderNumber: input.orderNumber }),
+        channel: input.channel,
+        orderNumber: input.orderNumber,
+        kind: input.caseKind ?? 'inquiry',
+        at: input.at,
+      });
+      opened = true;
+      await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: null });
+    }
+    const message = await messageRepo.insertMessage(tx, {
+      caseId: caseRecord.id,
+      customerId: input.customerId,
+      direction: 'in',
+      channel: input.channel,
+      authorKind: input.authorKind ?? 'customer',
+      authorId: null,
+      subject: input.subject ?? null,
+      body: input.text,
+      html: input.html ?? null,
+      threadRef: input.threadRef ?? null,
+      externalId: input.externalId ?? null,
+      eventId: input.eventId,
+      orderNumbers: input.orderNumbers ?? (input.orderNumber ? [input.orderNumber] : []),
+      noise: input.noise ?? null,
+      status: 'received',
+      at: input.at,
+    });
+    await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened });
+    return { caseRecord, message, opened };
+  }
+
+  /** Records a message the business sent outside Kept (`message.sent`): on its case when one fits. */
+  async function recordOutboundExternal(tx: Tx, input: OutboundExternalInput): Promise<{ caseRecord: caseRepo.CaseRecord | null; message: messageRepo.MessageRecord }> {
+    let caseRecord: caseRepo.CaseRecord | null = null;
+    let caseId = input.threadRef ? await messageRepo.findCaseIdByThreadRef(tx, input.threadRef) : undefined;
+    if (!caseId && input.customerId) {
+      const openCases = await caseRepo.listOpenCasesOfCustomer(tx, input.customerId);
+      caseId = input.orderNumber ? openCases.find((candidate) => candidate.orderNumber === input.orderNumber)?.id : openCases[0]?.id;
+    }
+    if (caseId) caseRecord = await caseRepo.updateCase(tx, caseId, { addChannel: input.channel, at: input.at });
+    const message = await messageRepo.insertMessage(tx, {
+      caseId: caseRecord?.id ?? null,
+      customerId: input.customerId,
+      direction: 'out',
+      channel: input.channel,
+      authorKind: 'external',
+      authorId: input.author ?? null,
+      subject: input.subject ?? null,
+      body: input.text,
+      html: null,
+      threadRef: input.threadRef ?? null,
+      externalId: null,
+      eventId: input.eventId,
+      orderNumbers: input.orderNumbers,
+      noise: null,
+      status: 'sent',
+      at: input.at,
+    });
+    await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened: false });
+    await deps.bus.emit('message.delivered', { tx, message, caseRecord });
+    return { caseRecord, message };
+  }
+
+  async function requireCase(q: Queryable, id: string): Promise<caseRepo.CaseRecord> {
+    const found = await caseRepo.findCaseById(q, id);
+    if (!found) throw new AppError('not_found', { detail: `No case ${id}` });
+    return found;
+  }
+
+  async function getCase(id: string): Promise<CaseView> {
+    const record = await requireCase(deps.db, id);
+    const [messages, commitments, ...extensions] = await Promise.all([
+      messageRepo.listMessagesOfCase(deps.db, id),
+      commitmentRepo.listCommitments(deps.db, { caseId: id, limit: 1000 }),
+      ...(deps.viewExtensions ?? []).map((extend) => extend(deps.db, id)),
+    ]);
+    return {
+      id: record.id,
+      number: record.number,
+      token: caseToken(record.number),
+      customer_id: record.customerId,
+      state: record.state,
+      owner_id: record.ownerId,
+      subject: record.subject,
+      channels: record.channels,
+      order_number: record.orderNumber,
+      kind: record.kind,
+      queue: record.queue,
+      escalated: record.escalated,
+      flagged: record.flagged,
+      risk: record.risk,
+      messages: messages.map(toMessageView),
+      commitments: commitments.map(commitmentRepo.toCommitmentView),
+      documents: [],
+      status_url: `${deps.publicUrl.replace(/\/$/, '')}/status/${record.statusToken}`,
+      created_at: record.createdAt.toISOString(),
+      updated_at: record.updatedAt.toISOString(),
+      resolved_at: record.resolvedAt?.toISOString() ?? null,
+      ...Object.assign({}, ...extensions),
+    };
+  }
+
+  async function listCases(filter: Omit<caseRepo.CaseListFilter, 'cursor' | 'limit'> & { cursor?: string | undefined; limit?: number | undefined }) {
+    const cursor = filter.cursor ? decodeCaseCursor(filter.cursor) : undefined;
+    if (filter.cursor && !cursor) throw new AppError('validation_failed', { detail: 'cursor: not a cursor this API gave out', field: 'cursor' });
+    const limit = filter.limit ?? 50;
+    const rows = await caseRepo.listCases(deps.db, { ...filter, cursor, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        number: row.number,
+        token: caseToken(row.number),
+        customer_id: row.customerId,
+        customer_name: row.customerName,
+        state: row.state,
+        owner_id: row.ownerId,
+        owner_name: row.ownerName,
+        subject: row.subject,
+        channels: row.channels,
+        order_number: row.orderNumber,
+        next_due_at: row.nextDueAt?.toISOString() ?? null,
+        risk: { score: row.risk.score },
+        escalated: row.escalated,
+        queue: row.queue,
+        updated_at: row.updatedAt.toISOString(),
+      })),
+      next_cursor: rows.length > limit ? encodeCaseCursor(page[page.length - 1]!) : null,
+    };
+  }
+
+  async function changeCase(input: { id: string; by: string | null; change: 'assigned' | 'state' | 'escalated'; note?: string; apply: caseRepo.CaseChanges | ((before: caseRepo.CaseRecord) => caseRepo.CaseChanges) }): Promise<CaseView> {
+    await deps.db.transaction().execute(async (tx) => {
+      const before = await requireCase(tx, input.id);
+      const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;
+      const after = await caseRepo.updateCase(tx, input.id, changes);
+      await deps.bus.emit('case.changed', { tx, before, after, change: input.change, ...(input.note ? { note: input.note } : {}), by: input.by });
+    });
+    await deps.bus.emit('live.case_updated', { caseId: input.id });
+    return getCase(input.id);
+  }
+
+  async function assignCase(input: { id: string; ownerId: string; by: string | null }): Promise<CaseView> {
+    const owner = await agentRepo.findAgentById(deps.db, input.ownerId);
+    if (!owner) throw new AppError('validation_failed', { detail: `owner_id: no agent ${input.ownerId}`, field: 'owner_id' });
+    return changeCase({ id: input.id, by: input.by, change: 'assigned', apply: { ownerId: owner.id, at: deps.clock.now() } });
+  }
+
+  async function resolveCase(input: { id: string; by: string | null }): Promise<CaseView> {
+    return changeCase({ id: input.id, by: input.by, change: 'state', apply: { state: 'resolved', at: deps.clock.now() } });
+  }
+
+  async function setPending(input: { id: string; by: string | null; pending: boolean }): Promise<CaseView> {
+    return changeCase({ id: input.id, by: input.by, change: 'state', apply: { state: input.pending ? 'pending' : 'open', at: deps.clock.now() } });
+  }
+
+  async function escalateCase(input: { id: string; by: string | null; note: string }): Promise<CaseView> {
+    return changeCase({ id: input.id, by: input.by, change: 'escalated', note: input.note, apply: { escalated: true, at: deps.clock.now() } });
+  }
+
+  return { recordInbound, recordOutboundExternal, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,0 +1,108 @@
+// The only SQL for messages in and out of cases.
+import type { Selectable } from 'kysely';
+import type { Queryable } from '../../db/create-db.js';
+import type { AuthorKind, MessageDirection, MessagesTable } from '../../db/database.js';
+import { newId } from '../../shared/ids.js';
+
+export interface MessageRecord {
+  id: string;
+  caseId: string | null;
+  customerId: string | null;
+  direction: MessageDirection;
+  channel: string;
+  authorKind: AuthorKind;
+  authorId: string | null;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  threadRef: string | null;
+  externalId: string | null;
+  eventId: string | null;
+  orderNumbers: string[];
+  noise: string | null;
+  status: string;
+  at: Date;
+}
+
+function toMessageRecord(row: Selectable<MessagesTable>): MessageRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    customerId: row.customer_id,
+    direction: row.direction,
+    channel: row.channel,
+    authorKind: row.author_kind,
+    authorId: row.author_id,
+    subject: row.subject,
+    body: row.body,
+    html: row.html,
+    threadRef: row.thread_ref,
+    externalId: row.external_id,
+    eventId: row.event_id,
+    orderNumbers: row.order_numbers,
+    noise: row.noise,
+    status: row.status,
+    at: row.at,
+  };
+}
+
+export type NewMessage = Omit<MessageRecord, 'id'> & { id?: string };
+
+export async function insertMessage(q: Queryable, message: NewMessage): Promise<MessageRecord> {
+  const id = message.id ?? newId('msg');
+  await q
+    .insertInto('messages')
+    .values({
+      id,
+      case_id: message.caseId,
+      customer_id: message.customerId,
+      direction: message.direction,
+      channel: message.channel,
+      author_kind: message.authorKind,
+      author_id: message.authorId,
+      subject: message.subject,
+      body: message.body,
+      html: message.html,
+      thread_ref: message.threadRef,
+      external_id: message.externalId,
+      event_id: message.eventId,
+      order_numbers: JSON.stringify(message.orderNumbers),
+      noise: message.noise,
+      status: message.status,
+      at: message.at,
+    })
+    .execute();
+  return { ...message, id };
+}
+
+export async function listMessagesOfCase(q: Queryable, caseId: string): Promise<MessageRecord[]> {
+  const rows = await q.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  return rows.map(toMessageRecord);
+}
+
+export async function listMessagesOfCustomer(q: Queryable, customerId: string): Promise<MessageRecord[]> {
+  const rows = await q.selectFrom('messages').selectAll().where('customer_id', '=', customerId).orderBy('at').orderBy('id').execute();
+  return rows.map(toMessageRecord);
+}
+
+/** The case a thread reference (a conversation id of the source system, or a Message-ID) belongs to. */
+export async function findCaseIdByThreadRef(q: Queryable, threadRef: string): Promise<string | undefined> {
+  const row = await q
+    .selectFrom('messages')
+    .select('case_id')
+    .where((eb) => eb.or([eb('thread_ref', '=', threadRef), eb('external_id', '=', threadRef)]))
+    .where('case_id', 'is not', null)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.case_id ?? undefined;
+}
+
+export async function updateMessageStatus(q: Queryable, options: { id: string; status: string }): Promise<void> {
+  await q.updateTable('messages').set({ status: options.status }).where('id', '=', options.id).execute();
+}
+
+export async function findMessageById(q: Queryable, id: string): Promise<MessageRecord | undefined> {
+  const row = await q.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toMessageRecord(row);
+}

@@ -1,0 +1,153 @@
+// The only SQL for the outbox: every message Kept sends or holds.
+import type { Selectable } from 'kysely';
+import type { Queryable } from '../../db/create-db.js';
+import type { AuditFinding, OutboxStatus, OutboxTable } from '../../db/database.js';
+import { newId } from '../../shared/ids.js';
+
+export interface OutboxRecord {
+  id: string;
+  idempotencyKey: string;
+  caseId: string | null;
+  customerId: string | null;
+  messageId: string | null;
+  orderNumber: string | null;
+  origin: string;
+  channel: string;
+  to: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  reasonCode: string | null;
+  status: OutboxStatus;
+  audit: { ok: boolean; findings: AuditFinding[] };
+  override: { by: string; codes: string[]; note: string; at: string } | null;
+  authorId: string | null;
+  attempts: number;
+  lastError: string | null;
+  transport: string | null;
+  externalId: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+function toOutboxRecord(row: Selectable<OutboxTable>): OutboxRecord {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    caseId: row.case_id,
+    customerId: row.customer_id,
+    messageId: row.message_id,
+    orderNumber: row.order_number,
+    origin: row.origin,
+    channel: row.channel,
+    to: row.to,
+    subject: row.subject,
+    body: row.body,
+    html: row.html,
+    reasonCode: row.reason_code,
+    status: row.status,
+    audit: row.audit,
+    override: row.override,
+    authorId: row.author_id,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    transport: row.transport,
+    externalId: row.external_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+export type NewOutboxEntry = Pick<OutboxRecord, 'idempotencyKey' | 'caseId' | 'customerId' | 'messageId' | 'orderNumber' | 'origin' | 'channel' | 'to' | 'subject' | 'body' | 'html' | 'reasonCode' | 'status' | 'audit' | 'override' | 'authorId'> & { at: Date };
+
+/** Inserts an entry once per idempotency key; a repeat returns the entry already there. */
+export async function insertOutboxEntry(q: Queryable, entry: NewOutboxEntry): Promise<{ record: OutboxRecord; created: boolean }> {
+  const row = await q
+    .insertInto('outbox')
+    .values({
+      id: newId('out'),
+      idempotency_key: entry.idempotencyKey,
+      case_id: entry.caseId,
+      customer_id: entry.customerId,
+      message_id: entry.messageId,
+      order_number: entry.orderNumber,
+      origin: entry.origin,
+      channel: entry.channel,
+      to: entry.to,
+      subject: entry.subject,
+      body: entry.body,
+      html: entry.html,
+      reason_code: entry.reasonCode,
+      status: entry.status,
+      audit: JSON.stringify(entry.audit),
+      override: entry.override ? JSON.stringify(entry.override) : null,
+      author_id: entry.authorId,
+      next_attempt_at: entry.status === 'queued' ? entry.at : null,
+      created_at: entry.at,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return { record: toOutboxRecord(row), created: true };
+  const existing = await q.selectFrom('outbox').selectAll().where('idempotency_key', '=', entry.idempotencyKey).executeTakeFirstOrThrow();
+  return { record: toOutboxRecord(existing), created: false };
+}
+
+export async function findOutboxEntry(q: Queryable, id: string): Promise<OutboxRecord | undefined> {
+  const row = await q.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOutboxRecord(row);
+}
+
+export async function markOutboxSent(q: Queryable, options: { id: string; transport: string; externalId: string | null; at: Date }): Promise<void> {
+  await q
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sent', transport: options.transport, external_id: options.externalId, sent_at: options.at, attempts: eb('attempts', '+', 1), next_attempt_at: null, last_error: null }))
+    .where('id', '=', options.id)
+    .execute();
+}
+
+export async function markOutboxAttemptFailed(q: Queryable, options: { id: string; error: string; retryAt: Date | null; at: Date }): Promise<void> {
+  await q
+    .updateTable('outbox')
+    .set((eb) => ({ status: options.retryAt ? 'queued' : 'failed', last_error: options.error, next_attempt_at: options.retryAt, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', options.id)
+    .execute();
+}
+
+export async function listOutbox(q: Queryable, filter: { customerId?: string | undefined; caseId?: string | undefined; status?: OutboxStatus | undefined; limit: number }): Promise<OutboxRecord[]> {
+  let query = q.selectFrom('outbox').selectAll();
+  if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
+  if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map(toOutboxRecord);
+}
+
+export async function listQueuedOutbox(q: Queryable, options: { dueBy: Date; limit: number }): Promise<OutboxRecord[]> {
+  const rows = await q.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', options.dueBy).orderBy('next_attempt_at').limit(options.limit).execute();
+  return rows.map(toOutboxRecord);
+}
+
+/** The JSON shape of SPEC §3 `GET /outbox`. */
+export function toOutboxView(record: OutboxRecord) {
+  return {
+    id: record.id,
+    channel: record.channel,
+    to: record.to,
+    subject: record.subject,
+    body: record.body,
+    reason_code: record.reasonCode,
+    status: record.status,
+    audit: record.audit,
+    case_id: record.caseId,
+    customer_id: record.customerId,
+    order_number: record.orderNumber,
+    origin: record.origin,
+    override: record.override,
+    author_id: record.authorId,
+    attempts: record.attempts,
+    last_error: record.lastError,
+    created_at: record.createdAt.toISOString(),
+    sent_at: record.sentAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,22 @@
+// GET /api/v1/outbox: every message Kept sent or held, with its audit.
+import { z } from 'zod';
+import type { App } from '../../http/route-types.js';
+import type { OutboxService } from './outbox.service.js';
+
+export function registerOutboxRoutes(app: App, deps: { outbox: OutboxService }): void {
+  app.get(
+    '/api/v1/outbox',
+    {
+      schema: {
+        tags: ['outbox'],
+        querystring: z.object({
+          customer_id: z.string().optional(),
+          case_id: z.string().optional(),
+          status: z.enum(['queued', 'sent', 'held', 'failed', 'cancelled']).optional(),
+          limit: z.coerce.number().int().min(1).max(500).optional(),
+        }),
+      },
+    },
+    async (request) => ({ items: await deps.outbox.listOutbox({ customerId: request.query.customer_id, caseId: request.query.case_id, status: request.query.status, limit: request.query.limit }) }),
+  );
+}

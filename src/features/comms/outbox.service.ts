@@ -1,0 +1,97 @@
+// The outbox: every outbound message is written here first (in the transaction that decided to send it),
+// then delivered by its channel's transport with retries. Delivery marks the message sent and tells the
+// engine; a final failure is recorded and keeps no commitment.
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../../db/create-db.js';
+import type { DomainBus } from '../../domain-events.js';
+import type { Clock } from '../../shared/clock.js';
+import * as caseRepo from '../cases/case.repo.js';
+import * as messageRepo from '../cases/message.repo.js';
+import * as repo from './outbox.repo.js';
+import type { MessageTransport } from './transport.js';
+
+export interface OutboxServiceOptions {
+  db: Db;
+  clock: Clock;
+  bus: DomainBus;
+  logger: Logger;
+  /** Transports by channel; a channel without one is captured. */
+  transports: Partial<Record<string, MessageTransport>>;
+  fallbackTransport: MessageTransport;
+  maxAttempts?: number;
+  retryBaseMs?: number;
+}
+
+export function createOutboxService(options: OutboxServiceOptions) {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryBaseMs = options.retryBaseMs ?? 30_000;
+
+  function transportFor(channel: string): MessageTransport {
+    return options.transports[channel] ?? options.fallbackTransport;
+  }
+
+  async function deliverOne(entry: repo.OutboxRecord): Promise<void> {
+    const caseRecord = entry.caseId ? await caseRepo.findCaseById(options.db, entry.caseId) : undefined;
+    const transport = transportFor(entry.channel);
+    try {
+      const result = await transport.send({
+        outboxId: entry.id,
+        channel: entry.channel,
+        to: entry.to,
+        subject: entry.subject,
+        body: entry.body,
+        html: entry.html,
+        caseToken: caseRecord ? `K-${caseRecord.number}` : null,
+        inReplyTo: null,
+      });
+      await options.db.transaction().execute(async (tx) => {
+        const at = options.clock.now();
+        await repo.markOutboxSent(tx, { id: entry.id, transport: transport.name, externalId: result.externalId, at });
+        if (entry.messageId) {
+          await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'sent' });
+          const message = await messageRepo.findMessageById(tx, entry.messageId);
+          if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null });
+        }
+      });
+      options.logger.info({ outbox_id: entry.id, case_id: entry.caseId, channel: entry.channel, transport: transport.name }, 'message sent');
+    } catch (error) {
+      const attempts = entry.attempts + 1;
+      const at = options.clock.now();
+      const retryAt = attempts < maxAttempts ? new Date(at.getTime() + retryBaseMs * 2 ** (attempts - 1)) : null;
+      const text = error instanceof Error ? error.message : String(error);
+      await options.db.transaction().execute(async (tx) => {
+        await repo.markOutboxAttemptFailed(tx, { id: entry.id, error: text, retryAt, at });
+        if (!retryAt && entry.messageId) {
+          await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
+          const message = await messageRepo.findMessageById(tx, entry.messageId);
+          if (message) await options.bus.emit('message.failed', { tx, message, error: text });
+        }
+      });
+      options.logger.warn({ outbox_id: entry.id, case_id: entry.caseId, attempts, err: error }, retryAt ? 'send failed, will retry' : 'send failed for good');
+    }
+  }
+
+  /** Delivers every queued entry that is due; returns how many were tried. */
+  async function deliverDue(limit = 100): Promise<number> {
+    const due = await repo.listQueuedOutbox(options.db, { dueBy: options.clock.now(), limit });
+    for (const entry of due) await deliverOne(entry);
+    return due.length;
+  }
+
+  async function deliverById(id: string): Promise<void> {
+    const entry = await repo.findOutboxEntry(options.db, id);
+    if (entry?.status === 'queued') await deliverOne(entry);
+  }
+
+  async function enqueue(tx: Tx, entry: repo.NewOutboxEntry): Promise<repo.OutboxRecord> {
+    return (await repo.insertOutboxEntry(tx, entry)).record;
+  }
+
+  async function listOutbox(filter: { customerId?: string | undefined; caseId?: string | undefined; status?: repo.OutboxRecord['status'] | undefined; limit?: number | undefined }) {
+    return (await repo.listOutbox(options.db, { ...filter, limit: filter.limit ?? 100 })).map(repo.toOutboxView);
+  }
+
+  return { enqueue, deliverDue, deliverById, listOutbox };
+}
+
+export type OutboxService = ReturnType<typeof createOutboxService>;

@@ -1,0 +1,61 @@
+// The only SQL for the append-only event store.
+import type { Queryable } from '../../db/create-db.js';
+import type { EventInput } from './event.schemas.js';
+
+/** Appends the events whose id is new; returns the ids that were stored (the rest are duplicates). */
+export async function appendEvents(q: Queryable, options: { events: EventInput[]; receivedAt: Date }): Promise<Set<string>> {
+  if (options.events.length === 0) return new Set();
+  const rows = await q
+    .insertInto('events')
+    .values(
+      options.events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        occurred_at: event.occurred_at,
+        received_at: options.receivedAt,
+        customer_id: null,
+        order_number: event.order?.id ?? null,
+        body: JSON.stringify(event),
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function setEventCustomers(q: Queryable, assignments: { eventId: string; customerId: string }[]): Promise<void> {
+  for (const { eventId, customerId } of assignments) {
+    await q.updateTable('events').set({ customer_id: customerId }).where('id', '=', eventId).execute();
+  }
+}
+
+export interface StoredEvent {
+  seq: number;
+  id: string;
+  type: string;
+  occurredAt: Date;
+  receivedAt: Date;
+  customerId: string | null;
+  orderNumber: string | null;
+  body: EventInput;
+}
+
+export async function listEventsOfCustomer(q: Queryable, customerId: string): Promise<StoredEvent[]> {
+  const rows = await q.selectFrom('events').selectAll().where('customer_id', '=', customerId).orderBy('occurred_at').orderBy('seq').execute();
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    id: row.id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    receivedAt: row.received_at,
+    customerId: row.customer_id,
+    orderNumber: row.order_number,
+    body: row.body as unknown as EventInput,
+  }));
+}
+
+export async function countEvents(q: Queryable): Promise<number> {
+  const row = await q.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,114 @@
+// Ingest: a batch of events is stored and processed in one transaction. Repeats (by id) are counted as
+// duplicates and change nothing; a failure anywhere rolls the whole batch back, so nothing is half-done.
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../../db/create-db.js';
+import type { DomainBus } from '../../domain-events.js';
+import type { Clock } from '../../shared/clock.js';
+import type { CaseService } from '../cases/case.service.js';
+import { resolveCustomer } from '../customers/customer.service.js';
+import * as orderRepo from '../orders/order.repo.js';
+import { mentionedOrderNumbers } from '../orders/order.js';
+import { projectOrderEvent } from '../orders/order.service.js';
+import * as eventRepo from './event.repo.js';
+import type { EventInput } from './event.schemas.js';
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+}
+
+/** A survey answer that asks for contact, or a detractor's score, opens a case (crack C4). */
+export function surveyNeedsFollowUp(data: Record<string, unknown>): boolean {
+  return data['contact_requested'] === true || (typeof data['score'] === 'number' && data['score'] <= 6);
+}
+
+export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus; cases: CaseService; logger: Logger }) {
+  async function processEvent(tx: Tx, event: EventInput): Promise<{ caseId: string | null }> {
+    const at = new Date(event.occurred_at);
+    const orderNumber = event.order?.id ?? null;
+    const knownOrder = orderNumber ? await orderRepo.findOrderByNumber(tx, orderNumber) : undefined;
+    const customerId = await resolveCustomer(tx, { ref: event.customer, orderCustomerId: knownOrder?.customerId, eventId: event.id, at });
+    await projectOrderEvent(tx, { event, customerId, at });
+    if (customerId) await eventRepo.setEventCustomers(tx, [{ eventId: event.id, customerId }]);
+
+    const data = event.data as Record<string, unknown>;
+    let caseId: string | null = null;
+    let messageId: string | null = null;
+    if (event.type === 'contact.received' && customerId) {
+      const text = String(data['text'] ?? '');
+      const customerOrders = orderNumber ? [] : (await orderRepo.listOrdersOfCustomer(tx, customerId)).map((order) => order.number);
+      const mentioned = orderNumber ? [orderNumber] : mentionedOrderNumbers(text, customerOrders);
+      const result = await deps.cases.recordInbound(tx, {
+        customerId,
+        channel: String(data['channel']),
+        subject: typeof data['subject'] === 'string' ? data['subject'] : undefined,
+        text,
+        threadRef: typeof data['thread_ref'] === 'string' ? data['thread_ref'] : null,
+        orderNumber: orderNumber ?? mentioned[0] ?? null,
+        orderNumbers: mentioned,
+        eventId: event.id,
+        at,
+      });
+      caseId = result.caseRecord.id;
+      messageId = result.message.id;
+    } else if (event.type === 'message.sent') {
+      const text = String(data['text'] ?? '');
+      const customerOrders = customerId ? (await orderRepo.listOrdersOfCustomer(tx, customerId)).map((order) => order.number) : [];
+      const mentioned = [...new Set([...(orderNumber ? [orderNumber] : []), ...mentionedOrderNumbers(text, customerOrders)])];
+      const result = await deps.cases.recordOutboundExternal(tx, {
+        customerId,
+        channel: String(data['channel']),
+        subject: typeof data['subject'] === 'string' ? data['subject'] : undefined,
+        text,
+        threadRef: typeof data['thread_ref'] === 'string' ? data['thread_ref'] : null,
+        orderNumber,
+        orderNumbers: mentioned,
+        eventId: event.id,
+        author: typeof data['author'] === 'string' ? data['author'] : undefined,
+        at,
+      });
+      caseId = result.caseRecord?.id ?? null;
+      messageId = result.message.id;
+    } else if (event.type === 'survey.responded' && customerId && surveyNeedsFollowUp(data)) {
+      const comment = typeof data['comment'] === 'string' && data['comment'].trim() ? data['comment'] : `Survey score ${String(data['score'])}`;
+      const result = await deps.cases.recordInbound(tx, {
+        customerId,
+        channel: 'survey',
+        subject: `Survey response: score ${String(data['score'])}${data['contact_requested'] === true ? ', contact requested' : ''}`,
+        text: comment,
+        orderNumber,
+        eventId: event.id,
+        caseKind: 'survey_follow_up',
+        at,
+      });
+      caseId = result.caseRecord.id;
+      messageId = result.message.id;
+    }
+    await deps.bus.emit('event.ingested', { tx, event, customerId, caseId, messageId, at });
+    return { caseId };
+  }
+
+  /** Stores and processes a batch atomically; returns how many were new and how many were repeats. */
+  async function ingestEvents(events: EventInput[]): Promise<IngestResult> {
+    const receivedAt = deps.clock.now();
+    const firstById = new Map<string, EventInput>();
+    for (const event of events) if (!firstById.has(event.id)) firstById.set(event.id, event);
+    const touchedCases = new Set<string>();
+    const stored = await deps.db.transaction().execute(async (tx) => {
+      const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
+      for (const event of firstById.values()) {
+        if (!inserted.has(event.id)) continue;
+        const { caseId } = await processEvent(tx, event);
+        if (caseId) touchedCases.add(caseId);
+      }
+      return inserted.size;
+    });
+    for (const caseId of touchedCases) await deps.bus.emit('live.case_updated', { caseId });
+    deps.logger.debug({ accepted: stored, duplicates: events.length - stored }, 'events ingested');
+    return { accepted: stored, duplicates: events.length - stored };
+  }
+
+  return { ingestEvents };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;
