@@ -116,7 +116,8 @@ export function createReplyService(deps: {
       const overridden = new Set(input.override ?? []);
       const blocking = findings.filter((finding) => !overridden.has(finding.code));
       const orders = await orderRepo.listOrdersOfCustomer(tx, draft.caseRecord.customerId);
-      const orderNumbers = mentionedOrderNumbers(draft.body, orders.map((order) => order.number));
+      const candidates = [...new Set([...orders.map((order) => order.number), ...(draft.caseRecord.orderNumber ? [draft.caseRecord.orderNumber] : [])])];
+      const orderNumbers = mentionedOrderNumbers(draft.body, candidates);
       const audit = { ok: findings.length === 0, findings };
       if (blocking.length > 0) {
         const held = await deps.outbox.enqueue(tx, {
