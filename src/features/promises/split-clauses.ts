@@ -1,0 +1,96 @@
+// Cuts a message into sentences, and each sentence into clauses that each carry at most one commitment:
+// "We won't be able to call today, but I'll email you tomorrow" holds a refusal and a promise.
+
+export interface Clause {
+  /** The sentence the clause belongs to, as written. */
+  readonly sentence: string;
+  /** Words before the clause's subject that may still belong to it ("Tomorrow morning, I'll call"). */
+  readonly lead: string;
+  /** From the subject to the end of the clause. */
+  readonly body: string;
+  /** The subject as written before the modal: "I", "a supervisor", "your refund". */
+  readonly subject: string;
+  /** The words after the modal: "call you by Friday". */
+  readonly predicate: string;
+  /** True when the modal is refused: "won't", "will not", "can't", "unable to". */
+  readonly negated: boolean;
+}
+
+/** Splits on sentence ends; "a.m." and "p.m." are left alone because a lower-case word follows them. */
+export function splitSentences(text: string): string[] {
+  return normaliseQuotes(text)
+    .split(/(?<=[.!?])\s+(?=["(]?[A-Z0-9])|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function normaliseQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+}
+
+// A modal that commits someone to a future act, or refuses to. Each match starts a clause.
+const modalPattern = new RegExp(
+  [
+    "\\b(?:will|shall)\\b(?:\\s+(?:not|never|no longer)\\b)?",
+    "'ll\\b(?:\\s+(?:not|never)\\b)?",
+    "\\b(?:am|is|are)\\s+(?:not\\s+)?going\\s+to\\b",
+    "'(?:m|re|s)\\s+(?:not\\s+)?going\\s+to\\b",
+    "\\bpromises?\\s+to\\b",
+    "\\bshould\\s+(?=(?:receive|arrive|reach|get|hear|be\\s+(?:with|delivered|processed|credited|back)|see|show)\\b)",
+    "\\b(?:can\\s+)?expect\\b",
+    "\\blet\\s+me\\b(?!\\s+know)",
+    "\\b(?:have|has|'ve)\\s+(?:asked|arranged\\s+for|booked|scheduled)\\b(?!\\s+(?:you|for\\s+you)\\b)",
+    "\\b(?:is|are|has\\s+been|have\\s+been)\\s+(?:scheduled|booked|arranged)\\b",
+    "\\b(?:won't|shan't|can't|cannot|can\\s+not|couldn't|unable\\s+to|not\\s+be\\s+able\\s+to|not\\s+able\\s+to)\\b",
+  ].join('|'),
+  'gi',
+);
+
+const negation = /\b(?:not|never|no longer|won't|shan't|can't|cannot|couldn't|unable)\b/i;
+const unableAfter = /^\s*(?:be\s+)?(?:unable|not\s+(?:be\s+)?able)\b/i;
+// The subject starts after the last of these before the modal.
+const subjectBoundary = /(?:[,;:()]|\s[–—-]\s|\b(?:and|but|so|then|because|as|since|while|although|though|that|if|once|when|after|before|until|unless)\b)\s*/gi;
+// "…a manager who will call you" continues the clause that named the manager.
+const relativeSubject = /\b(?:who|which)\s*$/i;
+
+interface Anchor {
+  start: number;
+  subjectStart: number;
+  modalEnd: number;
+  negated: boolean;
+}
+
+function findAnchors(sentence: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const match of sentence.matchAll(modalPattern)) {
+    const modalStart = match.index;
+    const before = sentence.slice(0, modalStart);
+    if (relativeSubject.test(before)) continue;
+    let subjectStart = 0;
+    for (const b of before.matchAll(subjectBoundary)) subjectStart = b.index + b[0].length;
+    const modalEnd = modalStart + match[0].length;
+    const negated = negation.test(match[0]) || unableAfter.test(sentence.slice(modalEnd));
+    anchors.push({ start: subjectStart, subjectStart, modalEnd, negated });
+  }
+  return anchors;
+}
+
+/** The clauses of one sentence that carry a modal; a sentence with none yields nothing. */
+export function splitClauses(sentence: string): Clause[] {
+  const anchors = findAnchors(sentence);
+  return anchors.map((anchor, i) => {
+    const previousEnd = i === 0 ? 0 : (anchors[i - 1]?.modalEnd ?? 0);
+    const nextStart = anchors[i + 1]?.start ?? sentence.length;
+    const end = Math.max(nextStart, anchor.modalEnd);
+    const leadStart = i === 0 ? 0 : Math.min(previousEnd, anchor.start);
+    const modalText = sentence.slice(anchor.subjectStart, anchor.modalEnd);
+    return {
+      sentence,
+      lead: i === 0 ? sentence.slice(leadStart, anchor.start) : '',
+      body: sentence.slice(anchor.start, end),
+      subject: modalText.replace(modalPattern, '').trim(),
+      predicate: sentence.slice(anchor.modalEnd, end),
+      negated: anchor.negated,
+    };
+  });
+}
