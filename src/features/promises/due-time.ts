@@ -57,10 +57,13 @@ const partOfDayEnd: ReadonlyArray<readonly [string, number]> = [
 function chronoDue(text: string, sentAt: Date, zone: string, calendar: BusinessCalendar): DueTime | null {
   const local = DateTime.fromJSDate(sentAt, { zone });
   const reference = { instant: sentAt, timezone: local.offset };
-  const ahead = chrono.parse(text, reference, { forwardDate: true });
-  const nearest = chrono.parse(text, reference);
+  // chrono reads "from 9am to 1pm" as one window but "between 9am and 1pm" as two times.
+  const words = text.replace(/\bbetween\s+([\w:.]+(?:\s*[ap]\.?m\.?)?)\s+and\s+/gi, 'from $1 to ');
+  const ahead = chrono.parse(words, reference, { forwardDate: true });
+  const nearest = chrono.parse(words, reference);
   for (const result of ahead) {
-    const start = result.start;
+    // A window ("between 9am and 1pm", "Monday to Wednesday") is due when it closes.
+    const start = result.end ?? result.start;
     const tags = result.tags();
     // A written date ("3 November") is read as the nearest one; in the past it is a report, not a deadline.
     if (start.isCertain('month') && start.isCertain('day') && !start.isCertain('year')) {

@@ -3,18 +3,24 @@
 import type { Clause } from './split-clauses.js';
 import type { AuthorRole, PromiseKind, PromiseOwner } from './promise.js';
 
-// Strong cues name the promised thing itself; the first one after the subject decides the kind.
-const strongCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
+// Cues name the promised thing; the first one after the subject decides the kind. Verbs come before nouns
+// that only name an object ("I'll write back once I've heard from the courier" promises a reply, not a delivery).
+const verbCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
   ['callback', /\b(?:call|calls|calling|callback|call-back|ring|phone|phoning|telephone)\b/i],
-  ['refund', /\b(?:refund|refunds|refunded|refunding|reimburse\w*|money back|credit\w*)\b/i],
-  ['document', /\b(?:form|forms|document|documents|label|labels|invoice|invoices|receipt|receipts|paperwork|certificate|contract|voucher|quote|copy of|pdf|agreement)\b/i],
+  ['refund', /\b(?:refund|refunds|refunded|refunding|reimburse\w*|money back|credit|credits|credited|crediting)\b/i],
+  ['document', /\b(?:form|forms|document|documents|label|labels|invoice|invoices|receipt|receipts|paperwork|certificate|contract|voucher|quote|report|copy of|pdf|agreement)\b/i],
   ['update', /\b(?:update|updates|updated|let you know|keep you (?:posted|informed|updated)|inform you|notify you|advise you|confirm\w*)\b/i],
-  ['delivery', /\b(?:deliver|delivers|delivered|delivery|arrive|arrives|arriving|ship|ships|shipped|dispatch\w*|replacement|parcel|package|courier)\b/i],
-  ['follow_up', /\b(?:get back to|reply|replies|respond|response|answer|be in touch|get in touch|hear from|hear back|contact you|reach out|follow up|follow-up|come back to you|back to you)\b/i],
+  ['delivery', /\b(?:deliver|delivers|delivered|delivery|arrive|arrives|arriving|ship|ships|shipped|dispatch\w*|replace|replaced|collect|collected)\b/i],
+  ['follow_up', /\b(?:get back to|reply|replies|respond|response|answer|be in touch|get in touch|hear from|hear back|contact you|contacted|reach out|follow up|follow-up|write back|come back to you|back to you)\b/i],
 ];
+const objectCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
+  ['delivery', /\b(?:replacement|parcel|package|courier)\b/i],
+];
+// In "the refund form" or "the replacement label" the last noun is the thing promised.
+const compoundHeads = /\b(?:refund|replacement|delivery|return|returns|tracking)\s+(?=(?:form|forms|label|labels|confirmation|update|invoice|receipt|paperwork|document|documents)\b)/gi;
 
 // Weak cues carry a promise to act without naming what the customer will see: a follow-up, usually vague.
-const weakCues = /\b(?:email|e-mail|message|write to|send you|look into|looking into|investigate|check|find out|sort|take care|resolve|resolved|fix|handle|escalate|chase|pass (?:it|this) on|be with you)\b/i;
+const weakCues = /\b(?:email|e-mail|message|write to|send you|look into|looking into|investigate|check|find out|sort\w*|take care|resolve\w*|fix\w*|handle|escalate|chase|pass (?:it|this) on|be with you)\b/i;
 
 const managerWord = /\b(?:supervisor|supervisors|manager|managers|team lead|team leader|senior (?:agent|colleague|advisor|adviser)|head of)\b/i;
 // A manager who acts: "a supervisor will…", "I'll have my manager call", "a call from a manager", "a manager who will".
@@ -30,7 +36,7 @@ const authorSubject = /^(?:i|me)$|\blet me\b/i;
 const fromAuthor = /\bfrom me\b|\bmyself\b/i;
 
 // A promise that waits on the customer is an offer, not yet a commitment: "if you send the photo, we'll refund".
-const onCustomer = /\b(?:if|unless|once|as soon as|provided(?: that)?|in case|when|after)\s+(?:you|you've|you're|your)\b|\b(?:once|when|as soon as|after)\s+we\s+(?:receive|get|have)\s+(?:the|your)\b|\bshould you\b/i;
+const onCustomer = /\b(?:if|unless|provided(?: that)?|in case)\s+(?:you|you've|you're|your)\b|\b(?:once|as soon as|when|after)\s+(?:you|you've|you're)\b|\b(?:once|when|as soon as|after)\s+we\s+(?:receive|get|have)\s+(?:the|your)\b|\bshould you\b/i;
 // Asking the customer to act: "you'll need to send", "I'll need you to call".
 const requestToCustomer = /\b(?:need|needs|have|has|must|want|ask|require)\s+(?:you\s+)?to\b|\byou\s+to\b/i;
 const questionStart = /^(?:shall|should|would|could|can|may|do|did|will|are|is)\s+(?:i|we|you)\b/i;
@@ -40,17 +46,18 @@ export interface ClauseReading {
   readonly owner: PromiseOwner;
 }
 
-function firstStrongKind(text: string): PromiseKind | null {
+function firstCue(text: string, cues: ReadonlyArray<readonly [PromiseKind, RegExp]>): PromiseKind | null {
+  const words = text.replace(compoundHeads, '');
   let best: { kind: PromiseKind; at: number } | null = null;
-  for (const [kind, cue] of strongCues) {
-    const m = cue.exec(text);
+  for (const [kind, cue] of cues) {
+    const m = cue.exec(words);
     if (m && (best === null || m.index < best.at)) best = { kind, at: m.index };
   }
   return best?.kind ?? null;
 }
 
 function isCommitment(clause: Clause): boolean {
-  if (clause.negated) return false;
+  if (clause.negated || /^(?:nobody|no one|none)\b/i.test(clause.subject)) return false;
   const whole = clause.lead + clause.body;
   if (/\?\s*$/.test(clause.body) || questionStart.test(whole.trim())) return false;
   if (onCustomer.test(whole)) return false;
@@ -71,7 +78,11 @@ function readOwner(clause: Clause, authorRole: AuthorRole): PromiseOwner {
 /** What a clause commits to and who keeps it; null when it is no commitment (refused, asked, offered, requested). */
 export function readClause(clause: Clause, authorRole: AuthorRole): ClauseReading | null {
   if (!isCommitment(clause)) return null;
-  const kind = firstStrongKind(clause.predicate) ?? firstStrongKind(clause.subject) ?? (weakCues.test(clause.predicate) ? 'follow_up' : null);
+  const kind =
+    firstCue(clause.predicate, verbCues) ??
+    firstCue(clause.subject, verbCues) ??
+    firstCue(clause.subject + ' ' + clause.predicate, objectCues) ??
+    (weakCues.test(clause.predicate) ? 'follow_up' : null);
   if (kind === null) return null;
   return { kind, owner: readOwner(clause, authorRole) };
 }

@@ -39,7 +39,9 @@ const modalPattern = new RegExp(
     "\\bshould\\s+(?=(?:receive|arrive|reach|get|hear|be\\s+(?:with|delivered|processed|credited|back)|see|show)\\b)",
     "\\b(?:can\\s+)?expect\\b",
     "\\blet\\s+me\\b(?!\\s+know)",
-    "\\b(?:have|has|'ve)\\s+(?:asked|arranged\\s+for|booked|scheduled)\\b(?!\\s+(?:you|for\\s+you)\\b)",
+    // "I've asked a supervisor to call you", "I have booked a callback": arranged now, done later.
+    "\\b(?:have|has|'ve)\\s+(?:asked|arranged\\s+for)\\s+(?!you\\b)(?:[\\w']+\\s+){1,4}?to\\b",
+    "\\b(?:have|has|'ve)\\s+(?:booked|scheduled|arranged)\\s+(?:a|an|your)\\b",
     "\\b(?:is|are|has\\s+been|have\\s+been)\\s+(?:scheduled|booked|arranged)\\b",
     "\\b(?:won't|shan't|can't|cannot|can\\s+not|couldn't|unable\\s+to|not\\s+be\\s+able\\s+to|not\\s+able\\s+to)\\b",
   ].join('|'),
