@@ -120,3 +120,25 @@ describe('what a promise opens and how the composer warns', () => {
     expect(timed && describeVaguePromiseWarning(timed)).toBeNull();
   });
 });
+
+describe('the words read', () => {
+  it('reads only the author\'s own words, not the customer\'s message quoted below the reply', () => {
+    const found = detectPromises({
+      text: "Dear Ana,\nI'll call you tomorrow.\n\nOn Tue, 24 Nov 2026 at 09:12, Ana wrote:\n> You said you'll refund me by Friday!",
+      sentAt: wednesdayMorning,
+      timeZone: newYork,
+      authorRole: 'agent',
+    });
+    expect(found.map((p) => p.kind)).toEqual(['callback']);
+  });
+
+  it('gives "Monday next week" until close on that Monday', () => {
+    const [p] = detectPromises({ text: "I'll call you on Monday next week.", sentAt: wednesdayMorning, timeZone: newYork, authorRole: 'agent' });
+    expect(local(p?.dueAt ?? null, newYork)).toBe('Mon 2026-11-30 17:00');
+  });
+
+  it('is due when a promised window closes', () => {
+    const [p] = detectPromises({ text: 'The courier will collect it on Tuesday between 9am and 1pm.', sentAt: wednesdayMorning, timeZone: newYork, authorRole: 'agent' });
+    expect(local(p?.dueAt ?? null, newYork)).toBe('Tue 2026-12-01 13:00');
+  });
+});

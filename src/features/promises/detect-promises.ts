@@ -35,7 +35,7 @@ export function detectPromises(input: DetectPromisesInput): DetectedPromise[] {
   const found: DetectedPromise[] = [];
   for (const sentence of splitSentences(input.text)) {
     for (const clause of splitClauses(sentence)) {
-      const reading = readClause(clause, input.authorRole);
+      const reading = readClause({ clause, authorRole: input.authorRole });
       if (reading === null) continue;
       const timeOptions = { sentAt: input.sentAt, timeZone: input.timeZone, calendar };
       // Words before the subject count only when they are a short lead-in: "On Monday, I'll call you".

@@ -36,9 +36,15 @@ function toNumber(word: string): number {
   return numberWords[word.toLowerCase()] ?? Number(word);
 }
 
-function fridayClose(from: DateTime, weeksAhead: number, calendar: BusinessCalendar): Date {
-  const friday = from.startOf('week').plus({ weeks: weeksAhead, days: 4 }).set({ hour: 12 });
-  return calendar.endOfBusinessDay(friday.toJSDate());
+const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const weekdayName = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i');
+
+// "Next week" alone is due at close on Friday of that week; "Monday next week" at close on that Monday.
+function closeInWeek(from: DateTime, weeksAhead: number, text: string, calendar: BusinessCalendar): Date {
+  const named = weekdayName.exec(text)?.[1]?.toLowerCase();
+  const dayIndex = named ? weekdayNames.indexOf(named) : 4;
+  const day = from.startOf('week').plus({ weeks: weeksAhead, days: dayIndex }).set({ hour: 12 });
+  return calendar.endOfBusinessDay(day.toJSDate());
 }
 
 function closeOfDay(day: DateTime, calendar: BusinessCalendar): Date {
@@ -106,9 +112,9 @@ export function resolveDueTime(options: ResolveDueOptions): DueTime | null {
     return { dueAt, timeText: business[0] };
   }
   const next = nextWeek.exec(text);
-  if (next) return { dueAt: fridayClose(local, 1, calendar), timeText: next[0] };
+  if (next) return { dueAt: closeInWeek(local, 1, text, calendar), timeText: next[0] };
   const thisWeek = endOfThisWeek.exec(text);
-  if (thisWeek) return { dueAt: fridayClose(local, 0, calendar), timeText: thisWeek[0] };
+  if (thisWeek) return { dueAt: closeInWeek(local, 0, '', calendar), timeText: thisWeek[0] };
   const today = endOfToday.exec(text);
   if (today) return { dueAt: closeOfDay(local, calendar), timeText: today[0] };
   return chronoDue(text, sentAt, timeZone, calendar);

@@ -76,7 +76,8 @@ function readOwner(clause: Clause, authorRole: AuthorRole): PromiseOwner {
 }
 
 /** What a clause commits to and who keeps it; null when it is no commitment (refused, asked, offered, requested). */
-export function readClause(clause: Clause, authorRole: AuthorRole): ClauseReading | null {
+export function readClause(options: { readonly clause: Clause; readonly authorRole: AuthorRole }): ClauseReading | null {
+  const { clause, authorRole } = options;
   if (!isCommitment(clause)) return null;
   const kind =
     firstCue(clause.predicate, verbCues) ??

@@ -16,9 +16,21 @@ export interface Clause {
   readonly negated: boolean;
 }
 
-/** Splits on sentence ends; "a.m." and "p.m." are left alone because a lower-case word follows them. */
+// A reply quotes the customer's earlier message; those words are theirs, not a promise made to them.
+const quoteHeader = /^\s*On\s.{4,200}\swrote:\s*$/m;
+
+function ownWords(text: string): string {
+  const header = quoteHeader.exec(text);
+  const beforeQuote = header ? text.slice(0, header.index) : text;
+  return beforeQuote
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('>'))
+    .join('\n');
+}
+
+/** Splits the author's own words on sentence ends; "a.m." and "p.m." stay whole because a lower-case word follows. */
 export function splitSentences(text: string): string[] {
-  return normaliseQuotes(text)
+  return normaliseQuotes(ownWords(text))
     .split(/(?<=[.!?])\s+(?=["(]?[A-Z0-9])|\n+/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
