@@ -142,3 +142,10 @@ describe('the words read', () => {
     expect(local(p?.dueAt ?? null, newYork)).toBe('Tue 2026-12-01 13:00');
   });
 });
+
+describe('times that name their own zone', () => {
+  it('honours "3pm EST" written to a customer in London', () => {
+    const [p] = detectPromises({ text: "I'll call you tomorrow at 3pm EST.", sentAt: wednesdayMorning, timeZone: 'Europe/London', authorRole: 'agent' });
+    expect(p?.dueAt?.toISOString()).toBe('2026-11-26T20:00:00.000Z');
+  });
+});

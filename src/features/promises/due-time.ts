@@ -81,7 +81,8 @@ function chronoDue(text: string, sentAt: Date, zone: string, calendar: BusinessC
       if (day < local.startOf('day')) continue;
     }
     const timeText = result.text;
-    if (tags.has('result/relativeDateAndTime')) return { dueAt: start.date(), timeText };
+    // "Within 48 hours" counts on the wall clock; "3pm EST" names its own zone. chrono's instant is right for both.
+    if (tags.has('result/relativeDateAndTime') || start.isCertain('timezoneOffset')) return { dueAt: start.date(), timeText };
     const day = DateTime.fromObject(
       { year: start.get('year') ?? local.year, month: start.get('month') ?? local.month, day: start.get('day') ?? local.day },
       { zone },
