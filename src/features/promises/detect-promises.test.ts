@@ -149,3 +149,37 @@ describe('times that name their own zone', () => {
     expect(p?.dueAt?.toISOString()).toBe('2026-11-26T20:00:00.000Z');
   });
 });
+
+describe('reading who acts and what they promise', () => {
+  const read = (text: string) =>
+    detectPromises({ text, sentAt: wednesdayMorning, timeZone: newYork, authorRole: 'agent' }).map((p) => [
+      p.kind,
+      p.owner,
+      local(p.dueAt, newYork),
+    ]);
+
+  it('gives a promise to whoever the author has asked to keep it', () => {
+    expect(read("I'll have someone from our claims team call you Thursday.")).toEqual([['callback', 'team', 'Thu 2026-11-26 17:00']]);
+    expect(read("I'll ask my manager to call you tomorrow.")).toEqual([['callback', 'manager', 'Thu 2026-11-26 17:00']]);
+  });
+
+  it('does not take a call to someone else for a callback', () => {
+    expect(read("I'm going to call the bank on your behalf.")).toEqual([]);
+  });
+
+  it('keeps the timed reading when two clauses make the same promise', () => {
+    expect(read("Let me check with the warehouse and I'll get back to you within the next two hours.")).toEqual([
+      ['follow_up', 'author', 'Wed 2026-11-25 12:30'],
+    ]);
+  });
+
+  it('reads a promise made in a relative clause', () => {
+    expect(read("I've passed this to our returns team, who will email you a label today.")).toEqual([
+      ['document', 'team', 'Wed 2026-11-25 17:00'],
+    ]);
+  });
+
+  it('counts business hours by the calendar', () => {
+    expect(read("We'll reply within 8 business hours.")).toEqual([['follow_up', 'team', 'Thu 2026-11-26 10:30']]);
+  });
+});

@@ -41,8 +41,12 @@ export function detectPromises(input: DetectPromisesInput): DetectedPromise[] {
       // Words before the subject count only when they are a short lead-in: "On Monday, I'll call you".
       const lead = /^\s*(?:\S+\s+){0,3}\S+,\s*$/.test(clause.lead) ? clause.lead : '';
       const due = resolveDueTime({ text: clause.body, ...timeOptions }) ?? (lead ? resolveDueTime({ text: lead, ...timeOptions }) : null);
-      const duplicate = found.some((p) => p.phrase === sentence && p.kind === reading.kind && p.owner === reading.owner);
-      if (duplicate) continue;
+      // "Let me check and I'll get back to you by 2pm" is one promise; keep the reading that has a time.
+      const same = found.findIndex((p) => p.phrase === sentence && p.kind === reading.kind && p.owner === reading.owner);
+      if (same >= 0) {
+        if (found[same]?.vague && due) found.splice(same, 1);
+        else continue;
+      }
       found.push({
         kind: reading.kind,
         owner: reading.owner,

@@ -6,7 +6,8 @@ import type { AuthorRole, PromiseKind, PromiseOwner } from './promise.js';
 // Cues name the promised thing; the first one after the subject decides the kind. Verbs come before nouns
 // that only name an object ("I'll write back once I've heard from the courier" promises a reply, not a delivery).
 const verbCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
-  ['callback', /\b(?:call|calls|calling|callback|call-back|ring|phone|phoning|telephone)\b/i],
+  // A call to someone else ("I'll call the bank") is not a callback; the customer is called, or called back.
+  ['callback', /\b(?:(?:call|calls|calling|ring|ringing|phone|phoning|telephone)\s+(?:you|back|again)|callback|call-back|call back|(?:a|the|your)\s+(?:\w+\s+)?(?:call|ring|phone call)|give you a (?:call|ring|bell))\b|^\s*(?:call|ring|phone)\s*(?:[.,;!]|$|\s(?:today|tomorrow|tonight|on|at|by|in|within|this|next|before|later|shortly|soon)\b)/i],
   ['refund', /\b(?:refund|refunds|refunded|refunding|reimburse\w*|money back|credit|credits|credited|crediting)\b/i],
   ['document', /\b(?:form|forms|document|documents|label|labels|invoice|invoices|receipt|receipts|paperwork|certificate|contract|voucher|quote|report|copy of|pdf|agreement)\b/i],
   ['update', /\b(?:update|updates|updated|let you know|keep you (?:posted|informed|updated)|inform you|notify you|advise you|confirm\w*)\b/i],
@@ -14,7 +15,7 @@ const verbCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
   ['follow_up', /\b(?:get back to|reply|replies|respond|response|answer|be in touch|get in touch|hear from|hear back|contact you|contacted|reach out|follow up|follow-up|write back|come back to you|back to you)\b/i],
 ];
 const objectCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
-  ['delivery', /\b(?:replacement|parcel|package|courier)\b/i],
+  ['delivery', /\b(?:replacement|parcel|package|courier|driver)\b/i],
 ];
 // In "the refund form" or "the replacement label" the last noun is the thing promised.
 const compoundHeads = /\b(?:refund|replacement|delivery|return|returns|tracking)\s+(?=(?:form|forms|label|labels|confirmation|update|invoice|receipt|paperwork|document|documents)\b)/gi;
@@ -32,7 +33,9 @@ const managerActs = new RegExp(
   ].join('|'),
   'i',
 );
-const authorSubject = /^(?:i|me)$|\blet me\b/i;
+// "I'll have someone from claims call you", "I'll get the courier to deliver it": the one asked does it.
+const delegated = /\b(?:have|get|ask|asked|arrange for|arranged for|book|booked)\s+((?:someone|somebody)(?:\s+[\w']+){0,6}?|(?:a|an|my|the|our|one of our)(?:\s+[\w']+){1,6}?)\s+(?:to\s+)?(?:call|ring|phone|email|contact|send|deliver|reply|get back|be in touch|come)\b/i;
+const authorSubject = /^(?:i|me)$|^i promise\b|\blet me\b/i;
 const fromAuthor = /\bfrom me\b|\bmyself\b/i;
 
 // A promise that waits on the customer is an offer, not yet a commitment: "if you send the photo, we'll refund".
@@ -70,6 +73,7 @@ function isCommitment(clause: Clause): boolean {
 function readOwner(clause: Clause, authorRole: AuthorRole): PromiseOwner {
   const byPerson = (): PromiseOwner => (authorRole === 'template' ? 'team' : 'author');
   if (managerWord.test(clause.subject) || managerActs.test(clause.body)) return 'manager';
+  if (delegated.test(clause.body)) return 'team';
   if (authorSubject.test(clause.subject) || /^\s*let me\b/i.test(clause.body)) return byPerson();
   if (/^you$/i.test(clause.subject) && fromAuthor.test(clause.predicate)) return byPerson();
   return 'team';
@@ -83,6 +87,8 @@ export function readClause(options: { readonly clause: Clause; readonly authorRo
     firstCue(clause.predicate, verbCues) ??
     firstCue(clause.subject, verbCues) ??
     firstCue(clause.subject + ' ' + clause.predicate, objectCues) ??
+    // "The refund has been approved and will reach you…": the subject was said before "and".
+    (clause.subject === '' ? firstCue(clause.lead, verbCues) : null) ??
     (weakCues.test(clause.predicate) ? 'follow_up' : null);
   if (kind === null) return null;
   return { kind, owner: readOwner(clause, authorRole) };

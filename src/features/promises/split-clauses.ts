@@ -47,7 +47,7 @@ const modalPattern = new RegExp(
     "'ll\\b(?:\\s+(?:not|never)\\b)?",
     "\\b(?:am|is|are)\\s+(?:not\\s+)?going\\s+to\\b",
     "'(?:m|re|s)\\s+(?:not\\s+)?going\\s+to\\b",
-    "\\bpromises?\\s+to\\b",
+    "\\b(?:promises?|aim|aims|intend|intends|plan|plans)\\s+to\\b",
     "\\bshould\\s+(?=(?:receive|arrive|reach|get|hear|be\\s+(?:with|delivered|processed|credited|back)|see|show)\\b)",
     "\\b(?:can\\s+)?expect\\b",
     "\\blet\\s+me\\b(?!\\s+know)",
@@ -64,7 +64,6 @@ const negation = /\b(?:not|never|no longer|won't|shan't|can't|cannot|couldn't|un
 const unableAfter = /^\s*(?:be\s+)?(?:unable|not\s+(?:be\s+)?able)\b/i;
 // The subject starts after the last of these before the modal.
 const subjectBoundary = /(?:[,;:()]|\s[–—-]\s|\b(?:and|but|so|then|because|as|since|while|although|though|that|if|once|when|after|before|until|unless)\b)\s*/gi;
-// "…a manager who will call you" continues the clause that named the manager.
 const relativeSubject = /\b(?:who|which)\s*$/i;
 
 interface Anchor {
@@ -79,7 +78,9 @@ function findAnchors(sentence: string): Anchor[] {
   for (const match of sentence.matchAll(modalPattern)) {
     const modalStart = match.index;
     const before = sentence.slice(0, modalStart);
-    if (relativeSubject.test(before)) continue;
+    // "…a manager who will call you" continues the clause that named the manager; with no clause before
+    // ("I've passed this to our returns team, who will email you"), the relative clause is the promise.
+    if (relativeSubject.test(before) && anchors.length > 0) continue;
     let subjectStart = 0;
     for (const b of before.matchAll(subjectBoundary)) subjectStart = b.index + b[0].length;
     const modalEnd = modalStart + match[0].length;
