@@ -67,8 +67,8 @@ const subjectBoundary = /(?:[,;:()]|\s[–—-]\s|\b(?:and|but|so|then|because|a
 const relativeSubject = /\b(?:who|which)\s*$/i;
 
 interface Anchor {
+  /** Where the subject starts. */
   start: number;
-  subjectStart: number;
   modalEnd: number;
   negated: boolean;
 }
@@ -85,7 +85,7 @@ function findAnchors(sentence: string): Anchor[] {
     for (const b of before.matchAll(subjectBoundary)) subjectStart = b.index + b[0].length;
     const modalEnd = modalStart + match[0].length;
     const negated = negation.test(match[0]) || unableAfter.test(sentence.slice(modalEnd));
-    anchors.push({ start: subjectStart, subjectStart, modalEnd, negated });
+    anchors.push({ start: subjectStart, modalEnd, negated });
   }
   return anchors;
 }
@@ -94,14 +94,13 @@ function findAnchors(sentence: string): Anchor[] {
 export function splitClauses(sentence: string): Clause[] {
   const anchors = findAnchors(sentence);
   return anchors.map((anchor, i) => {
-    const previousEnd = i === 0 ? 0 : (anchors[i - 1]?.modalEnd ?? 0);
     const nextStart = anchors[i + 1]?.start ?? sentence.length;
     const end = Math.max(nextStart, anchor.modalEnd);
-    const leadStart = i === 0 ? 0 : Math.min(previousEnd, anchor.start);
-    const modalText = sentence.slice(anchor.subjectStart, anchor.modalEnd);
+    const modalText = sentence.slice(anchor.start, anchor.modalEnd);
     return {
       sentence,
-      lead: i === 0 ? sentence.slice(leadStart, anchor.start) : '',
+      // Only the first clause has words of its own before the subject; later ones begin where the last ended.
+      lead: i === 0 ? sentence.slice(0, anchor.start) : '',
       body: sentence.slice(anchor.start, end),
       subject: modalText.replace(modalPattern, '').trim(),
       predicate: sentence.slice(anchor.modalEnd, end),
