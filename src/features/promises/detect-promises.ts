@@ -1,0 +1,61 @@
+// Reads an outbound message for promises: what was promised, who keeps it and by when.
+// Pure: the caller opens the commitments and applies the policy default to vague ones.
+
+import { IANAZone } from 'luxon';
+import { AppError } from '../../shared/app-error.js';
+import type { BusinessCalendar } from '../../shared/business-calendar.js';
+import { resolveDueTime } from './due-time.js';
+import type { AuthorRole, DetectedPromise } from './promise.js';
+import { readClause } from './promise-language.js';
+import { splitClauses, splitSentences } from './split-clauses.js';
+import { createWeekdayCalendar } from './weekday-calendar.js';
+
+export interface DetectPromisesInput {
+  /** The message as the customer will read it. */
+  readonly text: string;
+  /** When it was sent: the reference for "tomorrow" and "within 48 hours". */
+  readonly sentAt: Date;
+  /** The customer's IANA time zone; "by Friday" means Friday where the customer is. */
+  readonly timeZone: string;
+  /** Counts business days and gives close of business; Monday–Friday 09:00–17:00 in `timeZone` when absent. */
+  readonly calendar?: BusinessCalendar;
+  readonly authorRole: AuthorRole;
+}
+
+/**
+ * Finds every promise in a message. A sentence may hold several ("I'll call you tomorrow and we'll refund you
+ * by Friday"); reports of the past, refusals, questions, offers that wait on the customer and requests to the
+ * customer are not promises. A promise without a time has `dueAt` null and `vague` true.
+ */
+export function detectPromises(input: DetectPromisesInput): DetectedPromise[] {
+  if (!IANAZone.isValidZone(input.timeZone)) {
+    throw new AppError('validation_failed', { detail: `unknown time zone ${input.timeZone}`, field: 'timeZone' });
+  }
+  const calendar = input.calendar ?? createWeekdayCalendar(input.timeZone);
+  const found: DetectedPromise[] = [];
+  for (const sentence of splitSentences(input.text)) {
+    for (const clause of splitClauses(sentence)) {
+      const reading = readClause({ clause, authorRole: input.authorRole });
+      if (reading === null) continue;
+      const timeOptions = { sentAt: input.sentAt, timeZone: input.timeZone, calendar };
+      // Words before the subject count only when they are a short lead-in: "On Monday, I'll call you".
+      const lead = /^\s*(?:\S+\s+){0,3}\S+,\s*$/.test(clause.lead) ? clause.lead : '';
+      const due = resolveDueTime({ text: clause.body, ...timeOptions }) ?? (lead ? resolveDueTime({ text: lead, ...timeOptions }) : null);
+      // "Let me check and I'll get back to you by 2pm" is one promise; keep the reading that has a time.
+      const same = found.findIndex((p) => p.phrase === sentence && p.kind === reading.kind && p.owner === reading.owner);
+      if (same >= 0) {
+        if (found[same]?.vague && due) found.splice(same, 1);
+        else continue;
+      }
+      found.push({
+        kind: reading.kind,
+        owner: reading.owner,
+        dueAt: due?.dueAt ?? null,
+        vague: due === null,
+        phrase: sentence,
+        ...(due ? { timeText: due.timeText } : {}),
+      });
+    }
+  }
+  return found;
+}
