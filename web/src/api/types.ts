@@ -119,13 +119,15 @@ export interface ReplyPromise {
   text?: string;
 }
 
-export interface ReplyInput {
+/** What a reply says: free text, or a template with its variables. */
+export type ReplyContent = { body: string } | { template: string; vars: Record<string, string> };
+
+export type ReplyInput = ReplyContent & {
   author_id: string;
-  body: string;
   channel?: string;
   override?: string[];
   note?: string;
-}
+};
 
 export interface SentMessage {
   id: string;
@@ -137,7 +139,7 @@ export type ReplyResult =
   | { status: 'sent'; message: SentMessage; promises: ReplyPromise[]; commitments_opened: Commitment[] }
   | { status: 'held'; findings: Finding[] };
 
-export type PreviewInput = { body: string } | { template: string; vars: Record<string, string> };
+export type PreviewInput = ReplyContent;
 
 export interface Preview {
   rendered: string;

@@ -35,7 +35,7 @@ describe('findings in the composer', () => {
   it('sends only the overrides the server held the reply for, with the trimmed note', () => {
     const input = buildReply({
       authorId: 'ag-1',
-      body: 'Your refund is on its way.',
+      content: { body: 'Your refund is on its way.' },
       held: [repeated],
       overridden: ['repeated_reply', 'fact_mismatch'],
       note: '  she asked twice ',
@@ -44,7 +44,12 @@ describe('findings in the composer', () => {
   });
 
   it('sends a first attempt with no override and no note', () => {
-    const input = buildReply({ authorId: 'ag-1', body: 'Hello', channel: 'email', held: [], overridden: ['fact_mismatch'], note: 'x' });
+    const input = buildReply({ authorId: 'ag-1', content: { body: 'Hello' }, channel: 'email', held: [], overridden: ['fact_mismatch'], note: 'x' });
     expect(input).toEqual({ author_id: 'ag-1', body: 'Hello', channel: 'email' });
+  });
+
+  it('sends a template reply as the template and its variables', () => {
+    const input = buildReply({ authorId: 'ag-1', content: { template: 'refund_issued', vars: { amount: '40.00 EUR' } }, held: [], overridden: [], note: '' });
+    expect(input).toEqual({ author_id: 'ag-1', template: 'refund_issued', vars: { amount: '40.00 EUR' } });
   });
 });

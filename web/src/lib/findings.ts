@@ -1,5 +1,5 @@
 // What the composer shows about a reply's findings and what it needs before an override is sent.
-import type { Finding, ReplyInput } from '../api/types';
+import type { Finding, ReplyContent, ReplyInput } from '../api/types';
 
 const LABELS: Record<string, string> = {
   fact_mismatch: 'A fact does not match the records',
@@ -59,13 +59,13 @@ export function overrideState(options: { held: readonly Finding[]; overridden: r
  */
 export function buildReply(options: {
   authorId: string;
-  body: string;
+  content: ReplyContent;
   channel?: string;
   held: readonly Finding[];
   overridden: readonly string[];
   note: string;
 }): ReplyInput {
-  const input: ReplyInput = { author_id: options.authorId, body: options.body };
+  const input: ReplyInput = { ...options.content, author_id: options.authorId };
   if (options.channel) input.channel = options.channel;
   const heldCodes = new Set(options.held.map((f) => f.code));
   const override = options.overridden.filter((code) => heldCodes.has(code));

@@ -1,0 +1,10 @@
+import { riskLevel } from '../lib/risk';
+
+export function RiskBadge({ score }: { score: number }) {
+  const { level, percent } = riskLevel(score);
+  return (
+    <span className={`risk risk-${level}`} aria-label={`Risk ${level}, ${percent} of 100`}>
+      {level} {percent}
+    </span>
+  );
+}
