@@ -1,4 +1,5 @@
 // The console's routes. Routing uses the URL hash so every page is served by the one index.html.
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, Outlet, RouterProvider, createHashRouter } from 'react-router';
 import { ApiError } from './api/http';
@@ -8,11 +9,13 @@ import { Loading } from './components/query-state';
 import { AgentsPage } from './pages/agents-page';
 import { CasePage } from './pages/case-page';
 import { CustomerPage } from './pages/customer-page';
-import { DashboardPage } from './pages/dashboard-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
 import { ManagerPage } from './pages/manager-page';
 import { SettingsPage } from './pages/settings-page';
+
+// The chart library is most of the bundle; only managers opening the dashboard need it.
+const DashboardPage = lazy(() => import('./pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,7 +47,14 @@ const router = createHashRouter([
           { path: '/cases/:id', element: <CasePage /> },
           { path: '/customers/:id', element: <CustomerPage /> },
           { path: '/manager', element: <ManagerPage /> },
-          { path: '/dashboard', element: <DashboardPage /> },
+          {
+            path: '/dashboard',
+            element: (
+              <Suspense fallback={<Loading what="charts" />}>
+                <DashboardPage />
+              </Suspense>
+            ),
+          },
           { path: '/agents', element: <AgentsPage /> },
           { path: '/settings', element: <SettingsPage /> },
           { path: '*', element: <Navigate to="/inbox/mine" replace /> },
