@@ -1,5 +1,6 @@
 // The frame around every signed-in page: skip link, navigation by role, who is signed in.
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useAgent } from '../auth/session';
 import { useLiveUpdates } from '../live/use-live-updates';
 
@@ -9,6 +10,16 @@ export function Layout() {
   const navigate = useNavigate();
   useLiveUpdates(token);
   const manages = agent.role === 'manager' || agent.role === 'admin';
+  const section = useLocation().pathname.split('/')[1] ?? '';
+  const lastSection = useRef(section);
+
+  // Moving to another page puts focus at its start, so screen readers and Tab begin there;
+  // switching queues inside the inbox keeps focus on the tabs.
+  useEffect(() => {
+    if (section === lastSection.current) return;
+    lastSection.current = section;
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [section]);
 
   return (
     <div className="shell">
