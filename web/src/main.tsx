@@ -1,3 +1,4 @@
+// Entry point: mounts the console into index.html's #root.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

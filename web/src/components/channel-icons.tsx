@@ -1,3 +1,4 @@
+// The channels a case has used, as small glyphs with a spoken list.
 import { channelLook } from '../lib/channels';
 
 export function ChannelIcons({ channels }: { channels: string[] }) {

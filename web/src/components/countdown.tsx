@@ -1,3 +1,4 @@
+// A deadline shown as a live countdown, coloured by urgency.
 import { formatCountdown } from '../lib/countdown';
 
 /** A live countdown to a deadline; `now` comes from the page's ticking clock. */

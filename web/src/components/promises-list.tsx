@@ -1,3 +1,4 @@
+// Lists the promises a reply makes and the commitments they opened.
 import type { Commitment, ReplyPromise } from '../api/types';
 import { formatTime } from '../lib/format';
 

@@ -1,3 +1,4 @@
+// A coloured risk level with its score, readable by screen readers.
 import { riskLevel } from '../lib/risk';
 
 export function RiskBadge({ score }: { score: number }) {

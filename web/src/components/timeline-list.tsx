@@ -1,3 +1,4 @@
+// A customer's timeline; entries from other cases of the same customer are dimmed.
 import type { TimelineItem } from '../api/types';
 import { formatTime } from '../lib/format';
 import { describeTimelineItem } from '../lib/timeline';

@@ -1,3 +1,4 @@
+// The password login form; a signed-in agent goes straight to the inbox.
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
