@@ -103,7 +103,7 @@ export function InboxPage() {
           </thead>
           <tbody>
             {items.map((c, index) => (
-              <tr key={c.id} className={index === selected ? 'selected' : undefined} aria-selected={index === selected}>
+              <tr key={c.id} className={index === selected ? 'selected' : undefined}>
                 <td>
                   <CountdownText dueAt={c.next_due_at} now={now} />
                 </td>
