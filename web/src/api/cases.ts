@@ -1,0 +1,61 @@
+// Cases: the queues, one case, and what an agent does to it.
+import { query, request, requestRaw } from './http';
+import type {
+  CaseDetail,
+  CaseState,
+  CaseSummary,
+  Commitment,
+  Finding,
+  Page,
+  Preview,
+  PreviewInput,
+  ReplyInput,
+  ReplyPromise,
+  ReplyResult,
+  SentMessage,
+  Queue,
+} from './types';
+
+/** `GET /api/v1/cases?queue=&state=&cursor=` — one page of a queue. */
+export function listCases(params: { queue: Queue; state?: CaseState | ''; cursor?: string | null }): Promise<Page<CaseSummary>> {
+  return request<Page<CaseSummary>>(`/cases${query({ queue: params.queue, state: params.state, cursor: params.cursor })}`);
+}
+
+/** `GET /api/v1/cases/{id}` — a case with its commitments, risk and documents. */
+export function fetchCase(id: string): Promise<CaseDetail> {
+  return request<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
+}
+
+/**
+ * `POST /api/v1/cases/{id}/replies` — sends a reply. A reply held by the checks (422) is an
+ * expected outcome and comes back as `{status: 'held', findings}`.
+ */
+export async function sendReply(caseId: string, input: ReplyInput): Promise<ReplyResult> {
+  const raw = await requestRaw(`/cases/${encodeURIComponent(caseId)}/replies`, { method: 'POST', body: input, accept: [422] });
+  if (raw.status === 422) {
+    const body = raw.body as { findings?: Finding[] } | null;
+    return { status: 'held', findings: body?.findings ?? [] };
+  }
+  const body = raw.body as { message: SentMessage; promises?: ReplyPromise[]; commitments_opened?: Commitment[] };
+  return { status: 'sent', message: body.message, promises: body.promises ?? [], commitments_opened: body.commitments_opened ?? [] };
+}
+
+/** `POST /api/v1/cases/{id}/replies/preview` — renders a draft and runs the checks without sending. */
+export function previewReply(caseId: string, input: PreviewInput): Promise<Preview> {
+  return request<Preview>(`/cases/${encodeURIComponent(caseId)}/replies/preview`, { method: 'POST', body: input });
+}
+
+/** `POST /api/v1/cases/{id}/assign` — gives the case to an owner. */
+export async function assignCase(caseId: string, ownerId: string): Promise<void> {
+  await request<unknown>(`/cases/${encodeURIComponent(caseId)}/assign`, { method: 'POST', body: { owner_id: ownerId } });
+}
+
+/** `POST /api/v1/cases/{id}/escalate` — opens an escalation owned by a manager. */
+export async function escalateCase(caseId: string, note: string): Promise<void> {
+  await request<unknown>(`/cases/${encodeURIComponent(caseId)}/escalate`, { method: 'POST', body: { note } });
+}
+
+/** `POST /api/v1/cases/{id}/resolve` — marks the case resolved. */
+export async function resolveCase(caseId: string): Promise<void> {
+  await request<unknown>(`/cases/${encodeURIComponent(caseId)}/resolve`, { method: 'POST', body: {} });
+}

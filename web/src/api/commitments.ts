@@ -1,0 +1,9 @@
+// Commitments across all cases, for the manager's view.
+import { query, request } from './http';
+import { itemsOf } from './lists';
+import type { Commitment, CommitmentState, ListOf } from './types';
+
+/** `GET /api/v1/commitments?state=&kind=` — commitments filtered by state and kind. */
+export async function listCommitments(params: { state?: CommitmentState; kind?: string }): Promise<Commitment[]> {
+  return itemsOf(await request<ListOf<Commitment>>(`/commitments${query({ state: params.state, kind: params.kind })}`));
+}

@@ -1,0 +1,13 @@
+// Reports behind the dashboard and the manager's view.
+import { request } from './http';
+import type { AgentLoad, Dashboard } from './types';
+
+/** `GET /api/v1/reports/dashboard` — the series the dashboard charts. */
+export function fetchDashboard(): Promise<Dashboard> {
+  return request<Dashboard>('/reports/dashboard');
+}
+
+/** `GET /api/v1/reports/agents` — each agent's open cases and at-risk commitments. */
+export function fetchAgentLoad(): Promise<AgentLoad[]> {
+  return request<AgentLoad[]>('/reports/agents');
+}

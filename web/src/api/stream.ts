@@ -1,0 +1,32 @@
+// Live updates: server-sent events at `GET /api/v1/stream?token=…`.
+
+export type LiveEvent =
+  | { type: 'case.updated'; case_id: string }
+  | { type: 'commitment.updated'; id: string; case_id: string | null };
+
+/**
+ * `GET /api/v1/stream?token=` — opens the event stream (EventSource cannot send headers, so the
+ * token rides in the query). Returns a function that closes it.
+ */
+export function openStream(token: string, onEvent: (event: LiveEvent) => void): () => void {
+  const source = new EventSource(`/api/v1/stream?token=${encodeURIComponent(token)}`);
+  source.addEventListener('case.updated', (message) => {
+    const data = parseData(message);
+    if (typeof data['case_id'] === 'string') onEvent({ type: 'case.updated', case_id: data['case_id'] });
+  });
+  source.addEventListener('commitment.updated', (message) => {
+    const data = parseData(message);
+    const caseId = typeof data['case_id'] === 'string' ? data['case_id'] : null;
+    if (typeof data['id'] === 'string') onEvent({ type: 'commitment.updated', id: data['id'], case_id: caseId });
+  });
+  return () => source.close();
+}
+
+function parseData(message: MessageEvent): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(String(message.data));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

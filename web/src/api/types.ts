@@ -1,0 +1,234 @@
+// The shapes the console reads from Kept's public API (SPEC §3 plus the console's endpoints).
+// Only the fields the console uses are named; the server may send more.
+
+export type Role = 'agent' | 'manager' | 'admin';
+
+export interface Agent {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface LoginResult {
+  token: string;
+  agent: Agent;
+}
+
+export type Queue = 'mine' | 'unassigned' | 'at_risk' | 'escalated' | 'breached' | 'recovery';
+export type CaseState = 'open' | 'pending' | 'resolved';
+
+export interface CaseSummary {
+  id: string;
+  customer_id: string;
+  customer_name: string | null;
+  state: CaseState;
+  owner_id: string | null;
+  owner_name: string | null;
+  subject: string | null;
+  channels: string[];
+  next_due_at: string | null;
+  risk: { score: number };
+  escalated: boolean;
+  updated_at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** A signal behind a risk score: a bare code, or a code with its explanation and weight. */
+export type RiskSignal = string | { code: string; detail?: string; weight?: number };
+
+export interface Risk {
+  score: number;
+  signals?: RiskSignal[];
+}
+
+export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived';
+
+export interface Commitment {
+  id: string;
+  kind: string;
+  state: CommitmentState;
+  due_at: string;
+  owner_id: string | null;
+  case_id: string | null;
+  opened_by: string | null;
+  fulfilled_by: string | null;
+}
+
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  state: 'requested' | 'received' | 'accepted' | 'rejected';
+  requested_at: string | null;
+  received_at: string | null;
+}
+
+export interface CaseDetail {
+  id: string;
+  customer_id: string;
+  state: CaseState;
+  owner_id: string | null;
+  subject: string | null;
+  channels: string[];
+  commitments: Commitment[];
+  risk: Risk;
+  escalated: boolean;
+  documents: CaseDocument[];
+}
+
+export type TimelineType =
+  | 'event'
+  | 'message_in'
+  | 'message_out'
+  | 'commitment_opened'
+  | 'commitment_kept'
+  | 'commitment_breached'
+  | 'document';
+
+/** One entry of a customer's timeline; the details after `at` and `type` depend on the type. */
+export interface TimelineItem {
+  at: string;
+  type: TimelineType;
+  case_id?: string | null;
+  event_type?: string;
+  order_id?: string;
+  reason_code?: string;
+  channel?: string;
+  subject?: string;
+  body?: string;
+  author_name?: string;
+  kind?: string;
+  due_at?: string;
+  state?: string;
+}
+
+export interface Finding {
+  code: string;
+  detail: string;
+}
+
+/** A promise read from a reply's words: who will do what by when (SPEC crack C11). */
+export interface ReplyPromise {
+  kind: string;
+  due_at: string | null;
+  owner_id?: string | null;
+  text?: string;
+}
+
+/** What a reply says: free text, or a template with its variables. */
+export type ReplyContent = { body: string } | { template: string; vars: Record<string, string> };
+
+export type ReplyInput = ReplyContent & {
+  author_id: string;
+  channel?: string;
+  override?: string[];
+  note?: string;
+};
+
+export interface SentMessage {
+  id: string;
+  channel?: string;
+  body?: string;
+}
+
+export type ReplyResult =
+  | { status: 'sent'; message: SentMessage; promises: ReplyPromise[]; commitments_opened: Commitment[] }
+  | { status: 'held'; findings: Finding[] };
+
+export type PreviewInput = ReplyContent;
+
+export interface Preview {
+  rendered: string;
+  findings: Finding[];
+  promises: ReplyPromise[];
+}
+
+export interface Money {
+  amount: number | string;
+  currency: string;
+}
+
+export interface OrderStateChange {
+  state: string;
+  at: string;
+  reason_code: string | null;
+}
+
+export interface Order {
+  id: string;
+  number: string;
+  state: string;
+  history: OrderStateChange[];
+  total: Money | null;
+}
+
+export interface Customer {
+  id: string;
+  name: string | null;
+  identities: Array<{ kind: string; value: string }>;
+  orders: Order[];
+  value: { order_count: number; spend: Money | null };
+  risk: Risk;
+}
+
+export interface NewAgent {
+  name: string;
+  email: string;
+  role: Role;
+  password?: string;
+}
+
+/** The created agent; without a password the server answers with a one-time link to set one. */
+export interface CreatedAgent extends Agent {
+  set_password_url?: string;
+}
+
+export interface Dashboard {
+  kept_vs_breached: Array<{ day: string; kept: number; breached: number }>;
+  backlog: Array<{ day: string; open: number }>;
+  first_response_minutes: Array<{ bucket: string; count: number }>;
+  breaches_by_kind: Array<{ kind: string; count: number }>;
+  nps?: Array<{ week: string; nps: number }>;
+  loop_closure_rate?: number;
+}
+
+export interface AgentLoad {
+  agent_id: string;
+  name: string;
+  open_cases: number;
+  at_risk: number;
+}
+
+export interface ConfigError {
+  file?: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export interface Settings {
+  policies: unknown;
+  calendars: unknown;
+  reasons: unknown;
+  templates: unknown;
+  errors: ConfigError[];
+}
+
+export interface TemplateVar {
+  name: string;
+  kind: string;
+}
+
+export interface Template {
+  name: string;
+  channel: string;
+  description?: string;
+  vars: TemplateVar[];
+}
+
+/** Lists the API does not yet pin down may come bare or wrapped in `{items}`; both are read. */
+export type ListOf<T> = T[] | { items: T[] };

@@ -1,0 +1,38 @@
+// A compact list of cases, for the manager's view.
+import { Link } from 'react-router';
+import type { CaseSummary } from '../api/types';
+import { CountdownText } from './countdown';
+import { RiskBadge } from './risk-badge';
+
+export function CaseTable({ cases, now, caption }: { cases: CaseSummary[]; now: number; caption: string }) {
+  if (cases.length === 0) return <p className="muted">None.</p>;
+  return (
+    <table className="cases compact">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Deadline</th>
+          <th scope="col">Case</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Risk</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <CountdownText dueAt={c.next_due_at} now={now} />
+            </td>
+            <td>
+              <Link to={`/cases/${c.id}`}>{c.subject || `Case ${c.id}`}</Link> <span className="muted">{c.customer_name}</span>
+            </td>
+            <td>{c.owner_name ?? <span className="muted">unassigned</span>}</td>
+            <td>
+              <RiskBadge score={c.risk.score} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,11 @@
+// A coloured risk level with its score, readable by screen readers.
+import { riskLevel } from '../lib/risk';
+
+export function RiskBadge({ score }: { score: number }) {
+  const { level, percent } = riskLevel(score);
+  return (
+    <span className={`risk risk-${level}`} aria-label={`Risk ${level}, ${percent} of 100`}>
+      {level} {percent}
+    </span>
+  );
+}

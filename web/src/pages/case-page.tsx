@@ -1,0 +1,188 @@
+// One case: the customer's timeline and the composer on the left; owner, actions, commitments on the right.
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { listAgents } from '../api/agents';
+import { assignCase, escalateCase, fetchCase, resolveCase } from '../api/cases';
+import { fetchTimeline } from '../api/customers';
+import type { CaseDetail } from '../api/types';
+import { useAgent } from '../auth/session';
+import { ChannelIcons } from '../components/channel-icons';
+import { CountdownText } from '../components/countdown';
+import { ErrorNote, Loading } from '../components/query-state';
+import { RiskBadge } from '../components/risk-badge';
+import { TimelineList } from '../components/timeline-list';
+import { formatTime } from '../lib/format';
+import { describeSignal } from '../lib/risk';
+import { useNow } from '../lib/use-now';
+import { Composer } from './composer';
+
+export function CasePage() {
+  const id = useParams()['id'] ?? '';
+  const agent = useAgent();
+  const found = useQuery({ queryKey: ['case', id], queryFn: () => fetchCase(id) });
+  const timeline = useQuery({
+    queryKey: ['timeline', found.data?.customer_id],
+    queryFn: () => fetchTimeline(found.data?.customer_id ?? ''),
+    enabled: found.data !== undefined,
+  });
+
+  if (found.isPending) return <Loading what="case" />;
+  if (found.isError) return <ErrorNote error={found.error} />;
+  const c = found.data;
+
+  return (
+    <div className="case-page">
+      <div className="case-main">
+        <div className="page-head">
+          <h1>{c.subject || `Case ${c.id}`}</h1>
+          <ChannelIcons channels={c.channels} />
+        </div>
+        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} />
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">Timeline</h2>
+          {timeline.isPending && <Loading what="timeline" />}
+          {timeline.isError && <ErrorNote error={timeline.error} />}
+          {timeline.data && <TimelineList items={timeline.data} caseId={c.id} />}
+        </section>
+      </div>
+      <aside className="case-side" aria-label="Case details">
+        <CaseFacts c={c} />
+        <CaseActions c={c} />
+        <Commitments c={c} />
+        <Documents c={c} />
+      </aside>
+    </div>
+  );
+}
+
+function CaseFacts({ c }: { c: CaseDetail }) {
+  return (
+    <section aria-labelledby="facts-title">
+      <h2 id="facts-title">Case</h2>
+      <dl className="facts">
+        <dt>State</dt>
+        <dd>{c.state}</dd>
+        <dt>Customer</dt>
+        <dd>
+          <Link to={`/customers/${c.customer_id}`}>Open customer</Link>
+        </dd>
+        <dt>Escalated</dt>
+        <dd>{c.escalated ? 'yes' : 'no'}</dd>
+        <dt>Risk</dt>
+        <dd>
+          <RiskBadge score={c.risk.score} />
+        </dd>
+      </dl>
+      {c.risk.signals && c.risk.signals.length > 0 && (
+        <ul className="signals" aria-label="Risk signals">
+          {c.risk.signals.map((s, i) => (
+            <li key={i}>{describeSignal(s)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CaseActions({ c }: { c: CaseDetail }) {
+  const client = useQueryClient();
+  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, staleTime: 60_000 });
+  const [owner, setOwner] = useState(c.owner_id ?? '');
+  const [note, setNote] = useState('');
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['case', c.id] });
+    void client.invalidateQueries({ queryKey: ['cases'] });
+    void client.invalidateQueries({ queryKey: ['timeline'] });
+  };
+  const assign = useMutation({ mutationFn: () => assignCase(c.id, owner), onSuccess: refresh });
+  const escalate = useMutation({ mutationFn: () => escalateCase(c.id, note), onSuccess: () => { setNote(''); refresh(); } });
+  const resolve = useMutation({ mutationFn: () => resolveCase(c.id), onSuccess: refresh });
+  const ownerName = agents.data?.find((a) => a.id === c.owner_id)?.name;
+
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">Owner and actions</h2>
+      <p>
+        Owner: <strong>{c.owner_id ? (ownerName ?? c.owner_id) : 'unassigned'}</strong>
+      </p>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (owner) assign.mutate();
+        }}
+      >
+        <label htmlFor="assign-owner">Assign to</label>
+        <select id="assign-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">Choose…</option>
+          {agents.data?.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} ({a.role})
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={!owner || owner === c.owner_id || assign.isPending}>
+          Assign
+        </button>
+      </form>
+      {assign.isError && <ErrorNote error={assign.error} />}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          escalate.mutate();
+        }}
+      >
+        <label htmlFor="escalate-note">Escalation note</label>
+        <textarea id="escalate-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <button type="submit" disabled={!note.trim() || escalate.isPending}>
+          Escalate to a manager
+        </button>
+      </form>
+      {escalate.isError && <ErrorNote error={escalate.error} />}
+      <button type="button" className="resolve" onClick={() => resolve.mutate()} disabled={c.state === 'resolved' || resolve.isPending}>
+        {c.state === 'resolved' ? 'Resolved' : 'Resolve case'}
+      </button>
+      {resolve.isError && <ErrorNote error={resolve.error} />}
+    </section>
+  );
+}
+
+function Commitments({ c }: { c: CaseDetail }) {
+  const now = useNow();
+  return (
+    <section aria-labelledby="commitments-title">
+      <h2 id="commitments-title">Commitments</h2>
+      {c.commitments.length === 0 && <p className="muted">None.</p>}
+      <ul className="commitments">
+        {c.commitments.map((m) => (
+          <li key={m.id} className={`commitment commitment-${m.state}`}>
+            <strong>{m.kind}</strong> <span className="tag">{m.state}</span>{' '}
+            {m.state === 'open' ? <CountdownText dueAt={m.due_at} now={now} /> : <span className="muted">due {formatTime(m.due_at)}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Documents({ c }: { c: CaseDetail }) {
+  if (c.documents.length === 0) return null;
+  return (
+    <section aria-labelledby="documents-title">
+      <h2 id="documents-title">Documents</h2>
+      <ul>
+        {c.documents.map((d) => (
+          <li key={d.id}>
+            {d.kind}: <strong>{d.state}</strong>
+            <span className="muted">
+              {' '}
+              requested {formatTime(d.requested_at)}
+              {d.received_at && `, received ${formatTime(d.received_at)}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
