@@ -151,6 +151,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText('Reply held — nothing was sent').waitFor();
     await page.getByText('fact_mismatch').first().waitFor();
+    const heldOutbox = (await kept.api('GET', `/api/v1/outbox?case_id=${anaCaseId}&status=held`)).body.items;
+    expect(heldOutbox).toEqual([expect.objectContaining({ status: 'held', body: 'We have credited your card ending in 9999.' })]);
     expect(await page.getByRole('button', { name: 'Send with override' }).isDisabled()).toBe(true);
     await page.getByLabel('Override fact_mismatch').check();
     await page.getByLabel('Why (recorded with your name)').fill('The customer asked us to use her new card.');
@@ -182,5 +184,20 @@ describe.skipIf(!hasChromium)(title, () => {
     // Recharts animates bars in; let them settle before the picture.
     await page.waitForTimeout(1500);
     await screenshot('dashboard');
+  });
+
+  it('lets a new agent choose a password from the one-time link, then log in', async () => {
+    const created = await kept.api('POST', '/api/v1/agents', { name: 'Noor New', email: 'noor@kept.test', role: 'agent' });
+    const link = new URL(created.body.password_setup_url as string);
+    expect(link.hash).toMatch(/^#\/set-password\/kept_setup_/);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.goto(`${base}/${link.hash}`);
+    await page.getByLabel('New password (at least 10 characters)').fill(password);
+    await page.getByLabel('Repeat it').fill(password);
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByText('Your password is set.').waitFor();
+    await page.getByRole('link', { name: 'Log in' }).click();
+    await logIn('noor@kept.test');
+    await page.getByText('Noor New').first().waitFor();
   });
 });
