@@ -1,19 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
-import { createBusinessCalendar } from './calendar.js';
 import type { Commitment } from './commitment.js';
 import type { ActionDecision, CaseSnapshot, Decision, EngineConfig, EngineInput, OutboundMessage, TimerRef } from './engine.types.js';
+import { buildEngineConfig } from './engine-config.js';
 import { evaluate } from './evaluate.js';
 import { loadDefaultCommitmentConfig } from './policy-defaults.js';
 
 // The shipped defaults, played through the pure engine by a tiny world that applies its decisions and
 // fires its timers in deadline order, the way the service and the scheduler will.
-const shipped = loadDefaultCommitmentConfig();
-const config: EngineConfig = {
-  policies: shipped.policies,
-  teams: shipped.teams,
-  calendars: Object.fromEntries(Object.entries(shipped.calendars).map(([name, def]) => [name, createBusinessCalendar(def)])),
-};
+const config: EngineConfig = buildEngineConfig(loadDefaultCommitmentConfig());
 
 const caseId = 'cas_1' as CaseId;
 const customerId = 'cus_1' as CustomerId;
