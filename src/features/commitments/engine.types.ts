@@ -2,7 +2,7 @@
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { Commitment, TimerKind } from './commitment.js';
-import type { Policy, PolicyAction } from './policy.schemas.js';
+import type { CommitmentKind, Policy, PolicyAction } from './policy.schemas.js';
 
 export type CaseState = 'open' | 'pending' | 'resolved';
 
@@ -74,6 +74,8 @@ export interface ActionDecision {
   key: string;
   phase: TimerKind;
   commitmentId: CommitmentId;
+  kind: CommitmentKind;
+  ownerId: AgentId | null;
   caseId: CaseId | null;
   customerId: CustomerId | null;
   orderId: string | null;

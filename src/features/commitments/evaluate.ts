@@ -50,7 +50,7 @@ function fulfilByEvent(options: EvaluateOptions, event: EngineEvent): Decision[]
     const sameSubject = c.orderId !== null ? c.orderId === event.orderId : c.caseId !== null && c.caseId === event.caseId;
     const rules = policyOf(options, c)?.fulfilled_by ?? [];
     const keeps = sameSubject && rules.some((r) => 'event' in r && r.event === event.type);
-    return keeps ? fulfil(c, event.id, options.now) : [];
+    return keeps ? fulfil(c, event.id, event.occurredAt) : [];
   });
 }
 
@@ -162,6 +162,8 @@ function onTick(options: EvaluateOptions, timer: TimerRef): Decision[] {
         key: `${c.id}:${timer.kind}:${action.type}:${index}:${due}`,
         phase: timer.kind,
         commitmentId: c.id,
+        kind: c.kind,
+        ownerId: c.ownerId,
         caseId: c.caseId,
         customerId: c.customerId,
         orderId: c.orderId,

@@ -1,7 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendWebhook, signWebhookBody, verifyWebhookSignature } from './webhook.js';
+import type { CaseId, CommitmentId } from '../../shared/values.js';
+import { sendWebhook, signWebhookBody, verifyWebhookSignature, webhookPayloadFor } from './webhook.js';
 
 const secret = 'whsec_0123456789abcdef';
 
@@ -33,7 +34,23 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
   return { url: `http://127.0.0.1:${port}/kept`, received };
 }
 
-const payload = { event: 'commitment.breached', commitment_id: 'com_1', kind: 'notify', due_at: '2026-11-23T10:15:00.000Z' };
+const dueAt = new Date('2026-11-23T10:15:00.000Z');
+const payload = webhookPayloadFor(
+  {
+    key: 'com_1:breach:webhook:2:2026-11-23T10:15:00.000Z',
+    phase: 'breach',
+    commitmentId: 'com_1' as CommitmentId,
+    kind: 'notify',
+    ownerId: null,
+    caseId: 'cas_1' as CaseId,
+    customerId: null,
+    orderId: 'A-1001',
+    reasonCode: 'payment_verification_failed',
+    dueAt,
+    action: { type: 'webhook', url: 'http://127.0.0.1/kept', secret },
+  },
+  dueAt,
+);
 
 describe('the webhook action', () => {
   it('delivers a body the receiver can verify with the shared secret', async () => {
@@ -41,7 +58,7 @@ describe('the webhook action', () => {
     const result = await sendWebhook({ url, secret, payload, idempotencyKey: 'com_1:breach:webhook:2:2026-11-23T10:15:00.000Z' });
     expect(result).toEqual({ delivered: true, attempts: 1, status: 204 });
     const [request] = received;
-    expect(JSON.parse(request?.body ?? '')).toEqual(payload);
+    expect(JSON.parse(request?.body ?? '')).toMatchObject({ event: 'commitment.breached', commitment_id: 'com_1', kind: 'notify', order_id: 'A-1001', due_at: '2026-11-23T10:15:00.000Z' });
     expect(request?.headers['idempotency-key']).toBe('com_1:breach:webhook:2:2026-11-23T10:15:00.000Z');
     const header = String(request?.headers['kept-signature']);
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);

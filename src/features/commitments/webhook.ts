@@ -1,6 +1,7 @@
 // The webhook action: a JSON body signed with HMAC-SHA256 so the receiver can trust it, retried with
 // exponential backoff. The idempotency key goes along so a receiver can drop a repeat after a crash.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ActionDecision } from './engine.types.js';
 
 export const signatureHeader = 'Kept-Signature';
 export const idempotencyHeader = 'Idempotency-Key';
@@ -21,6 +22,23 @@ export function verifyWebhookSignature(options: { header: string; body: string; 
   const expected = createHmac('sha256', options.secret).update(`${t}.${options.body}`).digest();
   const given = Buffer.from(v1, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The JSON a webhook action posts: what happened to which commitment, and the key that makes it unique. */
+export function webhookPayloadFor(decision: ActionDecision, at: Date): Record<string, string | null> {
+  return {
+    event: decision.phase === 'breach' ? 'commitment.breached' : 'commitment.at_risk',
+    idempotency_key: decision.key,
+    commitment_id: decision.commitmentId,
+    kind: decision.kind,
+    due_at: decision.dueAt.toISOString(),
+    owner_id: decision.ownerId,
+    case_id: decision.caseId,
+    customer_id: decision.customerId,
+    order_id: decision.orderId,
+    reason_code: decision.reasonCode,
+    at: at.toISOString(),
+  };
 }
 
 export interface WebhookResult {
