@@ -73,14 +73,16 @@ describe('with the manual clock', () => {
     const early = t('2026-11-23T10:01:00Z');
     const beyond = t('2026-11-23T11:00:00Z');
     const fired: { id: string; at: string }[] = [];
-    const scheduler = createScheduler({
+    const scheduler: Scheduler = createScheduler({
       store,
       clock,
       onError: failOnError,
       fire: async (timer) => {
         fired.push({ id: timer.id, at: clock.now().toISOString() });
         // Firing the first timer writes a new one due before the other: it must fire in between.
-        if (timer.id === early.id) store.put({ ...timerAt(new Date('2026-11-23T10:03:00Z')), id: 'tmr_made_by_fire' });
+        if (timer.id === early.id) scheduler.add(store.put({ ...timerAt(new Date('2026-11-23T10:03:00Z')), id: 'tmr_made_by_fire' }));
+        // One written to the store without telling the scheduler still fires before the advance returns.
+        if (timer.id === late.id) store.put({ ...timerAt(new Date('2026-11-23T10:20:00Z')), id: 'tmr_written_only' });
       },
     });
     await scheduler.advanceTo(new Date('2026-11-23T10:30:00Z'));
@@ -88,11 +90,25 @@ describe('with the manual clock', () => {
       { id: early.id, at: '2026-11-23T10:01:00.000Z' },
       { id: 'tmr_made_by_fire', at: '2026-11-23T10:03:00.000Z' },
       { id: late.id, at: '2026-11-23T10:05:00.000Z' },
+      { id: 'tmr_written_only', at: '2026-11-23T10:20:00.000Z' },
     ]);
     expect(clock.now().toISOString()).toBe('2026-11-23T10:30:00.000Z');
     expect(store.rows.get(beyond.id)?.done).toBe(false);
     await scheduler.advanceTo(new Date('2026-11-23T12:00:00Z'));
     expect(fired.map((f) => f.id)).toContain(beyond.id);
+  });
+
+  it('fires 5,000 timers in deadline order through loads of 100, without asking the store for each one', async () => {
+    const store = new MemoryTimerStore();
+    const clock = createManualClock(new Date('2026-11-23T00:00:00Z'));
+    const base = clock.now().getTime();
+    for (let i = 0; i < 5_000; i += 1) store.put(timerAt(new Date(base + 1_000 + ((i * 7_919) % 86_400_000))));
+    const fired: number[] = [];
+    const scheduler = createScheduler({ store, clock, batchSize: 100, onError: failOnError, fire: async (t) => void fired.push(t.fireAt.getTime()) });
+    await scheduler.advanceTo(new Date(base + 86_400_000));
+    expect(fired).toHaveLength(5_000);
+    expect(fired.every((t, i) => i === 0 || (fired[i - 1] ?? 0) <= t)).toBe(true);
+    expect(store.loads).toBeLessThan(60);
   });
 
   it('a fire that fails is reported and not completed, and the advance goes on with the rest', async () => {
