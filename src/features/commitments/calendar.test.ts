@@ -62,6 +62,10 @@ describe('a weekday calendar in Berlin', () => {
     // Friday 27 March 2026 is UTC+1; Monday 30 March is UTC+2 (clocks went forward on Sunday 29).
     // Fri 16:00 local + 2 business hours = Mon 10:00 local = 08:00 UTC.
     expect(support.addBusinessMinutes(at('2026-03-27T15:00:00Z'), 120).toISOString()).toBe('2026-03-30T08:00:00.000Z');
+    // Friday 10:00 CET + 1 business day = Monday 10:00 CEST.
+    expect(support.addBusinessDays(at('2026-03-27T09:00:00Z'), 1).toISOString()).toBe('2026-03-30T08:00:00.000Z');
+    // The other way in autumn: Friday 23 October 10:00 CEST + 1 business day = Monday 10:00 CET.
+    expect(support.addBusinessDays(at('2026-10-23T08:00:00Z'), 1).toISOString()).toBe('2026-10-26T09:00:00.000Z');
   });
 });
 
@@ -114,6 +118,8 @@ describe('DST change days', () => {
   it('adds a business day across the change at the same local time', () => {
     // Saturday 28 March 10:00 CET (09:00 UTC) + 1 day = Sunday 29 March 10:00 CEST (08:00 UTC).
     expect(always.addBusinessDays(at('2026-03-28T09:00:00Z'), 1).toISOString()).toBe('2026-03-29T08:00:00.000Z');
+    // From the change day itself: Sunday 29 March 10:00 CEST + 1 day = Monday 10:00 CEST.
+    expect(always.addBusinessDays(at('2026-03-29T08:00:00Z'), 1).toISOString()).toBe('2026-03-30T08:00:00.000Z');
   });
 });
 

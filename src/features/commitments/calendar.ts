@@ -28,6 +28,7 @@ interface Interval {
 }
 
 const msPerMinute = 60_000;
+const msPerDay = 86_400_000;
 // Ten years of days: a calendar whose open days are all holidays must fail loudly, not loop.
 const maxDaysSearched = 3_660;
 
@@ -96,11 +97,94 @@ export function createBusinessCalendar(def: BusinessCalendarDefinition): Busines
     throw new RangeError(`${def.name}: no open business time within ${maxDaysSearched} days`);
   }
 
+  interface LocalDay {
+    dt: DateTime;
+    start: number;
+    end: number;
+    intervals: Interval[];
+    /** False on a day the clocks change, where elapsed time and wall-clock time part. */
+    uniformOffset: boolean;
+  }
+  const localDays = new Map<string, LocalDay>();
+  const following = new Map<LocalDay, LocalDay>();
+  const localDaysByUtcDay = new Map<number, LocalDay[]>();
+
+  function localDayOf(dt: DateTime): LocalDay {
+    const key = dt.toISODate() ?? '';
+    let day = localDays.get(key);
+    if (!day) {
+      const next = dt.plus({ days: 1 }).startOf('day');
+      day = { dt, start: dt.toMillis(), end: next.toMillis(), intervals: intervalsOf(dt), uniformOffset: dt.offset === next.minus({ milliseconds: 1 }).offset };
+      if (localDays.size > 4_096) {
+        localDays.clear();
+        following.clear();
+        localDaysByUtcDay.clear();
+      }
+      localDays.set(key, day);
+    }
+    return day;
+  }
+
+  function nextLocalDay(day: LocalDay): LocalDay {
+    let next = following.get(day);
+    if (!next) {
+      next = localDayOf(day.dt.plus({ days: 1 }).startOf('day'));
+      following.set(day, next);
+    }
+    return next;
+  }
+
+  function localDayAt(t: number): LocalDay {
+    const utcDay = Math.floor(t / msPerDay);
+    let candidates = localDaysByUtcDay.get(utcDay);
+    if (!candidates) {
+      candidates = [];
+      localDaysByUtcDay.set(utcDay, candidates);
+    }
+    const found = candidates.find((d) => d.start <= t && t < d.end);
+    if (found) return found;
+    const day = localDayOf(localDay(t));
+    candidates.push(day);
+    return day;
+  }
+
+  // The hot paths (isOpen, adding and counting minutes) work on UTC days: each UTC day holds the open
+  // intervals of the local days around it, clipped to it, so they run on plain numbers after the first use.
+  const bucketCache = new Map<number, Interval[]>();
+
+  function bucket(utcDay: number): Interval[] {
+    const cached = bucketCache.get(utcDay);
+    if (cached) return cached;
+    const start = utcDay * msPerDay;
+    const end = start + msPerDay;
+    const result: Interval[] = [];
+    // A zone is at most 14 hours from UTC, so the local days from one before to one after cover the bucket.
+    let day = localDay(start).minus({ days: 1 });
+    const last = localDay(end).plus({ days: 1 }).toMillis();
+    while (day.toMillis() <= last) {
+      for (const i of intervalsOf(day)) {
+        const clipped = { start: Math.max(i.start, start), end: Math.min(i.end, end) };
+        if (clipped.end > clipped.start) result.push(clipped);
+      }
+      day = day.plus({ days: 1 }).startOf('day');
+    }
+    result.sort((a, b) => a.start - b.start);
+    if (bucketCache.size > 4_096) bucketCache.clear();
+    bucketCache.set(utcDay, result);
+    return result;
+  }
+
+  function* bucketsFrom(at: number): Generator<Interval[]> {
+    const first = Math.floor(at / msPerDay);
+    for (let d = first; d < first + maxDaysSearched; d += 1) yield bucket(d);
+    throw new RangeError(`${def.name}: no open business time within ${maxDaysSearched} days`);
+  }
+
   function addBusinessMs(from: number, amount: number): number {
     let remaining = amount;
     if (remaining <= 0) return from;
-    for (const day of daysFrom(from)) {
-      for (const interval of intervalsOf(day)) {
+    for (const intervals of bucketsFrom(from)) {
+      for (const interval of intervals) {
         if (interval.end <= from) continue;
         const start = Math.max(interval.start, from);
         const available = interval.end - start;
@@ -120,22 +204,30 @@ export function createBusinessCalendar(def: BusinessCalendarDefinition): Busines
     zone: def.zone,
     isOpen(at) {
       const t = at.getTime();
-      return intervalsOf(localDay(t)).some((i) => i.start <= t && t < i.end);
+      return bucket(Math.floor(t / msPerDay)).some((i) => i.start <= t && t < i.end);
     },
     addBusinessMinutes(from, minutes) {
       return new Date(addBusinessMs(from.getTime(), minutes * msPerMinute));
     },
     addBusinessDays(from, days) {
-      const start = DateTime.fromMillis(from.getTime(), { zone: def.zone });
-      let day = start.startOf('day');
+      const t = from.getTime();
+      const first = localDayAt(t);
+      let day = first;
       let counted = 0;
       for (let i = 0; counted < days; i += 1) {
         if (i > maxDaysSearched) throw new RangeError(`${def.name}: no business day within ${maxDaysSearched} days`);
-        day = day.plus({ days: 1 }).startOf('day');
-        if (intervalsOf(day).length > 0) counted += 1;
+        day = nextLocalDay(day);
+        if (day.intervals.length > 0) counted += 1;
       }
-      const sameTime = day.set({ hour: start.hour, minute: start.minute, second: start.second, millisecond: start.millisecond }).toMillis();
-      const close = closeOf(day);
+      // Same wall-clock time: plain arithmetic when neither day has a clock change, luxon when one does.
+      let sameTime: number;
+      if (first.uniformOffset && day.uniformOffset) {
+        sameTime = day.start + (t - first.start);
+      } else {
+        const local = DateTime.fromMillis(t, { zone: def.zone });
+        sameTime = day.dt.set({ hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond }).toMillis();
+      }
+      const close = day.intervals.at(-1)?.end;
       return new Date(close !== undefined && sameTime > close ? close : sameTime);
     },
     endOfBusinessDay(at) {
@@ -150,9 +242,9 @@ export function createBusinessCalendar(def: BusinessCalendarDefinition): Busines
       const b = to.getTime();
       if (b <= a) return 0;
       let total = 0;
-      for (const day of daysFrom(a)) {
-        if (day.toMillis() >= b) break;
-        for (const interval of intervalsOf(day)) {
+      const lastDay = Math.floor(b / msPerDay);
+      for (let d = Math.floor(a / msPerDay); d <= lastDay; d += 1) {
+        for (const interval of bucket(d)) {
           total += Math.max(0, Math.min(interval.end, b) - Math.max(interval.start, a));
         }
       }
