@@ -5,6 +5,7 @@ import type { ActionDecision, CaseSnapshot, Decision, EngineConfig, EngineInput,
 import { buildEngineConfig } from './engine-config.js';
 import { evaluate } from './evaluate.js';
 import { loadDefaultCommitmentConfig } from './policy-defaults.js';
+import { commitmentConfigSchema } from './policy.schemas.js';
 
 // The shipped defaults, played through the pure engine by a tiny world that applies its decisions and
 // fires its timers in deadline order, the way the service and the scheduler will.
@@ -292,5 +293,51 @@ describe('idempotency and stale timers', () => {
     const kept: Commitment = { ...ack, state: 'kept' };
     const timer: TimerRef = { ...stale, dueAt: ack.dueAt };
     expect(evaluate({ ...config, input: { kind: 'tick', timer }, now: ack.dueAt, state: { commitments: [kept] } })).toEqual([]);
+  });
+});
+
+describe('calendars per team and wall-clock pauses', () => {
+  const custom = buildEngineConfig(
+    commitmentConfigSchema.parse({
+      calendars: {
+        default: { zone: 'UTC', hours: { mon: ['09:00-17:00'] } },
+        tokyo: { zone: 'Asia/Tokyo', hours: { mon: ['09:00-18:00'], tue: ['09:00-18:00'] } },
+      },
+      teams: { apac: { calendar: 'tokyo' } },
+      policies: [
+        { id: 'reply', opens: 'first_response', on: { events: ['message.received'] }, deadline: { business_minutes: 60 }, fulfilled_by: [{ message_out: { author: 'human' } }] },
+        { id: 'update', opens: 'update', on: { events: ['message.received'] }, deadline: { minutes: 30 }, pause_while_pending: true, fulfilled_by: [{ message_out: {} }] },
+      ],
+    }),
+  );
+  const run = (input: EngineInput, now: string, commitments: Commitment[] = []): Decision[] =>
+    evaluate({ ...custom, input, now: new Date(now), state: { commitments } });
+  const received = (team: string | null): EngineInput => ({
+    kind: 'event',
+    event: { id: 'evt_t', type: 'message.received', occurredAt: new Date('2026-11-23T10:00:00Z'), data: {}, caseId, customerId, orderId: null },
+    case: { ...openCase, team },
+  });
+  const opened = (decisions: Decision[], policyId: string): Commitment => {
+    const found = decisions.find((d) => d.type === 'open' && d.commitment.policyId === policyId);
+    if (found?.type !== 'open') throw new Error(`no ${policyId} opened`);
+    return found.commitment;
+  };
+
+  it('counts a business deadline on the calendar of the case team', () => {
+    // Monday 10:00 UTC is 19:00 in Tokyo, after closing: the hour runs Tuesday 09:00–10:00 Tokyo time.
+    expect(opened(run(received('apac'), '2026-11-23T10:00:00Z'), 'reply')).toMatchObject({ calendarName: 'tokyo', dueAt: new Date('2026-11-24T01:00:00Z') });
+    expect(opened(run(received(null), '2026-11-23T10:00:00Z'), 'reply')).toMatchObject({ calendarName: 'default', dueAt: new Date('2026-11-23T11:00:00Z') });
+  });
+
+  it('moves a wall-clock deadline by exactly the time spent pending', () => {
+    const update = opened(run(received(null), '2026-11-23T10:00:00Z'), 'update');
+    const pause = run({ kind: 'case_change', caseId, state: 'pending', changeId: 'p' }, '2026-11-23T10:10:00Z', [update]);
+    expect(pause.map((d) => d.type)).toEqual(['pause', 'cancel_timers']);
+    const paused = { ...update, pausedAt: new Date('2026-11-23T10:10:00Z') };
+    const resume = run({ kind: 'case_change', caseId, state: 'open', changeId: 'o' }, '2026-11-23T12:10:00Z', [paused]);
+    expect(resume).toEqual([
+      { type: 'resume', commitmentId: update.id, at: new Date('2026-11-23T12:10:00Z'), dueAt: new Date('2026-11-23T12:30:00Z') },
+      { type: 'schedule', timer: { commitmentId: update.id, kind: 'breach', fireAt: new Date('2026-11-23T12:30:00Z'), dueAt: new Date('2026-11-23T12:30:00Z') } },
+    ]);
   });
 });
