@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
 import type { ActionDecision, CaseSnapshot, Decision, EngineConfig, EngineInput, OutboundMessage, TimerRef } from './engine.types.js';
+import { applyDecision } from './apply-decision.js';
 import { buildEngineConfig } from './engine-config.js';
 import { evaluate } from './evaluate.js';
 import { loadDefaultCommitmentConfig } from './policy-defaults.js';
@@ -41,42 +42,19 @@ class World {
   }
 
   private apply(d: Decision): void {
-    const update = (id: string, patch: Partial<Commitment>): void => {
-      const c = this.commitments.get(id);
-      if (c) this.commitments.set(id, { ...c, ...patch });
-    };
-    switch (d.type) {
-      case 'open':
-        this.commitments.set(d.commitment.id, d.commitment);
-        break;
-      case 'fulfil':
-        update(d.commitmentId, { state: 'kept', fulfilledBy: d.by, fulfilledAt: d.at, keptLate: d.late });
-        break;
-      case 'pause':
-        update(d.commitmentId, { pausedAt: d.at });
-        break;
-      case 'resume':
-        update(d.commitmentId, { pausedAt: null, dueAt: d.dueAt });
-        break;
-      case 'schedule':
-        this.timers.push(d.timer);
-        break;
-      case 'cancel_timers':
-        this.timers = this.timers.filter((t) => t.commitmentId !== d.commitmentId);
-        break;
-      case 'mark_at_risk':
-        update(d.commitmentId, { atRiskAt: d.at });
-        break;
-      case 'mark_breached':
-        update(d.commitmentId, { state: 'breached', breachedAt: d.at });
-        break;
-      case 'action':
-        // The fallback message goes out as an automatic message naming the order, as the service will send it.
-        this.actions.push(d.action);
-        if (d.action.action.type === 'send_fallback') {
-          this.run({ kind: 'message_out', message: message({ id: `fallback-${d.action.key}`, author: { kind: 'automatic' }, orderIds: d.action.orderId ? [d.action.orderId] : [], sentAt: this.now }) });
-        }
-        break;
+    if (d.type === 'open') this.commitments.set(d.commitment.id, d.commitment);
+    if (d.type === 'schedule') this.timers.push(d.timer);
+    if (d.type === 'cancel_timers') this.timers = this.timers.filter((t) => t.commitmentId !== d.commitmentId);
+    if (d.type !== 'open' && d.type !== 'schedule' && d.type !== 'action') {
+      const c = this.commitments.get(d.commitmentId);
+      if (c) this.commitments.set(c.id, applyDecision(c, d));
+    }
+    if (d.type === 'action') {
+      // The fallback message goes out as an automatic message naming the order, as the service will send it.
+      this.actions.push(d.action);
+      if (d.action.action.type === 'send_fallback') {
+        this.run({ kind: 'message_out', message: message({ id: `fallback-${d.action.key}`, author: { kind: 'automatic' }, orderIds: d.action.orderId ? [d.action.orderId] : [], sentAt: this.now }) });
+      }
     }
   }
 
