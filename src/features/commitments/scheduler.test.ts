@@ -175,6 +175,7 @@ describe('with the real clock', () => {
         clock,
         owner,
         batchSize: 250,
+        concurrency: owner === 'a' ? 1 : 8,
         onError: failOnError,
         fire: async (timer) => {
           fired.set(timer.id, (fired.get(timer.id) ?? 0) + 1);

@@ -24,6 +24,11 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** How long a claim protects a timer from other processes. */
   leaseMs?: number;
+  /**
+   * Real-clock mode: how many timers fire at once. They start in deadline order; independent commitments
+   * need no more order than that. The manual clock always fires one at a time.
+   */
+  concurrency?: number;
 }
 
 export interface Scheduler {
@@ -53,6 +58,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const refillEveryMs = options.refillEveryMs ?? 1_000;
   const batchSize = options.batchSize ?? 1_000;
   const leaseMs = options.leaseMs ?? 30_000;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
 
   const heap = new Heap<Timer>(byFireAt);
   const held = new Set<string>();
@@ -96,7 +102,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (batch.length === 0) return;
     const won = await store.claim({ ids: batch.map((t) => t.id), owner, now, leaseUntil: new Date(now.getTime() + leaseMs) });
     won.sort(byFireAt);
-    for (const timer of won) await fireOne(timer);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < won.length) {
+        const timer = won[next];
+        next += 1;
+        if (timer) await fireOne(timer);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, won.length) }, worker));
   }
 
   async function fireOne(timer: Timer): Promise<boolean> {
