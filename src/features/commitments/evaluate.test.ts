@@ -284,6 +284,13 @@ describe('calendars per team and wall-clock pauses', () => {
       teams: { apac: { calendar: 'tokyo' } },
       policies: [
         { id: 'reply', opens: 'first_response', on: { events: ['message.received'] }, deadline: { business_minutes: 60 }, fulfilled_by: [{ message_out: { author: 'human' } }] },
+        {
+          id: 'vip-order',
+          opens: 'update',
+          on: { events: ['message.received'], match: { all: [{ path: 'case.team', eq: 'apac' }, { path: 'event.order_id', exists: true }] } },
+          deadline: { minutes: 60 },
+          fulfilled_by: [{ message_out: {} }],
+        },
         { id: 'update', opens: 'update', on: { events: ['message.received'] }, deadline: { minutes: 30 }, pause_while_pending: true, fulfilled_by: [{ message_out: {} }] },
       ],
     }),
@@ -305,6 +312,17 @@ describe('calendars per team and wall-clock pauses', () => {
     // Monday 10:00 UTC is 19:00 in Tokyo, after closing: the hour runs Tuesday 09:00–10:00 Tokyo time.
     expect(opened(run(received('apac'), '2026-11-23T10:00:00Z'), 'reply')).toMatchObject({ calendarName: 'tokyo', dueAt: new Date('2026-11-24T01:00:00Z') });
     expect(opened(run(received(null), '2026-11-23T10:00:00Z'), 'reply')).toMatchObject({ calendarName: 'default', dueAt: new Date('2026-11-23T11:00:00Z') });
+  });
+
+  it('lets a policy match on the case and the event as the API names them', () => {
+    const withOrder = (team: string | null, orderId: string | null): EngineInput => {
+      const input = received(team);
+      return input.kind === 'event' ? { ...input, event: { ...input.event, orderId } } : input;
+    };
+    const policiesOpened = (input: EngineInput): string[] => run(input, '2026-11-23T10:00:00Z').flatMap((d) => (d.type === 'open' ? [d.commitment.policyId] : []));
+    expect(policiesOpened(withOrder('apac', 'A-1'))).toContain('vip-order');
+    expect(policiesOpened(withOrder('apac', null))).not.toContain('vip-order');
+    expect(policiesOpened(withOrder('emea', 'A-1'))).not.toContain('vip-order');
   });
 
   it('moves a wall-clock deadline by exactly the time spent pending', () => {

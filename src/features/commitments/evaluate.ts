@@ -55,7 +55,11 @@ function fulfilByEvent(options: EvaluateOptions, event: EngineEvent): Decision[]
 }
 
 function openFromEvent(options: EvaluateOptions, event: EngineEvent, caseSnapshot: CaseSnapshot | null): Decision[] {
-  const subject = { event: { ...event, occurredAt: event.occurredAt.toISOString() }, case: caseSnapshot };
+  // Matchers are written in the config's snake_case, so they see the event and case as the API shows them.
+  const subject = {
+    event: { id: event.id, type: event.type, occurred_at: event.occurredAt.toISOString(), data: event.data, case_id: event.caseId, customer_id: event.customerId, order_id: event.orderId },
+    case: caseSnapshot && { id: caseSnapshot.id, state: caseSnapshot.state, owner_id: caseSnapshot.ownerId, team: caseSnapshot.team, channel: caseSnapshot.channel },
+  };
   const decisions: Decision[] = [];
   for (const policy of options.policies) {
     if (!policy.on.events.includes(event.type)) continue;

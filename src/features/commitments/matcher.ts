@@ -1,7 +1,7 @@
 // A small declarative condition on an event and its case: paths and comparisons, never code.
 import { z } from 'zod';
 
-type Scalar = string | number | boolean | null;
+type Scalar = string | number | boolean;
 
 /** One comparison on a dotted path such as `event.data.score`, or a combination of matchers. */
 export type Matcher =
@@ -21,7 +21,7 @@ export type Matcher =
       exists?: boolean;
     };
 
-const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 const comparisonSchema = z
   .strictObject({
@@ -56,13 +56,14 @@ function readPath(subject: unknown, path: string): unknown {
   return value;
 }
 
-/** True when `subject` satisfies the matcher; a missing value fails every comparison but `exists: false`. */
+/** True when `subject` satisfies the matcher; a missing or null value fails every comparison but `exists: false`. */
 export function matches(matcher: Matcher, subject: unknown): boolean {
   if ('all' in matcher) return matcher.all.every((m) => matches(m, subject));
   if ('any' in matcher) return matcher.any.some((m) => matches(m, subject));
   if ('not' in matcher) return !matches(matcher.not, subject);
   const value = readPath(subject, matcher.path);
-  const present = value !== undefined;
+  // null is how the API writes "none" (an event without an order), so it counts as missing.
+  const present = value !== undefined && value !== null;
   if (matcher.exists !== undefined && matcher.exists !== present) return false;
   if (!present) return matcher.exists === false;
   if (matcher.eq !== undefined && value !== matcher.eq) return false;
