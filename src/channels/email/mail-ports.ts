@@ -8,6 +8,11 @@ export interface MailEnvelope {
   remoteAddress?: string;
   /** `smtp`, `imap:<mailbox>` or `http`: which door the message came through. */
   source: string;
+  /**
+   * Set for messages fetched over IMAP. `resync` is true after a UIDVALIDITY change, when every
+   * message is offered again: the sink must then skip what it already holds (by Message-ID or hash).
+   */
+  imap?: { mailbox: string; uidValidity: string; uid: number; resync: boolean };
 }
 
 export interface RawMailInput {
