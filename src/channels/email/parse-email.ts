@@ -1,4 +1,5 @@
 // Raw RFC 5322 bytes → ParsedEmail, or a typed failure the caller quarantines. Never throws.
+import { convert as htmlToText } from 'html-to-text';
 import { simpleParser } from 'mailparser';
 import type { AddressObject, Attachment, HeaderLines, ParsedMail } from 'mailparser';
 import { sanitiseHtml } from './sanitise-html.js';
@@ -32,7 +33,8 @@ export async function parseEmail(raw: Buffer): Promise<ParseEmailResult> {
 
 function toParsedEmail(mail: ParsedMail, headers: Record<string, string>): ParsedEmail {
   const html = typeof mail.html === 'string' && mail.html.trim() !== '' ? sanitiseHtml(mail.html) : null;
-  const text = (mail.text ?? '').replace(/\r\n/g, '\n');
+  // mailparser derives text from a lone text/html body but not from HTML inside multipart/related.
+  const text = (mail.text?.trim() ? mail.text : html ? textFromHtml(html) : '').replace(/\r\n/g, '\n');
   const contentTypeHeader = mail.headers.get('content-type');
   const contentType = structuredValue(contentTypeHeader)?.toLowerCase() ?? 'text/plain';
   const reportType = structuredParam(contentTypeHeader, 'report-type')?.toLowerCase() ?? null;
@@ -55,6 +57,16 @@ function toParsedEmail(mail: ParsedMail, headers: Record<string, string>): Parse
     deliveryReport: contentType === 'multipart/report' ? deliveryReport(mail.attachments) : null,
     headers,
   };
+}
+
+function textFromHtml(html: string): string {
+  return htmlToText(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
 }
 
 function collectHeaders(lines: HeaderLines): Record<string, string> {
