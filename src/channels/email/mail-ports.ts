@@ -6,6 +6,8 @@ export interface MailEnvelope {
   rcptTo: string[];
   /** Address of the connecting client, for logs and abuse handling. */
   remoteAddress?: string;
+  /** True when the SMTP session was encrypted (STARTTLS). */
+  tls?: boolean;
   /** `smtp`, `imap:<mailbox>` or `http`: which door the message came through. */
   source: string;
   /**

@@ -91,6 +91,7 @@ export function createSmtpIntake(options: SmtpIntakeOptions): SmtpIntake {
       mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
       rcptTo: session.envelope.rcptTo.map((r) => r.address),
       remoteAddress: session.remoteAddress,
+      tls: session.secure,
       source: 'smtp',
     };
     try {
