@@ -33,6 +33,7 @@ export interface PollResult {
 }
 
 export interface ImapPoller {
+  /** Rejects when the server cannot be reached or the mailbox opened; the caller retries next tick. */
   pollOnce(): Promise<PollResult>;
 }
 
@@ -51,6 +52,8 @@ export function createImapPoller(options: ImapPollerOptions): ImapPoller {
       logger: false,
       tls: options.tls,
     });
+    // An unhandled 'error' event would crash the process; a broken connection fails this poll only.
+    client.on('error', (error: unknown) => logger.warn({ mailbox: options.mailbox, err: error }, 'imap connection error'));
     await client.connect();
     try {
       // Read-only: fetching never changes flags, so the customer's own mail client sees what it saw.

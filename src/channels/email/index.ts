@@ -1,0 +1,26 @@
+// The email channel's public surface: what app.ts and the ingest worker wire to the store.
+export type { MailEnvelope, RawMailInput, RawMailSink, ImapCursor, ImapCursorStore, MailLogger } from './mail-ports.js';
+export type { ParsedEmail, ParseEmailResult, MailAddress, AttachmentMeta, DeliveryReport } from './parsed-email.js';
+export { createSmtpIntake, defaultMaxMessageBytes } from './smtp-intake.js';
+export type { SmtpIntake, SmtpIntakeOptions } from './smtp-intake.js';
+export { parseEmail } from './parse-email.js';
+export { sanitiseHtml } from './sanitise-html.js';
+export { foldQuotedText } from './visible-text.js';
+export { threadingKeys, normaliseSubject } from './threading-keys.js';
+export type { ThreadingKeys, ThreadingOptions } from './threading-keys.js';
+export { classifyMail, isOwnOutbound } from './classify-mail.js';
+export type { MailClassification, MailKind } from './classify-mail.js';
+export { createAckRateLimiter } from './ack-rate-limiter.js';
+export type { AckRateLimiter } from './ack-rate-limiter.js';
+export { decideInbound } from './inbound-decision.js';
+export type { InboundDecision } from './inbound-decision.js';
+export { buildOutboundEmail, subjectWithToken } from './outbound-email.js';
+export type { OutboundEmail, BuildOutboundEmailOptions } from './outbound-email.js';
+export { createSmtpTransport, createCaptureTransport } from './mail-transport.js';
+export type { MailTransport, CaptureTransport, CapturedEmail, SendResult } from './mail-transport.js';
+export { deliverWithRetry } from './deliver-with-retry.js';
+export type { DeliveryOutcome } from './deliver-with-retry.js';
+export { createImapPoller } from './imap-poller.js';
+export type { ImapPoller, ImapPollerOptions, PollResult } from './imap-poller.js';
+export { emailConfigSchema } from './email-config.js';
+export type { EmailConfig } from './email-config.js';
