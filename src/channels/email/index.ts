@@ -24,3 +24,7 @@ export { createImapPoller } from './imap-poller.js';
 export type { ImapPoller, ImapPollerOptions, PollResult } from './imap-poller.js';
 export { emailConfigSchema } from './email-config.js';
 export type { EmailConfig } from './email-config.js';
+export { prepareInbound } from './prepare-inbound.js';
+export type { PreparedInbound, PrepareInboundOptions } from './prepare-inbound.js';
+export { receiveRawEmail } from './http-intake.js';
+export type { ReceiveRawEmailOptions } from './http-intake.js';
