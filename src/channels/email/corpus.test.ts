@@ -142,6 +142,25 @@ describe('email corpus', () => {
     });
   }
 
+  it('never throws on any fixture cut short at any of several points, or with bytes flipped', async () => {
+    const files = readdirSync(fixtures).filter((f) => f.endsWith('.eml'));
+    let outcomes = 0;
+    for (const file of files) {
+      const raw = readFileSync(join(fixtures, file));
+      for (const fraction of [0.1, 0.33, 0.5, 0.9]) {
+        const cut = raw.subarray(0, Math.floor(raw.length * fraction));
+        const flipped = Buffer.from(raw);
+        for (let i = 7; i < flipped.length; i += 53) flipped[i] = flipped[i]! ^ 0xa5;
+        for (const variant of [cut, flipped]) {
+          const result = await parseEmail(variant);
+          expect(typeof result.ok).toBe('boolean');
+          outcomes += 1;
+        }
+      }
+    }
+    expect(outcomes).toBe(files.length * 8);
+  });
+
   it('strips scripts, handlers, iframes and javascript: links from inbound HTML', async () => {
     const result = await parseEmail(readFileSync(join(fixtures, 'html-with-script.eml')));
     if (!result.ok) throw new Error(result.detail);
