@@ -1,7 +1,7 @@
 // The fact audit (cracks C2 and C3): every claim in an outgoing message is checked against the
 // customer's records before it leaves. Findings are values; the caller holds the message.
 import { formatMoney } from '../../shared/values.js';
-import { customerFactsSchema, type CustomerFacts, type CustomerFactsInput, type OrderFacts } from './facts.schemas.js';
+import { customerFactsSchema, type CustomerFacts, type CustomerFactsInput, type DateKind, type OrderFacts } from './facts.schemas.js';
 import { findClaims, type Claim } from './message-claims.js';
 import { findReasonByCode, findReasonStatements, loadDefaultReasons } from './reason-catalog.js';
 import type { ReasonCatalog } from './reason.schemas.js';
@@ -60,6 +60,7 @@ function checkLast4(claim: Extract<Claim, { type: 'last4' }>, facts: CustomerFac
       ? undefined
       : `"${claim.quote}": no order of this customer ends in ${digits}`;
   }
+  if (label === 'other') return undefined;
   if (label === 'tracking') {
     return facts.orders.some((order) => order.tracking_numbers.some((tracking) => tracking.endsWith(digits)))
       ? undefined
@@ -100,8 +101,12 @@ function checkClaim(claim: Claim, facts: CustomerFacts): string | undefined {
   }
 }
 
+// Money reaching the customer reads the same whether the records call it a refund or a credit.
+const sameDayKinds: Partial<Record<DateKind, DateKind[]>> = { refunded: ['refunded', 'credited'], credited: ['credited', 'refunded'] };
+
 function checkDate(claim: Extract<Claim, { type: 'date' }>, orders: OrderFacts[]): string | undefined {
-  const recorded = orders.map((order) => order.dates[claim.kind]).filter((day): day is string => day !== undefined);
+  const kinds = sameDayKinds[claim.kind] ?? [claim.kind];
+  const recorded = orders.flatMap((order) => kinds.map((kind) => order.dates[kind])).filter((day): day is string => day !== undefined);
   // A date of a kind the records do not hold (a future promise, an unrelated day) cannot be contradicted.
   if (recorded.length === 0) return undefined;
   const matches = recorded.some((day) => {

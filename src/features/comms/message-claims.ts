@@ -3,7 +3,8 @@
 import { DateTime } from 'luxon';
 import type { DateKind } from './facts.schemas.js';
 
-export type Last4Label = 'card' | 'account' | 'order' | 'tracking' | 'unlabelled';
+/** `other` is a number the message itself says is something else: a claim reference, a ticket. */
+export type Last4Label = 'card' | 'account' | 'order' | 'tracking' | 'other' | 'unlabelled';
 
 export type Claim =
   | { type: 'last4'; label: Last4Label; digits: string; quote: string }
@@ -35,6 +36,7 @@ const labelNouns: Array<{ label: Last4Label; pattern: RegExp }> = [
   { label: 'account', pattern: /\baccount\b/gi },
   { label: 'order', pattern: /\border\b/gi },
   { label: 'tracking', pattern: /\b(?:tracking|parcel number|shipment)\b/gi },
+  { label: 'other', pattern: /\b(?:reference|claim|ticket|invoice|case|receipt|phone|postcode|zip)\b/gi },
 ];
 
 function nounsIn(text: string, offset: number): Array<{ label: Last4Label; index: number }> {
@@ -131,7 +133,7 @@ const dateCues: Array<{ kind: DateKind; pattern: RegExp }> = [
   { kind: 'placed', pattern: /\b(?:placed|ordered|made your order|order date)\b/i },
   { kind: 'cancelled', pattern: /\b(?:cancell?ed|cancell?ation)\b/i },
   { kind: 'refunded', pattern: /\brefund\w*\b/i },
-  { kind: 'credited', pattern: /\bcredit\w*\b/i },
+  { kind: 'credited', pattern: /\b(?:credit\w*|reached your|landed in|went into|paid into)\b/i },
 ];
 
 // The cue nearest before the date names it: "shipped on November 18 and is expected on November 27".
