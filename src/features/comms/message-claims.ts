@@ -127,7 +127,7 @@ function monthOf(name: string | undefined): number {
 
 // What a date is said to be, from the words just before it. Checked in this order: "delivery date" is an ETA, not a delivery.
 const dateCues: Array<{ kind: DateKind; pattern: RegExp }> = [
-  { kind: 'eta', pattern: /\b(?:arriv\w*|expected|estimated|eta|delivery date|deliver(?:ed)? by|due (?:on|by)|now by|will be delivered)\b/i },
+  { kind: 'eta', pattern: /\b(?:arriv\w*|expect\w*|estimated|eta|delivery date|deliver(?:ed)? by|due (?:on|by)|now by|will be delivered)\b/i },
   { kind: 'delivered', pattern: /\bdelivered\b/i },
   { kind: 'shipped', pattern: /\b(?:shipped|dispatched|sent out|left our warehouse)\b/i },
   { kind: 'placed', pattern: /\b(?:placed|ordered|made your order|order date)\b/i },
