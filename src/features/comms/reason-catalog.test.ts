@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStatedReasons, loadDefaultReasons } from './reason-catalog.js';
+import { checkReasonCatalog, findStatedReasons, loadDefaultReasons, parseReasonsYaml } from './reason-catalog.js';
 import { reasonCatalogSchema } from './reason.schemas.js';
 
 const catalog = loadDefaultReasons();
@@ -27,10 +27,20 @@ describe('the shipped reason catalog', () => {
     expect(fraud?.internal_text).toMatch(/fraud/i);
   });
 
-  it('recognises each reason in its own customer text and in no other reason', () => {
-    for (const reason of catalog) {
-      expect(findStatedReasons(reason.customer_text, catalog)).toEqual([reason.code]);
-    }
+  it('reports a customer text that states another reason, or not its own', () => {
+    expect(checkReasonCatalog(catalog)).toEqual([]);
+    const edited = catalog.map((reason) =>
+      reason.code === 'carrier_delay' ? { ...reason, customer_text: 'Your parcel is sold out at the depot.' } : reason,
+    );
+    expect(checkReasonCatalog(edited)).toEqual([
+      'reason carrier_delay: its customer_text matches none of its phrases',
+      'reason carrier_delay: its customer_text also states out_of_stock',
+    ]);
+  });
+
+  it('refuses to load a catalog entry without its fallback message', () => {
+    const yaml = 'reasons:\n  - code: out_of_stock\n    customer_text: Out of stock.\n    internal_text: x\n    phrases: [out of stock]\n';
+    expect(() => parseReasonsYaml({ yaml })).toThrow(/kept.config.yaml: reasons.0.fallback/);
   });
 
   it('refuses a catalog that names a code twice', () => {

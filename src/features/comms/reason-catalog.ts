@@ -7,10 +7,28 @@ import { reasonCatalogSchema, type Reason, type ReasonCatalog } from './reason.s
 
 const defaultsUrl = new URL('./reasons.defaults.yaml', import.meta.url);
 
-/** The reason catalog Kept ships, parsed and validated. */
+/**
+ * Parses and checks the `reasons` section of a YAML document; throws `validation_failed` listing every
+ * problem, so Kept does not start on a catalog that would make channels disagree.
+ */
+export function parseReasonsYaml(options: { yaml: string; file?: string }): ReasonCatalog {
+  const file = options.file ?? 'kept.config.yaml';
+  const document = z.object({ reasons: z.unknown() }).safeParse(parse(options.yaml));
+  const parsed = reasonCatalogSchema.safeParse(document.success ? document.data.reasons : undefined);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${file}: reasons.${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError('validation_failed', { detail: issues.join('\n'), field: 'reasons' });
+  }
+  const problems = checkReasonCatalog(parsed.data);
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', { detail: problems.map((problem) => `${file}: ${problem}`).join('\n'), field: 'reasons' });
+  }
+  return parsed.data;
+}
+
+/** The reason catalog Kept ships, parsed and checked. */
 export function loadDefaultReasons(): ReasonCatalog {
-  const document = z.object({ reasons: z.unknown() }).parse(parse(readFileSync(defaultsUrl, 'utf8')));
-  return reasonCatalogSchema.parse(document.reasons);
+  return parseReasonsYaml({ yaml: readFileSync(defaultsUrl, 'utf8'), file: 'reasons.defaults.yaml' });
 }
 
 /** The catalog entry for a code; an unknown code is a configuration or input error, never guessed. */
@@ -72,4 +90,22 @@ export function findReasonStatements(text: string, catalog: ReasonCatalog): Stat
  */
 export function findStatedReasons(text: string, catalog: ReasonCatalog): string[] {
   return [...new Set(findReasonStatements(text, catalog).map((statement) => statement.code))];
+}
+
+/**
+ * Problems that would break one voice in an edited catalog: a customer text that is not recognised as
+ * its own reason, or that also states another. Kept refuses to start on any.
+ */
+export function checkReasonCatalog(catalog: ReasonCatalog): string[] {
+  const problems: string[] = [];
+  for (const reason of catalog) {
+    const stated = findStatedReasons(reason.customer_text, catalog);
+    if (!stated.includes(reason.code)) {
+      problems.push(`reason ${reason.code}: its customer_text matches none of its phrases`);
+    }
+    for (const other of stated.filter((code) => code !== reason.code)) {
+      problems.push(`reason ${reason.code}: its customer_text also states ${other}`);
+    }
+  }
+  return problems;
 }

@@ -101,9 +101,7 @@ export async function renderTemplate(options: RenderTemplateOptions): Promise<Re
           template.id,
         )
       : undefined;
-  const sms =
-    template.channel === 'sms'
-      ? { ...measureSms(text), withinLimit: measureSms(text).segments <= (template.max_segments ?? 2) }
-      : undefined;
+  const length = template.channel === 'sms' ? measureSms(text) : undefined;
+  const sms = length ? { ...length, withinLimit: length.segments <= (template.max_segments ?? 2) } : undefined;
   return { templateId: template.id, channel: template.channel, subject, text, html, sms, reasonCode };
 }
