@@ -2,6 +2,7 @@
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import { AppError } from '../../shared/app-error.js';
+import { loadDefaultReasons } from './reason-catalog.js';
 import { measureSms, type SmsLength } from './sms-segments.js';
 import type { ReasonCatalog } from './reason.schemas.js';
 import type { Channel, MessageTemplate } from './template.schemas.js';
@@ -28,9 +29,12 @@ export interface RenderTemplateOptions {
   vars: TemplateVars;
   /** The customer's IANA zone. */
   zone: string;
-  reasons: ReasonCatalog;
+  /** The reason catalog from configuration; the shipped one when not given. */
+  reasons?: ReasonCatalog;
   locale?: string;
 }
+
+let shippedReasons: ReasonCatalog | undefined;
 
 type Context = { [key: string]: string | Context };
 
@@ -78,7 +82,8 @@ async function renderHtml(mjml: string, templateId: string): Promise<string> {
  * reasons print as the catalog's customer text and dates in the customer's zone.
  */
 export async function renderTemplate(options: RenderTemplateOptions): Promise<RenderedMessage> {
-  const { template, vars, zone, reasons, locale } = options;
+  const { template, vars, zone, locale } = options;
+  const reasons = options.reasons ?? (shippedReasons ??= loadDefaultReasons());
   const formatted: Record<string, string> = {};
   let reasonCode: string | undefined;
   for (const [name, kind] of Object.entries(template.variables)) {

@@ -76,6 +76,11 @@ describe('loading templates from kept.config.yaml', () => {
     );
   });
 
+  it('names the line of a mislabelled subject too', () => {
+    const subjectYaml = yaml.replace('"Your trade-in for {{order.number}}"', '"Credit to card ending in {{order.number}}"');
+    expect(() => parseTemplatesYaml({ yaml: subjectYaml })).toThrow(/^kept.config.yaml line 5: template tradein.credited.email \(subject\)/);
+  });
+
   it('lists schema errors by field', () => {
     expect(() => parseTemplatesYaml({ yaml: 'templates:\n  - id: x\n    channel: fax\n' })).toThrow(/templates\.0\.channel/);
   });
