@@ -12,10 +12,10 @@ const corpusSchema = z.object({
       expected: z.array(z.enum(['fact_mismatch', 'reason_conflict'])),
       text: z.string(),
       /**
-       * The batch a reply was written in: the first 90 tuned the audit; `second` and `third` were each
+       * The batch a reply was written in: the first 90 tuned the audit; `second`, `third` and `fourth` were each
        * written afterwards and measured before the audit was changed again (figures in docs/one-voice.md).
        */
-      batch: z.enum(['second', 'third']).optional(),
+      batch: z.enum(['second', 'third', 'fourth']).optional(),
     }),
   ),
 });
@@ -119,7 +119,9 @@ describe('the agent-reply corpus', () => {
     const all = score(corpus.replies);
     const later = score(corpus.replies.filter((reply) => reply.batch === 'second'));
     const third = score(corpus.replies.filter((reply) => reply.batch === 'third'));
-    for (const [name, result] of [['all', all], ['second batch', later], ['third batch', third]] as const) {
+    const fourth = score(corpus.replies.filter((reply) => reply.batch === 'fourth'));
+    const batches = [['all', all], ['second batch', later], ['third batch', third], ['fourth batch', fourth]] as const;
+    for (const [name, result] of batches) {
       console.log(
         `fact audit, ${name} (${result.replies} replies): precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)} ` +
           `(${result.truePositives} true positives, ${result.falsePositives} false positives, ${result.falseNegatives} false negatives)` +
