@@ -65,7 +65,7 @@ describe('auditing rendered messages', () => {
     expect(auditMessage({ text, facts, reasons }).findings).toEqual([
       {
         code: 'fact_mismatch',
-        detail: '"$250.00 to your account ending in 7776": the account on record ends in 3390; 7776 is the end of order number A-107776',
+        detail: '"credited $250.00 to your account ending in 7776": the account on record ends in 3390; 7776 is the end of order number A-107776',
       },
     ]);
   });

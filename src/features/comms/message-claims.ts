@@ -18,10 +18,10 @@ interface Sentence {
   start: number;
 }
 
-// Sentences end at . ! ? or a line break, but not inside numbers such as 19.99 or abbreviations such as "no.".
+// Sentences end at . ! ? before a space or a line break: not inside 19.99, nor after the abbreviation "no.".
 function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const boundary = /(?<!\bno|\d)[.!?](?=\s|$)|\n+/gi;
+  const boundary = /(?<!\bno)[.!?](?=\s|$)|\n+/gi;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     sentences.push({ text: text.slice(start, match.index), start });
@@ -70,7 +70,9 @@ function findLast4(sentence: Sentence): Claim[] {
       if (seen.has(at)) continue;
       seen.add(at);
       const label = labelOf(sentence, sentence.start + match.index, at + 4);
-      const quoteStart = Math.max(0, match.index - 25);
+      // The quote shows the label: some 25 characters before the digits, widened to a whole word.
+      let quoteStart = Math.max(0, match.index - 25);
+      while (quoteStart > 0 && /\S/.test(sentence.text.charAt(quoteStart - 1))) quoteStart -= 1;
       claims.push({ type: 'last4', label, digits, quote: sentence.text.slice(quoteStart, match.index + match[0].length).trim() });
     }
   }
