@@ -17,6 +17,26 @@ export interface DomainEvents {
   'message.failed': { tx: Tx; message: MessageRecord; error: string };
   /** A case changed state, owner or escalation by someone's action. */
   'case.changed': { tx: Tx; before: CaseRecord | null; after: CaseRecord; change: 'opened' | 'assigned' | 'state' | 'escalated'; note?: string; by: string | null };
+  /**
+   * The engine asks comms to send a reason's fallback message for a notify commitment (crack C1). The handler
+   * enqueues it in the outbox inside `tx` (audited, gift rule applied) and reports what it did; the engine
+   * records the action under `actionKey` so it never runs twice.
+   */
+  'commitment.fallback_due': {
+    tx: Tx;
+    commitmentId: string;
+    actionKey: string;
+    caseId: string | null;
+    customerId: string | null;
+    orderNumber: string | null;
+    reasonCode: string | null;
+    result: { outboxId: string | null; status: 'queued' | 'held' | 'skipped'; detail?: string };
+  };
+  /**
+   * A signal read from a customer's message (manager request, churn intent, …). The engine evaluates it as an
+   * internal event of type `signal.<code>` so that policies can open commitments on it.
+   */
+  'signal.detected': { tx: Tx; code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
 }
