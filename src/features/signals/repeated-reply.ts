@@ -1,0 +1,84 @@
+// Crack C8: the 28th answer repeating the same general information. A reply whose body is a near
+// duplicate of an earlier reply in the same case is flagged before it is sent. Greetings and sign-offs
+// are set aside first, because "Hi Ana" vs "Dear Ms Ruiz" around the same text is still the same answer.
+
+/**
+ * Jaccard similarity of word 3-shingles at or above which a reply repeats an earlier one. Chosen on
+ * fixtures/reply-pairs.json: the midpoint of the gap between the least similar near-duplicate and the
+ * most similar distinct answer (see docs/signals.md).
+ */
+export const REPEATED_REPLY_THRESHOLD = 0.4;
+const SHINGLE_SIZE = 3;
+
+export interface EarlierReply {
+  readonly id: string;
+  readonly body: string;
+}
+
+export interface RepeatedReplyCheck {
+  readonly repeated: boolean;
+  /** Highest similarity to any earlier reply, 0..1. */
+  readonly similarity: number;
+  readonly matchedReplyId?: string;
+}
+
+const greeting = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^\n]*$/i;
+const signOff = /^(?:best|kind|warm)?\s*(?:regards|wishes)|^(?:thanks|thank you|many thanks|cheers|sincerely|yours)\b[^\n]*[,!.]?\s*$/i;
+
+/** The body without its opening greeting line and its closing sign-off block. */
+export function stripSalutations(body: string): string {
+  const lines = body.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length > 1 && greeting.test(lines[0]!) && lines[0]!.length <= 60) lines.shift();
+  const closing = lines.findIndex((line, i) => i > 0 && signOff.test(line) && line.length <= 40);
+  // A sign-off line ends the answer: what follows is a name, a title or a footer.
+  return (closing > 0 ? lines.slice(0, closing) : lines).join(' ');
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+}
+
+/** The set of overlapping word triples of a reply, after salutations are set aside. */
+export function shingles(body: string): Set<string> {
+  const list = words(stripSalutations(body));
+  const set = new Set<string>();
+  if (list.length < SHINGLE_SIZE) {
+    if (list.length > 0) set.add(list.join(' '));
+    return set;
+  }
+  for (let i = 0; i + SHINGLE_SIZE <= list.length; i++) set.add(list.slice(i, i + SHINGLE_SIZE).join(' '));
+  return set;
+}
+
+/** |A ∩ B| / |A ∪ B|; two empty sets are not similar. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Similarity of two reply bodies, 0..1. */
+export function replySimilarity(options: { a: string; b: string }): number {
+  return jaccard(shingles(options.a), shingles(options.b));
+}
+
+/**
+ * Whether `body` repeats one of the case's earlier replies: the most similar earlier reply and its
+ * similarity, `repeated` when that reaches {@link REPEATED_REPLY_THRESHOLD}.
+ */
+export function findRepeatedReply(options: {
+  body: string;
+  earlierReplies: readonly EarlierReply[];
+  threshold?: number;
+}): RepeatedReplyCheck {
+  const { body, earlierReplies, threshold = REPEATED_REPLY_THRESHOLD } = options;
+  const own = shingles(body);
+  let best: { id: string; similarity: number } | undefined;
+  for (const reply of earlierReplies) {
+    const similarity = jaccard(own, shingles(reply.body));
+    if (!best || similarity > best.similarity) best = { id: reply.id, similarity };
+  }
+  if (!best || best.similarity < threshold) return { repeated: false, similarity: best?.similarity ?? 0 };
+  return { repeated: true, similarity: best.similarity, matchedReplyId: best.id };
+}
