@@ -2,7 +2,7 @@
 // score, with every reason shown and weighted, so a valuable customer about to leave is routed to recovery.
 import { z } from 'zod';
 import { formatMoney } from '../../shared/values.js';
-import { sentimentTrend } from './sentiment.js';
+import { NEGATIVE_SENTIMENT, sentimentTrend } from './sentiment.js';
 
 export type RiskSignalCode =
   | 'manager_request'
@@ -48,7 +48,7 @@ export type RiskInputs = z.infer<typeof riskInputsSchema>;
 export const RISK_WEIGHTS = {
   manager_request: 0.25,
   churn_intent: 0.4,
-  /** Full weight when the recent mean sentiment is at or below -0.5, scaled linearly from -0.1. */
+  /** When the mean of the last three messages reads negative: half at -0.25, full at -0.5 or below. */
   negative_sentiment: 0.2,
   sentiment_falling: 0.1,
   /** Per customer message beyond the first without progress, up to `repeated_contact_cap`. */
@@ -83,8 +83,8 @@ export function computeRisk(inputs: RiskInputs): Risk {
   if (inputs.churnIntent) add('churn_intent', RISK_WEIGHTS.churn_intent, 'The customer said they may stop buying.');
 
   const trend = sentimentTrend(inputs.sentiments);
-  if (trend.recent < -0.1) {
-    const depth = Math.min(1, (-trend.recent - 0.1) / 0.4);
+  if (trend.recent <= NEGATIVE_SENTIMENT) {
+    const depth = Math.min(1, -trend.recent / 0.5);
     add('negative_sentiment', RISK_WEIGHTS.negative_sentiment * depth, `Recent messages read negative (mean ${trend.recent.toFixed(2)}).`);
   }
   if (inputs.sentiments.length >= 3 && trend.direction === 'falling') {
