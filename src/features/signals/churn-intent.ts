@@ -3,7 +3,7 @@
 // the others are cancelled by one ("I'm not cancelling my account").
 import type { SignalDetection } from './signal-result.js';
 import { toClauseText, tokensInSpan, type ClauseText } from './clause-text.js';
-import { analyseText } from './text-analysis.js';
+import { analyseText, type AnalysedText } from './text-analysis.js';
 
 const buy =
   '(?:buy|by|buying|order|ordering|shop|shopping|purchase|purchasing|use|using|spend|spending|deal|dealing|do business)';
@@ -70,7 +70,12 @@ function statesChurn(clause: ClauseText): boolean {
  * ("I'll never stop buying from you", "I'm not leaving") and other people's plans do not count.
  */
 export function detectChurnIntent(text: string): SignalDetection {
-  for (const sentence of analyseText(text).sentences) {
+  return findChurnIntent(analyseText(text));
+}
+
+/** detectChurnIntent over a message already read by `analyseText`, so one reading serves every detector. */
+export function findChurnIntent(analysed: AnalysedText): SignalDetection {
+  for (const sentence of analysed.sentences) {
     for (const clause of sentence.clauses) {
       if (statesChurn(toClauseText(clause))) return { detected: true, evidence: sentence.text };
     }

@@ -4,7 +4,7 @@
 import { matchWord } from './fuzzy-words.js';
 import type { SignalDetection } from './signal-result.js';
 import { toClauseText, type ClauseText } from './clause-text.js';
-import { analyseText } from './text-analysis.js';
+import { analyseText, type AnalysedText } from './text-analysis.js';
 
 const seniorWords = new Set(['manager', 'managers', 'supervisor', 'supervisors', 'management', 'superior', 'escalate', 'escalated', 'escalation']);
 // Real words one or two typos away from a senior word; they keep their own meaning.
@@ -45,8 +45,16 @@ const declines =
   / (?:want|need|needs|needed|necessary|require|required|ask|asking|asked|request|demand|escalate|escalated|bother|involve|interested|looking|rather|reason|point|have to) /;
 const doubleNegative = /^(?:\w+ ){0,1}(?:stop|stopping|quit) /;
 
+// Customers reuse a small vocabulary, so each word's typo check is remembered (bounded, cleared when full).
+const typoMemo = new Map<string, string>();
+
 function rewriteSeniorTypo(word: string): string {
-  return matchWord({ candidate: word, words: seniorWords, notTypos }) ?? word;
+  const known = typoMemo.get(word);
+  if (known !== undefined) return known;
+  const rewritten = matchWord({ candidate: word, words: seniorWords, notTypos }) ?? word;
+  if (typoMemo.size >= 50_000) typoMemo.clear();
+  typoMemo.set(word, rewritten);
+  return rewritten;
 }
 
 function wordsBetween(text: string): number {
@@ -90,7 +98,12 @@ function declinesSeniorPerson(clause: ClauseText): boolean {
  * A clause that declines one ("no need for a manager") or speaks of someone else's manager does not count.
  */
 export function detectManagerRequest(text: string): SignalDetection {
-  for (const sentence of analyseText(text).sentences) {
+  return findManagerRequest(analyseText(text));
+}
+
+/** detectManagerRequest over a message already read by `analyseText`, so one reading serves every detector. */
+export function findManagerRequest(analysed: AnalysedText): SignalDetection {
+  for (const sentence of analysed.sentences) {
     for (const clause of sentence.clauses) {
       const clauseText = toClauseText(clause, rewriteSeniorTypo);
       if (asksForSeniorPerson(clauseText) && !declinesSeniorPerson(clauseText)) {

@@ -2,7 +2,7 @@
 // message is at risk even before they say so in words.
 import { complaintScore } from './care-lexicon.js';
 import { toClauseText } from './clause-text.js';
-import { analyseText } from './text-analysis.js';
+import { analyseText, type AnalysedText } from './text-analysis.js';
 
 /**
  * A message or a recent mean at or below this reads negative. Chosen on the labelled messages: it gives
@@ -30,8 +30,11 @@ const clamp = (value: number): number => Math.max(-1, Math.min(1, value));
  * message, lowered by each customer-care complaint phrase its general lexicon misses ("still waiting").
  */
 export function scoreSentiment(text: string): number {
-  if (text.trim() === '') return 0;
-  const analysed = analyseText(text);
+  return text.trim() === '' ? 0 : scoreAnalysedSentiment(analyseText(text));
+}
+
+/** scoreSentiment over a message already read by `analyseText`. */
+export function scoreAnalysedSentiment(analysed: AnalysedText): number {
   let complaints = 0;
   for (const sentence of analysed.sentences) {
     for (const clause of sentence.clauses) complaints += complaintScore(toClauseText(clause));

@@ -30,9 +30,11 @@ export interface AnalysedText {
 type Nlp = ReturnType<typeof winkNLP>;
 // Loading the model takes ~100 ms and it holds no state between documents, so it is built once per process.
 let nlp: Nlp | undefined;
+// Named-entity and custom-entity recognition are not used by any rule; leaving them out saves time per message.
+const pipe = ['sbd', 'negation', 'sentiment', 'pos'];
 
 function getNlp(): Nlp {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, pipe);
   return nlp;
 }
 
