@@ -16,6 +16,11 @@ describe('a request for a manager is heard in any wording', () => {
     'I need a supervisr to call me back',
     'Is there anyone more senior I can talk to?',
     'Escalate. This. Now.',
+    'Can I speak to your line manager?',
+    'I want to file a complaint with management.',
+    'Is your manager around?',
+    'Who is in charge there?',
+    "I'd like to have a word with your boss",
   ])('hears "%s"', (text) => {
     const result = detectManagerRequest(text);
     expect(result.detected).toBe(true);
@@ -30,6 +35,9 @@ describe('a request for a manager is heard in any wording', () => {
     'The account manager sent me the invoice.',
     'I managed to find the tracking link.',
     'Things escalated with the courier but it is fine now.',
+    "I've told your supervisor already and nothing happened.",
+    'I asked my manager, she said to contact you.',
+    'I will escalate this to my bank.',
   ])('does not hear one in "%s"', (text) => {
     expect(detectManagerRequest(text).detected).toBe(false);
   });

@@ -11,22 +11,24 @@ const seniorWords = new Set(['manager', 'managers', 'supervisor', 'supervisors',
 const notTypos = new Set(['manage', 'manages', 'managed', 'managing', 'supervise', 'supervised', 'supervises', 'supervision', 'escalates']);
 
 const target =
-  '(?:manager|supervisor|whoever (?:runs|is in charge)|boss|superior|management|director|team leader|team lead|head of|' +
+  '(?:manager|supervisor|(?:who|whoever) (?:runs|is in charge)|boss|superior|management|director|team leader|team lead|head of|' +
   '(?:someone|somebody|anyone|anybody|person|member of staff|staff member|one) (?:\\w+ ){0,1}?(?:in charge|more senior|senior|higher up|above you|with more authority|higher)|' +
   'senior (?:member|staff|person|agent|manager|colleague)|higher (?:level|authority|up|ups))';
 
 const targetPattern = new RegExp(` (?:${target})(?:s|'s)? `, 'g');
 /** Words before a senior title that make it someone else's role, not someone the customer is asking for. */
-const otherSense = / (?:my|our|his|her|their|account|project|product|line|office|delivery|warehouse|hiring|marketing|sales|property|community) (?:\w+ )?$/;
+const otherSense = / (?:my|our|his|her|their) (?:\w+ )?$/;
+/** Job titles that are not a rung above the agent, unless the customer asks for "your" one. */
+const otherRole = / (?:the|a|an) (?:account|project|product|line|office|delivery|warehouse|hiring|marketing|sales|property|community) $/;
 /** "I am a manager", "as a supervisor": the customer's own job. */
 const ownRole = / (?:am|as|be|was) an? $/;
 
 /** Ways of reaching a person: within eight words of the senior person, on either side. */
 const contactCue =
-  / (?:speak|speaking|talk|talking|chat|word with|through to|transfer|connect|forward|pass|refer|send (?:this|it) up|escalate|involve|involved|loop in|call|calls|phone|ring|contact|get in touch|in touch|reach|see|review|look at|look into|raise|complaint to|arrange|deal with|discuss|get back to|available) /;
+  / (?:speak|speaking|talk|talking|chat|word with|through to|transfer|connect|forward|pass|refer|send (?:this|it) up|escalate|involve|involved|loop in|call|calls|phone|ring|contact|get in touch|in touch|reach|see|review|look at|look into|raise|complaint to|complaint with|complain to|arrange|deal with|discuss|get back to|available|around) /;
 /** Ways of asking for something: within five words before the senior person. */
 const wishCue =
-  / (?:want|need|needs|demand|insist|request|ask for|asking for|asked for|like|get|have|bring|give|find|put|let) /;
+  / (?:want|need|needs|demand|insist|request|ask for|asking for|asked for|like|get|(?:can|could|may) (?:i|we) have|bring|give|find|put|let) /;
 const asksWhoOrWhere = /^ (?:who|where) (?:is|are) your $/;
 
 const escalationRequest = [
@@ -65,7 +67,7 @@ function asksForSeniorPerson(clause: ClauseText): boolean {
   const text = clause.text;
   for (const match of text.matchAll(targetPattern)) {
     const before = text.slice(0, match.index + 1);
-    if (otherSense.test(before) || ownRole.test(before)) continue;
+    if (otherSense.test(before) || otherRole.test(before) || ownRole.test(before)) continue;
     const after = text.slice(match.index + match[0].length - 1);
     const beforeWords = before.trim().split(' ').slice(-8).join(' ');
     const afterWords = after.trim().split(' ').slice(0, 8).join(' ');
@@ -75,7 +77,7 @@ function asksForSeniorPerson(clause: ClauseText): boolean {
     const nearBefore = ` ${before.trim().split(' ').slice(-5).join(' ')} `;
     if (wishCue.test(nearBefore) || asksWhoOrWhere.test(before)) return true;
     // "Manager, please." / "Supervisor. Now.": the title alone, with nothing but urgency around it.
-    const rest = `${before} ${after}`.replace(/ (?:please|now|asap|immediately|the|a|your|actual|right) /g, ' ');
+    const rest = `${before} ${after}`.replace(/ (?:please|now|asap|immediately|the|a|your|actual|right|there|here) /g, ' ');
     if (wordsBetween(rest) === 0) return true;
   }
   if (outsideParty.test(text)) return false;
