@@ -13,6 +13,10 @@ describe('a customer about to leave is noticed', () => {
     'Please cancel my account.',
     "I doubt I'll ever order again",
     "I'm switching to your competitor.",
+    'Expect a chargeback and a lost customer.',
+    "If this isn't fixed by Friday I'm done with you.",
+    'Why would I ever order from you again?',
+    "Unless you refund me, I'm taking my business elsewhere.",
   ])('notices "%s"', (text) => {
     expect(detectChurnIntent(text).detected).toBe(true);
   });
@@ -23,6 +27,9 @@ describe('a customer about to leave is noticed', () => {
     'Can I cancel my order? Wrong size.',
     'I never received my order.',
     "My friend said she'd never buy from you again, but I disagree.",
+    "I'm closing my account with my bank.",
+    'Please close my old account and keep the new one.',
+    "I don't want to close my account, just change the email on it.",
   ])('does not read churn into "%s"', (text) => {
     expect(detectChurnIntent(text).detected).toBe(false);
   });

@@ -21,6 +21,7 @@ const refusals: readonly RegExp[] = [
   / never again /,
   / (?:not|never) (?:\w+ ){0,1}(?:expect|see) (?:another|any more|my|a) (?:\w+ ){0,1}(?:order|money|business|penny|cent) /,
   / count me out /,
+  new RegExp(` why would (?:i|we|anyone) (?:ever )?${buy} ${filler}(?:again|anymore) `),
   / (?:never|not) (?:\w+ ){0,3}?(?:give|giving|spend|spending) (?:\w+ ){0,5}?(?:money|penny|cent|business|custom) /,
   / no more (?:orders|purchases|business|money) (?:from|for) /,
 ];
@@ -34,8 +35,10 @@ const departures: readonly RegExp[] = [
   new RegExp(` (?:switch|switching|move|moving|go|going|leave|leaving|run|running) (?:you |over |back )?(?:to|for) ${rival} `),
   new RegExp(` (?:${buy}|get|getting) (?:\\w+ ){0,3}?(?:from|with|at) ${rival} `),
   / (?:use|using|find|try|trying) (?:a different|another|a new) (?:company|shop|store|supplier|retailer|brand|seller) /,
-  / (?:cancel|cancelling|canceling|close|closing|delete|deleting|terminate|terminating) (?:my|our|the) (?:\w+ )?(?:account|acount|membership|subscription) /,
+  // One spare account closed out of several is housekeeping, not leaving: "close my old account".
+  / (?:cancel|cancelling|canceling|close|closing|delete|deleting|terminate|terminating) (?:my|our|the) (?:(?!old |duplicate |second |other |extra |spare |test )\w+ )?(?:account|acount|membership|subscription) (?!(?:with|at) (?:my|the|a) (?:bank|card|credit|paypal))/,
   / (?:lost|losing) (?:a customer|me as a customer|my business|our business|a loyal customer) /,
+  / (?:a|one) lost customer /,
   / (?:am|are) (?:so |just |really |completely )?done with (?:you|this company|this shop|this store|this site|your (?:company|shop|store|site|service)) /,
   / (?:am|are) (?:so |just |really |completely )?done $/,
   / (?:boycott|boycotting|former customer|ex customer) /,
@@ -58,7 +61,11 @@ function statesChurn(clause: ClauseText): boolean {
   for (const pattern of departures) {
     const match = pattern.exec(text);
     if (!match || !owner(match.index)) continue;
-    const negatedByWink = tokensInSpan(clause, match.index, match.index + match[0].length).some((token) => token.negated);
+    // wink-nlp's negation scope runs on past a condition ("if this isn't fixed, I'm done with you"),
+    // so after an "if" or "unless" only a negation right before the intent counts.
+    const conditional = / (?:if|unless) /.test(text.slice(0, match.index + 1));
+    const negatedByWink =
+      !conditional && tokensInSpan(clause, match.index, match.index + match[0].length).some((token) => token.negated);
     if (!negatedByWink && !negation.test(text.slice(0, match.index + 1))) return true;
   }
   return false;
