@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findRepeatedReply, REPEATED_REPLY_THRESHOLD, replySimilarity, stripSalutations } from './repeated-reply.js';
+import { answerText, findRepeatedReply, REPEATED_REPLY_THRESHOLD, replySimilarity, stripSalutations } from './repeated-reply.js';
 
 interface ReplyPair {
   topic: string;
@@ -63,5 +63,16 @@ describe('a reply that repeats an earlier one is caught', () => {
 
   it('sets the greeting and the sign-off aside', () => {
     expect(stripSalutations('Dear Ana,\nYour parcel left today.\nKind regards,\nTom\nKept Support')).toBe('Your parcel left today.');
+  });
+
+  it('sets aside the courtesy line an agent puts under every answer, but not an answer that mentions replying', () => {
+    const close = 'If there is anything else I can help you with, just reply to this email.';
+    expect(answerText(`Hi Ana,\nYour parcel left today. ${close}\nTom`)).toBe('Your parcel left today.');
+    expect(answerText('If the refund has not arrived by Friday, reply to this email and we will chase the bank.')).toBe(
+      'If the refund has not arrived by Friday, reply to this email and we will chase the bank.',
+    );
+    const a = `Your bank declined the payment, so please contact them to approve it. ${close}`;
+    const b = `The payment went through after all and your order is being packed now. ${close}`;
+    expect(findRepeatedReply({ body: b, earlierReplies: [{ id: 'msg_1', body: a }] }).repeated).toBe(false);
   });
 });

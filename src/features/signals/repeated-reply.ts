@@ -1,6 +1,7 @@
 // Crack C8: the 28th answer repeating the same general information. A reply whose body is a near
-// duplicate of an earlier reply in the same case is flagged before it is sent. Greetings and sign-offs
-// are set aside first, because "Hi Ana" vs "Dear Ms Ruiz" around the same text is still the same answer.
+// duplicate of an earlier reply in the same case is flagged before it is sent. Greetings, sign-offs and
+// courtesy sentences are set aside first: "Hi Ana" vs "Dear Ms Ruiz" around the same text is the same
+// answer, and the same closing line under two different answers does not make them one.
 
 /**
  * Jaccard similarity of word 3-shingles at or above which a reply repeats an earlier one. Chosen on
@@ -34,13 +35,29 @@ export function stripSalutations(body: string): string {
   return (closing > 0 ? lines.slice(0, closing) : lines).join(' ');
 }
 
+/**
+ * Courtesy sentences every reply of an agent may carry ("If there is anything else I can help with, just
+ * reply…"). Left in, they made different answers look alike in the reply-pair fixture; they say nothing
+ * about whether the answer itself is repeated.
+ */
+const courtesy =
+  /\b(?:anything else|any (?:other |further )?questions|(?:don't|do not) hesitate|feel free|happy to help|hope this helps|have a (?:great|nice|good|lovely) (?:day|weekend|evening)|thank you for (?:your patience|contacting|reaching out|shopping|bearing)|thanks for (?:your patience|bearing|reaching out|contacting)|sorry for (?:the|any) (?:inconvenience|trouble|delay)|(?:we )?apologi[sz]e for the inconvenience)\b/i;
+
+/** What a reply answers: the body without salutations and without courtesy sentences. */
+export function answerText(body: string): string {
+  const sentences = stripSalutations(body).match(/[^.!?]+(?:[.!?]+|$)/g) ?? [];
+  const kept = sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence !== '' && !courtesy.test(sentence));
+  // A reply that is nothing but courtesy is compared as it is, so two identical ones still match.
+  return kept.length > 0 ? kept.join(' ') : stripSalutations(body);
+}
+
 function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 }
 
-/** The set of overlapping word triples of a reply, after salutations are set aside. */
+/** The set of overlapping word triples of what a reply answers (see {@link answerText}). */
 export function shingles(body: string): Set<string> {
-  const list = words(stripSalutations(body));
+  const list = words(answerText(body));
   const set = new Set<string>();
   if (list.length < SHINGLE_SIZE) {
     if (list.length > 0) set.add(list.join(' '));
