@@ -32,7 +32,11 @@ export function stripSalutations(body: string): string {
   if (lines.length > 1 && greeting.test(lines[0]!) && lines[0]!.length <= 60) lines.shift();
   const closing = lines.findIndex((line, i) => i > 0 && signOff.test(line) && line.length <= 40);
   // A sign-off line ends the answer: what follows is a name, a title or a footer.
-  return (closing > 0 ? lines.slice(0, closing) : lines).join(' ');
+  const answer = closing > 0 ? lines.slice(0, closing) : lines;
+  // A last line of a few words without a full stop is a signature ("Tom", "Mia, Kept Support").
+  const last = answer[answer.length - 1];
+  if (answer.length > 1 && last !== undefined && !/[.!?]$/.test(last) && last.split(/\s+/).length <= 4) answer.pop();
+  return answer.join(' ');
 }
 
 /**
