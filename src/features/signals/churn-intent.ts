@@ -10,7 +10,7 @@ const buy =
 /** Words that may sit between "buy" and "again" without turning it into a product ("never order the blue one again"). */
 const filler = '(?:(?:from|with|at|you|your|here|this|that|site|shop|store|company|people|anything|a|thing|ever|the|of|them|us|lot|guys) ){0,5}';
 const rival =
-  '(?:(?:your |a |an )?(?:competitor|competitors|amazon)|someone else|somebody else|(?:another|a different|a new) (?:store|shop|brand|company|retailer|supplier|site|seller|provider))';
+  '(?:(?:your |a |an )?(?:competitor|competitors|rival|rivals|amazon)|someone else|somebody else|(?:another|a different|a new) (?:store|shop|brand|company|retailer|supplier|site|seller|provider))';
 
 /** Intents whose words already say "no more": a further negation is part of them, not against them. */
 const refusals: readonly RegExp[] = [
@@ -35,8 +35,9 @@ const departures: readonly RegExp[] = [
   new RegExp(` (?:switch|switching|move|moving|go|going|leave|leaving|run|running) (?:you |over |back )?(?:to|for) ${rival} `),
   new RegExp(` (?:${buy}|get|getting) (?:\\w+ ){0,3}?(?:from|with|at) ${rival} `),
   / (?:use|using|find|try|trying) (?:a different|another|a new) (?:company|shop|store|supplier|retailer|brand|seller) /,
-  // One spare account closed out of several is housekeeping, not leaving: "close my old account".
-  / (?:cancel|cancelling|canceling|close|closing|delete|deleting|terminate|terminating) (?:my|our|the) (?:(?!old |duplicate |second |other |extra |spare |test )\w+ )?(?:account|acount|membership|subscription) (?!(?:with|at) (?:my|the|a) (?:bank|card|credit|paypal))/,
+  new RegExp(` (?:use|using|go with|going with) ${rival} `),
+  // Housekeeping is not leaving: "close my old account", "cancel my newsletter subscription".
+  / (?:cancel|cancelling|canceling|close|closing|delete|deleting|terminate|terminating) (?:my|our|the) (?:(?!old |duplicate |second |other |extra |spare |test |newsletter |email |marketing |mailing |sms |text )\w+ )?(?:account|acount|membership|subscription) (?!(?:with|at) (?:my|the|a) (?:bank|card|credit|paypal))/,
   / (?:lost|losing) (?:a customer|me as a customer|my business|our business|a loyal customer) /,
   / (?:a|one) lost customer /,
   / (?:am|are) (?:so |just |really |completely )?done with (?:you|this company|this shop|this store|this site|your (?:company|shop|store|site|service)) /,

@@ -12,7 +12,7 @@ const notTypos = new Set(['manage', 'manages', 'managed', 'managing', 'supervise
 
 const target =
   '(?:manager|supervisor|(?:who|whoever) (?:runs|is in charge)|boss|superior|management|director|team leader|team lead|head of|' +
-  '(?:someone|somebody|anyone|anybody|person|member of staff|staff member|one) (?:\\w+ ){0,1}?(?:in charge|more senior|senior|higher up|above you|with more authority|higher)|' +
+  '(?:someone|somebody|anyone|anybody|person|member of staff|staff member|one) (?:\\w+ ){0,1}?(?:in charge|more senior|senior|higher up|above you|with (?:\\w+ )?authority|higher)|' +
   'senior (?:member|staff|person|agent|manager|colleague)|higher (?:level|authority|up|ups))';
 
 const targetPattern = new RegExp(` (?:${target})(?:s|'s)? `, 'g');
@@ -25,7 +25,7 @@ const ownRole = / (?:am|as|be|was) an? $/;
 
 /** Ways of reaching a person: within eight words of the senior person, on either side. */
 const contactCue =
-  / (?:speak|speaking|talk|talking|chat|word with|through to|transfer|connect|forward|pass|refer|send (?:this|it) up|escalate|involve|involved|loop in|call|calls|phone|ring|contact|get in touch|in touch|reach|see|review|look at|look into|raise|complaint to|complaint with|complain to|arrange|deal with|discuss|get back to|available|around) /;
+  / (?:speak|speaking|talk|talking|chat|word with|through to|transfer|connect|forward|pass|refer|send (?:this|it) up|escalate|involve|involved|loop in|call|calls|phone|ring|contact|get in touch|in touch|reach|see|review|look at|look into|raise|complaint to|complaint with|complain to|reviewed by|looked at by|handled by|dealt with by|arrange|deal with|discuss|get back to|available|around) /;
 /** Ways of asking for something: within five words before the senior person. */
 const wishCue =
   / (?:want|need|needs|demand|insist|request|ask for|asking for|asked for|like|get|(?:can|could|may) (?:i|we) have|bring|give|find|put|let) /;
