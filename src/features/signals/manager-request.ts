@@ -3,7 +3,7 @@
 // unless the customer's own words say they do not want one or the person is someone else's manager.
 import { matchWord } from './fuzzy-words.js';
 import type { SignalDetection } from './signal-result.js';
-import { toClauseText, type ClauseText } from './clause-text.js';
+import { toClauseText, tokensInSpan, type ClauseText } from './clause-text.js';
 import { analyseText, type AnalysedText } from './text-analysis.js';
 
 const seniorWords = new Set(['manager', 'managers', 'supervisor', 'supervisors', 'management', 'superior', 'escalate', 'escalated', 'escalation']);
@@ -88,8 +88,11 @@ function declinesSeniorPerson(clause: ClauseText): boolean {
   for (const match of clause.text.matchAll(negator)) {
     const after = clause.text.slice(match.index + match[0].length);
     if (doubleNegative.test(after)) continue;
-    // A negation reaches the next few words: "no supervisor necessary", "don't really need one".
-    if (declines.test(` ${after.split(' ').slice(0, 6).join(' ')} `)) return true;
+    // wink-nlp marks the words a negation reaches: "no supervisor necessary", "don't really need one".
+    const reached = tokensInSpan(clause, match.index + match[0].length - 1, clause.text.length).filter((token) => token.negated);
+    const words = ` ${reached.map((token) => token.normal).join(' ')} `;
+    const lemmas = ` ${reached.map((token) => token.lemma).join(' ')} `;
+    if (declines.test(words) || declines.test(lemmas)) return true;
   }
   return / (?:rather|need) not /.test(clause.text);
 }
