@@ -21,6 +21,8 @@ describe('a request for a manager is heard in any wording', () => {
     'Is your manager around?',
     'Who is in charge there?',
     "I'd like to have a word with your boss",
+    'The agent was rude. I want to speak to her manager.',
+    'Please send my complaint to management.',
   ])('hears "%s"', (text) => {
     const result = detectManagerRequest(text);
     expect(result.detected).toBe(true);
@@ -38,6 +40,7 @@ describe('a request for a manager is heard in any wording', () => {
     "I've told your supervisor already and nothing happened.",
     'I asked my manager, she said to contact you.',
     'I will escalate this to my bank.',
+    "My wife's manager recommended you.",
   ])('does not hear one in "%s"', (text) => {
     expect(detectManagerRequest(text).detected).toBe(false);
   });

@@ -16,8 +16,8 @@ const target =
   'senior (?:member|staff|person|agent|manager|colleague)|higher (?:level|authority|up|ups))';
 
 const targetPattern = new RegExp(` (?:${target})(?:s|'s)? `, 'g');
-/** Words before a senior title that make it someone else's role, not someone the customer is asking for. */
-const otherSense = / (?:my|our|his|her|their) (?:\w+ )?$/;
+/** "My manager", "my wife's boss": the customer's own circle, not someone at the business. */
+const otherSense = / (?:my|our) (?:(?!to |with |for |from |by |at )\w+ ){0,2}$/;
 /** Job titles that are not a rung above the agent, unless the customer asks for "your" one. */
 const otherRole = / (?:the|a|an) (?:account|project|product|line|office|delivery|warehouse|hiring|marketing|sales|property|community) $/;
 /** "I am a manager", "as a supervisor": the customer's own job. */
