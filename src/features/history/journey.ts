@@ -16,7 +16,23 @@ export interface PlantedCrack {
   customerId: string;
   orderId?: string;
   threadRef?: string;
+  /**
+   * When the crack becomes visible under the shipped policy windows: a history that ends before this
+   * leaves the promise open, neither kept nor broken.
+   */
+  breaksAt: string;
 }
+
+/** The shipped policy windows, in minutes, that the planted cracks are built to miss. */
+const shippedWindowMinutes: Record<CrackKind, number> = {
+  silent_state_change: 15,
+  unacknowledged_contact: 5,
+  unanswered_contact: 240,
+  survey_not_followed_up: 2 * 24 * 60,
+  escalation_unanswered: 240,
+  no_progress: 0,
+  reason_conflict: 0,
+};
 
 export interface JourneyOptions {
   index: number;
@@ -86,7 +102,9 @@ export function buildJourney(options: JourneyOptions): Journey {
     });
   const notify = (at: number, text: string): string => send(at + rng.int(1, 10) * MIN, 'system', text);
   const mark = (kind: CrackKind, eventId: string, extra: { threadRef?: string } = {}): void => {
-    planted = { kind, eventId, customerId: externalId, orderId, ...extra };
+    const event = events.find((e) => e.id === eventId);
+    const breaksAt = new Date(Date.parse(event?.occurred_at ?? '') + shippedWindowMinutes[kind] * MIN).toISOString();
+    planted = { kind, eventId, customerId: externalId, orderId, ...extra, breaksAt };
   };
 
   // The last reason told to the customer, so that agents repeat it (a clean history never disagrees with itself).
