@@ -175,10 +175,11 @@ export function buildJourney(options: JourneyOptions): Journey {
       deliverAt += rng.int(1, 3) * DAY;
     }
     if (!planting && rng.chance(0.03)) {
-      const x = shippedAt + rng.int(1, 3) * DAY;
+      // After any delay has been told, so the two reasons follow one another as they would in life.
+      const x = Math.max(shippedAt + rng.int(1, 3) * DAY, delayAt + rng.int(6, 48) * HOUR);
       const code = rng.pick(['lost_in_transit', 'address_issue', 'damaged_in_transit']);
       orderEvent('order.delivery_exception', x, { reason: code });
-      notify(x, `There is a problem with order ${orderId}: the parcel was ${phrase(code)}.`);
+      notify(x, `There is a problem with order ${orderId}: ${phrase(code)}.`);
       toldReason = { code, at: x + 10 * MIN };
       const r = x + rng.int(24, 48) * HOUR;
       orderEvent('refund.issued', r, { amount: { amount: total.toFixed(2), currency: 'USD' }, to: { method: 'card', last4 } });
