@@ -2,7 +2,7 @@
 // file and JSON.parses each line, in the same run. Extrapolates to the SPEC §5 target (10M events < 10 min).
 // Run: npx tsx bench/audit.bench.ts [events=1000000] [file]
 import { createReadStream, existsSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeHistoryJsonl } from '../src/features/history/write-history.js';
 import { readJsonl } from '../src/features/audit/audit-input.js';
@@ -22,30 +22,46 @@ if (!existsSync(file)) {
 let peakRss = 0;
 const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 
+// The machine is shared: CPU time (user + system) is reported beside wall time, and the extrapolation uses
+// the CPU-time rate when the process got less than a whole core.
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
 let parsed = 0;
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const base = await readJsonl({
   stream: createReadStream(file, { highWaterMark: 1 << 20 }),
   sink: { accept: () => void parsed++, reject: () => undefined },
 });
 const baselineSeconds = (performance.now() - t0) / 1000;
+const baselineCpu = cpuSeconds(c0);
 const baselineRss = peakRss;
 
 peakRss = 0;
+const c1 = process.cpuUsage();
 const t1 = performance.now();
 const summary = await runAudit({ input: file });
 const auditSeconds = (performance.now() - t1) / 1000;
+const auditCpu = cpuSeconds(c1);
 clearInterval(sample);
 
 const baselineRate = parsed / baselineSeconds;
 const auditRate = summary.events / auditSeconds;
-const tenMillionMinutes = 10_000_000 / auditRate / 60;
+const auditCpuRate = summary.events / auditCpu;
 console.log(JSON.stringify({
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9), node: process.version },
   date: new Date().toISOString(),
   file: { events: summary.events, MB: Number(mb(base.bytes)) },
-  baseline: { what: 'read + split lines + JSON.parse', seconds: Number(baselineSeconds.toFixed(2)), eventsPerSecond: Math.round(baselineRate), peakRssMB: Number(mb(baselineRss)) },
-  audit: { seconds: Number(auditSeconds.toFixed(2)), eventsPerSecond: Math.round(auditRate), peakRssMB: Number(mb(peakRss)), cracks: summary.totalCracks, peakOpenWindows: summary.peakOpenWindows, peakCustomersHeld: summary.peakCustomersHeld },
-  ratioToBaseline: Number((auditRate / baselineRate).toFixed(2)),
-  extrapolated10M: { minutes: Number(tenMillionMinutes.toFixed(1)), target: '< 10 min', meets: tenMillionMinutes < 10 },
+  loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
+  baseline: { what: 'read + split lines + JSON.parse', seconds: Number(baselineSeconds.toFixed(2)), cpuSeconds: Number(baselineCpu.toFixed(2)), eventsPerSecond: Math.round(baselineRate), eventsPerCpuSecond: Math.round(parsed / baselineCpu), peakRssMB: Number(mb(baselineRss)) },
+  audit: { seconds: Number(auditSeconds.toFixed(2)), cpuSeconds: Number(auditCpu.toFixed(2)), eventsPerSecond: Math.round(auditRate), eventsPerCpuSecond: Math.round(auditCpuRate), peakRssMB: Number(mb(peakRss)), cracks: summary.totalCracks, peakOpenWindows: summary.peakOpenWindows, peakCustomersHeld: summary.peakCustomersHeld },
+  ratioToBaseline: { wall: Number((auditRate / baselineRate).toFixed(2)), cpu: Number((auditCpuRate / (parsed / baselineCpu)).toFixed(2)) },
+  extrapolated10M: {
+    minutesAtWallRate: Number((10_000_000 / auditRate / 60).toFixed(1)),
+    minutesAtCpuRate: Number((10_000_000 / auditCpuRate / 60).toFixed(1)),
+    target: '< 10 min',
+    note: 'linear: the replay holds only open windows and recently active customers, so its cost per event does not grow with the file',
+  },
 }, null, 2));

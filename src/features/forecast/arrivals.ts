@@ -11,23 +11,41 @@ export type ArrivalCount = z.infer<typeof arrivalCountSchema>;
 
 const HOUR = 3_600_000;
 
+type ArrivalEvent = { type: string; occurred_at: string; data?: Record<string, unknown> | undefined };
+
+export interface ArrivalCounter {
+  add(event: ArrivalEvent): void;
+  counts(): ArrivalCount[];
+}
+
 /**
  * Counts `contact.received` events (and surveys asking for contact) per channel and hour, streaming:
  * memory grows with hours × channels, not with events.
  */
-export function countArrivals(events: Iterable<{ type: string; occurred_at: string; data?: Record<string, unknown> | undefined }>): ArrivalCount[] {
+export function createArrivalCounter(): ArrivalCounter {
   const counts = new Map<string, number>();
-  for (const e of events) {
-    let channel: string | undefined;
-    if (e.type === 'contact.received') channel = typeof e.data?.['channel'] === 'string' ? e.data['channel'] : 'unknown';
-    else if (e.type === 'survey.responded' && e.data?.['contact_requested'] === true) channel = 'survey';
-    if (!channel) continue;
-    const hour = Math.floor(Date.parse(e.occurred_at) / HOUR) * HOUR;
-    const key = `${hour}|${channel}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].map(([key, count]) => {
-    const [hour, channel] = key.split('|') as [string, string];
-    return { hour: new Date(Number(hour)).toISOString(), channel, count };
-  });
+  return {
+    add(e) {
+      let channel: string | undefined;
+      if (e.type === 'contact.received') channel = typeof e.data?.['channel'] === 'string' ? e.data['channel'] : 'unknown';
+      else if (e.type === 'survey.responded' && e.data?.['contact_requested'] === true) channel = 'survey';
+      if (!channel) return;
+      const at = Date.parse(e.occurred_at);
+      if (Number.isNaN(at)) return;
+      const key = `${Math.floor(at / HOUR) * HOUR}|${channel}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    },
+    counts: () =>
+      [...counts].map(([key, count]) => {
+        const [hour, channel] = key.split('|') as [string, string];
+        return { hour: new Date(Number(hour)).toISOString(), channel, count };
+      }),
+  };
+}
+
+/** `createArrivalCounter` over an in-memory or generated list of events. */
+export function countArrivals(events: Iterable<ArrivalEvent>): ArrivalCount[] {
+  const counter = createArrivalCounter();
+  for (const e of events) counter.add(e);
+  return counter.counts();
 }
