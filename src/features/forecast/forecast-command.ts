@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { readJsonl } from '../audit/audit-input.js';
 import { arrivalCountSchema, createArrivalCounter } from './arrivals.js';
@@ -39,13 +40,20 @@ export async function readArrivals(file: string): Promise<ArrivalCount[]> {
   return counter.counts();
 }
 
-/** Fits the history and projects from the hour after it (or `from`). */
+/** The first local midnight at or after the end of the history: forecasts cover whole days. */
+function nextMidnight(iso: string, zone: string): Date {
+  const end = iso ? DateTime.fromISO(iso, { zone }) : DateTime.now().setZone(zone);
+  const midnight = end.startOf('day');
+  return (midnight < end ? midnight.plus({ days: 1 }) : midnight).toJSDate();
+}
+
+/** Fits the history and projects whole days from the first midnight after it (or from `from`). */
 export function forecastFromArrivals(params: { arrivals: readonly ArrivalCount[]; config: z.input<typeof forecastConfigSchema>; from?: Date }): Forecast {
   const config = forecastConfigSchema.parse(params.config);
   const model = fitArrivalModel({ arrivals: params.arrivals, zone: config.zone, holidays: config.holidays, weeks: config.weeks });
   return projectForecast({
     model,
-    from: params.from ?? new Date(model.fittedTo || Date.now()),
+    from: params.from ?? nextMidnight(model.fittedTo, config.zone),
     days: config.days,
     staffing: config.staffing,
     firstResponseHours: config.firstResponseHours,
