@@ -21,6 +21,8 @@ interface CustomerState {
   open: OpenWindow[];
   lastSeen: number;
   streak: { firstAt: number; events: EventSummary[]; reported: boolean } | undefined;
+  /** The customer's last few events, kept only until every kind of crack has its example. */
+  recent: EventSummary[];
 }
 
 interface OrderState {
@@ -108,6 +110,8 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   let peakOpenWindows = 0;
   let peakCustomers = 0;
   let nextSweep = Number.NEGATIVE_INFINITY;
+  let collectingExamples = true;
+  const recentCap = 8;
 
   const day = (iso: string) => {
     const key = iso.slice(0, 10);
@@ -127,7 +131,13 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     t.cases.add(c.thread);
     day(c.event.occurred_at).cracks++;
     if (!t.example) {
-      t.example = { customer: c.customer.label, detail: c.detail, events: c.events };
+      const byId = new Map([...c.customer.recent, ...c.events].map((e) => [e.id, e]));
+      const story = [...byId.values()].sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0)).slice(-10);
+      t.example = { customer: c.customer.label, detail: c.detail, events: story };
+      if (Object.values(cracks).every((k) => k.example)) {
+        collectingExamples = false;
+        for (const k of customers) k.recent = [];
+      }
       if (c.orderId) t.example.order = c.orderId;
       if (c.thread) t.example.case = c.thread;
     }
@@ -203,7 +213,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (!found && keys.length === 0) return undefined;
     if (!found) {
       const c = event.customer;
-      found = { label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? keys[0]?.slice(2) ?? '?', identities: [], orders: [], open: [], lastSeen: 0, streak: undefined };
+      found = { label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? keys[0]?.slice(2) ?? '?', identities: [], orders: [], open: [], lastSeen: 0, streak: undefined, recent: [] };
       customers.add(found);
       if (customers.size > peakCustomers) peakCustomers = customers.size;
     } else if (event.customer?.external_id && !found.identities.includes(`x:${event.customer.external_id}`)) {
@@ -330,6 +340,10 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     customer.lastSeen = Math.max(customer.lastSeen, at);
     let cached: EventSummary | undefined;
     const summary = () => (cached ??= summarize(event));
+    if (collectingExamples) {
+      customer.recent.push(summary());
+      if (customer.recent.length > recentCap) customer.recent.shift();
+    }
     const type = event.type;
     if (type === 'message.sent') onMessage(event, customer, summary);
     else if (type === 'contact.received') onContact(event, customer, summary(), at);

@@ -75,7 +75,7 @@ describe('kept audit on a written history', () => {
       input: jsonl([...story.slice(0, 2), tell('e4', 300, 'About A-1: it was cancelled due to inventory, sorry.', { author: 'agent:tom' })]),
     });
     expect(summary.cracks.reason_conflict.events.ids).toEqual(['e4']);
-    expect(summary.cracks.reason_conflict.example?.events.map((e) => e.id)).toEqual(['e2', 'e4']);
+    expect(summary.cracks.reason_conflict.example?.events.map((e) => e.id)).toEqual(['e1', 'e2', 'e4']);
   });
 
   it('takes a manager-request detector as an option', async () => {
