@@ -16,7 +16,8 @@ type WindowKind = Exclude<CrackKind, 'no_progress' | 'reason_conflict'>;
 
 interface CustomerState {
   label: string;
-  identities: string[];
+  labelIsExternal: boolean;
+  identities: Identity[];
   orders: string[];
   open: OpenWindow[];
   lastSeen: number;
@@ -65,16 +66,22 @@ function summarize(event: HistoryEvent): EventSummary {
   return s;
 }
 
-function identityKeys(customer: HistoryCustomer | undefined, to: string | undefined): string[] {
-  const keys: string[] = [];
+// One map per kind of identity, keyed by the raw value: no key strings are built per event.
+type IdentityKind = 0 | 1 | 2 | 3; // external id, email, phone, social handle
+type Identity = [IdentityKind, string];
+
+const lower = (v: string): string => (/[A-Z]/.test(v) ? v.toLowerCase() : v);
+
+function identitiesOf(customer: HistoryCustomer | undefined, to: string | undefined): Identity[] {
+  const list: Identity[] = [];
   if (customer) {
-    if (customer.external_id) keys.push(`x:${customer.external_id}`);
-    if (customer.email) keys.push(`e:${customer.email.toLowerCase()}`);
-    if (customer.phone) keys.push(`p:${customer.phone}`);
-    if (customer.handle) keys.push(`h:${customer.handle.network}:${customer.handle.id.toLowerCase()}`);
+    if (customer.external_id) list.push([0, customer.external_id]);
+    if (customer.email) list.push([1, lower(customer.email)]);
+    if (customer.phone) list.push([2, customer.phone]);
+    if (customer.handle) list.push([3, `${customer.handle.network}:${lower(customer.handle.id)}`]);
   }
-  if (to && keys.length === 0) keys.push(to.includes('@') ? `e:${to.toLowerCase()}` : `p:${to}`);
-  return keys;
+  if (to && list.length === 0) list.push(to.includes('@') ? [1, lower(to)] : [2, to]);
+  return list;
 }
 
 export interface AuditReplay {
@@ -94,7 +101,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   const stillOpen = zeroPerKind();
   const byType = new Map<string, number>();
   const perDay = new Map<string, { events: number; cracks: number }>();
-  const identities = new Map<string, CustomerState>();
+  const identities: Array<Map<string, CustomerState>> = [new Map(), new Map(), new Map(), new Map()];
   const customers = new Set<CustomerState>();
   const orders = new Map<string, OrderState>();
   const deadlines = new MinHeap<OpenWindow>((a, b) => a.deadline < b.deadline);
@@ -180,14 +187,14 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     const horizon = clock - o.idleEvictDays * DAY;
     for (const c of customers) {
       if (c.lastSeen >= horizon || c.open.length > 0) continue;
-      for (const k of c.identities) identities.delete(k);
+      for (const [kind, value] of c.identities) identities[kind]?.delete(value);
       for (const id of c.orders) orders.delete(id);
       customers.delete(c);
     }
   };
 
   const merge = (into: CustomerState, from: CustomerState): void => {
-    for (const k of from.identities) identities.set(k, into);
+    for (const [kind, value] of from.identities) identities[kind]?.set(value, into);
     into.identities.push(...from.identities);
     for (const id of from.orders) {
       const order = orders.get(id);
@@ -202,27 +209,28 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   };
 
   const resolveCustomer = (event: HistoryEvent): CustomerState | undefined => {
-    const keys = identityKeys(event.customer, text(event.data?.['to']));
+    const ids = identitiesOf(event.customer, text(event.data?.['to']));
     let found: CustomerState | undefined;
-    for (const k of keys) {
-      const s = identities.get(k);
+    for (const [kind, value] of ids) {
+      const s = identities[kind]?.get(value);
       if (s && !found) found = s;
       else if (s && found && s !== found) merge(found, s);
     }
-    if (!found && keys.length === 0 && event.order) found = orders.get(event.order.id)?.customer;
-    if (!found && keys.length === 0) return undefined;
+    if (!found && ids.length === 0) return event.order ? orders.get(event.order.id)?.customer : undefined;
+    const c = event.customer;
     if (!found) {
-      const c = event.customer;
-      found = { label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? keys[0]?.slice(2) ?? '?', identities: [], orders: [], open: [], lastSeen: 0, streak: undefined, recent: [] };
+      found = { label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? ids[0]?.[1] ?? '?', labelIsExternal: !!c?.external_id, identities: [], orders: [], open: [], lastSeen: 0, streak: undefined, recent: [] };
       customers.add(found);
       if (customers.size > peakCustomers) peakCustomers = customers.size;
-    } else if (event.customer?.external_id && !found.identities.includes(`x:${event.customer.external_id}`)) {
-      found.label = event.customer.external_id;
+    } else if (c?.external_id && !found.labelIsExternal) {
+      found.label = c.external_id;
+      found.labelIsExternal = true;
     }
-    for (const k of keys) {
-      if (identities.get(k) !== found) {
-        identities.set(k, found);
-        found.identities.push(k);
+    for (const id of ids) {
+      const map = identities[id[0]] as Map<string, CustomerState>;
+      if (map.get(id[1]) !== found) {
+        map.set(id[1], found);
+        found.identities.push(id);
       }
     }
     return found;
