@@ -1,88 +1,20 @@
 // The audit's engine: replays events on their own clock, opens a window for every promise an event implies,
 // closes it when a message keeps it, and reports a crack when its deadline passes first. Only open windows,
 // customers active within the idle horizon and their orders are held, so memory does not grow with the file.
-import type { CrackKind, HistoryCustomer, HistoryEvent } from '../history/history-event.js';
+import type { CrackKind, HistoryEvent } from '../history/history-event.js';
 import { customerVisibleOrderEvents, historyEventSchema } from '../history/history-event.js';
 import { MinHeap } from '../history/min-heap.js';
 import type { AuditOptions, ResolvedAuditOptions } from './audit-options.js';
 import { resolveAuditOptions } from './audit-options.js';
 import type { AuditSummary, CrackCollector, EventSummary } from './audit-summary.js';
 import { createCrackCollectors, zeroPerKind } from './audit-summary.js';
+import type { CustomerState, OpenWindow, WindowKind } from './audit-state.js';
+import { createCustomerIndex, summarize, text } from './audit-state.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-type WindowKind = Exclude<CrackKind, 'no_progress' | 'reason_conflict'>;
-
-interface CustomerState {
-  label: string;
-  labelIsExternal: boolean;
-  identities: Identity[];
-  orders: string[];
-  open: OpenWindow[];
-  lastSeen: number;
-  streak: { firstAt: number; events: EventSummary[]; reported: boolean } | undefined;
-  /** The customer's last few events, kept only until every kind of crack has its example. */
-  recent: EventSummary[];
-}
-
-interface OrderState {
-  customer: CustomerState;
-  recorded: { code: string; event: EventSummary } | undefined;
-  stated: { code: string; event: EventSummary } | undefined;
-}
-
-interface OpenWindow {
-  kind: WindowKind;
-  deadline: number;
-  customer: CustomerState;
-  thread: string | undefined;
-  orderId: string | undefined;
-  event: EventSummary;
-  closed: boolean;
-}
-
 const progressPrefixes = ['order.', 'refund.', 'tradein.'];
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function summarize(event: HistoryEvent): EventSummary {
-  const data = event.data ?? {};
-  const s: EventSummary = { id: event.id, type: event.type, occurred_at: event.occurred_at };
-  const channel = text(data['channel']);
-  const author = text(data['author']);
-  const body = text(data['text']);
-  const thread = text(data['thread_ref']);
-  const reason = text(data['reason']);
-  if (channel) s.channel = channel;
-  if (author) s.author = author;
-  if (body) s.text = body.length > 300 ? `${body.slice(0, 297)}...` : body;
-  if (thread) s.thread_ref = thread;
-  if (event.order) s.order_id = event.order.id;
-  if (reason) s.reason = reason;
-  if (typeof data['score'] === 'number') s.score = data['score'];
-  return s;
-}
-
-// One map per kind of identity, keyed by the raw value: no key strings are built per event.
-type IdentityKind = 0 | 1 | 2 | 3; // external id, email, phone, social handle
-type Identity = [IdentityKind, string];
-
-const lower = (v: string): string => (/[A-Z]/.test(v) ? v.toLowerCase() : v);
-
-function identitiesOf(customer: HistoryCustomer | undefined, to: string | undefined): Identity[] {
-  const list: Identity[] = [];
-  if (customer) {
-    if (customer.external_id) list.push([0, customer.external_id]);
-    if (customer.email) list.push([1, lower(customer.email)]);
-    if (customer.phone) list.push([2, customer.phone]);
-    if (customer.handle) list.push([3, `${customer.handle.network}:${lower(customer.handle.id)}`]);
-  }
-  if (to && list.length === 0) list.push(to.includes('@') ? [1, lower(to)] : [2, to]);
-  return list;
-}
 
 export interface AuditReplay {
   /** Replays one parsed JSON value read at `line`; a value that is not an event is counted as broken. */
@@ -101,9 +33,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   const stillOpen = zeroPerKind();
   const byType = new Map<string, number>();
   const perDay = new Map<string, { events: number; cracks: number }>();
-  const identities: Array<Map<string, CustomerState>> = [new Map(), new Map(), new Map(), new Map()];
-  const customers = new Set<CustomerState>();
-  const orders = new Map<string, OrderState>();
+  const index = createCustomerIndex();
   const deadlines = new MinHeap<OpenWindow>((a, b) => a.deadline < b.deadline);
   const broken: AuditSummary['broken'] = { count: 0, lines: [] };
   const phrases = Object.entries(o.reasonPhrases);
@@ -115,7 +45,6 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   let unattributed = 0;
   let openWindows = 0;
   let peakOpenWindows = 0;
-  let peakCustomers = 0;
   let nextSweep = Number.NEGATIVE_INFINITY;
   let collectingExamples = true;
   const recentCap = 8;
@@ -143,7 +72,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       t.example = { customer: c.customer.label, detail: c.detail, events: story };
       if (Object.values(cracks).every((k) => k.example)) {
         collectingExamples = false;
-        for (const k of customers) k.recent = [];
+        for (const k of index.all()) k.recent = [];
       }
       if (c.orderId) t.example.order = c.orderId;
       if (c.thread) t.example.case = c.thread;
@@ -183,69 +112,6 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (i >= 0) list.splice(i, 1);
   }
 
-  const sweep = (): void => {
-    const horizon = clock - o.idleEvictDays * DAY;
-    for (const c of customers) {
-      if (c.lastSeen >= horizon || c.open.length > 0) continue;
-      for (const [kind, value] of c.identities) identities[kind]?.delete(value);
-      for (const id of c.orders) orders.delete(id);
-      customers.delete(c);
-    }
-  };
-
-  const merge = (into: CustomerState, from: CustomerState): void => {
-    for (const [kind, value] of from.identities) identities[kind]?.set(value, into);
-    into.identities.push(...from.identities);
-    for (const id of from.orders) {
-      const order = orders.get(id);
-      if (order) order.customer = into;
-      into.orders.push(id);
-    }
-    for (const win of from.open) {
-      win.customer = into;
-      into.open.push(win);
-    }
-    customers.delete(from);
-  };
-
-  const resolveCustomer = (event: HistoryEvent): CustomerState | undefined => {
-    const ids = identitiesOf(event.customer, text(event.data?.['to']));
-    let found: CustomerState | undefined;
-    for (const [kind, value] of ids) {
-      const s = identities[kind]?.get(value);
-      if (s && !found) found = s;
-      else if (s && found && s !== found) merge(found, s);
-    }
-    if (!found && ids.length === 0) return event.order ? orders.get(event.order.id)?.customer : undefined;
-    const c = event.customer;
-    if (!found) {
-      found = { label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? ids[0]?.[1] ?? '?', labelIsExternal: !!c?.external_id, identities: [], orders: [], open: [], lastSeen: 0, streak: undefined, recent: [] };
-      customers.add(found);
-      if (customers.size > peakCustomers) peakCustomers = customers.size;
-    } else if (c?.external_id && !found.labelIsExternal) {
-      found.label = c.external_id;
-      found.labelIsExternal = true;
-    }
-    for (const id of ids) {
-      const map = identities[id[0]] as Map<string, CustomerState>;
-      if (map.get(id[1]) !== found) {
-        map.set(id[1], found);
-        found.identities.push(id);
-      }
-    }
-    return found;
-  };
-
-  const orderFor = (id: string, customer: CustomerState): OrderState => {
-    let order = orders.get(id);
-    if (!order) {
-      order = { customer, recorded: undefined, stated: undefined };
-      orders.set(id, order);
-      customer.orders.push(id);
-    }
-    return order;
-  };
-
   const stateReason = (lower: string): string | undefined => {
     for (const [code, list] of phrases) for (const p of list) if (lower.includes(p)) return code;
     return undefined;
@@ -254,7 +120,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   const onOrderEvent = (event: HistoryEvent, customer: CustomerState, summary: () => EventSummary, at: number): void => {
     customer.streak = undefined;
     if (!event.order) return;
-    const order = orderFor(event.order.id, customer);
+    const order = index.orderFor(event.order.id, customer);
     const reason = text(event.data?.['reason']);
     if (reason) {
       order.recorded = { code: reason, event: summary() };
@@ -304,7 +170,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     const mentioned = new Set(customer.orders.filter(aboutOrder));
     if (event.order) mentioned.add(event.order.id);
     for (const id of mentioned) {
-      const order = orderFor(id, customer);
+      const order = index.orderFor(id, customer);
       const before = order.stated ?? (order.recorded && o.reasonPhrases[order.recorded.code] ? order.recorded : undefined);
       const summary = s();
       if (before && before.code !== code) {
@@ -331,7 +197,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       clock = at;
       expire(at);
       if (at >= nextSweep) {
-        if (nextSweep !== Number.NEGATIVE_INFINITY) sweep();
+        if (nextSweep !== Number.NEGATIVE_INFINITY) index.evictIdle(clock - o.idleEvictDays * DAY);
         nextSweep = at + DAY;
       }
     }
@@ -340,7 +206,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (first === null) first = event.occurred_at;
     last = event.occurred_at;
     day(event.occurred_at).events++;
-    const customer = resolveCustomer(event);
+    const customer = index.resolve(event);
     if (!customer) {
       unattributed++;
       return;
@@ -393,7 +259,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       stillOpen,
       perDay: [...perDay].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, d]) => ({ date, ...d })),
       peakOpenWindows,
-      peakCustomersHeld: peakCustomers,
+      peakCustomersHeld: index.peak(),
       durationMs,
     };
   };
