@@ -1,5 +1,6 @@
 // What `kept audit` checks and how long each promise may take: defaults are the shipped policy values.
 import { z } from 'zod';
+import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
 import { defaultReasonPhrases } from '../history/history-event.js';
 
@@ -63,9 +64,16 @@ export function detectManagerRequestSimply(text: string): boolean {
 const automated = /^(system|auto|bot|noreply|no-reply|notification)/i;
 const manager = /(manager|supervisor|team lead)/i;
 
+/** Fills in the defaults; a bad value is an AppError `validation_failed` naming the field. */
 export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOptions {
+  const parsed = auditSettingsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new AppError('validation_failed', { detail: `audit option ${field}: ${issue?.message ?? 'invalid'}`, field });
+  }
   return {
-    ...auditSettingsSchema.parse(options),
+    ...parsed.data,
     detectManagerRequest: options.detectManagerRequest ?? detectManagerRequestSimply,
     isAutomatedAuthor: options.isAutomatedAuthor ?? ((a) => a === '' || automated.test(a)),
     isManagerAuthor: options.isManagerAuthor ?? ((a) => manager.test(a)),

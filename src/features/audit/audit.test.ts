@@ -124,3 +124,16 @@ describe('kept audit on a written history', () => {
     expect(summary.cracks.unacknowledged_contact.cases.ids).toEqual(['T-5']);
   });
 });
+
+describe('kept audit input checks', () => {
+  it('refuses a CSV mapping without the required columns and a negative window, naming them', async () => {
+    await expect(runAudit({ input: Readable.from(['a,b\n']), format: 'csv', csvMapping: { id: 'a', type: 'b' } })).rejects.toMatchObject({
+      code: 'validation_failed',
+      field: 'csvMapping',
+    });
+    await expect(runAudit({ input: Readable.from(['']), options: { windows: { notifyMinutes: -1 } } })).rejects.toMatchObject({
+      code: 'validation_failed',
+      field: 'windows.notifyMinutes',
+    });
+  });
+});

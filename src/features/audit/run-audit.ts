@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { AppError } from '../../shared/app-error.js';
 import type { AuditOptions } from './audit-options.js';
 import { createAuditReplay } from './audit-replay.js';
 import type { AuditSummary } from './audit-summary.js';
@@ -29,12 +30,17 @@ export async function runAudit(params: RunAuditParams): Promise<AuditSummary> {
   const started = performance.now();
   const format = params.format ?? (typeof params.input === 'string' && params.input.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
   const totalBytes = typeof params.input === 'string' ? (await stat(params.input)).size : undefined;
-  const stream = typeof params.input === 'string' ? createReadStream(params.input, { highWaterMark: 1 << 20 }) : params.input;
   const replay = createAuditReplay(params.options);
+  const mapping = format === 'csv' ? csvMappingSchema.safeParse(params.csvMapping) : undefined;
+  if (mapping && !mapping.success) {
+    throw new AppError('validation_failed', { detail: `CSV mapping: ${mapping.error.issues.map((i) => i.message).join('; ')}`, field: 'csvMapping' });
+  }
+  // Options and mapping are checked before the file is opened, so a mistake leaves nothing open.
+  const stream = typeof params.input === 'string' ? createReadStream(params.input, { highWaterMark: 1 << 20 }) : params.input;
   const onBytes = params.onProgress ? (bytesRead: number) => params.onProgress?.({ bytesRead, totalBytes }) : undefined;
   const read =
     format === 'csv'
-      ? await readCsv({ stream, mapping: csvMappingSchema.parse(params.csvMapping), sink: replay, ...(onBytes ? { onBytes } : {}) })
+      ? await readCsv({ stream, mapping: mapping?.success ? mapping.data : {}, sink: replay, ...(onBytes ? { onBytes } : {}) })
       : await readJsonl({ stream, sink: replay, ...(onBytes ? { onBytes } : {}) });
   return replay.finish({ format, bytes: read.bytes, lines: read.lines }, Math.round(performance.now() - started));
 }

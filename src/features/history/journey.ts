@@ -84,7 +84,7 @@ export function buildJourney(options: JourneyOptions): Journey {
   let seq = 0;
   const planting = plant !== undefined;
 
-  const add = (type: string, at: number, customer: HistoryCustomer, data: Record<string, unknown>, order?: { id: string }): string => {
+  const add = (type: string, at: number, customer: HistoryCustomer, data: Record<string, unknown>, order?: { id: string; [field: string]: unknown }): string => {
     const id = `evt-${n}-${seq++}`;
     const event: HistoryEvent = { id, type, occurred_at: new Date(Math.round(at)).toISOString(), customer, data };
     if (order) event.order = order;
@@ -125,7 +125,7 @@ export function buildJourney(options: JourneyOptions): Journey {
     payment: { method: 'card', last4 },
     ship_to: { name, address: `${rng.int(1, 999)} Main St`, is_gift: isGift, ...(isGift ? { recipient_email: `friend${n}@example.com` } : {}) },
     promised_by: new Date(t0 + 5 * DAY).toISOString(),
-  } as { id: string });
+  });
   send(t0 + rng.int(1, 3) * MIN, 'system', `Thank you, ${name}. We received your order ${orderId}.`);
 
   let ended = false;
