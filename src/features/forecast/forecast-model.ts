@@ -113,6 +113,8 @@ export interface Forecast {
   hours: ForecastHour[];
   /** The first day whose breaches pass the warning share of its arrivals; null when none does. */
   warningDay: string | null;
+  /** Days from the start of the forecast to the warning day (0 = the first day); null when none. */
+  warningInDays: number | null;
   firstResponseHours: number;
 }
 
@@ -185,5 +187,13 @@ export function projectForecast(params: {
   }
   const list = [...days.values()];
   for (const d of list) d.warning = d.breaches > warnShare * d.arrivals;
-  return { from: new Date(start).toISOString(), days: list, hours, warningDay: list.find((d) => d.warning)?.date ?? null, firstResponseHours: window };
+  const warningIndex = list.findIndex((d) => d.warning);
+  return {
+    from: new Date(start).toISOString(),
+    days: list,
+    hours,
+    warningDay: list[warningIndex]?.date ?? null,
+    warningInDays: warningIndex >= 0 ? warningIndex : null,
+    firstResponseHours: window,
+  };
 }

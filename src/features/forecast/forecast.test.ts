@@ -73,6 +73,7 @@ describe('the surge forecast', () => {
     const tight = projectForecast({ model, from, days: 7, staffing: { agentsPerHour: 10, handledPerAgentHour: 6 } });
     expect(tight.days.slice(0, 3).every((d) => !d.warning)).toBe(true);
     expect(tight.warningDay).toBe('2026-12-03');
+    expect(tight.warningInDays).toBe(3);
     const ample = projectForecast({ model, from, days: 7, staffing: { agentsPerHour: 30, handledPerAgentHour: 6 } });
     expect(ample.warningDay).toBeNull();
     expect(formatForecastTable(tight)).toContain('⚠');
