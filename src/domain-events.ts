@@ -17,6 +17,48 @@ export interface DomainEvents {
   'message.failed': { tx: Tx; message: MessageRecord; error: string };
   /** A case changed state, owner or escalation by someone's action. */
   'case.changed': { tx: Tx; before: CaseRecord | null; after: CaseRecord; change: 'opened' | 'assigned' | 'state' | 'escalated'; note?: string; by: string | null };
+  /**
+   * The engine asks comms to send a reason's fallback message for a notify commitment (crack C1). The handler
+   * enqueues it in the outbox inside `tx` (audited, gift rule applied) and reports what it did; the engine
+   * records the action under `actionKey` so it never runs twice.
+   */
+  'commitment.fallback_due': {
+    tx: Tx;
+    commitmentId: string;
+    actionKey: string;
+    caseId: string | null;
+    customerId: string | null;
+    orderNumber: string | null;
+    reasonCode: string | null;
+    result: { outboxId: string | null; status: 'queued' | 'held' | 'skipped'; detail?: string };
+  };
+  /**
+   * A signal read from a customer's message (manager request, churn intent, …). The engine evaluates it as an
+   * internal event of type `signal.<code>` so that policies can open commitments on it.
+   */
+  'signal.detected': { tx: Tx; code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date };
+  /**
+   * A feature asks the engine to open a commitment that no policy opens (a claim's document, a promise made in
+   * words). `key` makes it idempotent. The engine schedules its timers like any other commitment; a document
+   * commitment's at-risk `send_fallback` comes back as 'commitment.fallback_due' (the claims feature sends the
+   * reminder then).
+   */
+  'commitment.open_requested': {
+    tx: Tx;
+    key: string;
+    kind: string;
+    caseId: string | null;
+    customerId: string | null;
+    orderNumber: string | null;
+    dueAt: Date;
+    ownerId: string | null;
+    ownerRole: 'agent' | 'manager' | null;
+    openedBy: string;
+    /** Minutes before the deadline when the at-risk actions run (e.g. a reminder). */
+    atRiskLeadMinutes?: number;
+    details: Record<string, unknown>;
+    result: { commitmentId: string | null };
+  };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
   /** After commit: a commitment opened, was kept, breached, waived or came at risk (for live updates). */

@@ -41,7 +41,7 @@ function lineAt(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 /** Parses YAML text against a zod schema; throws ConfigError listing every problem with its line. */
 export function parseConfigText<S extends z.ZodType>(options: { text: string; file: string; schema: S }): ParsedConfigFile<z.infer<S>> {
   const counter = new LineCounter();
-  const doc = parseDocument(options.text, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(options.text, { lineCounter: counter });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((error) => ({

@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-file.js';
+import { loadConfig } from './config.js';
+
+function writeConfig(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kept-config-')), 'kept.config.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+function problemsOf(run: () => unknown): ConfigError['problems'] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loading the configuration', () => {
+  it('loads the shipped kept.config.yaml and freezes it', () => {
+    const config = loadConfig({});
+    expect(config.file.kept.public_url).toMatch(/^http/);
+    expect(Object.isFrozen(config.file.kept)).toBe(true);
+  });
+
+  it('names the file, line and field of every problem', () => {
+    const path = writeConfig('kept:\n  name: Shop\n  public_url: not a url\n  support_address: nope\n');
+    const problems = problemsOf(() => loadConfig({ KEPT_CONFIG: path }));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: path, line: 3, field: 'kept.public_url' }),
+      expect.objectContaining({ file: path, line: 4, field: 'kept.support_address' }),
+    ]);
+  });
+
+  it('refuses an unknown section, so a typo does not pass silently', () => {
+    const path = writeConfig('kept:\n  name: Shop\npolicys: []\n');
+    expect(problemsOf(() => loadConfig({ KEPT_CONFIG: path }))[0]).toMatchObject({ field: '(root)' });
+  });
+
+  it('reports broken YAML with its line', () => {
+    const path = writeConfig('kept:\n  name: [unclosed\n');
+    expect(problemsOf(() => loadConfig({ KEPT_CONFIG: path }))[0]).toMatchObject({ field: '(yaml)', line: expect.any(Number) });
+  });
+
+  it('refuses a bad environment variable, naming it', () => {
+    expect(() => loadConfig({ KEPT_PORT: 'eighty' })).toThrow(/KEPT_PORT/);
+    expect(() => loadConfig({ KEPT_CLOCK: 'sometimes' })).toThrow(/KEPT_CLOCK/);
+  });
+});

@@ -1,0 +1,112 @@
+// Renders a checked template with typed values: subject and text, email HTML through MJML, SMS length.
+import Handlebars from 'handlebars';
+import mjml2html from 'mjml';
+import { AppError } from '../../shared/app-error.js';
+import { loadDefaultReasons } from './reason-catalog.js';
+import { measureSms, type SmsLength } from './sms-segments.js';
+import type { ReasonCatalog } from './reason.schemas.js';
+import type { Channel, MessageTemplate } from './template.schemas.js';
+import { formatValue, type TemplateValue } from './value-formatters.js';
+
+export type TemplateVars = Readonly<Record<string, TemplateValue>>;
+
+export interface RenderedMessage {
+  templateId: string;
+  channel: Channel;
+  subject: string | undefined;
+  text: string;
+  /** Email only. */
+  html: string | undefined;
+  /** SMS only; `withinLimit` compares with the template's `max_segments`. */
+  sms: (SmsLength & { withinLimit: boolean }) | undefined;
+  /** The reason code the message states, when it prints one: what the outbox records as `reason_code`. */
+  reasonCode: string | undefined;
+}
+
+export interface RenderTemplateOptions {
+  template: MessageTemplate;
+  /** Values by declared variable name (`order.number`), each checked against its kind. */
+  vars: TemplateVars;
+  /** The customer's IANA zone. */
+  zone: string;
+  /** The reason catalog from configuration; the shipped one when not given. */
+  reasons?: ReasonCatalog;
+  locale?: string;
+}
+
+let shippedReasons: ReasonCatalog | undefined;
+
+type Context = { [key: string]: string | Context };
+
+function nest(flat: Record<string, string>): Context {
+  const root: Context = {};
+  for (const [name, value] of Object.entries(flat)) {
+    const parts = name.split('.');
+    let node = root;
+    parts.slice(0, -1).forEach((part) => {
+      const next = node[part];
+      node = typeof next === 'object' ? next : (node[part] = {});
+    });
+    node[parts.at(-1) ?? name] = value;
+  }
+  return root;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+// Kept's own email frame for templates without MJML: the text's paragraphs and a button to the status page.
+function frameText(text: string, statusUrl: string | undefined): string {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0)
+    .map((paragraph) => `<mj-text>${escapeHtml(paragraph).replace(/\n/g, '<br/>')}</mj-text>`);
+  const button = statusUrl ? `<mj-button href="${escapeHtml(statusUrl)}">See the status</mj-button>` : '';
+  return `<mjml><mj-body><mj-section><mj-column>${paragraphs.join('')}${button}</mj-column></mj-section></mj-body></mjml>`;
+}
+
+async function renderHtml(mjml: string, templateId: string): Promise<string> {
+  const result = await mjml2html(mjml, { validationLevel: 'strict' });
+  if (result.errors.length > 0) {
+    throw new AppError('validation_failed', {
+      detail: `template ${templateId}: MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`,
+    });
+  }
+  return result.html;
+}
+
+/**
+ * Renders a template for one customer. Every declared variable must be given and valid for its kind;
+ * reasons print as the catalog's customer text and dates in the customer's zone.
+ */
+export async function renderTemplate(options: RenderTemplateOptions): Promise<RenderedMessage> {
+  const { template, vars, zone, locale } = options;
+  const reasons = options.reasons ?? (shippedReasons ??= loadDefaultReasons());
+  const formatted: Record<string, string> = {};
+  let reasonCode: string | undefined;
+  for (const [name, kind] of Object.entries(template.variables)) {
+    const value = vars[name];
+    if (value === undefined) {
+      throw new AppError('validation_failed', { detail: `template ${template.id} needs ${name} (${kind})`, field: name });
+    }
+    formatted[name] = formatValue({ kind, name, value, zone, reasons, ...(locale ? { locale } : {}) });
+    if (kind === 'Reason' && typeof value === 'string') reasonCode = value;
+  }
+  const context = nest(formatted);
+  const plain = (source: string) => Handlebars.compile(source, { noEscape: true, strict: true })(context);
+
+  const text = plain(template.text).trim();
+  const subject = template.subject === undefined ? undefined : plain(template.subject).trim();
+  const html =
+    template.channel === 'email'
+      ? await renderHtml(
+          template.mjml ? Handlebars.compile(template.mjml, { strict: true })(context) : frameText(text, formatted['status_url']),
+          template.id,
+        )
+      : undefined;
+  const length = template.channel === 'sms' ? measureSms(text) : undefined;
+  const sms = length ? { ...length, withinLimit: length.segments <= (template.max_segments ?? 2) } : undefined;
+  return { templateId: template.id, channel: template.channel, subject, text, html, sms, reasonCode };
+}

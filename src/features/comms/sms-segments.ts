@@ -1,0 +1,20 @@
+// How many SMS segments a text takes: GSM-7 fits 160 characters (153 per part when split), UCS-2 fits 70 (67).
+// Counting is delegated to Twilio's segment calculator, which knows the GSM-7 extension table.
+import { SegmentedMessage } from 'sms-segments-calculator';
+
+export interface SmsLength {
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  /** Characters as the customer's phone counts them. */
+  characters: number;
+}
+
+/** Segments, encoding and length of an SMS body. */
+export function measureSms(text: string): SmsLength {
+  const message = new SegmentedMessage(text, 'auto');
+  return {
+    encoding: message.encodingName,
+    segments: message.segmentsCount,
+    characters: message.numberOfCharacters,
+  };
+}
