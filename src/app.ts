@@ -29,6 +29,7 @@ import { createTimelineService } from './features/customers/timeline.service.js'
 import { registerEventRoutes } from './features/events/event.routes.js';
 import { createIngestService } from './features/events/ingest.service.js';
 import { createOrderService } from './features/orders/order.service.js';
+import { caseNotesView, createSignals, registerSignals } from './features/signals/register-signals.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -58,14 +59,15 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView] });
+  const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [...signals.replyChecks], onRecorded: [] });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture };
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -87,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  registerSignals(app, { feature: services.signals, clock, logger });
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
