@@ -167,3 +167,26 @@ describe.each(storeKinds)('assignment on %s', (store: StoreKind) => {
     expect(view.notes.map((note: { body: string }) => note.body)).toEqual(['Handed on from Avery, who is out of office, to Blake.']);
   });
 });
+
+describe('the unassigned-case sweep with the real clock', { timeout: 120_000 }, () => {
+  it('runs on its own timer: a case that came in before anyone was hired gets its owner', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kept-sweep-')), 'kept.config.yaml');
+    writeFileSync(path, 'kept:\n  name: Kept\nsignals:\n  assignment:\n    sweep_every_seconds: 1\n');
+    const kept = await createTestKept({ store: 'pglite', env: { KEPT_CONFIG: path, KEPT_CLOCK: 'system' } });
+    try {
+      const sent = await kept.api('POST', '/api/v1/events', { id: 'early', type: 'contact.received', occurred_at: new Date().toISOString(), customer: { email: 'early@example.com' }, data: { channel: 'email', text: 'Anyone there?' } });
+      expect(sent.status).toBe(202);
+      const waiting = (await kept.api('GET', '/api/v1/cases?queue=unassigned')).body.items;
+      expect(waiting).toHaveLength(1);
+      const hired = await kept.api('POST', '/api/v1/agents', { name: 'Robin', email: 'robin@shop.example', role: 'agent', password });
+      let owner: string | null = null;
+      for (let tries = 0; tries < 40 && !owner; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        owner = (await kept.api('GET', `/api/v1/cases/${waiting[0].id}`)).body.owner_id;
+      }
+      expect(owner).toBe(hired.body.id);
+    } finally {
+      await kept.close();
+    }
+  });
+});

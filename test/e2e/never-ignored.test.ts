@@ -106,6 +106,24 @@ describe.each(storeKinds)('a customer nobody listens to is heard (C8, C9, C10) o
     expect(detected.filter((code) => code === 'recovery_needed')).toHaveLength(1);
   });
 
+  it('does not escalate a customer who declines a manager or speaks of their own', async () => {
+    const before = detected.length;
+    for (const [id, text] of [
+      ['calm-1', 'No need for a manager, just tell me when order B-2 ships.'],
+      ['calm-2', 'My manager at work recommended your shop; your store manager was great too.'],
+    ]) {
+      const at = (await kept.api('GET', '/api/v1/clock')).body.now as string;
+      expect((await kept.api('POST', '/api/v1/events', { id, type: 'contact.received', occurred_at: at, customer: { email: 'leo@example.com' }, data: { channel: 'web_form', text } })).status).toBe(202);
+    }
+    const customer = (await kept.api('GET', '/api/v1/customers?email=leo@example.com')).body.items[0];
+    const cases = (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items;
+    expect(cases).toHaveLength(1);
+    const view = (await kept.api('GET', `/api/v1/cases/${cases[0].id}`)).body;
+    expect(view).toMatchObject({ escalated: false, queue: null, notes: [] });
+    expect(view.risk.signals.map((signal: { code: string }) => signal.code)).not.toContain('manager_request');
+    expect(detected.slice(before)).toEqual([]);
+  });
+
   it.skip('shows the escalation breached when no manager answers (needs the commitment engine on signal.detected in main)', async () => {
     await kept.api('POST', '/api/v1/clock', { advance_seconds: 7 * 24 * 3600 });
     const { view } = await theCase();

@@ -20,6 +20,7 @@ export interface Placement {
   owner_id: string | null;
 }
 
+/** Assignment: `onCaseChanged` for the bus, `setOutOfOffice` and `sweepUnassigned` for the routes and the timer. */
 export function createAssignmentService(deps: { db: Db; clock: Clock; bus: DomainBus; cases: CaseService; config: SignalsConfig; logger: Logger }) {
   function skillsOf(item: repo.CaseToRoute): string[] {
     return requiredSkillsFor(deps.config, { kind: item.kind, channel: item.lastChannel });

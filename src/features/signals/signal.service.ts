@@ -20,6 +20,7 @@ function riskSummary(risk: Risk): string {
   return risk.signals.map((signal) => `${signal.code} ${signal.weight}`).join(', ');
 }
 
+/** The signals service: `onMessageRecorded` for the bus, `refreshCase` to rescore a case after anything else changed it. */
 export function createSignalService(deps: { bus: DomainBus; logger: Logger }) {
   async function emitSignal(tx: Tx, input: { code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date }): Promise<void> {
     deps.logger.info({ case_id: input.caseId, customer_id: input.customerId, message_id: input.messageId, signal: input.code }, 'signal detected');

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/app-error.js';
 import { roleAtLeast } from '../agents/agent.service.js';
 import type { AssignmentService } from './assignment.service.js';
 
+/** `POST /api/v1/agents/{id}/out-of-office` and `POST /api/v1/cases/sweep`. */
 export function registerSignalRoutes(app: App, deps: { assignment: AssignmentService }): void {
   app.post(
     '/api/v1/agents/:id/out-of-office',
