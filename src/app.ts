@@ -36,6 +36,7 @@ import { createReportService } from './features/reports/report.service.js';
 import { registerReportRoutes } from './features/reports/report.routes.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { registerSettingsRoutes } from './features/settings/settings.routes.js';
+import { caseNotesView, createSignals, registerSignals } from './features/signals/register-signals.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -65,17 +66,18 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView] });
+  const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [...signals.replyChecks], onRecorded: [] });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
   const live = createLiveService({ bus });
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings };
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -100,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
   registerSettingsRoutes(app, { settings: services.settings });
+  registerSignals(app, { feature: services.signals, clock, logger });
   await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
