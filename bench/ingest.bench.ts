@@ -5,8 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BenchStoreKind } from './lib/bench-store.js';
-import { serverVersion } from './lib/bench-store.js';
+import { serverVersion, type BenchStoreKind } from './lib/bench-store.js';
 import { runIngest, type IngestMode, type IngestRunResult } from './lib/ingest-run.js';
 import { describeMachine } from './lib/machine.js';
 import { round } from './lib/measure.js';
