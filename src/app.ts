@@ -29,6 +29,8 @@ import { createTimelineService } from './features/customers/timeline.service.js'
 import { registerEventRoutes } from './features/events/event.routes.js';
 import { createIngestService } from './features/events/ingest.service.js';
 import { createOrderService } from './features/orders/order.service.js';
+import { createForecastService } from './features/forecast/forecast.service.js';
+import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -65,7 +67,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture };
+  const forecast = createForecastService({ db, clock, section: config.file.forecast });
+  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture, forecast };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -87,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  registerForecastRoutes(app, { forecast: services.forecast });
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;

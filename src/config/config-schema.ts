@@ -1,5 +1,6 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -24,7 +25,7 @@ export const configFileSchema = z
     channels: z.unknown().optional(),
     surveys: z.unknown().optional(),
     claims: z.unknown().optional(),
-    staffing: z.unknown().optional(),
+    forecast: forecastSectionSchema.prefault({}),
     signals: z.unknown().optional(),
   })
   .strict();
