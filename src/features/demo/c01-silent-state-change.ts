@@ -16,6 +16,10 @@ export const silentStateChange: DemoStory = {
     const before = await ctx.snapshot(customer);
     ctx.report(before);
     await ctx.advance({ seconds: 20 * 60, why: 'the notify deadline passes with no message sent, so Kept sends the catalog’s fallback message itself' });
-    ctx.report(await ctx.snapshot(customer), before);
+    const after = await ctx.snapshot(customer);
+    ctx.report(after, before);
+    const told = after.outbox.some((o) => o.status === 'sent');
+    const owed = after.commitments.some((c) => c.kind === 'notify');
+    ctx.verdict(told || owed, told ? 'Ana was told about the cancellation without anyone remembering to write' : owed ? 'a notify commitment holds Kept to telling Ana before its deadline' : 'no message reached Ana and no notify commitment was opened');
   },
 };

@@ -17,10 +17,12 @@ export const twoReasons: DemoStory = {
     const before = await ctx.snapshot(customer);
     ctx.report(before);
     const caseId = before.cases[0]?.id;
-    if (!caseId) return ctx.say('No case was opened for the question, so there is nothing to reply to.');
+    if (!caseId) return ctx.verdict(false, 'no case was opened for the question, so there is nothing to reply to');
     ctx.say('An agent answers with a different reason than the recorded one:');
     ctx.say('  "Your order was cancelled because of a discrepancy between your card and the details you gave."');
-    await ctx.reply(caseId, { body: 'Hello Bea, your order was cancelled because of a discrepancy between your card and the details you gave. Kind regards' });
+    const sent = await ctx.reply(caseId, { body: 'Hello Bea, your order was cancelled because of a discrepancy between your card and the details you gave. Kind regards' });
     ctx.report(await ctx.snapshot(customer), before);
+    const held = sent.findings.includes('reason_conflict');
+    ctx.verdict(held, held ? 'the reply contradicting the recorded reason was held before it reached Bea' : 'the reply with a second reason went out');
   },
 };

@@ -18,9 +18,11 @@ export const mislabelledData: DemoStory = {
     const before = await ctx.snapshot(customer);
     ctx.report(before);
     const caseId = before.cases[0]?.id;
-    if (!caseId) return ctx.say('No case was opened for the question, so there is nothing to reply to.');
+    if (!caseId) return ctx.verdict(false, 'no case was opened for the question, so there is nothing to reply to');
     ctx.say('An agent answers: "Your account ending in 7776 is being credited with €120.00."');
-    await ctx.reply(caseId, { body: 'Hello Carl, good news: your account ending in 7776 is being credited with €120.00. Kind regards' });
+    const sent = await ctx.reply(caseId, { body: 'Hello Carl, good news: your account ending in 7776 is being credited with €120.00. Kind regards' });
     ctx.report(await ctx.snapshot(customer), before);
+    const held = sent.findings.includes('fact_mismatch');
+    ctx.verdict(held, held ? 'the fact audit saw that 7776 is not the last four digits of Carl’s card, and held the reply' : 'the reply naming the order number as the account went out');
   },
 };

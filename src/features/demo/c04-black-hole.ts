@@ -15,6 +15,9 @@ export const blackHole: DemoStory = {
     const before = await ctx.snapshot(customer);
     ctx.report(before);
     await ctx.advance({ seconds: 10 * 60, why: 'the acknowledgement deadline passes; no agent has written, so Kept acknowledges itself' });
-    ctx.report(await ctx.snapshot(customer), before);
+    const after = await ctx.snapshot(customer);
+    ctx.report(after, before);
+    const answered = after.commitments.some((c) => c.kind === 'first_response' || c.kind === 'follow_up');
+    ctx.verdict(answered, answered ? `a human answer is owed to Dora by a deadline${after.outbox.some((o) => o.status === 'sent') ? ', and she was acknowledged within minutes' : ''}` : 'Dora heard nothing back and nothing holds anyone to answering her');
   },
 };

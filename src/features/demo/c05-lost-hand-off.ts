@@ -27,6 +27,7 @@ export const lostHandOff: DemoStory = {
     ctx.saw(customer && customer === byHandle ? 'the email and the handle are one customer' : `email customer ${customer ?? 'none'}, handle customer ${byHandle ?? 'not found by handle'}`);
     const seen = await ctx.snapshot(customer);
     ctx.report(seen);
-    ctx.saw(seen.cases.length === 1 ? `one case follows Eli across ${seen.cases[0]?.channels?.join(' and ') ?? 'his channels'}` : `${seen.cases.length} cases hold Eli's complaint`);
+    const followed = customer !== null && customer === byHandle && seen.cases.length === 1 && (seen.cases[0]?.channels?.length ?? 0) >= 2;
+    ctx.verdict(followed, followed ? `one case follows Eli across ${seen.cases[0]?.channels?.join(' and ') ?? 'his channels'}, with its owner and commitments` : `${seen.cases.length} case(s) hold Eli's complaint`);
   },
 };

@@ -24,5 +24,7 @@ export const lostPaperwork: DemoStory = {
     ctx.report(after, before);
     const toRecipient = after.outbox.filter((o) => o.to === recipient);
     ctx.saw(toRecipient.length ? `wrote to the recipient ${toRecipient.length} time(s): the surprise is spoilt` : 'sent nothing to the recipient: the surprise is kept');
+    const tracked = documents.length > 0 && toRecipient.length === 0;
+    ctx.verdict(tracked, tracked ? 'the declaration is a tracked document with a reminder, and the recipient was never written to' : 'the claim has no tracked declaration');
   },
 };

@@ -16,7 +16,7 @@ export const groundhogDay: DemoStory = {
     const first = await ctx.snapshot(customer);
     ctx.report(first);
     const caseId = first.cases[0]?.id;
-    if (!caseId) return ctx.say('No case was opened, so there is nothing to reply to.');
+    if (!caseId) return ctx.verdict(false, 'no case was opened, so there is nothing to reply to');
     const general = 'Hello Hal, refunds are processed within 5 to 10 business days after we receive the item. Kind regards';
     ctx.say('An agent answers with the general refund text.');
     await ctx.reply(caseId, { body: general });
@@ -25,7 +25,11 @@ export const groundhogDay: DemoStory = {
       await ctx.send({ type: 'contact.received', customer: { email }, order: { id: order }, data: { channel: 'web_form', subject: `Refund for ${order}`, text: `Still no refund for ${order}. This is message number ${i}.`, thread_ref: thread } });
     }
     ctx.say('Another answer repeats the same general text word for word.');
-    await ctx.reply(caseId, { body: general });
-    ctx.report(await ctx.snapshot(customer), first);
+    const again = await ctx.reply(caseId, { body: general });
+    const after = await ctx.snapshot(customer);
+    ctx.report(after, first);
+    const flagged = again.findings.includes('repeated_reply');
+    const risk = after.cases[0]?.risk?.score ?? 0;
+    ctx.verdict(flagged, flagged ? `the repeated answer was held${risk ? `, and Hal's case carries a risk of ${risk}` : ''}` : 'the same general answer went out a second time');
   },
 };

@@ -16,5 +16,6 @@ export const ignoredEscalation: DemoStory = {
     ctx.saw(escalation ? `the escalation is owned by ${escalation.owner_id ?? 'the managers’ queue'}${escalation.owner_id && escalation.owner_id === ctx.staff.manager ? ' (the demo’s manager)' : ''}` : 'opened no escalation commitment for the request');
     await ctx.advance({ seconds: 5 * 3600, why: 'the escalation deadline passes unless a manager has answered' });
     ctx.report(await ctx.snapshot(customer), before);
+    ctx.verdict(escalation !== undefined, escalation ? 'the request for a supervisor became an escalation commitment a manager owns' : 'the request for a supervisor was not noticed');
   },
 };

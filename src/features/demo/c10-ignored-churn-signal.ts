@@ -19,5 +19,6 @@ export const ignoredChurnSignal: DemoStory = {
     ctx.saw(risk?.score ? `scored the risk ${risk.score}${risk.signals?.length ? ` because: ${risk.signals.map((s) => s.detail ?? s.code).join('; ')}` : ''}` : 'gave the case no risk score');
     const queue = (seen.cases[0] as { queue?: unknown } | undefined)?.queue;
     if (typeof queue === 'string') ctx.saw(`routed the case to the ${queue} queue`);
+    ctx.verdict(Boolean(risk?.score), risk?.score ? 'the churn signal raised the case’s risk, with its reasons shown' : 'the churn signal went unnoticed');
   },
 };

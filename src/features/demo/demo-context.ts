@@ -23,6 +23,12 @@ export interface DemoContext {
   say(text: string): void;
   /** A line saying what Kept did. */
   saw(text: string): void;
+  /** The story's conclusion: whether this instance closed the crack, and what showed it. */
+  verdict(closed: boolean, text: string): void;
+  /** The verdicts given so far, by crack. */
+  readonly verdicts: Array<{ crack: string; closed: boolean }>;
+  /** Set by the runner before each story. */
+  crack: string;
   now(): Promise<Date>;
   /** Sends one event at the instance's current time (or `at`); returns the API's answer. */
   send(event: { type: string; customer?: Record<string, unknown>; order?: Record<string, unknown>; data?: Record<string, unknown>; at?: Date }): Promise<ApiAnswer>;
@@ -59,14 +65,22 @@ function describeCase(c: CaseView): string {
 export function createDemoContext(options: { api: DemoApi; run: string; manualClock: boolean; staff: DemoContext['staff']; write: (line: string) => void }): DemoContext {
   const { api, run, write } = options;
   let sequence = 0;
+  // Order numbers a person can read in the output, unique per run.
+  const orderPrefix = String(parseInt(run.slice(-6), 36) % 100_000).padStart(5, '0');
   const ctx: DemoContext = {
     api,
     manualClock: options.manualClock,
     staff: options.staff,
     email: (name) => `${name}.${run}@example.com`,
-    order: (suffix) => `${run.replace(/\D/g, '').slice(-6).padStart(6, '1')}${suffix}`,
+    order: (suffix) => `D${orderPrefix}${suffix ? `-${suffix}` : ''}`,
     say: (text) => write(`  ${text}`),
     saw: (text) => write(`    → Kept: ${text}`),
+    verdicts: [],
+    crack: '',
+    verdict(closed, text) {
+      ctx.verdicts.push({ crack: ctx.crack, closed });
+      write(closed ? `  ✓ Closed: ${text}` : `  ✗ Still open on this instance: ${text}`);
+    },
     async now() {
       const answer = await api.get('/api/v1/clock');
       const now = (answer.body as { now?: unknown } | undefined)?.now;
@@ -124,7 +138,7 @@ export function createDemoContext(options: { api: DemoApi; run: string; manualCl
         if (!was) say(describeOutbox(o));
         else if (was.status !== o.status) say(`message to ${o.to ?? '?'} is now ${o.status}`);
       }
-      if (told === 0) ctx.saw(before ? 'nothing changed' : 'did nothing visible here (no case, commitment or message for this customer)');
+      if (told === 0) ctx.saw(before ? (options.manualClock ? 'nothing changed' : 'nothing changed yet') : 'did nothing visible here (no case, commitment or message for this customer)');
     },
     async advance({ seconds, why }) {
       if (!options.manualClock) {

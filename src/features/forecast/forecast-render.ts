@@ -12,7 +12,7 @@ export function formatForecastTable(forecast: Pick<Forecast, 'days' | 'warningDa
     return `${`${d.date} ${day}`.padEnd(15)}${r(d.arrivals).padStart(10)}${r(d.capacity).padStart(10)}${r(d.peakBacklog).padStart(9)}${r(d.peakAtRisk).padStart(9)}${r(d.breaches).padStart(10)}  ${d.uplift === 1 ? '' : `×${d.uplift}`}${d.warning ? '  ⚠ first responses will break' : ''}`;
   });
   const warn = forecast.warningDay
-    ? `Warning: in ${forecast.warningInDays ?? 0} days, from ${forecast.warningDay}, the backlog makes ${forecast.firstResponseHours} h first-response deadlines break.`
+    ? `Warning: ${forecast.warningInDays ? `in ${forecast.warningInDays} day${forecast.warningInDays === 1 ? '' : 's'}, ` : ''}from ${forecast.warningDay}${forecast.warningInDays ? '' : ' (the first day of the forecast)'}, the backlog makes ${forecast.firstResponseHours} h first-response deadlines break.`
     : `No day breaks the ${forecast.firstResponseHours} h first-response deadline with this staffing.`;
   return [head, ...rows, '', warn].join('\n');
 }
