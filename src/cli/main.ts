@@ -8,6 +8,7 @@ import { runForecastCommand } from '../features/forecast/forecast-command.js';
 import { readLiveForecast } from '../features/forecast/read-live-forecast.js';
 import { runHistoryCommand } from '../features/history/write-history.js';
 import { startKept } from '../main.js';
+import { isAppError } from '../shared/app-error.js';
 
 const usage = `Usage: kept <command>
 
@@ -50,10 +51,10 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** Wrong flags and missing files are the user's to fix: their message, without a stack. */
+/** Wrong flags, missing files and domain errors are the user's to fix: their message, without a stack. */
 function isUsageError(error: unknown): error is Error & { code: string } {
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT' || code === 'validation_failed');
+  return (isAppError(error) && error.code !== 'internal') || (error instanceof Error && typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT'));
 }
 
 run(process.argv.slice(2)).then(

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../../../test/helpers/stores.js';
-import { createTestKept, type TestKept } from '../../../test/helpers/test-app.js';
+import { adminToken, createTestKept, type TestKept } from '../../../test/helpers/test-app.js';
+import { loadConfig } from '../../config/config.js';
+import { runForecastCommand } from './forecast-command.js';
+import { readLiveForecast } from './read-live-forecast.js';
 
 const DAY = 86_400_000;
 // Two agents answering one contact an hour each: twelve contacts at ten o'clock wait past the 4 h deadline.
@@ -69,6 +72,18 @@ describe.each(storeKinds)('the live forecast on %s', (store) => {
       expect(body.labels).toHaveLength(12);
       expect(body.series.map((s: { name: string }) => s.name)).toEqual(['arrivals', 'capacity', 'backlog']);
       expect(body.series[1].values[0]).toBe(8);
+    });
+
+    it('is what `kept forecast` prints while the instance runs', async () => {
+      const url = await kept.app.listen({ port: 0, host: '127.0.0.1' });
+      const config = loadConfig({ KEPT_URL: url, KEPT_ADMIN_TOKEN: adminToken, KEPT_CONFIG: join(dir, 'kept.config.yaml') });
+      const out: string[] = [];
+      const code = await runForecastCommand({ argv: ['--days', '2'], section: config.file.forecast, readLive: ({ days }) => readLiveForecast({ config, days }), write: (text) => out.push(text) });
+      expect(code).toBe(1);
+      const printed = out.join('');
+      expect(printed).toMatch(/^2026-12-01 Tue\s+12\s+30\s/m);
+      expect(printed).toContain('from 2026-12-01 (the first day of the forecast)');
+      expect(printed).toContain('Fitted on 168 contacts');
     });
 
     it('refuses a horizon past 90 days', async () => {

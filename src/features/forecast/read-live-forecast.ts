@@ -1,7 +1,9 @@
 // Where `kept forecast` without --from gets the live forecast: from the running instance when one answers (the
 // embedded store belongs to that process), otherwise from the store opened here, as `kept start` would open it.
+import { existsSync } from 'node:fs';
 import type { Config } from '../../config/config.js';
 import { createStore } from '../../db/create-db.js';
+import { AppError } from '../../shared/app-error.js';
 import { createSystemClock } from '../../shared/clock.js';
 import { createForecastService } from './forecast.service.js';
 import type { LiveForecast } from './forecast.service.js';
@@ -13,8 +15,8 @@ async function askInstance(url: string, token: string | undefined, days: number)
   } catch {
     return undefined;
   }
-  if (response.status === 401) throw new Error(`Kept at ${url} asks for a token: set KEPT_ADMIN_TOKEN`);
-  if (!response.ok) throw new Error(`Kept at ${url} answered ${response.status}: ${await response.text()}`);
+  if (response.status === 401) throw new AppError('unauthenticated', { detail: `Kept at ${url} asks for a token: set KEPT_ADMIN_TOKEN` });
+  if (!response.ok) throw new AppError('internal', { detail: `Kept at ${url} answered ${response.status}: ${await response.text()}` });
   return (await response.json()) as LiveForecast;
 }
 
@@ -24,7 +26,11 @@ export async function readLiveForecast(options: { config: Config; days: number }
   const url = env.KEPT_URL ?? `http://127.0.0.1:${env.KEPT_PORT}`;
   const answered = await askInstance(url, env.KEPT_ADMIN_TOKEN, options.days);
   if (answered) return answered;
-  if (env.KEPT_URL) throw new Error(`Kept does not answer at ${env.KEPT_URL}`);
+  if (env.KEPT_URL) throw new AppError('not_found', { detail: `Kept does not answer at ${env.KEPT_URL}` });
+  // Opening the embedded store would create an empty one: there is no history to forecast there.
+  if (!env.DATABASE_URL && !existsSync(env.KEPT_DATA_DIR)) {
+    throw new AppError('not_found', { detail: `No Kept instance answers at ${url} and there is no store in ${env.KEPT_DATA_DIR}: start Kept, set KEPT_URL or DATABASE_URL, or give a history with --from` });
+  }
   const store = await createStore({ databaseUrl: env.DATABASE_URL, dataDir: env.KEPT_DATA_DIR });
   try {
     return await createForecastService({ db: store.db, clock: createSystemClock(), section: file.forecast }).forecast({ days: options.days });
