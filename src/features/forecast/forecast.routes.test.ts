@@ -86,6 +86,12 @@ describe.each(storeKinds)('the live forecast on %s', (store) => {
       expect(printed).toContain('Fitted on 168 contacts');
     });
 
+    it('is for managers: an agent is refused', async () => {
+      await kept.api('POST', '/api/v1/agents', { name: 'Ada', email: 'ada@kept.test', role: 'agent', password: 'correct horse battery' });
+      const login = await kept.api('POST', '/api/v1/auth/login', { email: 'ada@kept.test', password: 'correct horse battery' });
+      expect((await kept.api('GET', '/api/v1/reports/forecast', undefined, login.body.token)).status).toBe(403);
+    });
+
     it('refuses a horizon past 90 days', async () => {
       const { status } = await kept.api('GET', '/api/v1/reports/forecast?days=400');
       expect(status).toBe(400);
