@@ -4,6 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { parseEnv } from '../config/env.js';
 import { runAuditCommand } from '../features/audit/audit-terminal.js';
 import { runDemoCommand } from '../features/demo/run-demo.js';
+import { defaultForecastSection } from '../features/forecast/forecast-config.js';
 import { runForecastCommand } from '../features/forecast/forecast-command.js';
 import { readLiveForecast } from '../features/forecast/read-live-forecast.js';
 import { runHistoryCommand } from '../features/history/write-history.js';
@@ -36,7 +37,7 @@ async function run(argv: string[]): Promise<number> {
       return runAuditCommand(rest);
     case 'forecast': {
       const config = loadConfig();
-      return runForecastCommand({ argv: rest, section: config.file.forecast, readLive: ({ days }) => readLiveForecast({ config, days }) });
+      return runForecastCommand({ argv: rest, section: config.file.forecast ?? defaultForecastSection, readLive: ({ days }) => readLiveForecast({ config, days }) });
     }
     case 'history':
       return runHistoryCommand(rest);

@@ -25,7 +25,8 @@ export const configFileSchema = z
     channels: z.unknown().optional(),
     surveys: z.unknown().optional(),
     claims: z.unknown().optional(),
-    forecast: forecastSectionSchema.prefault({}),
+    /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */
+    forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
   })
   .strict();

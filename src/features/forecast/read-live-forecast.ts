@@ -5,6 +5,7 @@ import type { Config } from '../../config/config.js';
 import { createStore } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
 import { createSystemClock } from '../../shared/clock.js';
+import { defaultForecastSection } from './forecast-config.js';
 import { createForecastService } from './forecast.service.js';
 import type { LiveForecast } from './forecast.service.js';
 
@@ -33,7 +34,7 @@ export async function readLiveForecast(options: { config: Config; days: number }
   }
   const store = await createStore({ databaseUrl: env.DATABASE_URL, dataDir: env.KEPT_DATA_DIR });
   try {
-    return await createForecastService({ db: store.db, clock: createSystemClock(), section: file.forecast }).forecast({ days: options.days });
+    return await createForecastService({ db: store.db, clock: createSystemClock(), section: file.forecast ?? defaultForecastSection }).forecast({ days: options.days });
   } finally {
     await store.close();
   }
