@@ -16,6 +16,7 @@ export const ignoredEscalation: DemoStory = {
     ctx.saw(escalation ? `the escalation is owned by ${escalation.owner_id ?? 'the managers’ queue'}${escalation.owner_id && escalation.owner_id === ctx.staff.manager ? ' (the demo’s manager)' : ''}` : 'opened no escalation commitment for the request');
     await ctx.advance({ seconds: 5 * 3600, why: 'the escalation deadline passes unless a manager has answered' });
     ctx.report(await ctx.snapshot(customer), before);
-    ctx.verdict(escalation !== undefined, escalation ? 'the request for a supervisor became an escalation commitment a manager owns' : 'the request for a supervisor was not noticed');
+    const flagged = before.cases.some((c) => c.escalated);
+    ctx.verdict(escalation !== undefined, escalation ? 'the request for a supervisor became an escalation commitment a manager owns' : flagged ? 'the case is marked escalated, but no escalation commitment holds a manager to answering by a deadline' : 'the request for a supervisor was not noticed');
   },
 };

@@ -115,7 +115,11 @@ export function createDemoContext(options: { api: DemoApi; run: string; manualCl
         const parsed = caseViewSchema.safeParse(a.body);
         return parsed.success ? [parsed.data] : [];
       });
-      return { cases, commitments: parseItems(commitmentViewSchema, commitments.body), outbox: parseItems(outboxViewSchema, outbox.body) };
+      // Commitments a feature opened on a case without naming the customer are found through the case.
+      const byCase = await Promise.all(ids.map((id) => api.get(`/api/v1/commitments?case_id=${encodeURIComponent(id)}`)));
+      const all = new Map<string, CommitmentView>();
+      for (const c of [commitments.body, ...byCase.map((a) => a.body)].flatMap((body) => parseItems(commitmentViewSchema, body))) all.set(c.id, c);
+      return { cases, commitments: [...all.values()], outbox: parseItems(outboxViewSchema, outbox.body) };
     },
     report(after, before) {
       let told = 0;
