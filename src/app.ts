@@ -37,6 +37,9 @@ import { registerReportRoutes } from './features/reports/report.routes.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { registerSettingsRoutes } from './features/settings/settings.routes.js';
 import { caseNotesView, createSignals, registerSignals } from './features/signals/register-signals.js';
+import { defaultForecastSection } from './features/forecast/forecast-config.js';
+import { createForecastService } from './features/forecast/forecast.service.js';
+import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -77,7 +80,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const live = createLiveService({ bus });
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings };
+  const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -101,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
+  registerForecastRoutes(app, { forecast: services.forecast });
   registerSettingsRoutes(app, { settings: services.settings });
   registerSignals(app, { feature: services.signals, clock, logger });
   await registerConsole(app);

@@ -1,5 +1,6 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -24,7 +25,8 @@ export const configFileSchema = z
     channels: z.unknown().optional(),
     surveys: z.unknown().optional(),
     claims: z.unknown().optional(),
-    staffing: z.unknown().optional(),
+    /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */
+    forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
   })
   .strict();
