@@ -29,6 +29,9 @@ import { createTimelineService } from './features/customers/timeline.service.js'
 import { registerEventRoutes } from './features/events/event.routes.js';
 import { createIngestService } from './features/events/ingest.service.js';
 import { createOrderService } from './features/orders/order.service.js';
+import { claimDocumentsView } from './features/claims/claim.service.js';
+import { registerClaims } from './features/claims/register-claims.js';
+import { registerSurveys } from './features/surveys/register-surveys.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -58,7 +61,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [claimDocumentsView] });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
   const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
@@ -87,6 +90,9 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
+  const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
+  await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;

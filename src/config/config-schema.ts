@@ -1,5 +1,7 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { claimsSectionSchema } from '../features/claims/claim.js';
+import { surveysSectionSchema } from '../features/surveys/survey.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -22,8 +24,8 @@ export const configFileSchema = z
     reasons: z.unknown().optional(),
     templates: z.unknown().optional(),
     channels: z.unknown().optional(),
-    surveys: z.unknown().optional(),
-    claims: z.unknown().optional(),
+    surveys: surveysSectionSchema.optional(),
+    claims: claimsSectionSchema.optional(),
     staffing: z.unknown().optional(),
     signals: z.unknown().optional(),
   })
