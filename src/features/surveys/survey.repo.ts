@@ -130,7 +130,7 @@ export async function setLoopOutcome(q: Queryable, input: { caseId: string; outc
 }
 
 export async function listResponses(q: Queryable, range: { from: Date; to: Date }): Promise<{ kind: string; score: number; at: Date }[]> {
-  const rows = await tables(q).selectFrom('survey_responses').select(['kind', 'score', 'responded_at']).where('responded_at', '>=', range.from).where('responded_at', '<', range.to).orderBy('responded_at').execute();
+  const rows = await tables(q).selectFrom('survey_responses').select(['kind', 'score', 'responded_at']).where('responded_at', '>=', range.from).where('responded_at', '<=', range.to).orderBy('responded_at').execute();
   return rows.map((row) => ({ kind: row.kind, score: row.score, at: row.responded_at }));
 }
 
@@ -139,12 +139,12 @@ export async function countInvitations(q: Queryable, range: { from: Date; to: Da
     .selectFrom('survey_invitations')
     .select((eb) => [eb.fn.countAll<number>().as('invited'), eb.fn.count<number>('responded_at').as('responded')])
     .where('sent_at', '>=', range.from)
-    .where('sent_at', '<', range.to)
+    .where('sent_at', '<=', range.to)
     .executeTakeFirstOrThrow();
   return { invited: Number(row.invited), responded: Number(row.responded) };
 }
 
 export async function listLoops(q: Queryable, range: { from: Date; to: Date }): Promise<LoopRecord[]> {
-  const rows = await tables(q).selectFrom('survey_loops').selectAll().where('opened_at', '>=', range.from).where('opened_at', '<', range.to).orderBy('opened_at').execute();
+  const rows = await tables(q).selectFrom('survey_loops').selectAll().where('opened_at', '>=', range.from).where('opened_at', '<=', range.to).orderBy('opened_at').execute();
   return rows.map(toLoopRecord);
 }

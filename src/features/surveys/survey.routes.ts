@@ -8,6 +8,7 @@ import { renderSurveyForm, renderSurveyReceived } from './survey-pages.js';
 import type { SurveyService } from './survey.service.js';
 import type { FormPages, HtmlPage } from '../claims/form-html.js';
 
+// Both ends are inclusive, so the default range ends with what happened just now.
 const reportQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: 12 weeks before `to`' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: now' }),
