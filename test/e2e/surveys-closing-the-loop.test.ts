@@ -103,6 +103,7 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
   it('records a one-click score once, and answers from outside tools, in the report', async () => {
     await placeAndDeliver(kept, { email: 'eve@example.com', order: 'E-1', at: kept.clock.now() });
     const { url } = await surveyLinkOf(kept, 'eve@example.com');
+    expect((await kept.app.inject({ method: 'HEAD', url: `${url}?score=2` })).statusCode).toBe(200);
     const clicked = await kept.app.inject({ method: 'GET', url: `${url}?score=10` });
     expect(clicked.statusCode).toBe(200);
     expect(clicked.body).toContain('10 of 10');
@@ -133,5 +134,18 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     expect(invitations.map((entry) => entry.origin)).toEqual(['survey_csat']);
     expect(invitations[0]!.body).toContain(`${url}?score=5`);
     expect(invitations[0]!.body).not.toContain(`${url}?score=6`);
+  });
+
+  it("asks the buyer of a delivered gift, never its recipient", async () => {
+    const at = kept.clock.now().toISOString();
+    await kept.api('POST', '/api/v1/events', {
+      events: [
+        { id: 'gift-placed', type: 'order.placed', occurred_at: at, customer: { email: 'hal@example.com' }, order: { id: 'G-1', ship_to: { is_gift: true, recipient_email: 'ivy@example.com' } } },
+        { id: 'gift-delivered', type: 'order.delivered', occurred_at: at, order: { id: 'G-1' } },
+      ],
+    });
+    expect((await surveyLinkOf(kept, 'hal@example.com')).invitations).toHaveLength(1);
+    const everything = (await kept.api('GET', '/api/v1/outbox?limit=200')).body.items as OutboxEntry[];
+    expect(everything.filter((entry) => entry.to === 'ivy@example.com')).toEqual([]);
   });
 });

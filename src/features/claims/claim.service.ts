@@ -71,7 +71,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
   async function requestDocument(tx: Tx, input: { claim: repo.ClaimRecord; caseRecord: caseRepo.CaseRecord; kind: repo.DocumentRecord['kind']; at: Date }): Promise<{ document: repo.DocumentRecord; outboxId: string | null }> {
     const document = await repo.insertDocument(tx, { claimId: input.claim.id, caseId: input.caseRecord.id, kind: input.kind, at: input.at });
     const text = documentRequestText({ kind: input.kind, orderNumber: input.claim.orderNumber, caseToken: caseToken(input.caseRecord.number), link: formLink(document.token), dueDays: deps.settings.documentDueDays, reminder: false });
-    const sent = await queueCustomerEmail(tx, deps, { key: `claim-document:${document.id}:request`, customerId: input.claim.customerId, caseRecord: input.caseRecord, orderNumber: input.claim.orderNumber, origin: 'claim_document_request', ...text, at: input.at });
+    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim-document:${document.id}:request`, customerId: input.claim.customerId, caseRecord: input.caseRecord, orderNumber: input.claim.orderNumber, origin: 'claim_document_request', ...text, at: input.at } });
     const request: DomainEvents['commitment.open_requested'] = {
       tx,
       key: `document:${document.id}`,
@@ -108,7 +108,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: input.openedBy.startsWith('agent:') ? input.openedBy.slice('agent:'.length) : null });
     const claim = await repo.insertClaim(tx, { caseId: caseRecord.id, customerId: input.customerId, orderNumber: input.orderNumber, type: input.type, openedBy: input.openedBy, at: input.at });
     const opened = claimOpenedText({ type: input.type, orderNumber: input.orderNumber, caseToken: caseToken(caseRecord.number) });
-    const told = await queueCustomerEmail(tx, deps, { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at });
+    const told = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at } });
     const outboxIds = told.status === 'skipped' ? [] : [told.outboxId];
     for (const kind of checklistByType[input.type]) {
       const { outboxId } = await requestDocument(tx, { claim, caseRecord, kind, at: input.at });
@@ -153,7 +153,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     const claim = (await repo.findClaimById(payload.tx, document.claimId))!;
     const caseRecord = (await caseRepo.findCaseById(payload.tx, document.caseId))!;
     const text = documentRequestText({ kind: document.kind, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), link: formLink(document.token), dueDays: deps.settings.documentDueDays, reminder: true });
-    const sent = await queueCustomerEmail(payload.tx, deps, { key: `claim-document:${document.id}:reminder:${payload.actionKey}`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_document_reminder', ...text, at: deps.clock.now() });
+    const sent = await queueCustomerEmail(payload.tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim-document:${document.id}:reminder:${payload.actionKey}`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_document_reminder', ...text, at: deps.clock.now() } });
     await repo.countReminder(payload.tx, document.id);
     payload.result = sent.status === 'skipped' ? { outboxId: null, status: 'skipped', detail: sent.detail } : { outboxId: sent.outboxId, status: sent.status };
   }
@@ -190,7 +190,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     const document = await repo.findDocumentByToken(deps.db, token);
     if (!document || document.kind !== 'declaration') throw new AppError('not_found', { detail: 'No such form' });
     if (document.state !== 'requested') return { outcome: 'already' as const, document };
-    const parsed = parseDeclaration(form, deps.clock.now().toISOString().slice(0, 10));
+    const parsed = parseDeclaration({ form, today: deps.clock.now().toISOString().slice(0, 10) });
     if (!parsed.ok) return { outcome: 'invalid' as const, errors: parsed.errors, document };
     const received = await receive(document, { ...parsed.value, submitted_via: 'form' }, []);
     return received ? { outcome: 'received' as const, document: received } : { outcome: 'already' as const, document: (await repo.findDocumentById(deps.db, document.id))! };
@@ -205,7 +205,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     if (files.length === 0) errors['photos'] = 'Please choose at least one photo';
     if (files.length > deps.settings.maxUploadFiles) errors['photos'] = `Please send at most ${deps.settings.maxUploadFiles} photos`;
     for (const file of files) {
-      const problem = checkUpload({ mimeType: file.mimeType, sizeBytes: file.data.byteLength, truncated: file.truncated }, deps.settings);
+      const problem = checkUpload({ file: { mimeType: file.mimeType, sizeBytes: file.data.byteLength, truncated: file.truncated }, settings: deps.settings });
       if (problem) errors['photos'] = `${file.filename}: ${problem}`;
     }
     if (Object.keys(errors).length > 0) return { outcome: 'invalid' as const, errors, document };
@@ -260,7 +260,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
       const resolved = await repo.markClaimResolved(tx, { id: claim.id, resolution: { option: input.option, amount_minor: amount?.amountMinor ?? null, currency: amount?.currency ?? null, by: input.by }, at });
       if (!resolved) return [];
       const text = resolutionText({ option: input.option, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), amount });
-      const sent = await queueCustomerEmail(tx, deps, { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at });
+      const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at } });
       return sent.status === 'skipped' ? [] : [sent.outboxId];
     });
     await deliver(outboxIds);

@@ -13,11 +13,11 @@ describe('claims', () => {
   });
 
   it('accepts a declaration signed with the typed name, whatever its case and spacing', () => {
-    expect(parseDeclaration(complete, '2026-12-05')).toMatchObject({ ok: true, value: { full_name: 'Ana Lima', consent: 'yes' } });
+    expect(parseDeclaration({ form: complete, today: '2026-12-05' })).toMatchObject({ ok: true, value: { full_name: 'Ana Lima', consent: 'yes' } });
   });
 
   it('names every problem of a declaration at once, in words for the customer', () => {
-    const result = parseDeclaration({ ...complete, statement: '   ', signature: 'A. Lima', consent: undefined, date_noticed: '2026-12-09' }, '2026-12-05');
+    const result = parseDeclaration({ form: { ...complete, statement: '   ', signature: 'A. Lima', consent: undefined, date_noticed: '2026-12-09' }, today: '2026-12-05' });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -31,18 +31,18 @@ describe('claims', () => {
 
   it('takes only the configured image types within the size limit', () => {
     const settings = claimsSettingsFrom(undefined);
-    expect(checkUpload({ mimeType: 'image/heic', sizeBytes: 1000, truncated: false }, settings)).toBeUndefined();
-    expect(checkUpload({ mimeType: 'image/gif', sizeBytes: 1000, truncated: false }, settings)).toBe('Only JPEG, PNG, HEIC photos are accepted');
-    expect(checkUpload({ mimeType: 'image/png', sizeBytes: 6 * 1024 * 1024, truncated: false }, settings)).toBe('Each photo must be at most 5 MB');
-    expect(checkUpload({ mimeType: 'image/png', sizeBytes: 100, truncated: true }, settings)).toBe('Each photo must be at most 5 MB');
+    expect(checkUpload({ file: { mimeType: 'image/heic', sizeBytes: 1000, truncated: false }, settings })).toBeUndefined();
+    expect(checkUpload({ file: { mimeType: 'image/gif', sizeBytes: 1000, truncated: false }, settings })).toBe('Only JPEG, PNG, HEIC photos are accepted');
+    expect(checkUpload({ file: { mimeType: 'image/png', sizeBytes: 6 * 1024 * 1024, truncated: false }, settings })).toBe('Each photo must be at most 5 MB');
+    expect(checkUpload({ file: { mimeType: 'image/png', sizeBytes: 100, truncated: true }, settings })).toBe('Each photo must be at most 5 MB');
   });
 
   it("never lets a gift's recipient be written to without the buyer's consent", () => {
     const gift = { isGift: true, recipientEmail: 'rita@example.com', giftContactConsent: false };
-    expect(mayContact(gift, 'Rita@Example.com')).toBe(false);
-    expect(mayContact(gift, 'ben@example.com')).toBe(true);
-    expect(mayContact({ ...gift, giftContactConsent: true }, 'rita@example.com')).toBe(true);
-    expect(mayContact({ ...gift, isGift: false }, 'rita@example.com')).toBe(true);
-    expect(mayContact(undefined, 'rita@example.com')).toBe(true);
+    expect(mayContact({ order: gift, address: 'Rita@Example.com' })).toBe(false);
+    expect(mayContact({ order: gift, address: 'ben@example.com' })).toBe(true);
+    expect(mayContact({ order: { ...gift, giftContactConsent: true }, address: 'rita@example.com' })).toBe(true);
+    expect(mayContact({ order: { ...gift, isGift: false }, address: 'rita@example.com' })).toBe(true);
+    expect(mayContact({ order: undefined, address: 'rita@example.com' })).toBe(true);
   });
 });

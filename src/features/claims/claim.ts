@@ -81,7 +81,8 @@ export const declarationSchema = z.object({
 export type Declaration = z.infer<typeof declarationSchema>;
 
 /** Parses a submitted declaration; errors by field, worded for the customer. */
-export function parseDeclaration(input: Record<string, unknown>, today: string): { ok: true; value: Declaration } | { ok: false; errors: Record<string, string> } {
+export function parseDeclaration(options: { form: Record<string, unknown>; today: string }): { ok: true; value: Declaration } | { ok: false; errors: Record<string, string> } {
+  const { form: input, today } = options;
   const result = declarationSchema.safeParse(input);
   const errors: Record<string, string> = {};
   if (!result.success) {
@@ -100,7 +101,8 @@ export function parseDeclaration(input: Record<string, unknown>, today: string):
 }
 
 /** Why an uploaded file is refused, or undefined when it is accepted. */
-export function checkUpload(file: { mimeType: string; sizeBytes: number; truncated: boolean }, settings: ClaimsSettings): string | undefined {
+export function checkUpload(options: { file: { mimeType: string; sizeBytes: number; truncated: boolean }; settings: ClaimsSettings }): string | undefined {
+  const { file, settings } = options;
   if (!settings.uploadTypes.includes(file.mimeType)) return `Only ${settings.uploadTypes.map((type) => type.replace('image/', '').toUpperCase()).join(', ')} photos are accepted`;
   if (file.truncated || file.sizeBytes > settings.maxUploadBytes) return `Each photo must be at most ${Math.round(settings.maxUploadBytes / (1024 * 1024))} MB`;
   if (file.sizeBytes === 0) return 'The file is empty';

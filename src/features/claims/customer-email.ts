@@ -32,7 +32,8 @@ export type CustomerEmailResult =
  * Whether Kept may write to `address` about `order`: anyone but a gift's recipient, and the recipient only
  * with the buyer's recorded consent.
  */
-export function mayContact(order: Pick<orderRepo.OrderRecord, 'isGift' | 'recipientEmail' | 'giftContactConsent'> | undefined, address: string): boolean {
+export function mayContact(input: { order: Pick<orderRepo.OrderRecord, 'isGift' | 'recipientEmail' | 'giftContactConsent'> | undefined; address: string }): boolean {
+  const { order, address } = input;
   if (!order?.isGift || !order.recipientEmail) return true;
   return order.recipientEmail.toLowerCase() !== address.toLowerCase() || order.giftContactConsent;
 }
@@ -58,11 +59,12 @@ function factsOfOrder(order: orderRepo.OrderRecord | undefined): CustomerFactsIn
 }
 
 /** Queues an email to the customer inside `tx`; the caller delivers it after commit (or the outbox worker does). */
-export async function queueCustomerEmail(tx: Tx, deps: { outbox: OutboxService; bus: DomainBus }, email: CustomerEmail): Promise<CustomerEmailResult> {
+export async function queueCustomerEmail(tx: Tx, input: { outbox: OutboxService; bus: DomainBus; email: CustomerEmail }): Promise<CustomerEmailResult> {
+  const { email, ...deps } = input;
   const to = await findBuyerEmail(tx, email.customerId);
   if (!to) return { status: 'skipped', detail: 'the customer has no email address' };
   const order = email.orderNumber ? await orderRepo.findOrderByNumber(tx, email.orderNumber) : undefined;
-  if (!mayContact(order, to)) return { status: 'skipped', detail: `order ${order?.number ?? ''} is a gift: its recipient is not contacted without the buyer's consent` };
+  if (!mayContact({ order, address: to })) return { status: 'skipped', detail: `order ${order?.number ?? ''} is a gift: its recipient is not contacted without the buyer's consent` };
   const audit = auditMessage({ text: `${email.subject}\n${email.body}`, facts: factsOfOrder(order) });
   const findings = audit.findings.map((finding) => ({ code: finding.code, detail: finding.detail }));
   const held = !audit.ok;

@@ -62,8 +62,10 @@ export async function registerFormRoutes(app: App, deps: { claims: ClaimService;
         if (document.state !== 'requested') return sendPage(reply, renderDocumentReceived(document));
         return sendPage(reply, document.kind === 'declaration' ? renderDeclarationForm(document) : renderPhotosForm(document, photoOptions));
       }
+      // A HEAD (link checkers, previews) must never record a one-click answer.
+      const query = request.method === 'HEAD' ? {} : request.query;
       for (const forms of deps.otherForms) {
-        const page = await forms.show(request.params.token, request.query);
+        const page = await forms.show(request.params.token, query);
         if (page) return sendPage(reply, page);
       }
       return sendPage(reply, notFoundPage());

@@ -63,7 +63,7 @@ export function createSurveyService(deps: SurveyServiceDeps) {
     if (!to) return undefined;
     const invitation = await repo.insertInvitation(tx, { ...input, toAddress: to });
     const text = invitationText({ kind: input.kind, link: link(invitation.token), orderNumber: input.orderNumber });
-    const sent = await queueCustomerEmail(tx, deps, { key: `survey:${invitation.id}`, customerId: input.customerId, caseRecord: null, orderNumber: input.orderNumber, origin: `survey_${input.kind}`, ...text, at: input.at });
+    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `survey:${invitation.id}`, customerId: input.customerId, caseRecord: null, orderNumber: input.orderNumber, origin: `survey_${input.kind}`, ...text, at: input.at } });
     if (sent.status !== 'skipped') await repo.setInvitationOutbox(tx, { id: invitation.id, outboxId: sent.outboxId });
     deps.logger.info({ customer_id: input.customerId, invitation_id: invitation.id, trigger: input.trigger, status: sent.status }, 'survey invitation');
     return invitation;
