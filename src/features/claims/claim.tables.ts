@@ -1,4 +1,4 @@
-// The claims tables as Kysely sees them (migration 2026-11-24T04-00-surveys-claims).
+// The claims tables as Kysely sees them (migration 2026-11-24T04-30-surveys-claims).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ClaimType, DocumentKind, DocumentState } from './claim.js';
 

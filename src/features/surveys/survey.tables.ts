@@ -1,4 +1,4 @@
-// The survey tables as Kysely sees them (migration 2026-11-24T04-00-surveys-claims).
+// The survey tables as Kysely sees them (migration 2026-11-24T04-30-surveys-claims).
 import type { ColumnType, JSONColumnType } from 'kysely';
 import type { SurveyKind } from './survey.js';
 
