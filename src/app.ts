@@ -8,6 +8,7 @@ import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
 import { createEventBus } from './shared/event-bus.js';
@@ -29,6 +30,13 @@ import { createTimelineService } from './features/customers/timeline.service.js'
 import { registerEventRoutes } from './features/events/event.routes.js';
 import { createIngestService } from './features/events/ingest.service.js';
 import { createOrderService } from './features/orders/order.service.js';
+import { createLiveService } from './features/live/live.service.js';
+import { registerLiveRoutes } from './features/live/live.routes.js';
+import { createReportService } from './features/reports/report.service.js';
+import { registerReportRoutes } from './features/reports/report.routes.js';
+import { createSettingsService } from './features/settings/settings.service.js';
+import { registerSettingsRoutes } from './features/settings/settings.routes.js';
+import { caseNotesView, createSignals, registerSignals } from './features/signals/register-signals.js';
 import { claimDocumentsView } from './features/claims/claim.service.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
@@ -61,14 +69,18 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [claimDocumentsView] });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView] });
+  const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [...signals.replyChecks], onRecorded: [] });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture };
+  const live = createLiveService({ bus });
+  const reports = createReportService({ db, clock });
+  const settings = createSettingsService({ file: config.file, configPath: config.configPath });
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -90,9 +102,14 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  registerLiveRoutes(app, { live: services.live });
+  registerReportRoutes(app, { reports: services.reports });
+  registerSettingsRoutes(app, { settings: services.settings });
+  registerSignals(app, { feature: services.signals, clock, logger });
   const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
   const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
   await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
+  await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;

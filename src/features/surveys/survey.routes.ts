@@ -21,7 +21,7 @@ export function registerSurveyRoutes(app: App, deps: { surveys: SurveyService; c
     async (request) => deps.surveys.recordOutcome({ caseId: request.params.id, outcome: request.body.outcome, note: request.body.note ?? null, by: principalOf(request).agentId }),
   );
 
-  app.get('/api/v1/reports/surveys', { schema: { tags: ['surveys'], querystring: reportQuery } }, async (request) => {
+  app.get('/api/v1/reports/surveys', { config: { auth: 'manager' }, schema: { tags: ['surveys'], querystring: reportQuery } }, async (request) => {
     const to = request.query.to ? new Date(request.query.to) : deps.clock.now();
     const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 12 * 7 * 24 * 3_600_000);
     if (from >= to) throw new AppError('validation_failed', { detail: 'from: must be before to', field: 'from' });
