@@ -40,6 +40,9 @@ import { caseNotesView, createSignals, registerSignals } from './features/signal
 import { defaultForecastSection } from './features/forecast/forecast-config.js';
 import { createForecastService } from './features/forecast/forecast.service.js';
 import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
+import { claimDocumentsView } from './features/claims/claim.service.js';
+import { registerClaims } from './features/claims/register-claims.js';
+import { registerSurveys } from './features/surveys/register-surveys.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -69,7 +72,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView] });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView] });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
@@ -108,6 +111,9 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerForecastRoutes(app, { forecast: services.forecast });
   registerSettingsRoutes(app, { settings: services.settings });
   registerSignals(app, { feature: services.signals, clock, logger });
+  const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
+  const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
+  await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
   await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 

@@ -1,6 +1,8 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
 import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
+import { claimsSectionSchema } from '../features/claims/claim.js';
+import { surveysSectionSchema } from '../features/surveys/survey.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -23,8 +25,8 @@ export const configFileSchema = z
     reasons: z.unknown().optional(),
     templates: z.unknown().optional(),
     channels: z.unknown().optional(),
-    surveys: z.unknown().optional(),
-    claims: z.unknown().optional(),
+    surveys: surveysSectionSchema.optional(),
+    claims: claimsSectionSchema.optional(),
     /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */
     forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
