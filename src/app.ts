@@ -22,6 +22,7 @@ import { registerClockRoutes } from './features/clock/clock.routes.js';
 import { createOutboxService } from './features/comms/outbox.service.js';
 import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
 import { createCaptureTransport } from './features/comms/transport.js';
+import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
@@ -61,11 +62,12 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const cases = createCaseService({ db, clock, bus, publicUrl });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply], onRecorded: [], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture };
+  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture, oneVoice };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -87,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
@@ -98,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     createdAdminToken,
     async close() {
+      oneVoice.stop();
       await app.close();
       if (ownsStore) await store.close();
     },

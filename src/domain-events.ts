@@ -30,6 +30,8 @@ export interface DomainEvents {
     customerId: string | null;
     orderNumber: string | null;
     reasonCode: string | null;
+    /** A template id to send instead of the reason's fallback (e.g. a policy's own message). */
+    template?: string | null;
     result: { outboxId: string | null; status: 'queued' | 'held' | 'skipped'; detail?: string };
   };
   /**

@@ -1,5 +1,7 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
+import { templateListSchema } from '../features/comms/template.schemas.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -19,8 +21,10 @@ export const configFileSchema = z
     calendars: z.unknown().optional(),
     teams: z.unknown().optional(),
     policies: z.unknown().optional(),
-    reasons: z.unknown().optional(),
-    templates: z.unknown().optional(),
+    /** The reason catalog (docs/one-voice.md); the shipped one when left out. */
+    reasons: reasonCatalogSchema.optional(),
+    /** Typed message templates (docs/one-voice.md); the shipped ones when left out. */
+    templates: templateListSchema.optional(),
     channels: z.unknown().optional(),
     surveys: z.unknown().optional(),
     claims: z.unknown().optional(),
