@@ -115,6 +115,9 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     const mislabelled = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.email', case_id: theCase.id, vars: { 'credit.account_last4': '7776' } });
     expect(mislabelled.body.findings).toEqual([expect.objectContaining({ code: 'fact_mismatch' })]);
     expect((await kept.api('POST', '/api/v1/templates/preview', { template: 'no.such.template' })).status).toBe(400);
+    const paths = Object.keys((await kept.api('GET', '/api/v1/openapi.json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/templates', '/api/v1/templates/preview']));
+    expect(paths.some((path) => path.startsWith('/status'))).toBe(false);
   });
 
   it('never writes to a gift recipient without the buyer\'s consent', async () => {

@@ -43,6 +43,15 @@ describe('reasons and templates in kept.config.yaml', () => {
     ]);
   });
 
+  it('checks reasons\' fallback messages like templates', () => {
+    const broken = shipped.replace('subject: "Your order {{order.number}} needs a new payment"', 'subject: "Your card ending in {{order.number}} needs a new payment"');
+    expect(broken).not.toBe(shipped);
+    const line = broken.split('\n').findIndex((text) => text.includes('Your card ending in {{order.number}}')) + 1;
+    expect(problemsOf(writeConfig(broken))).toEqual([
+      expect.objectContaining({ line, field: 'reasons.0.fallback.subject', message: expect.stringContaining('payment_verification_failed fallback') }),
+    ]);
+  });
+
   it('refuses a reason whose customer text states another reason, at its line', () => {
     const broken = shipped.replace('customer_text: An item in this order is out of stock.', 'customer_text: An item is out of stock and your card was declined.');
     const line = broken.split('\n').findIndex((text) => text.includes('your card was declined')) + 1;
