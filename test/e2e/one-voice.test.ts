@@ -40,7 +40,8 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(ack).toMatchObject({ origin: 'acknowledgement', status: 'sent', to: 'ana@example.com', audit: { ok: true, findings: [] } });
     expect(ack!.body).toContain(theCase.token);
     expect(ack!.body).toContain(theCase.status_url);
-    expect(theCase.messages.at(-1)).toMatchObject({ direction: 'out', author_kind: 'automatic', status: 'sent' });
+    // It does not name the order, so it tells nothing about it and keeps no notify commitment.
+    expect(theCase.messages.at(-1)).toMatchObject({ direction: 'out', author_kind: 'automatic', status: 'sent', order_numbers: [] });
 
     const wrong = 'Your order A-2001 was cancelled because we could not verify your payment.';
     const held = await kept.api('POST', `/api/v1/cases/${theCase.id}/replies`, { author_id: agentId, body: wrong });

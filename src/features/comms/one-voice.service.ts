@@ -12,7 +12,7 @@ import * as messageRepo from '../cases/message.repo.js';
 import type { ReplyCheck, ReplyTemplateRenderer } from '../cases/reply.service.js';
 import * as customerRepo from '../customers/customer.repo.js';
 import * as orderRepo from '../orders/order.repo.js';
-import { orderStateByEvent } from '../orders/order.js';
+import { mentionedOrderNumbers, orderStateByEvent } from '../orders/order.js';
 import type { CommsConfig } from './comms-config.js';
 import { buildCustomerFacts } from './customer-facts.js';
 import { auditMessage } from './fact-audit.js';
@@ -107,7 +107,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       threadRef: null,
       externalId: null,
       eventId: null,
-      orderNumbers: orderNumber ? [orderNumber] : [],
+      // Only an order the text names: an acknowledgement on an order's case must not keep its notify commitment.
+      orderNumbers: mentionedOrderNumbers([rendered.subject ?? '', rendered.text].join('\n'), orderNumber ? [orderNumber] : []),
       noise: null,
       status: findings.length > 0 ? 'held' : 'queued',
       at,
