@@ -61,6 +61,11 @@ export interface DomainEvents {
     details: Record<string, unknown>;
     result: { commitmentId: string | null };
   };
+  /**
+   * After commit of a transaction that may have queued outbound messages without touching a case the
+   * console shows (a timer's fallback for an order, an intake worker's batch): comms delivers them now.
+   */
+  'transaction.committed': { source: string };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
 }

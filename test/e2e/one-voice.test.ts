@@ -167,7 +167,9 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
       kept.services.bus.emit('commitment.fallback_due', { tx, commitmentId: 'com_test', actionKey: 'com_test:fallback', caseId: null, customerId, orderNumber: 'F-4001', reasonCode: 'payment_verification_failed', result }),
     );
     expect(result).toMatchObject({ status: 'queued', outboxId: expect.any(String) });
-    await kept.services.outbox.deliverPending();
+    // Nothing leaves before the engine says its transaction committed.
+    expect(((await kept.api('GET', `/api/v1/outbox?customer_id=${customerId}`)).body.items as OutboxItem[])[0]).toMatchObject({ status: 'queued' });
+    await kept.services.bus.emit('transaction.committed', { source: 'commitments' });
     const sent = ((await kept.api('GET', `/api/v1/outbox?customer_id=${customerId}`)).body.items as OutboxItem[]).find((item) => item.id === result.outboxId);
     expect(sent).toMatchObject({ origin: 'fallback', status: 'sent', to: 'fay@example.com', reason_code: 'payment_verification_failed', audit: { ok: true, findings: [] } });
     expect(sent!.body).toContain('We could not verify the payment details for this order.');
@@ -175,8 +177,10 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect((await page(link)).body).toContain('We could not verify the payment details for this order.');
   });
 
-  // Needs the engine's notify commitment and its fallback timer (policy notify-order-change), which are
-  // being integrated in parallel; the comms side is covered by the test above.
+  // Skipped until the commitment engine is merged: it needs the notify commitment and its fallback timer
+  // (policy notify-order-change), and the engine must emit `transaction.committed` after each fire so the
+  // fallback is delivered before the deadline. On a trial merge of the engine with that one line it passes
+  // on both stores. The comms side is covered by the test above.
   it.skip('C1: a cancellation nobody tells the customer about gets the fallback before the deadline, and the notify commitment is kept', async () => {
     const customer = { email: 'gus@example.com', name: 'Gus' };
     await event({ id: 'c1-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'C-5001', total: { amount: 45, currency: 'USD' }, payment: { method: 'card', last4: '4444' } }, data: {} });

@@ -27,8 +27,8 @@ export type OneVoice = ReturnType<typeof createOneVoice>;
 
 /**
  * Registers the acknowledgement and fallback handlers, the status page and template routes, and delivery
- * after commit: on `live.case_updated` (emitted after each ingest and reply), after every manual-clock
- * advance, and every few seconds on the real clock (retries, and messages queued by other processes).
+ * after commit: on `live.case_updated` (emitted after each ingest and reply) and `transaction.committed`
+ * (the engine's timer fires), after every manual-clock advance, and every few seconds on the real clock (retries, and messages queued by other processes).
  * Returns `stop()` for shutdown.
  */
 export function registerOneVoice(deps: { app: App; bus: DomainBus; clock: ClockService; logger: Logger; oneVoice: OneVoice; sweepEveryMs?: number }): { stop(): void } {
@@ -36,9 +36,11 @@ export function registerOneVoice(deps: { app: App; bus: DomainBus; clock: ClockS
   const { oneVoice, statusPages, outbox } = deps.oneVoice;
   bus.on('message.recorded', (payload) => oneVoice.acknowledge(payload));
   bus.on('commitment.fallback_due', (payload) => oneVoice.sendFallback(payload));
-  bus.on('live.case_updated', async () => {
+  const deliverPending = async () => {
     await outbox.deliverPending();
-  });
+  };
+  bus.on('live.case_updated', deliverPending);
+  bus.on('transaction.committed', deliverPending);
   registerOneVoiceRoutes(deps.app, { oneVoice, statusPages });
   deps.clock.registerTimerRunner(async () => {
     await outbox.deliverPending();
