@@ -131,6 +131,10 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(ack).toMatchObject({ origin: 'acknowledgement', to: 'dan@example.com', status: 'held', audit: { ok: false, findings: [expect.objectContaining({ code: 'gift_recipient' })] } });
     expect(kept.services.capture.captured.some((message) => message.to === 'dan@example.com')).toBe(false);
     expect((await kept.api('GET', `/api/v1/cases/${theCase.id}`)).body.flagged).toBe(true);
+    // An agent's reply on the case would go to the address that wrote last: held the same way.
+    const reply = await kept.api('POST', `/api/v1/cases/${theCase.id}/replies`, { author_id: agentId, body: 'Your parcel is on its way.' });
+    expect(reply.status).toBe(422);
+    expect(reply.body.findings).toEqual([expect.objectContaining({ code: 'gift_recipient' })]);
 
     // With the buyer's consent recorded on the order, the next acknowledgement (an hour later) goes out.
     await event({ id: 'g-3', type: 'order.updated', occurred_at: '2026-12-01T09:10:00Z', order: { id: 'G-3001', ship_to: { is_gift: true, recipient_email: 'dan@example.com', gift_contact_consent: true } }, data: {} });
