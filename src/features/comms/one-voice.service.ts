@@ -18,6 +18,8 @@ import { buildCustomerFacts } from './customer-facts.js';
 import { auditMessage } from './fact-audit.js';
 import type { CustomerFactsInput } from './facts.schemas.js';
 import { fallbackTemplate } from './fallback-template.js';
+import { findClaims } from './message-claims.js';
+import { findStatedReasons } from './reason-catalog.js';
 import * as outboxRepo from './outbox.repo.js';
 import type { OutboxService } from './outbox.service.js';
 import { renderTemplate } from './render-template.js';
@@ -71,6 +73,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   }
 
   async function auditText(q: Queryable, input: { text: string; customerId: string | null; orderNumber: string | null; facts?: CustomerFactsInput }): Promise<AuditFinding[]> {
+    // A text that claims nothing and states no reason cannot contradict the records: skip reading them.
+    if (!input.facts && findClaims(input.text).length === 0 && findStatedReasons(input.text, reasons).length === 0) return [];
     const facts = input.facts ?? (await buildCustomerFacts(q, { customerId: input.customerId, orderNumber: input.orderNumber, zone: await zoneOf(q, input.customerId), reasons }));
     return auditMessage({ text: input.text, facts, reasons }).findings;
   }
