@@ -68,6 +68,8 @@ export interface DomainEvents {
   'transaction.committed': { source: string };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
+  /** After commit: a commitment opened, was kept, breached, waived or came at risk (for live updates). */
+  'live.commitment_updated': { commitmentId: string; caseId: string | null };
 }
 
 export type DomainBus = EventBus<DomainEvents>;

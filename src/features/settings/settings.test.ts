@@ -1,0 +1,32 @@
+// The settings page shows the configuration as loaded, never a credential in it.
+import { describe, expect, it } from 'vitest';
+import type { ConfigFile } from '../../config/config-schema.js';
+import { maskSecrets, maskUrlPasswords } from './settings.js';
+import { createSettingsService } from './settings.service.js';
+
+describe('settings masking', () => {
+  it('masks fields named like secrets at any depth, and keeps everything else', () => {
+    const channels = { email: { imap: { host: 'imap.example.com', user: 'care', password: 'hunter22' }, api_key: 'k-1', smtp_token: 't' }, sms: [{ secret: 's', from: '+15550100' }] };
+    expect(maskSecrets(channels)).toEqual({
+      email: { imap: { host: 'imap.example.com', user: 'care', password: '***' }, api_key: '***', smtp_token: '***' },
+      sms: [{ secret: '***', from: '+15550100' }],
+    });
+  });
+
+  it('masks the password of a URL but not its user or host', () => {
+    expect(maskUrlPasswords({ relay: 'smtps://care:s3cret@mail.example.com:465', site: 'https://kept.example.com/a:b@c' })).toEqual({
+      relay: 'smtps://care:***@mail.example.com:465',
+      site: 'https://kept.example.com/a:b@c',
+    });
+  });
+});
+
+describe('settings service', () => {
+  const kept = { name: 'Kept', public_url: 'http://localhost:3000', support_address: 'support@kept.local', message_id_domain: 'kept.local', default_time_zone: 'UTC' };
+
+  it('answers every loaded section by name, masked, with no errors (start refuses an invalid file)', () => {
+    const file: ConfigFile = { kept, calendars: { office: { hours: '09-17' } }, channels: { email: { smtp_url: 'smtp://care:pw@relay.example.com' } } };
+    const settings = createSettingsService({ file, configPath: 'kept.config.yaml' }).getSettings();
+    expect(settings).toEqual({ kept, calendars: { office: { hours: '09-17' } }, channels: { email: { smtp_url: 'smtp://care:***@relay.example.com' } }, config_path: 'kept.config.yaml', errors: [] });
+  });
+});
