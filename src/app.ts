@@ -23,6 +23,7 @@ import { registerClockRoutes } from './features/clock/clock.routes.js';
 import { createOutboxService } from './features/comms/outbox.service.js';
 import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
 import { createCaptureTransport } from './features/comms/transport.js';
+import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
@@ -76,7 +77,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [...signals.replyChecks], onRecorded: [] });
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
@@ -84,7 +86,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast };
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -114,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
   const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
   await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
+  const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
@@ -126,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     createdAdminToken,
     async close() {
+      oneVoice.stop();
       await app.close();
       if (ownsStore) await store.close();
     },

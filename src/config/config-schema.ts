@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
 import { claimsSectionSchema } from '../features/claims/claim.js';
 import { surveysSectionSchema } from '../features/surveys/survey.js';
+import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
+import { templateListSchema } from '../features/comms/template.schemas.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -22,8 +24,10 @@ export const configFileSchema = z
     calendars: z.unknown().optional(),
     teams: z.unknown().optional(),
     policies: z.unknown().optional(),
-    reasons: z.unknown().optional(),
-    templates: z.unknown().optional(),
+    /** The reason catalog (docs/one-voice.md); the shipped one when left out. */
+    reasons: reasonCatalogSchema.optional(),
+    /** Typed message templates (docs/one-voice.md); the shipped ones when left out. */
+    templates: templateListSchema.optional(),
     channels: z.unknown().optional(),
     surveys: surveysSectionSchema.optional(),
     claims: claimsSectionSchema.optional(),
