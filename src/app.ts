@@ -23,6 +23,7 @@ import { createOutboxService } from './features/comms/outbox.service.js';
 import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
 import { createCaptureTransport } from './features/comms/transport.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
+import { registerCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
 import { createTimelineService } from './features/customers/timeline.service.js';
@@ -45,6 +46,7 @@ export interface Kept {
   clock: Clock;
   logger: Logger;
   services: ReturnType<typeof buildServices>;
+  commitments: CommitmentEngine;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
   close(): Promise<void>;
@@ -87,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
@@ -96,9 +99,11 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     clock,
     logger,
     services,
+    commitments,
     createdAdminToken,
     async close() {
       await app.close();
+      await commitments.close();
       if (ownsStore) await store.close();
     },
   };

@@ -1,5 +1,7 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
+import { calendarsSectionSchema, checkCommitmentConfig, policiesSectionSchema, teamsSectionSchema } from '../features/commitments/policy.schemas.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -16,9 +18,11 @@ export const instanceSectionSchema = z
 export const configFileSchema = z
   .object({
     kept: instanceSectionSchema.default(instanceSectionSchema.parse({})),
-    calendars: z.unknown().optional(),
-    teams: z.unknown().optional(),
-    policies: z.unknown().optional(),
+    /** Business-hour calendars; a section left out is the shipped default (see docs/commitments.md). */
+    calendars: calendarsSectionSchema.optional(),
+    teams: teamsSectionSchema.optional(),
+    /** Which event opens which commitment, its deadline, what keeps it and what breach does. */
+    policies: policiesSectionSchema.optional(),
     reasons: z.unknown().optional(),
     templates: z.unknown().optional(),
     channels: z.unknown().optional(),
@@ -27,6 +31,8 @@ export const configFileSchema = z
     staffing: z.unknown().optional(),
     signals: z.unknown().optional(),
   })
-  .strict();
+  .strict()
+  // Kept refuses to start on a policy that names a calendar or escalation that is not there.
+  .superRefine((file, ctx) => checkCommitmentConfig(commitmentConfigOf(file), ctx));
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
