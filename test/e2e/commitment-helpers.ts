@@ -66,6 +66,13 @@ export function byKind(commitments: CommitmentView[], kind: string): CommitmentV
   return commitments.filter((c) => c.kind === kind);
 }
 
+/** The first commitment of a kind; fails the test when there is none. */
+export function firstOf(commitments: CommitmentView[], kind: string): CommitmentView {
+  const found = commitments.find((c) => c.kind === kind);
+  if (!found) throw new Error(`no ${kind} commitment among ${commitments.map((c) => c.kind).join(', ')}`);
+  return found;
+}
+
 /** The rows of the action log for a commitment, read from the store (the log has no API of its own). */
 export async function actionsOf(kept: TestKept, commitmentId: string): Promise<{ action: string; result: Record<string, unknown> | null }[]> {
   return kept.store.db.selectFrom('actions').select(['action', 'result']).where('commitment_id', '=', commitmentId).orderBy('done_at').orderBy('idempotency_key').execute();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
-import { actionsOf, advanceTo, byKind, caseOf, contact, createAgent, ingest, type CommitmentView, type TestAgent } from './commitment-helpers.js';
+import { actionsOf, advanceTo, byKind, firstOf, caseOf, contact, createAgent, ingest, type CommitmentView, type TestAgent } from './commitment-helpers.js';
 
 /** A time in week `week` after the first test day (Tuesday 1 December 2026); day 0 is that week's Tuesday. */
 function at(week: number, time: string, day = 0): string {
@@ -36,15 +36,15 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     const keptCase = await caseOf(kept, 'kept-ack@example.com');
     expect(byKind(keptCase.commitments, 'acknowledge')).toEqual([expect.objectContaining({ state: 'kept', kept_late: false })]);
     // An automatic message is not a person's answer.
-    expect(byKind(keptCase.commitments, 'first_response')[0]?.state).toBe('open');
+    expect(firstOf(keptCase.commitments, 'first_response').state).toBe('open');
 
     await advanceTo(kept, at(0, '09:06'));
     const lateCase = await caseOf(kept, 'late-ack@example.com');
-    const ack: CommitmentView = byKind(lateCase.commitments, 'acknowledge')[0];
+    const ack: CommitmentView = firstOf(lateCase.commitments, 'acknowledge');
     expect(ack).toMatchObject({ state: 'breached', due_at: at(0, '09:05') });
     expect(lateCase.escalated).toBe(true);
     expect(lateCase.flagged).toBe(true);
-    const escalation: CommitmentView = byKind(lateCase.commitments, 'escalation')[0];
+    const escalation: CommitmentView = firstOf(lateCase.commitments, 'escalation');
     expect(escalation).toMatchObject({ state: 'open', opened_by: `${ack.id}:escalate` });
     expect(managers.map((m) => m.id)).toContain(escalation.owner_id);
     expect((await actionsOf(kept, ack.id)).map((a) => a.action).sort()).toEqual(['escalate', 'flag']);
@@ -53,25 +53,25 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     expect((await kept.api('GET', `/api/v1/commitments?state=breached&case_id=${lateCase.id}`)).body.items.map((c: CommitmentView) => c.id)).toEqual([ack.id]);
     await reply(lateCase.id, agent.id, 'Sorry for the wait, we are on it.');
     const after = await caseOf(kept, 'late-ack@example.com');
-    expect(byKind(after.commitments, 'acknowledge')[0]).toMatchObject({ state: 'kept', kept_late: true });
-    expect(byKind(after.commitments, 'first_response')[0]).toMatchObject({ state: 'kept', kept_late: false });
+    expect(firstOf(after.commitments, 'acknowledge')).toMatchObject({ state: 'kept', kept_late: true });
+    expect(firstOf(after.commitments, 'first_response')).toMatchObject({ state: 'kept', kept_late: false });
   });
 
   it('answers within 4 business hours: a reply keeps it, 30 minutes before it is at risk, then it breaches', async () => {
     await advanceTo(kept, at(1, '09:00'));
     await ingest(kept, contact({ id: 'fr-1', email: 'answered@example.com', at: at(1, '09:00') }), contact({ id: 'fr-2', email: 'waiting@example.com', at: at(1, '09:00') }));
     const waiting = await caseOf(kept, 'waiting@example.com');
-    expect(byKind(waiting.commitments, 'first_response')[0].due_at).toBe(at(1, '13:00'));
+    expect(firstOf(waiting.commitments, 'first_response').due_at).toBe(at(1, '13:00'));
     await advanceTo(kept, at(1, '11:00'));
     const answered = await caseOf(kept, 'answered@example.com');
     await reply(answered.id, agent.id, 'Your parcel left our warehouse this morning.');
     await advanceTo(kept, at(1, '12:31'));
     const atRisk = await caseOf(kept, 'waiting@example.com');
-    expect(byKind(atRisk.commitments, 'first_response')[0]).toMatchObject({ state: 'open', at_risk: true });
+    expect(firstOf(atRisk.commitments, 'first_response')).toMatchObject({ state: 'open', at_risk: true });
     expect(atRisk.flagged).toBe(true);
     await advanceTo(kept, at(1, '13:01'));
-    expect(byKind((await caseOf(kept, 'waiting@example.com')).commitments, 'first_response')[0].state).toBe('breached');
-    expect(byKind((await caseOf(kept, 'answered@example.com')).commitments, 'first_response')[0]).toMatchObject({ state: 'kept', fulfilled_by: expect.stringMatching(/^msg_/) });
+    expect(firstOf((await caseOf(kept, 'waiting@example.com')).commitments, 'first_response').state).toBe('breached');
+    expect(firstOf((await caseOf(kept, 'answered@example.com')).commitments, 'first_response')).toMatchObject({ state: 'kept', fulfilled_by: expect.stringMatching(/^msg_/) });
   });
 
   it('answers a social post within 1 business hour, counted on business hours', async () => {
@@ -85,17 +85,17 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     });
     await ingest(kept, social('so-1', 'quick', at(2, '10:00')));
     const quick = await caseOf(kept, 'quick@example.com');
-    expect(byKind(quick.commitments, 'first_response')[0].due_at).toBe(at(2, '11:00'));
+    expect(firstOf(quick.commitments, 'first_response').due_at).toBe(at(2, '11:00'));
     await advanceTo(kept, at(2, '10:30'));
     await reply(quick.id, agent.id, 'We are checking your refund now.');
-    expect(byKind((await caseOf(kept, 'quick@example.com')).commitments, 'first_response')[0].state).toBe('kept');
+    expect(firstOf((await caseOf(kept, 'quick@example.com')).commitments, 'first_response').state).toBe('kept');
 
     // Posted after hours: the hour starts when the team does.
     await advanceTo(kept, at(2, '16:30'));
     await ingest(kept, social('so-2', 'evening', at(2, '16:30')));
-    expect(byKind((await caseOf(kept, 'evening@example.com')).commitments, 'first_response')[0].due_at).toBe(at(2, '09:30', 1));
+    expect(firstOf((await caseOf(kept, 'evening@example.com')).commitments, 'first_response').due_at).toBe(at(2, '09:30', 1));
     await advanceTo(kept, at(2, '09:31', 1));
-    expect(byKind((await caseOf(kept, 'evening@example.com')).commitments, 'first_response')[0].state).toBe('breached');
+    expect(firstOf((await caseOf(kept, 'evening@example.com')).commitments, 'first_response').state).toBe('breached');
   });
 
   it('notifies the customer of an order change within 15 minutes; the fallback action runs once before the deadline', async () => {
@@ -107,7 +107,7 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     await ingest(kept, cancelled('oc-1', 'A-100', 'told@example.com'), cancelled('oc-2', 'A-200', 'untold@example.com'));
     const notifyOf = async (email: string): Promise<CommitmentView> => {
       const customer = (await kept.api('GET', `/api/v1/customers?email=${email}`)).body.items[0];
-      return byKind((await kept.api('GET', `/api/v1/commitments?customer_id=${customer.id}&kind=notify`)).body.items, 'notify')[0];
+      return firstOf((await kept.api('GET', `/api/v1/commitments?customer_id=${customer.id}&kind=notify`)).body.items, 'notify');
     };
     expect(await notifyOf('told@example.com')).toMatchObject({ state: 'open', due_at: at(3, '09:15') });
 
@@ -143,8 +143,8 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     await advanceTo(kept, at(4, '10:00', 1));
     await reply(detractor.id, agent.id, 'Thank you for telling us; we have looked into your delivery.');
     await advanceTo(kept, at(4, '09:01', 2));
-    expect(byKind((await caseOf(kept, 'detractor@example.com')).commitments, 'follow_up')[0].state).toBe('kept');
-    expect(byKind((await caseOf(kept, 'callme@example.com')).commitments, 'follow_up')[0].state).toBe('breached');
+    expect(firstOf((await caseOf(kept, 'detractor@example.com')).commitments, 'follow_up').state).toBe('kept');
+    expect(firstOf((await caseOf(kept, 'callme@example.com')).commitments, 'follow_up').state).toBe('breached');
   });
 
   it('gives a manager request an escalation owned by a manager; its breach goes to the other manager', async () => {
@@ -155,18 +155,18 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     await kept.store.db.transaction().execute((tx) =>
       kept.services.bus.emit('signal.detected', { tx, code: 'manager_request', caseId: asked.id, customerId: asked.customer_id, messageId: asked.messages[0].id, detail: 'asked for a manager', at: new Date(at(5, '09:00')) }),
     );
-    const escalation: CommitmentView = byKind((await caseOf(kept, 'boss@example.com')).commitments, 'escalation')[0];
+    const escalation: CommitmentView = firstOf((await caseOf(kept, 'boss@example.com')).commitments, 'escalation');
     expect(escalation).toMatchObject({ state: 'open', due_at: at(5, '13:00') });
     const owner = managers.find((m) => m.id === escalation.owner_id)!;
     expect(owner).toBeDefined();
     await reply(asked.id, owner.id, 'I am the manager; I will sort this out today.');
-    expect(byKind((await caseOf(kept, 'boss@example.com')).commitments, 'escalation')[0].state).toBe('kept');
+    expect(firstOf((await caseOf(kept, 'boss@example.com')).commitments, 'escalation').state).toBe('kept');
 
     // An agent escalates the other case by hand: an escalation owned by a manager opens too.
     const other = await caseOf(kept, 'escalated@example.com');
     const escalated = await kept.api('POST', `/api/v1/cases/${other.id}/escalate`, { note: 'Customer is upset' }, await agent.token());
     expect(escalated.status).toBe(200);
-    const first: CommitmentView = byKind((await caseOf(kept, 'escalated@example.com')).commitments, 'escalation')[0];
+    const first: CommitmentView = firstOf((await caseOf(kept, 'escalated@example.com')).commitments, 'escalation');
     expect(managers.map((m) => m.id)).toContain(first.owner_id);
     await advanceTo(kept, at(5, '13:01'));
     const breachedCase = await caseOf(kept, 'escalated@example.com');
@@ -183,10 +183,10 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     await advanceTo(kept, at(6, '09:00'));
     await ingest(kept, contact({ id: 'rs-1', email: 'slow@example.com', at: at(6, '09:00') }), contact({ id: 'rs-2', email: 'solved@example.com', at: at(6, '09:00') }));
     const solved = await caseOf(kept, 'solved@example.com');
-    expect(byKind(solved.commitments, 'resolution')[0].due_at).toBe(at(6, '09:00', 3));
+    expect(firstOf(solved.commitments, 'resolution').due_at).toBe(at(6, '09:00', 3));
     await advanceTo(kept, at(6, '10:00'));
     await kept.api('POST', `/api/v1/cases/${solved.id}/resolve`);
-    expect(byKind((await caseOf(kept, 'solved@example.com')).commitments, 'resolution')[0].state).toBe('kept');
+    expect(firstOf((await caseOf(kept, 'solved@example.com')).commitments, 'resolution').state).toBe('kept');
 
     const slow = await caseOf(kept, 'slow@example.com');
     await advanceTo(kept, at(6, '09:00', 1));
@@ -198,16 +198,16 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     const resumed = byKind((await caseOf(kept, 'slow@example.com')).commitments, 'resolution');
     expect(resumed).toEqual([expect.objectContaining({ state: 'open', due_at: at(6, '17:00', 3) })]);
     await advanceTo(kept, at(6, '16:59', 3));
-    expect(byKind((await caseOf(kept, 'slow@example.com')).commitments, 'resolution')[0].state).toBe('open');
+    expect(firstOf((await caseOf(kept, 'slow@example.com')).commitments, 'resolution').state).toBe('open');
     await advanceTo(kept, at(6, '17:01', 3));
     const breached = await caseOf(kept, 'slow@example.com');
-    expect(byKind(breached.commitments, 'resolution')[0].state).toBe('breached');
+    expect(firstOf(breached.commitments, 'resolution').state).toBe('breached');
     expect(breached.escalated).toBe(true);
   });
 
   it('lets only a manager waive a breached commitment, with a reason; metrics and the timeline agree', async () => {
     const waiting = await caseOf(kept, 'waiting@example.com');
-    const breached: CommitmentView = byKind(waiting.commitments, 'first_response')[0];
+    const breached: CommitmentView = firstOf(waiting.commitments, 'first_response');
     expect(breached.state).toBe('breached');
     expect((await kept.api('POST', `/api/v1/commitments/${breached.id}/waive`, { reason: 'duplicate' }, await agent.token())).status).toBe(403);
     expect((await kept.api('POST', `/api/v1/commitments/${breached.id}/waive`, { reason: ' ' }, await managers[0]!.token())).status).toBe(400);
@@ -221,11 +221,15 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     const mine = timeline.filter((item: { commitment_id?: string }) => item.commitment_id === breached.id).map((item: { type: string }) => item.type);
     expect(mine).toEqual(['commitment_opened', 'commitment_breached', 'commitment_waived']);
 
+    // Weeks later the escalated case still has its two escalations: a breached escalation escalates once.
+    expect(byKind((await caseOf(kept, 'escalated@example.com')).commitments, 'escalation')).toHaveLength(2);
+
     const metrics = await kept.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${await agent.token()}` } });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
-    expect(metrics.body).toMatch(/kept_commitments_breached\{kind="acknowledge"\} 0/);
+    expect(metrics.body).toMatch(/kept_commitments_breached\{kind="first_response"\} [1-9]/);
     expect(metrics.body).toMatch(/kept_commitments_kept\{kind="acknowledge"\} [1-9]/);
+    expect(metrics.body).toMatch(/kept_commitments_open\{kind="escalation"\} [1-9]/);
     expect(metrics.body).toMatch(/kept_timer_fire_lag_seconds_count\{timer_kind="breach"\} [1-9]/);
     expect((await kept.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
   });

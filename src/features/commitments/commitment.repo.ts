@@ -163,10 +163,10 @@ export async function lockCommitment(tx: Tx, id: string): Promise<Commitment | u
   return row && toCommitment(row);
 }
 
-/** The case a commitment is about, read without a lock (it never changes). */
-export async function findCaseIdOfCommitment(q: Queryable, id: string): Promise<string | null | undefined> {
-  const row = await q.selectFrom('commitments').select('case_id').where('id', '=', id).executeTakeFirst();
-  return row ? row.case_id : undefined;
+/** The case and order a commitment is about, read without a lock (they never change). */
+export async function findSubjectOfCommitment(q: Queryable, id: string): Promise<{ caseId: string | null; orderNumber: string | null } | undefined> {
+  const row = await q.selectFrom('commitments').select(['case_id', 'order_number']).where('id', '=', id).executeTakeFirst();
+  return row && { caseId: row.case_id, orderNumber: row.order_number };
 }
 
 /** A case handed to someone else takes its agents' commitments along (a hand-off keeps them owned). */

@@ -189,9 +189,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   async function fireTimer(timer: Timer): Promise<void> {
     const after: AfterCommit = { timers: [], touchedCases: new Set(), webhooks: [] };
     await db.transaction().execute(async (tx) => {
-      const caseId = await repo.findCaseIdOfCommitment(tx, timer.commitmentId);
-      if (caseId !== undefined) {
-        await run(tx, { kind: 'tick', timer }, { caseId, ids: [timer.commitmentId] }, after);
+      const subject = await repo.findSubjectOfCommitment(tx, timer.commitmentId);
+      if (subject) {
+        const orderNumbers = subject.caseId === null && subject.orderNumber ? [subject.orderNumber] : [];
+        await run(tx, { kind: 'tick', timer }, { caseId: subject.caseId, orderNumbers, ids: [timer.commitmentId] }, after);
       }
       await timerRepo.deleteTimer(tx, timer.id);
     });
