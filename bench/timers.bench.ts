@@ -23,9 +23,10 @@ import { createSystemClock } from '../src/shared/clock.js';
 import { createEventBus } from '../src/shared/event-bus.js';
 import { seedDueCommitments } from '../test/helpers/seed-commitments.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000000' }, sample: { type: 'string', default: '400' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000000' }, sample: { type: 'string', default: '300' }, spacing: { type: 'string', default: '100' } } });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 const sampleSize = Number(values.sample);
+const spacingMs = Number(values.spacing);
 const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -57,7 +58,7 @@ async function fill(store: Store, size: number): Promise<number> {
   const monthMs = 30 * 86_400_000;
   for (let done = 0; done < size; done += chunk) {
     const n = Math.min(chunk, size - done);
-    await seedDueCommitments(store.db, { count: n, prefix: `b${done / chunk}_`, firstDueAt: new Date(Date.now() + 120_000), spacingMs: Math.floor(monthMs / size) });
+    await seedDueCommitments(store.db, { count: n, prefix: `b${done / chunk}_`, firstDueAt: new Date(Date.now() + 3_600_000), spacingMs: Math.floor(monthMs / size) });
     process.stderr.write(`  ${done + n} open commitments\n`);
   }
   await sql`analyze commitments`.execute(store.db);
@@ -87,6 +88,7 @@ async function measureFireLag(store: Store): Promise<{ lag: number[]; applied: n
   const scheduler = createScheduler({
     store: createTimerStore(store.db),
     clock,
+    concurrency: 4,
     fire: async (timer) => {
       await service.fireTimer(timer);
       if (timer.id.startsWith('s_')) applied.push(Date.now() - timer.fireAt.getTime());
@@ -96,47 +98,20 @@ async function measureFireLag(store: Store): Promise<{ lag: number[]; applied: n
     },
     onError: (error) => process.stderr.write(`timer error: ${String(error)}\n`),
   });
-  // The sample falls due from 5 s from now, one every 25 ms: written by "another process", so only the
-  // scheduler's window reload (every second) can find them, the slower of the two paths.
-  await seedDueCommitments(store.db, { count: sampleSize, prefix: 's_', firstDueAt: new Date(Date.now() + 5_000), spacingMs: 25 });
+  // The sample falls due from 5 s from now, one every `spacing` ms: written by "another process", so only
+  // the scheduler's window reload (every second) can find them, the slower of the two paths.
+  await seedDueCommitments(store.db, { count: sampleSize, prefix: 's_', firstDueAt: new Date(Date.now() + 5_000), spacingMs });
   let rssMax = process.memoryUsage().rss;
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 200);
   scheduler.start();
-  const deadline = Date.now() + 5_000 + sampleSize * 25 + 30_000;
+  const deadline = Date.now() + 5_000 + sampleSize * spacingMs + 30_000;
   while (applied.length < sampleSize && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
   await scheduler.stop();
   clearInterval(sampler);
   return { lag: lag.sort((a, b) => a - b), applied: applied.sort((a, b) => a - b), rssMax };
 }
 
-const runs: Record<string, unknown>[] = [];
-for (const size of sizes) {
-  process.stderr.write(`\n${size.toLocaleString('en')} open commitments\n`);
-  const run = await withDatabase(async (url) => {
-    const store = await createStore({ databaseUrl: url, poolSize: 4 });
-    try {
-      const insertSeconds = await fill(store, size);
-      const window = await baseline(store);
-      const fired = await measureFireLag(store);
-      const row = {
-        open_commitments: size,
-        insert_seconds: round(insertSeconds),
-        insert_rows_per_second: Math.round((2 * size) / insertSeconds),
-        baseline_window_query_ms: window,
-        sample: fired.lag.length,
-        fire_lag_ms: { p50: round(percentile(fired.lag, 50)), p99: round(percentile(fired.lag, 99)), max: round(fired.lag.at(-1) ?? Number.NaN) },
-        breach_committed_ms: { p50: round(percentile(fired.applied, 50)), p99: round(percentile(fired.applied, 99)), max: round(fired.applied.at(-1) ?? Number.NaN) },
-        rss_mb_max: mb(fired.rssMax),
-      };
-      process.stderr.write(`  ${JSON.stringify(row)}\n`);
-      return row;
-    } finally {
-      await store.close();
-    }
-  });
-  runs.push(run);
-}
-
+async function writeResult(): Promise<void> {
 const cpu = cpus();
 const postgres = await (async () => {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -174,7 +149,7 @@ const result = {
   ranAt: new Date().toISOString(),
   machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: round(totalmem() / 1024 ** 3), node: process.version, platform: platform() },
   postgres,
-  parameters: { sizes, sample: sampleSize, sample_spacing_ms: 25, window_ms: 10_000, refill_every_ms: 1_000 },
+  parameters: { sizes, sample: sampleSize, sample_spacing_ms: spacingMs, concurrency: 4, window_ms: 10_000, refill_every_ms: 1_000 },
   figures,
   notes: [
     'The sample timers are written straight into the store, as another process would, so they are found by the once-a-second window reload: the slower path. Timers a process writes itself go to its window at once.',
@@ -186,3 +161,35 @@ const result = {
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/timers.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 process.stderr.write(`\nwrote bench/results/timers.json\n`);
+}
+
+const runs: Record<string, unknown>[] = [];
+for (const size of sizes) {
+  process.stderr.write(`\n${size.toLocaleString('en')} open commitments\n`);
+  const run = await withDatabase(async (url) => {
+    const store = await createStore({ databaseUrl: url, poolSize: 6 });
+    try {
+      const insertSeconds = await fill(store, size);
+      const window = await baseline(store);
+      const fired = await measureFireLag(store);
+      const row = {
+        open_commitments: size,
+        insert_seconds: round(insertSeconds),
+        insert_rows_per_second: Math.round((2 * size) / insertSeconds),
+        baseline_window_query_ms: window,
+        sample: fired.lag.length,
+        fire_lag_ms: { p50: round(percentile(fired.lag, 50)), p99: round(percentile(fired.lag, 99)), max: round(fired.lag.at(-1) ?? Number.NaN) },
+        breach_committed_ms: { p50: round(percentile(fired.applied, 50)), p99: round(percentile(fired.applied, 99)), max: round(fired.applied.at(-1) ?? Number.NaN) },
+        rss_mb_max: mb(fired.rssMax),
+      };
+      process.stderr.write(`  ${JSON.stringify(row)}\n`);
+      return row;
+    } finally {
+      await store.close();
+    }
+  });
+  runs.push(run);
+  // Written after each size, so a long 10M run that is stopped keeps the sizes before it.
+  await writeResult();
+}
+

@@ -229,7 +229,7 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
     expect(metrics.body).toMatch(/kept_commitments_breached\{kind="first_response"\} [1-9]/);
     expect(metrics.body).toMatch(/kept_commitments_kept\{kind="acknowledge"\} [1-9]/);
-    expect(metrics.body).toMatch(/kept_commitments_open\{kind="escalation"\} [1-9]/);
+    expect(metrics.body).toMatch(/kept_commitments_breached\{kind="escalation"\} [1-9]/);
     expect(metrics.body).toMatch(/kept_timer_fire_lag_seconds_count\{timer_kind="breach"\} [1-9]/);
     expect((await kept.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
   });

@@ -19,7 +19,7 @@ export async function seedDueCommitments(db: Db, options: SeedOptions): Promise<
   const { count, prefix, firstDueAt, spacingMs } = options;
   const policyId = options.policyId ?? 'acknowledge-contact';
   const kind = options.kind ?? 'acknowledge';
-  const due = sql`${firstDueAt.toISOString()}::timestamptz + (i - 1) * ${spacingMs} * interval '1 millisecond'`;
+  const due = sql`${firstDueAt.toISOString()}::timestamptz + ((i - 1)::float8 * ${spacingMs}) * interval '1 millisecond'`;
   await sql`
     insert into commitments (id, kind, state, due_at, owner_role, policy_id, opened_by, opened_at, open_key, details)
     select ${prefix} || 'c' || i, ${kind}, 'open', ${due}, 'agent', ${policyId}, ${prefix} || 'seed-' || i,

@@ -58,6 +58,8 @@ export function registerCommitmentEngine(options: RegisterCommitmentEngineOption
     store: createTimerStore(db),
     clock,
     owner: `kept-${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    // Independent commitments fire side by side on PostgreSQL's pool; one breach is a short transaction.
+    concurrency: 4,
     ...options.scheduler,
     fire: service.fireTimer,
     onError: (error, timer) => logger.error({ err: error, timer_id: timer?.id, commitment_id: timer?.commitmentId }, 'timer failed; it is retried after its lease'),
