@@ -65,7 +65,8 @@ export async function runAction(ctx: ActionContext, decision: ActionDecision): P
     }
     case 'webhook':
       ctx.webhooks.push({ key: decision.key, url: action.url, secret: action.secret, payload: webhookPayloadFor(decision, now) });
-      result = { status: 'pending', url: action.url };
+      // The payload is kept (never the secret) so a process that stopped before sending can be resumed.
+      result = { status: 'pending', url: action.url, payload: webhookPayloadFor(decision, now) };
       break;
   }
   await repo.setActionResult(tx, { key: decision.key, result });

@@ -264,14 +264,15 @@ export async function setActionResult(q: Queryable, options: { key: string; resu
 }
 
 /** Webhook actions recorded but not yet reported sent: their process stopped between commit and delivery. */
-export async function listUnsentWebhookActions(q: Queryable, limit: number): Promise<{ key: string; result: Record<string, unknown> }[]> {
+export async function listUnsentWebhookActions(q: Queryable, options: { recordedBefore: Date; limit: number }): Promise<{ key: string; result: Record<string, unknown> }[]> {
   const rows = await q
     .selectFrom('actions')
     .select(['idempotency_key', 'result'])
     .where('action', '=', 'webhook')
     .where(sql<boolean>`result->>'status' = 'pending'`)
+    .where('done_at', '<', options.recordedBefore)
     .orderBy('done_at')
-    .limit(limit)
+    .limit(options.limit)
     .execute();
   return rows.map((row) => ({ key: row.idempotency_key, result: row.result ?? {} }));
 }

@@ -135,7 +135,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   function deliverWebhook(webhook: PendingWebhook): void {
     const delivery = sendWebhook({ ...deps.webhookOptions, url: webhook.url, secret: webhook.secret, payload: webhook.payload, idempotencyKey: webhook.key })
-      .then((result) => repo.setActionResult(db, { key: webhook.key, result: { status: result.delivered ? 'delivered' : 'failed', url: webhook.url, attempts: result.attempts, http_status: result.status } }))
+      .then((result) =>
+        repo.setActionResult(db, {
+          key: webhook.key,
+          result: { status: result.delivered ? 'delivered' : 'failed', url: webhook.url, attempts: result.attempts, http_status: result.status, payload: webhook.payload },
+        }),
+      )
       .catch((error: unknown) => logger.warn({ err: error, key: webhook.key }, 'webhook result not recorded'))
       .finally(() => inFlightWebhooks.delete(delivery));
     inFlightWebhooks.add(delivery);
@@ -214,7 +219,32 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     return repo.toCommitmentView(record!);
   }
 
+  /**
+   * Sends again the webhooks recorded `pending` longer than `olderThanMs` ago: their process stopped between
+   * commit and delivery. The secret comes from the policy that names the URL. Receivers dedupe by the
+   * Idempotency-Key header, so a webhook that did arrive before the stop does no harm.
+   */
+  async function resumePendingWebhooks(options: { olderThanMs: number }): Promise<number> {
+    const secrets = new Map<string, string>();
+    for (const policy of engine.policies) {
+      for (const action of [...policy.on_breach, ...(policy.at_risk?.actions ?? [])]) if (action.type === 'webhook') secrets.set(action.url, action.secret);
+    }
+    const pending = await repo.listUnsentWebhookActions(db, { recordedBefore: new Date(clock.now().getTime() - options.olderThanMs), limit: 1_000 });
+    for (const { key, result } of pending) {
+      const url = typeof result['url'] === 'string' ? result['url'] : '';
+      const secret = secrets.get(url);
+      const payload = result['payload'];
+      if (!secret || !payload || typeof payload !== 'object') {
+        await repo.setActionResult(db, { key, result: { ...result, status: 'abandoned', detail: 'no policy names this webhook any more' } });
+        continue;
+      }
+      deliverWebhook({ key, url, secret, payload: payload as Record<string, string | null> });
+    }
+    return pending.length;
+  }
+
   return {
+    resumePendingWebhooks,
     onEventIngested,
     onMessageRecorded,
     onMessageDelivered,

@@ -69,9 +69,12 @@ export function registerCommitmentEngine(options: RegisterCommitmentEngineOption
     for (const timer of timers) scheduler.add(timer);
   });
   if (clock.mode === 'manual') {
-    options.clockService.registerTimerRunner(({ until }) => scheduler.advanceTo(until));
+    // The clock service moves the clock to the target after every runner, so others can still fire theirs.
+    options.clockService.registerTimerRunner(({ until }) => scheduler.advanceTo(until, { settle: false }));
   } else {
     scheduler.start();
+    // Webhooks a stopped process recorded but never sent (older than any retry run still going on).
+    service.resumePendingWebhooks({ olderThanMs: 5 * 60_000 }).catch((error: unknown) => logger.error({ err: error }, 'pending webhooks not resumed'));
   }
   registerCommitmentEngineRoutes(app, { commitments: service, registry });
 
