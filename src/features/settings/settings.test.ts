@@ -1,0 +1,39 @@
+// The settings page shows the configuration as loaded, never a credential in it.
+import { describe, expect, it } from 'vitest';
+import type { ConfigFile } from '../../config/config-schema.js';
+import { maskSecrets, maskUrlPasswords } from './settings.js';
+import { createSettingsService } from './settings.service.js';
+
+describe('settings masking', () => {
+  it('masks fields named like secrets at any depth, and keeps everything else', () => {
+    const channels = { email: { imap: { host: 'imap.example.com', user: 'care', password: 'hunter22' }, api_key: 'k-1', smtp_token: 't' }, sms: [{ secret: 's', from: '+15550100' }] };
+    expect(maskSecrets(channels)).toEqual({
+      email: { imap: { host: 'imap.example.com', user: 'care', password: '***' }, api_key: '***', smtp_token: '***' },
+      sms: [{ secret: '***', from: '+15550100' }],
+    });
+  });
+
+  it('masks the password of a URL but not its user or host', () => {
+    expect(maskUrlPasswords({ relay: 'smtps://care:s3cret@mail.example.com:465', site: 'https://kept.example.com/a:b@c' })).toEqual({
+      relay: 'smtps://care:***@mail.example.com:465',
+      site: 'https://kept.example.com/a:b@c',
+    });
+  });
+});
+
+describe('settings service', () => {
+  const kept = { name: 'Kept', public_url: 'http://localhost:3000', support_address: 'support@kept.local', message_id_domain: 'kept.local', default_time_zone: 'UTC' };
+
+  it('answers every loaded section by name, masked, with no errors (start refuses an invalid file)', () => {
+    const calendars = { office: { name: 'office', zone: 'UTC', hours: { mon: [{ from: '09:00', to: '17:00' }] }, holidays: [] } };
+    const file: ConfigFile = { kept, calendars, channels: { email: { smtp_url: 'smtp://care:pw@relay.example.com' } } };
+    const settings = createSettingsService({ file, configPath: 'kept.config.yaml' }).getSettings();
+    expect(settings).toEqual({ kept, calendars, channels: { email: { smtp_url: 'smtp://care:***@relay.example.com' } }, config_path: 'kept.config.yaml', errors: [] });
+  });
+
+  it('lists configured templates, and none until the config has a list of them', () => {
+    const template = { name: 'order_delayed', channel: 'email', vars: [{ name: 'order', kind: 'order_number' }] };
+    expect(createSettingsService({ file: { kept, templates: [template] }, configPath: 'k.yaml' }).listTemplates()).toEqual({ items: [template] });
+    expect(createSettingsService({ file: { kept }, configPath: 'k.yaml' }).listTemplates()).toEqual({ items: [] });
+  });
+});
