@@ -242,4 +242,35 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     const keys = await kept.store.db.selectFrom('actions').select(['idempotency_key']).execute();
     expect(new Set(keys.map((k) => k.idempotency_key)).size).toBe(keys.length);
   });
+
+  it('opens a commitment another feature asks for once per key, and lets that feature keep it', async () => {
+    await advanceTo(kept, at(7, '09:00'));
+    await ingest(kept, contact({ id: 'pr-1', email: 'promised@example.com', at: at(7, '09:00') }));
+    const theCase = await caseOf(kept, 'promised@example.com');
+    const request = () => ({
+      key: 'promise:msg_1:0',
+      kind: 'callback',
+      caseId: theCase.id,
+      customerId: theCase.customer_id,
+      orderNumber: null,
+      dueAt: new Date(at(7, '15:00')),
+      ownerId: agent.id,
+      ownerRole: 'agent' as const,
+      openedBy: 'message:msg_1',
+      details: {},
+      result: { commitmentId: null as string | null },
+    });
+    // The promises feature asks, in the transaction of the reply that made the promise; asking again is a no-op.
+    const first = request();
+    const again = request();
+    await kept.store.db.transaction().execute((tx) => kept.services.bus.emit('commitment.open_requested', { tx, ...first }));
+    await kept.store.db.transaction().execute((tx) => kept.services.bus.emit('commitment.open_requested', { tx, ...again }));
+    expect(first.result.commitmentId).toMatch(/^com_/);
+    expect(again.result.commitmentId).toBe(first.result.commitmentId);
+    const callbacks = byKind((await caseOf(kept, 'promised@example.com')).commitments, 'callback');
+    expect(callbacks).toEqual([expect.objectContaining({ id: first.result.commitmentId, state: 'open', due_at: at(7, '15:00'), owner_id: agent.id })]);
+    await kept.store.db.transaction().execute((tx) => kept.commitments.service.keepCommitment(tx, { commitmentId: first.result.commitmentId!, by: 'message:msg_2', at: new Date(at(7, '10:00')) }));
+    await advanceTo(kept, at(7, '15:01'));
+    expect(firstOf((await caseOf(kept, 'promised@example.com')).commitments, 'callback')).toMatchObject({ state: 'kept', fulfilled_by: 'message:msg_2' });
+  });
 });

@@ -223,6 +223,11 @@ export async function insertCommitment(q: Queryable, options: { key: string; com
   return inserted !== undefined;
 }
 
+export async function findCommitmentIdByOpenKey(q: Queryable, key: string): Promise<string | undefined> {
+  const row = await q.selectFrom('commitments').select('id').where('open_key', '=', key).executeTakeFirst();
+  return row?.id;
+}
+
 /** Writes the mutable fields of a commitment the engine changed. */
 export async function updateCommitment(q: Queryable, c: Commitment): Promise<void> {
   await q

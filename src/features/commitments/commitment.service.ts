@@ -5,16 +5,19 @@ import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
-import type { AgentId, CaseId } from '../../shared/values.js';
+import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import * as agentRepo from '../agents/agent.repo.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
-import { waiveCommitment, type Commitment } from './commitment.js';
+import { keepCommitment, waiveCommitment, type Commitment } from './commitment.js';
+import { requestedPolicyId } from './engine-config.js';
+import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
+import { newId } from '../../shared/ids.js';
 import * as repo from './commitment.repo.js';
 import { chooseManager } from './choose-manager.js';
 import { deliveredMessageInput, escalatedInput, eventInput, inboundMessageInput, signalInput } from './engine-inputs.js';
-import type { Decision, EngineConfig, EngineInput } from './engine.types.js';
+import type { Decision, EngineConfig, EngineInput, TimerRef } from './engine.types.js';
 import { evaluate } from './evaluate.js';
 import type { Timer } from './timer-store.js';
 import * as timerRepo from './timer.repo.js';
@@ -36,8 +39,12 @@ export interface CommitmentServiceDeps {
 interface AfterCommit {
   timers: Timer[];
   touchedCases: Set<string>;
+  /** Commitment id → its case, for `live.commitment_updated`. */
+  touchedCommitments: Map<string, string | null>;
   webhooks: PendingWebhook[];
 }
+
+const emptyAfter = (): AfterCommit => ({ timers: [], touchedCases: new Set(), touchedCommitments: new Map(), webhooks: [] });
 
 interface Scope {
   caseId?: string | null;
@@ -74,6 +81,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
             break;
           }
           working.set(commitment.id, commitment);
+          after.touchedCommitments.set(commitment.id, commitment.caseId);
           if (commitment.caseId) after.touchedCases.add(commitment.caseId);
           logger.info({ commitment_id: commitment.id, kind: commitment.kind, case_id: commitment.caseId, customer_id: commitment.customerId, due_at: commitment.dueAt }, 'commitment opened');
           if (commitment.kind === 'escalation' && commitment.caseId) await markEscalated(tx, commitment.caseId, now);
@@ -93,6 +101,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
           if (!current) break;
           working.set(current.id, applyDecision(current, decision));
           dirty.add(current.id);
+          after.touchedCommitments.set(current.id, current.caseId);
           if (current.caseId) after.touchedCases.add(current.caseId);
         }
       }
@@ -121,7 +130,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   /** For transactions someone else commits: timers go to the scheduler now (a claim cannot see them before commit). */
   async function inTheirTransaction(work: (after: AfterCommit) => Promise<unknown>): Promise<void> {
-    const after: AfterCommit = { timers: [], touchedCases: new Set(), webhooks: [] };
+    const after = emptyAfter();
     await work(after);
     if (after.timers.length) onTimers?.(after.timers);
     for (const webhook of after.webhooks) deliverWebhook(webhook);
@@ -131,6 +140,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     if (after.timers.length) onTimers?.(after.timers);
     for (const webhook of after.webhooks) deliverWebhook(webhook);
     for (const caseId of after.touchedCases) await bus.emit('live.case_updated', { caseId });
+    for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
   }
 
   function deliverWebhook(webhook: PendingWebhook): void {
@@ -190,9 +200,62 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await inTheirTransaction((after) => run(tx, signalInput({ ...payload, caseRecord }), { caseId: payload.caseId }, after));
   }
 
+  /**
+   * Opens a commitment another feature asked for (a promise made in words, a claim's document), once per
+   * `key`, with its timers; `payload.result.commitmentId` tells the caller which commitment it is.
+   */
+  async function onOpenRequested(payload: DomainEvents['commitment.open_requested']): Promise<void> {
+    const { tx } = payload;
+    const kind = (commitmentKinds as readonly string[]).includes(payload.kind) ? (payload.kind as CommitmentKind) : 'update';
+    await inTheirTransaction(async (after) => {
+      const now = clock.now();
+      const commitment: Commitment = {
+        id: newId('com') as CommitmentId,
+        kind,
+        state: 'open',
+        policyId: requestedPolicyId(kind),
+        openedAt: now,
+        dueAt: payload.dueAt,
+        calendarName: null,
+        ownerId: payload.ownerId as AgentId | null,
+        ownerRole: payload.ownerRole ?? 'agent',
+        caseId: payload.caseId as CaseId | null,
+        customerId: payload.customerId as CustomerId | null,
+        orderId: payload.orderNumber,
+        openedBy: payload.openedBy,
+        fulfilledBy: null,
+        fulfilledAt: null,
+        pausedAt: null,
+        atRiskAt: null,
+        breachedAt: null,
+        keptLate: false,
+        waivedBy: null,
+        waivedReason: null,
+        reasonCode: null,
+      };
+      const lead = payload.atRiskLeadMinutes;
+      const timers: TimerRef[] = [{ commitmentId: commitment.id, kind: 'breach', fireAt: commitment.dueAt, dueAt: commitment.dueAt }];
+      if (lead !== undefined && lead > 0) {
+        const fireAt = new Date(Math.max(commitment.dueAt.getTime() - lead * 60_000, now.getTime()));
+        if (fireAt.getTime() < commitment.dueAt.getTime()) timers.unshift({ commitmentId: commitment.id, kind: 'at_risk', fireAt, dueAt: commitment.dueAt });
+      }
+      const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
+      await applyDecisions({ tx, decisions, owed: [], now, after });
+      payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
+    });
+  }
+
+  /** Keeps an owed commitment inside the caller's transaction (a promise kept); a kept or waived one is left alone. */
+  async function keepCommitmentIn(tx: Tx, options: { commitmentId: string; by: string; at: Date }): Promise<void> {
+    const [current] = await repo.lockOwedCommitments(tx, { ids: [options.commitmentId] });
+    if (!current) return;
+    await repo.updateCommitment(tx, keepCommitment(current, { by: options.by, at: options.at }));
+    await timerRepo.deleteTimersOfCommitment(tx, current.id);
+  }
+
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
   async function fireTimer(timer: Timer): Promise<void> {
-    const after: AfterCommit = { timers: [], touchedCases: new Set(), webhooks: [] };
+    const after = emptyAfter();
     await db.transaction().execute(async (tx) => {
       const subject = await repo.findSubjectOfCommitment(tx, timer.commitmentId);
       if (subject) {
@@ -215,6 +278,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       return repo.findCommitmentRecord(tx, waived.id);
     });
     if (record?.caseId) await bus.emit('live.case_updated', { caseId: record.caseId });
+    if (record) await bus.emit('live.commitment_updated', { commitmentId: record.id, caseId: record.caseId });
     logger.info({ commitment_id: input.id, by: input.by.agentId }, 'commitment waived');
     return repo.toCommitmentView(record!);
   }
@@ -244,6 +308,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   }
 
   return {
+    onOpenRequested,
+    keepCommitment: keepCommitmentIn,
     resumePendingWebhooks,
     onEventIngested,
     onMessageRecorded,

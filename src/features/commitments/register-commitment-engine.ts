@@ -53,6 +53,7 @@ export function registerCommitmentEngine(options: RegisterCommitmentEngineOption
   bus.on('message.delivered', service.onMessageDelivered);
   bus.on('case.changed', service.onCaseChanged);
   bus.on('signal.detected', service.onSignalDetected);
+  bus.on('commitment.open_requested', service.onOpenRequested);
 
   const scheduler = createScheduler({
     store: createTimerStore(db),
