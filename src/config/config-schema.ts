@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
 import { calendarsSectionSchema, checkCommitmentConfig, policiesSectionSchema, teamsSectionSchema } from '../features/commitments/policy.schemas.js';
+import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
+import { claimsSectionSchema } from '../features/claims/claim.js';
+import { surveysSectionSchema } from '../features/surveys/survey.js';
+import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
+import { templateListSchema } from '../features/comms/template.schemas.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -23,12 +28,15 @@ export const configFileSchema = z
     teams: teamsSectionSchema.optional(),
     /** Which event opens which commitment, its deadline, what keeps it and what breach does. */
     policies: policiesSectionSchema.optional(),
-    reasons: z.unknown().optional(),
-    templates: z.unknown().optional(),
+    /** The reason catalog (docs/one-voice.md); the shipped one when left out. */
+    reasons: reasonCatalogSchema.optional(),
+    /** Typed message templates (docs/one-voice.md); the shipped ones when left out. */
+    templates: templateListSchema.optional(),
     channels: z.unknown().optional(),
-    surveys: z.unknown().optional(),
-    claims: z.unknown().optional(),
-    staffing: z.unknown().optional(),
+    surveys: surveysSectionSchema.optional(),
+    claims: claimsSectionSchema.optional(),
+    /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */
+    forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
   })
   .strict()

@@ -30,10 +30,4 @@ describe('settings service', () => {
     const settings = createSettingsService({ file, configPath: 'kept.config.yaml' }).getSettings();
     expect(settings).toEqual({ kept, calendars, channels: { email: { smtp_url: 'smtp://care:***@relay.example.com' } }, config_path: 'kept.config.yaml', errors: [] });
   });
-
-  it('lists configured templates, and none until the config has a list of them', () => {
-    const template = { name: 'order_delayed', channel: 'email', vars: [{ name: 'order', kind: 'order_number' }] };
-    expect(createSettingsService({ file: { kept, templates: [template] }, configPath: 'k.yaml' }).listTemplates()).toEqual({ items: [template] });
-    expect(createSettingsService({ file: { kept }, configPath: 'k.yaml' }).listTemplates()).toEqual({ items: [] });
-  });
 });
