@@ -25,6 +25,7 @@ import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
 import { createCaptureTransport } from './features/comms/transport.js';
 import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
+import { registerCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
 import { createTimelineService } from './features/customers/timeline.service.js';
@@ -60,6 +61,7 @@ export interface Kept {
   clock: Clock;
   logger: Logger;
   services: ReturnType<typeof buildServices>;
+  commitments: CommitmentEngine;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
   close(): Promise<void>;
@@ -108,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
   registerForecastRoutes(app, { forecast: services.forecast });
@@ -127,10 +130,12 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     clock,
     logger,
     services,
+    commitments,
     createdAdminToken,
     async close() {
       oneVoice.stop();
       await app.close();
+      await commitments.close();
       if (ownsStore) await store.close();
     },
   };

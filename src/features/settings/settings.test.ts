@@ -25,8 +25,9 @@ describe('settings service', () => {
   const kept = { name: 'Kept', public_url: 'http://localhost:3000', support_address: 'support@kept.local', message_id_domain: 'kept.local', default_time_zone: 'UTC' };
 
   it('answers every loaded section by name, masked, with no errors (start refuses an invalid file)', () => {
-    const file: ConfigFile = { kept, calendars: { office: { hours: '09-17' } }, channels: { email: { smtp_url: 'smtp://care:pw@relay.example.com' } } };
+    const calendars = { office: { name: 'office', zone: 'UTC', hours: { mon: [{ from: '09:00', to: '17:00' }] }, holidays: [] } };
+    const file: ConfigFile = { kept, calendars, channels: { email: { smtp_url: 'smtp://care:pw@relay.example.com' } } };
     const settings = createSettingsService({ file, configPath: 'kept.config.yaml' }).getSettings();
-    expect(settings).toEqual({ kept, calendars: { office: { hours: '09-17' } }, channels: { email: { smtp_url: 'smtp://care:***@relay.example.com' } }, config_path: 'kept.config.yaml', errors: [] });
+    expect(settings).toEqual({ kept, calendars, channels: { email: { smtp_url: 'smtp://care:***@relay.example.com' } }, config_path: 'kept.config.yaml', errors: [] });
   });
 });
