@@ -181,11 +181,9 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect((await page(link)).body).toContain('We could not verify the payment details for this order.');
   });
 
-  // Skipped until the commitment engine is merged: it needs the notify commitment and its fallback timer
-  // (policy notify-order-change), and the engine must emit `transaction.committed` after each fire so the
-  // fallback is delivered before the deadline. On a trial merge of the engine with that one line it passes
-  // on both stores. The comms side is covered by the test above.
-  it.skip('C1: a cancellation nobody tells the customer about gets the fallback before the deadline, and the notify commitment is kept', async () => {
+  // The notify commitment comes from the policy notify-order-change; its at-risk timer asks comms for the
+  // reason's fallback, which the outbox delivers before the deadline.
+  it('C1: a cancellation nobody tells the customer about gets the fallback before the deadline, and the notify commitment is kept', async () => {
     const customer = { email: 'gus@example.com', name: 'Gus' };
     await event({ id: 'c1-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'C-5001', total: { amount: 45, currency: 'USD' }, payment: { method: 'card', last4: '4444' } }, data: {} });
     const at = kept.clock.now().toISOString();

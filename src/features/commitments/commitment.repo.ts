@@ -346,3 +346,20 @@ export async function countCommitments(q: Queryable): Promise<CommitmentCount[]>
   }
   return [...counts.values()];
 }
+
+/**
+ * True when the case already has an acknowledgement owed or given within `withinMs` before `at`: a customer who
+ * writes twice in a row is acknowledged once (Kept's own acknowledgement goes out at most once a case an hour).
+ */
+export async function hasRecentAcknowledgement(q: Queryable, options: { caseId: string; at: Date; withinMs: number }): Promise<boolean> {
+  const since = new Date(options.at.getTime() - options.withinMs);
+  const row = await q
+    .selectFrom('commitments')
+    .select('id')
+    .where('case_id', '=', options.caseId)
+    .where('kind', '=', 'acknowledge')
+    .where((eb) => eb.or([eb('state', '=', 'open'), eb.and([eb('state', '=', 'kept'), eb('closed_at', '>=', since)])]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

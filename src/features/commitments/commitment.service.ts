@@ -141,6 +141,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     for (const webhook of after.webhooks) deliverWebhook(webhook);
     for (const caseId of after.touchedCases) await bus.emit('live.case_updated', { caseId });
     for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
+    // A fire may have queued a message (a fallback for an order without a case): the outbox delivers it now,
+    // before the next timer in the span can breach what it keeps.
+    await bus.emit('transaction.committed', { source: 'commitments' });
   }
 
   function deliverWebhook(webhook: PendingWebhook): void {
@@ -168,7 +171,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.noise) return;
-    await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord }), { caseId: message.caseId ?? caseRecord?.id ?? null }, after));
+    const caseId = message.caseId ?? caseRecord?.id ?? null;
+    const recentlyAcknowledged = caseId ? await repo.hasRecentAcknowledgement(tx, { caseId, at: message.at, withinMs: 60 * 60_000 }) : false;
+    await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, after));
   }
 
   async function onMessageDelivered(payload: DomainEvents['message.delivered']): Promise<void> {

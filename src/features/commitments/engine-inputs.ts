@@ -34,7 +34,7 @@ export function eventInput(options: { event: EventInput; customerId: string | nu
  * the message id as its id. A `contact.received` event records such a message too, so acknowledgement and
  * first-response policies open from the message, once, whatever the channel.
  */
-export function inboundMessageInput(options: { message: MessageRecord; caseRecord: CaseRecord | null }): EngineInput {
+export function inboundMessageInput(options: { message: MessageRecord; caseRecord: CaseRecord | null; recentlyAcknowledged: boolean }): EngineInput {
   const { message } = options;
   return {
     kind: 'event',
@@ -42,7 +42,7 @@ export function inboundMessageInput(options: { message: MessageRecord; caseRecor
       id: message.id,
       type: 'message.received',
       occurredAt: message.at,
-      data: { channel: message.channel, subject: message.subject, source_event_id: message.eventId },
+      data: { channel: message.channel, subject: message.subject, source_event_id: message.eventId, recently_acknowledged: options.recentlyAcknowledged },
       caseId: (message.caseId ?? options.caseRecord?.id ?? null) as CaseId | null,
       customerId: message.customerId as CustomerId | null,
       orderId: message.orderNumbers[0] ?? options.caseRecord?.orderNumber ?? null,
