@@ -26,6 +26,10 @@ import { createCaptureTransport } from './features/comms/transport.js';
 import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
 import { registerCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
+import { buildEngineConfig } from './features/commitments/engine-config.js';
+import { commitmentConfigOf } from './features/commitments/policy-defaults.js';
+import { createPromiseService } from './features/promises/promise.service.js';
+import { defaultPromisesSection } from './features/promises/promise-config.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
 import { createTimelineService } from './features/customers/timeline.service.js';
@@ -67,8 +71,13 @@ export interface Kept {
   close(): Promise<void>;
 }
 
-function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger }) {
-  const { config, store, clock, logger } = options;
+/** A calendar of the config by name, for features that count business time outside the engine. */
+function calendarNamed(config: Config, name: string) {
+  return buildEngineConfig(commitmentConfigOf(config.file)).calendars[name];
+}
+
+function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger; engineRef: { current: CommitmentEngine | undefined } }) {
+  const { config, store, clock, logger, engineRef } = options;
   const db = store.db;
   const publicUrl = config.file.kept.public_url;
   const bus = createEventBus<DomainEvents>();
@@ -80,7 +89,18 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const capture = createCaptureTransport();
   const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
   const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
+  const promiseSection = config.file.promises ?? defaultPromisesSection;
+  const promiseCalendar = calendarNamed(config, promiseSection.calendar);
+  const promises = createPromiseService({
+    bus,
+    defaultTimeZone: config.file.kept.default_time_zone,
+    vagueDeadlineHours: promiseSection.vague_deadline_business_hours,
+    ...(promiseCalendar ? { calendar: promiseCalendar } : {}),
+    // The engine is registered after the services; a promise is only kept once it runs.
+    keepCommitment: (tx, keep) => engineRef.current?.service.keepCommitment(tx, keep) ?? Promise.resolve(),
+  });
+  promises.register();
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
@@ -88,7 +108,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice };
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -96,7 +116,8 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const logger = options.logger ?? pino({ level: config.env.KEPT_LOG_LEVEL, base: { service: 'kept' } });
   const store = options.store ?? (await createStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.KEPT_DATA_DIR }));
   const clock = config.env.KEPT_CLOCK === 'manual' ? createManualClock(options.clockStart ?? new Date()) : createSystemClock();
-  const services = buildServices({ config, store, clock, logger });
+  const engineRef: { current: CommitmentEngine | undefined } = { current: undefined };
+  const services = buildServices({ config, store, clock, logger, engineRef });
   const createdAdminToken = await services.agents.ensureAdminToken(config.env.KEPT_ADMIN_TOKEN);
 
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
@@ -111,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
   const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
+  engineRef.current = commitments;
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
   registerForecastRoutes(app, { forecast: services.forecast });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
 import { calendarsSectionSchema, checkCommitmentConfig, policiesSectionSchema, teamsSectionSchema } from '../features/commitments/policy.schemas.js';
 import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
+import { promisesSectionSchema } from '../features/promises/promise-config.js';
 import { claimsSectionSchema } from '../features/claims/claim.js';
 import { surveysSectionSchema } from '../features/surveys/survey.js';
 import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
@@ -38,6 +39,8 @@ export const configFileSchema = z
     /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */
     forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
+    /** Promises found in what agents write (docs/promises.md); defaults when left out. */
+    promises: promisesSectionSchema.optional(),
   })
   .strict()
   // Kept refuses to start on a policy that names a calendar or escalation that is not there.

@@ -363,3 +363,8 @@ export async function hasRecentAcknowledgement(q: Queryable, options: { caseId: 
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** What a feature that asked for a commitment wants kept with it (a promise's words, a document's id). */
+export async function setCommitmentDetails(q: Queryable, options: { id: string; details: Record<string, unknown> }): Promise<void> {
+  await q.updateTable('commitments').set({ details: JSON.stringify(options.details) }).where('id', '=', options.id).execute();
+}

@@ -247,6 +247,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
       await applyDecisions({ tx, decisions, owed: [], now, after });
       payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
+      if (payload.result.commitmentId && Object.keys(payload.details).length > 0) await repo.setCommitmentDetails(tx, { id: payload.result.commitmentId, details: payload.details });
     });
   }
 

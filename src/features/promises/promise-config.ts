@@ -1,0 +1,14 @@
+// The `promises:` section of kept.config.yaml: what a promise without a time is given.
+import { z } from 'zod';
+
+export const promisesSectionSchema = z
+  .object({
+    /** Business hours (on the default calendar) a vague promise — "we'll look into it" — is given. */
+    vague_deadline_business_hours: z.number().positive().max(24 * 30).default(8),
+    /** The calendar that counts business time for promises; `default` unless named. */
+    calendar: z.string().default('default'),
+  })
+  .strict();
+
+export type PromisesSection = z.infer<typeof promisesSectionSchema>;
+export const defaultPromisesSection: PromisesSection = promisesSectionSchema.parse({});
