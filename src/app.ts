@@ -21,7 +21,8 @@ import { createClockService } from './features/clock/clock.service.js';
 import { registerClockRoutes } from './features/clock/clock.routes.js';
 import { createOutboxService } from './features/comms/outbox.service.js';
 import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
-import { createCaptureTransport } from './features/comms/transport.js';
+import { createCaptureTransport, type MessageTransport } from './features/comms/transport.js';
+import { registerChannels, type Channels } from './channels/register-channels.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
@@ -45,6 +46,8 @@ export interface Kept {
   clock: Clock;
   logger: Logger;
   services: ReturnType<typeof buildServices>;
+  /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
+  channels: Channels;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
   close(): Promise<void>;
@@ -60,12 +63,13 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const orders = createOrderService({ db });
   const cases = createCaseService({ db, clock, bus, publicUrl });
   const capture = createCaptureTransport();
-  const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
+  const transports: Partial<Record<string, MessageTransport>> = {};
+  const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
   const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture };
+  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture, transports };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -87,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
@@ -96,8 +101,10 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     clock,
     logger,
     services,
+    channels,
     createdAdminToken,
     async close() {
+      await channels.stop();
       await app.close();
       if (ownsStore) await store.close();
     },

@@ -1,5 +1,6 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { channelsConfigSchema } from '../channels/channels-config.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -21,7 +22,7 @@ export const configFileSchema = z
     policies: z.unknown().optional(),
     reasons: z.unknown().optional(),
     templates: z.unknown().optional(),
-    channels: z.unknown().optional(),
+    channels: channelsConfigSchema.default(channelsConfigSchema.parse({})),
     surveys: z.unknown().optional(),
     claims: z.unknown().optional(),
     staffing: z.unknown().optional(),

@@ -244,6 +244,14 @@ export interface InboundMailTable {
   attempts: Generated<number>;
   received_at: Timestamp;
   processed_at: Timestamp | null;
+  dedup_key: string | null;
+}
+
+export interface ImapCursorsTable {
+  mailbox: string;
+  uid_validity: string;
+  last_uid: number;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -262,4 +270,5 @@ export interface Database {
   timers: TimersTable;
   actions: ActionsTable;
   inbound_mail: InboundMailTable;
+  imap_cursors: ImapCursorsTable;
 }
