@@ -1,6 +1,6 @@
 // Email end to end: real SMTP from a mail client into Kept's intake, threading, loop protection, bounces,
 // the quarantine, and replies out through a real relay — on the embedded store and on PostgreSQL.
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKept, adminToken, type TestKept } from '../helpers/test-app.js';
 import { startTestRelay, type TestRelay } from '../helpers/mail-relay.js';
@@ -9,7 +9,7 @@ import { storeKinds } from '../helpers/stores.js';
 describe.each(storeKinds)('email channel on %s', (storeKind) => {
   let kept: TestKept;
   let relay: TestRelay;
-  let smtp: nodemailer.Transporter;
+  let smtp: Transporter;
   let agentId: string;
 
   beforeAll(async () => {
