@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { emailAddressesOf, emailConfigSchema } from './email-config.js';
 
 describe('email config', () => {
-  it('fills defaults: 25 MB limit, no IMAP, six delivery attempts, three acknowledgements an hour', () => {
+  it('fills defaults: 25 MB limit, no IMAP, three acknowledgements an hour', () => {
     const config = emailConfigSchema.parse({});
     expect(config.smtp.max_bytes).toBe(25 * 1024 * 1024);
     expect(config.imap).toEqual([]);
-    expect(config.outbound).toEqual({ attempts: 6, backoff_ms: 30_000 });
     expect(config.acknowledgements).toEqual({ per_address: 3, window_minutes: 60 });
   });
 

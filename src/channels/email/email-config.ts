@@ -42,13 +42,6 @@ export const emailConfigSchema = z
           .strict(),
       )
       .default([]),
-    outbound: z
-      .object({
-        attempts: z.number().int().min(1).max(20).default(6),
-        backoff_ms: z.number().int().min(100).default(30_000),
-      })
-      .strict()
-      .default({ attempts: 6, backoff_ms: 30_000 }),
     acknowledgements: z
       .object({
         per_address: z.number().int().min(1).default(3),
