@@ -24,7 +24,7 @@ describe.each(storeKinds)('channels on %s', (storeKind) => {
     const { smtpPort } = await kept.channels.start({ smtpPort: 0, smtpHost: '127.0.0.1' });
     smtp = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     agentId = (await kept.api('POST', '/api/v1/agents', { name: 'Ivo Agent', email: `ivo-${storeKind}@shop.example`, role: 'agent', password: 'a long password 123' })).body.id;
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     smtp?.close();

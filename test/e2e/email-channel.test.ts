@@ -19,7 +19,7 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
     smtp = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     const agent = await kept.api('POST', '/api/v1/agents', { name: 'Bea Agent', email: `bea-${storeKind}@shop.example`, role: 'agent', password: 'a long password 123' });
     agentId = agent.body.id;
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     smtp?.close();

@@ -25,7 +25,7 @@ describe.skipIf(!dovecotAvailable())('IMAP polling from kept.config.yaml', () =>
     admin = new ImapFlow({ host: '127.0.0.1', port: server.port, secure: false, auth: { user: server.user, pass: server.password }, logger: false });
     await admin.connect();
     process.env['KEPT_TEST_IMAP_PASSWORD'] = server.password;
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await admin?.logout().catch(() => undefined);

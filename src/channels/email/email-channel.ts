@@ -156,8 +156,9 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
       for (const timer of timers.splice(0)) clearInterval(timer);
       if (smtp) await smtp.close();
       smtp = null;
-      // Let the message being processed finish its transaction before the store closes.
-      await kick();
+      // Let the message being processed finish its transaction before the store closes; the rest stays
+      // pending in the store for the next start.
+      await worker.idle();
     },
   };
 }

@@ -30,6 +30,8 @@ export interface IntakeWorker {
   processPending(): Promise<{ processed: number; quarantined: number }>;
   /** The outcome for one stored message (exported for the retry endpoint and tests). */
   processOne(id: string): Promise<IntakeOutcome>;
+  /** Resolves when the drain in progress (if any) has finished; starts nothing. */
+  idle(): Promise<void>;
 }
 
 /** Builds the worker; it does nothing until processPending() is called (by the sink, a timer or a test). */
@@ -150,12 +152,22 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     return { processed, quarantined };
   }
 
+  // Calls while a drain runs share one follow-up drain, so a burst of stored messages costs two passes.
+  let waiting: Promise<{ processed: number; quarantined: number }> | null = null;
   return {
     processPending() {
-      const run = queue.then(drain);
+      if (waiting) return waiting;
+      const run = queue.then(() => {
+        waiting = null;
+        return drain();
+      });
+      waiting = run;
       queue = run.catch(() => undefined);
       return run;
     },
     processOne,
+    async idle() {
+      await queue;
+    },
   };
 }
