@@ -8,6 +8,7 @@ import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
 import { createEventBus } from './shared/event-bus.js';
@@ -30,6 +31,13 @@ import { createTimelineService } from './features/customers/timeline.service.js'
 import { registerEventRoutes } from './features/events/event.routes.js';
 import { createIngestService } from './features/events/ingest.service.js';
 import { createOrderService } from './features/orders/order.service.js';
+import { createLiveService } from './features/live/live.service.js';
+import { registerLiveRoutes } from './features/live/live.routes.js';
+import { createReportService } from './features/reports/report.service.js';
+import { registerReportRoutes } from './features/reports/report.routes.js';
+import { createSettingsService } from './features/settings/settings.service.js';
+import { registerSettingsRoutes } from './features/settings/settings.routes.js';
+import { caseNotesView, createSignals, registerSignals } from './features/signals/register-signals.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -61,15 +69,19 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView] });
+  const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
   const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [], onRecorded: [] });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [...signals.replyChecks], onRecorded: [] });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
-  return { bus, agents, customers, orders, cases, outbox, replies, ingest, timeline, clock: clockService, capture, transports };
+  const live = createLiveService({ bus });
+  const reports = createReportService({ db, clock });
+  const settings = createSettingsService({ file: config.file, configPath: config.configPath });
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, transports };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -91,7 +103,12 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  registerLiveRoutes(app, { live: services.live });
+  registerReportRoutes(app, { reports: services.reports });
+  registerSettingsRoutes(app, { settings: services.settings });
+  registerSignals(app, { feature: services.signals, clock, logger });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
+  await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;

@@ -37,8 +37,32 @@ export interface DomainEvents {
    * internal event of type `signal.<code>` so that policies can open commitments on it.
    */
   'signal.detected': { tx: Tx; code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date };
+  /**
+   * A feature asks the engine to open a commitment that no policy opens (a claim's document, a promise made in
+   * words). `key` makes it idempotent. The engine schedules its timers like any other commitment; a document
+   * commitment's at-risk `send_fallback` comes back as 'commitment.fallback_due' (the claims feature sends the
+   * reminder then).
+   */
+  'commitment.open_requested': {
+    tx: Tx;
+    key: string;
+    kind: string;
+    caseId: string | null;
+    customerId: string | null;
+    orderNumber: string | null;
+    dueAt: Date;
+    ownerId: string | null;
+    ownerRole: 'agent' | 'manager' | null;
+    openedBy: string;
+    /** Minutes before the deadline when the at-risk actions run (e.g. a reminder). */
+    atRiskLeadMinutes?: number;
+    details: Record<string, unknown>;
+    result: { commitmentId: string | null };
+  };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
+  /** After commit: a commitment opened, was kept, breached, waived or came at risk (for live updates). */
+  'live.commitment_updated': { commitmentId: string; caseId: string | null };
 }
 
 export type DomainBus = EventBus<DomainEvents>;

@@ -254,6 +254,28 @@ export interface ImapCursorsTable {
   updated_at: Timestamp;
 }
 
+/** What was read from one customer message (signals feature). */
+export interface MessageSignalsTable {
+  message_id: string;
+  case_id: string;
+  sentiment: number;
+  /** The sentence that asked for a manager, or null. */
+  manager_request: string | null;
+  /** The sentence that said the customer may leave, or null. */
+  churn_intent: string | null;
+  at: Timestamp;
+}
+
+/** A note on a case that is not a message to the customer (a hand-over, an automatic escalation). */
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  author_id: string | null;
+  body: string;
+  at: Timestamp;
+}
+
 export interface Database {
   agents: AgentsTable;
   api_tokens: ApiTokensTable;
@@ -270,5 +292,7 @@ export interface Database {
   timers: TimersTable;
   actions: ActionsTable;
   inbound_mail: InboundMailTable;
+  message_signals: MessageSignalsTable;
+  case_notes: CaseNotesTable;
   imap_cursors: ImapCursorsTable;
 }

@@ -1,7 +1,7 @@
 // Identifiers: prefixed, sortable by creation time, unguessable where they guard a page.
 import { randomBytes, randomUUID } from 'node:crypto';
 
-export type IdPrefix = 'cus' | 'idn' | 'ord' | 'cas' | 'msg' | 'com' | 'out' | 'agt' | 'tok' | 'evt' | 'mrg' | 'tmr' | 'doc' | 'inm' | 'frm' | 'srv' | 'act' | 'prm';
+export type IdPrefix = 'cus' | 'idn' | 'ord' | 'cas' | 'msg' | 'com' | 'out' | 'agt' | 'tok' | 'evt' | 'mrg' | 'tmr' | 'doc' | 'inm' | 'frm' | 'srv' | 'act' | 'prm' | 'nte';
 
 /** A new id such as `cas_01j9…`: a UUID v7-like time prefix keeps ids roughly in creation order. */
 export function newId(prefix: IdPrefix): string {

@@ -13,8 +13,8 @@ describe('auth on every route', () => {
   afterAll(async () => kept?.close());
 
   it('refuses every /api route without a token with 401 problem+json, except login and the OpenAPI document', async () => {
-    const routes = kept.app.printRoutes({ commonPrefix: false });
-    expect(routes).toContain('/api/v1/events');
+    // The console is served at `/`, so the printed route tree starts there: ask for the route itself.
+    expect(kept.app.hasRoute({ method: 'POST', url: '/api/v1/events' })).toBe(true);
     const open = new Set(['/api/v1/openapi.json', '/api/v1/auth/login', '/api/v1/auth/set-password', '/api/v1/health']);
     const checked: string[] = [];
     const spec = (await kept.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };

@@ -12,6 +12,7 @@ import { CustomerPage } from './pages/customer-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
 import { ManagerPage } from './pages/manager-page';
+import { SetPasswordPage } from './pages/set-password-page';
 import { SettingsPage } from './pages/settings-page';
 
 // The chart library is most of the bundle; only managers opening the dashboard need it.
@@ -36,6 +37,7 @@ function RequireSession() {
 
 const router = createHashRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/set-password/:token', element: <SetPasswordPage /> },
   {
     element: <RequireSession />,
     children: [

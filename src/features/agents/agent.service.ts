@@ -1,4 +1,5 @@
 // Agents, roles, password login and bearer tokens.
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
@@ -47,7 +48,13 @@ export function toAgentView(agent: repo.AgentRecord): AgentView {
 const sessionHours = 12;
 const setupLinkHours = 72;
 
+/** How long a checked token is trusted without asking the store again; logout clears it at once. */
+const tokenCacheMs = 5_000;
+
 export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger; publicUrl: string }) {
+  // Every API request authenticates; a short cache keeps that from costing a query per request.
+  const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: tokenCacheMs });
+
   /** KEPT_ADMIN_TOKEN becomes the bootstrap admin token; without one, the first start creates one and returns it to print once. */
   async function ensureAdminToken(configured: string | undefined): Promise<string | undefined> {
     const at = deps.clock.now();
@@ -62,9 +69,14 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
   }
 
   async function authenticate(token: string): Promise<Principal | undefined> {
-    const record = await repo.findLiveToken(deps.db, { tokenHash: hashToken(token), at: deps.clock.now() });
+    const tokenHash = hashToken(token);
+    const cached = principals.get(tokenHash);
+    if (cached) return cached;
+    const record = await repo.findLiveToken(deps.db, { tokenHash, at: deps.clock.now() });
     if (!record || record.kind === 'password_setup') return undefined;
-    return { role: record.role, agentId: record.agentId, tokenKind: record.kind };
+    const principal: Principal = { role: record.role, agentId: record.agentId, tokenKind: record.kind };
+    principals.set(tokenHash, principal);
+    return principal;
   }
 
   async function createAgent(input: { name: string; email: string; role: repo.Role; password?: string | undefined; skills?: string[] | undefined; capacity?: number | undefined }): Promise<AgentView & { password_setup_url?: string }> {
@@ -100,6 +112,7 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
   }
 
   async function logout(token: string): Promise<void> {
+    principals.delete(hashToken(token));
     await repo.revokeToken(deps.db, { tokenHash: hashToken(token), at: deps.clock.now() });
   }
 

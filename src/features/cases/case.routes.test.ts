@@ -85,7 +85,10 @@ describe.each(storeKinds)('cases on %s', (storeKind) => {
     } while (cursor);
     const all = (await kept.api('GET', '/api/v1/cases?limit=200')).body.items;
     expect(seen.size).toBe(all.length);
-    expect((await kept.api('GET', `/api/v1/cases?owner_id=${agentId}`)).body.items).toHaveLength(1);
+    // New cases are assigned as they open (signals feature), so Ada owns every case that has an owner here.
+    const owned = (await kept.api('GET', `/api/v1/cases?owner_id=${agentId}`)).body.items;
+    expect(owned.length).toBeGreaterThan(0);
+    expect(owned).toHaveLength(all.filter((item: { owner_id: string | null }) => item.owner_id === agentId).length);
     expect((await kept.api('GET', '/api/v1/cases?queue=unassigned')).body.items.length).toBe(all.filter((item: { owner_id: string | null; state: string }) => !item.owner_id && item.state !== 'resolved').length);
     expect((await kept.api('GET', '/api/v1/cases?cursor=garbage')).status).toBe(400);
   });

@@ -16,3 +16,8 @@ export async function logout(): Promise<void> {
 export function fetchMe(): Promise<Agent> {
   return request<Agent>('/me');
 }
+
+/** `POST /api/v1/auth/set-password` — sets a new agent's password with the one-time link's token. */
+export async function setPassword(input: { token: string; password: string }): Promise<void> {
+  await request<unknown>('/auth/set-password', { method: 'POST', body: input });
+}

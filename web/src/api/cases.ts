@@ -40,9 +40,16 @@ export async function sendReply(caseId: string, input: ReplyInput): Promise<Repl
   return { status: 'sent', message: body.message, promises: body.promises ?? [], commitments_opened: body.commitments_opened ?? [] };
 }
 
-/** `POST /api/v1/cases/{id}/replies/preview` — renders a draft and runs the checks without sending. */
-export function previewReply(caseId: string, input: PreviewInput): Promise<Preview> {
-  return request<Preview>(`/cases/${encodeURIComponent(caseId)}/replies/preview`, { method: 'POST', body: input });
+/**
+ * `POST /api/v1/cases/{id}/replies/preview` — renders a draft and runs the checks without sending.
+ * The server answers `{subject, body, channel, findings, promises?}`; `body` is what would be sent.
+ */
+export async function previewReply(caseId: string, input: PreviewInput): Promise<Preview> {
+  const body = await request<{ subject?: string | null; body?: string; rendered?: string; findings?: Finding[]; promises?: ReplyPromise[] }>(
+    `/cases/${encodeURIComponent(caseId)}/replies/preview`,
+    { method: 'POST', body: input },
+  );
+  return { rendered: body.body ?? body.rendered ?? '', findings: body.findings ?? [], promises: body.promises ?? [] };
 }
 
 /** `POST /api/v1/cases/{id}/assign` — gives the case to an owner. */

@@ -1,6 +1,7 @@
 // Reports behind the dashboard and the manager's view.
 import { request } from './http';
-import type { AgentLoad, Dashboard } from './types';
+import { itemsOf } from './lists';
+import type { AgentLoad, Dashboard, ListOf } from './types';
 
 /** `GET /api/v1/reports/dashboard` — the series the dashboard charts. */
 export function fetchDashboard(): Promise<Dashboard> {
@@ -8,6 +9,6 @@ export function fetchDashboard(): Promise<Dashboard> {
 }
 
 /** `GET /api/v1/reports/agents` — each agent's open cases and at-risk commitments. */
-export function fetchAgentLoad(): Promise<AgentLoad[]> {
-  return request<AgentLoad[]>('/reports/agents');
+export async function fetchAgentLoad(): Promise<AgentLoad[]> {
+  return itemsOf(await request<ListOf<AgentLoad>>('/reports/agents'));
 }

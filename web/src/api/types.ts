@@ -87,22 +87,32 @@ export type TimelineType =
   | 'commitment_opened'
   | 'commitment_kept'
   | 'commitment_breached'
+  | 'commitment_waived'
   | 'document';
 
-/** One entry of a customer's timeline; the details after `at` and `type` depend on the type. */
+/**
+ * One entry of a customer's timeline (the server's `TimelineItem`); the details after `at` and
+ * `type` depend on the type.
+ */
 export interface TimelineItem {
   at: string;
   type: TimelineType;
   case_id?: string | null;
+  /** `event`: the event's type, its order and the event's `data` (e.g. `{reason}`). */
   event_type?: string;
-  order_id?: string;
-  reason_code?: string;
+  order_number?: string | null;
+  data?: Record<string, unknown> | null;
+  /** `message_in` / `message_out`. */
   channel?: string;
-  subject?: string;
+  author_kind?: 'customer' | 'agent' | 'automatic' | 'external';
+  subject?: string | null;
   body?: string;
-  author_name?: string;
+  status?: string;
+  noise?: string | null;
+  /** `commitment_*` (and `document`). */
   kind?: string;
   due_at?: string;
+  reason?: string | null;
   state?: string;
 }
 
@@ -147,9 +157,11 @@ export interface Preview {
   promises: ReplyPromise[];
 }
 
+/** An amount in the currency's minor unit (cents), with the server's formatting of it. */
 export interface Money {
-  amount: number | string;
+  amount_minor: number;
   currency: string;
+  formatted?: string;
 }
 
 export interface OrderStateChange {
@@ -171,8 +183,10 @@ export interface Customer {
   name: string | null;
   identities: Array<{ kind: string; value: string }>;
   orders: Order[];
-  value: { order_count: number; spend: Money | null };
-  risk: Risk;
+  /** Spend per currency, in minor units: `{EUR: 12990}`. */
+  value: { order_count: number; spend_minor: Record<string, number> };
+  /** Not sent by the server yet: risk is scored per case. */
+  risk?: Risk;
 }
 
 export interface NewAgent {
@@ -184,14 +198,18 @@ export interface NewAgent {
 
 /** The created agent; without a password the server answers with a one-time link to set one. */
 export interface CreatedAgent extends Agent {
-  set_password_url?: string;
+  password_setup_url?: string;
 }
 
 export interface Dashboard {
+  from?: string;
+  to?: string;
   kept_vs_breached: Array<{ day: string; kept: number; breached: number }>;
   backlog: Array<{ day: string; open: number }>;
   first_response_minutes: Array<{ bucket: string; count: number }>;
   breaches_by_kind: Array<{ kind: string; count: number }>;
+  /** Cases of the window still waiting for a first agent reply. */
+  first_response_waiting?: number;
   nps?: Array<{ week: string; nps: number }>;
   loop_closure_rate?: number;
 }
@@ -210,11 +228,13 @@ export interface ConfigError {
   message: string;
 }
 
+/** Each loaded section of kept.config.yaml by its name (`policies`, `calendars`…), plus its errors. */
 export interface Settings {
-  policies: unknown;
-  calendars: unknown;
-  reasons: unknown;
-  templates: unknown;
+  policies?: unknown;
+  calendars?: unknown;
+  reasons?: unknown;
+  templates?: unknown;
+  config_path?: string;
   errors: ConfigError[];
 }
 

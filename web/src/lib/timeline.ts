@@ -8,7 +8,15 @@ const TITLES: Record<TimelineItem['type'], string> = {
   commitment_opened: 'Commitment opened',
   commitment_kept: 'Commitment kept',
   commitment_breached: 'Commitment breached',
+  commitment_waived: 'Commitment waived',
   document: 'Document',
+};
+
+const AUTHORS: Record<NonNullable<TimelineItem['author_kind']>, string> = {
+  customer: 'the customer',
+  agent: 'an agent',
+  automatic: 'Kept',
+  external: 'another system',
 };
 
 /** Describes a timeline entry from the details its type carries. */
@@ -16,14 +24,17 @@ export function describeTimelineItem(item: TimelineItem): { title: string; detai
   const title = TITLES[item.type] ?? item.type;
   switch (item.type) {
     case 'event': {
-      const parts = [item.event_type, item.order_id && `order ${item.order_id}`, item.reason_code && `reason ${item.reason_code}`];
-      return { title: item.event_type ? `${title}: ${item.event_type}` : title, detail: parts.slice(1).filter(Boolean).join(' · ') };
+      const reason = typeof item.data?.['reason'] === 'string' ? item.data['reason'] : null;
+      const parts = [item.order_number && `order ${item.order_number}`, reason && `reason ${reason}`];
+      return { title: item.event_type ? `${title}: ${item.event_type}` : title, detail: parts.filter(Boolean).join(' · ') };
     }
     case 'message_in':
     case 'message_out': {
-      const by = item.author_name ? ` by ${item.author_name}` : '';
+      const by = item.author_kind && item.author_kind !== 'customer' ? ` by ${AUTHORS[item.author_kind]}` : '';
       return { title: `${title}${item.channel ? ` (${item.channel})` : ''}${by}`, detail: [item.subject, item.body].filter(Boolean).join(' — ') };
     }
+    case 'commitment_waived':
+      return { title: `${title}${item.kind ? `: ${item.kind}` : ''}`, detail: item.reason ? `reason: ${item.reason}` : '' };
     case 'document':
       return { title: `${title}${item.kind ? `: ${item.kind}` : ''}`, detail: item.state ?? '' };
     default:

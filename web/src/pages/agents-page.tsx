@@ -78,10 +78,10 @@ export function AgentsPage() {
           {create.data && (
             <p role="status">
               Created {create.data.name}.
-              {create.data.set_password_url && (
+              {create.data.password_setup_url && (
                 <>
                   {' '}
-                  One-time link to set a password: <code>{create.data.set_password_url}</code>
+                  One-time link to set a password: <code>{create.data.password_setup_url}</code>
                 </>
               )}
             </p>

@@ -6,7 +6,7 @@ import { fetchCustomer, fetchTimeline, mergeCustomer } from '../api/customers';
 import { ErrorNote, Loading } from '../components/query-state';
 import { RiskBadge } from '../components/risk-badge';
 import { TimelineList } from '../components/timeline-list';
-import { formatMoney, formatTime } from '../lib/format';
+import { formatMoney, formatSpend, formatTime } from '../lib/format';
 import { describeSignal } from '../lib/risk';
 
 export function CustomerPage() {
@@ -63,14 +63,12 @@ export function CustomerPage() {
             <dt>Orders</dt>
             <dd>{c.value.order_count}</dd>
             <dt>Spend</dt>
-            <dd>{formatMoney(c.value.spend)}</dd>
+            <dd>{formatSpend(c.value.spend_minor)}</dd>
             <dt>Risk</dt>
-            <dd>
-              <RiskBadge score={c.risk.score} />
-            </dd>
+            <dd>{c.risk ? <RiskBadge score={c.risk.score} /> : <span className="muted">scored on each case</span>}</dd>
           </dl>
           <h3>Signals</h3>
-          {c.risk.signals && c.risk.signals.length > 0 ? (
+          {c.risk?.signals && c.risk.signals.length > 0 ? (
             <ul className="signals">
               {c.risk.signals.map((s, i) => (
                 <li key={i}>{describeSignal(s)}</li>

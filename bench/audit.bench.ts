@@ -1,0 +1,67 @@
+// Audit replay rate: 1M generated events replayed by `runAudit`, beside a baseline that only reads the same
+// file and JSON.parses each line, in the same run. Extrapolates to the SPEC §5 target (10M events < 10 min).
+// Run: npx tsx bench/audit.bench.ts [events=1000000] [file]
+import { createReadStream, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { writeHistoryJsonl } from '../src/features/history/write-history.js';
+import { readJsonl } from '../src/features/audit/audit-input.js';
+import { runAudit } from '../src/features/audit/run-audit.js';
+
+const events = Number(process.argv[2] ?? 1_000_000);
+const file = process.argv[3] ?? join(tmpdir(), `kept-audit-bench-${events}.jsonl`);
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+
+if (!existsSync(file)) {
+  const t = performance.now();
+  // About 15 events per journey: 60 days at this rate is a little over 1M events; maxEvents cuts it exactly.
+  const written = await writeHistoryJsonl({ file, options: { seed: 1, days: 400, journeysPerDay: Math.ceil(events / 15 / 50), maxEvents: events, cracks: { rate: 0.02 } } });
+  console.log(`generated ${written.events} events (${mb(written.bytes)} MB, ${written.planted.length} cracks planted) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+let peakRss = 0;
+const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+
+// The machine is shared: CPU time (user + system) is reported beside wall time, and the extrapolation uses
+// the CPU-time rate when the process got less than a whole core.
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+let parsed = 0;
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const base = await readJsonl({
+  stream: createReadStream(file, { highWaterMark: 1 << 20 }),
+  sink: { accept: () => void parsed++, reject: () => undefined },
+});
+const baselineSeconds = (performance.now() - t0) / 1000;
+const baselineCpu = cpuSeconds(c0);
+const baselineRss = peakRss;
+
+peakRss = 0;
+const c1 = process.cpuUsage();
+const t1 = performance.now();
+const summary = await runAudit({ input: file });
+const auditSeconds = (performance.now() - t1) / 1000;
+const auditCpu = cpuSeconds(c1);
+clearInterval(sample);
+
+const baselineRate = parsed / baselineSeconds;
+const auditRate = summary.events / auditSeconds;
+const auditCpuRate = summary.events / auditCpu;
+console.log(JSON.stringify({
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9), node: process.version },
+  date: new Date().toISOString(),
+  file: { events: summary.events, MB: Number(mb(base.bytes)) },
+  loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
+  baseline: { what: 'read + split lines + JSON.parse', seconds: Number(baselineSeconds.toFixed(2)), cpuSeconds: Number(baselineCpu.toFixed(2)), eventsPerSecond: Math.round(baselineRate), eventsPerCpuSecond: Math.round(parsed / baselineCpu), peakRssMB: Number(mb(baselineRss)) },
+  audit: { seconds: Number(auditSeconds.toFixed(2)), cpuSeconds: Number(auditCpu.toFixed(2)), eventsPerSecond: Math.round(auditRate), eventsPerCpuSecond: Math.round(auditCpuRate), peakRssMB: Number(mb(peakRss)), cracks: summary.totalCracks, peakOpenWindows: summary.peakOpenWindows, peakCustomersHeld: summary.peakCustomersHeld },
+  ratioToBaseline: { wall: Number((auditRate / baselineRate).toFixed(2)), cpu: Number((auditCpuRate / (parsed / baselineCpu)).toFixed(2)) },
+  extrapolated10M: {
+    minutesAtWallRate: Number((10_000_000 / auditRate / 60).toFixed(1)),
+    minutesAtCpuRate: Number((10_000_000 / auditCpuRate / 60).toFixed(1)),
+    target: '< 10 min',
+    note: 'linear: the replay holds only open windows and recently active customers, so its cost per event does not grow with the file',
+  },
+}, null, 2));

@@ -1,0 +1,26 @@
+// GET /api/v1/stream: server-sent events for the console (`case.updated`, `commitment.updated`).
+// EventSource cannot send headers, so the token may come as ?token= (accepted by the auth hook).
+import { z } from 'zod';
+import type { App } from '../../http/route-types.js';
+import { formatSseEvent, sseHeartbeat } from './live-event.js';
+import type { LiveService } from './live.service.js';
+
+const heartbeatMs = 25_000;
+
+export function registerLiveRoutes(app: App, deps: { live: LiveService }): void {
+  app.addHook('preClose', async () => deps.live.closeAll());
+  // Its URL carries the session token: the request is not logged at the usual info level.
+  app.get('/api/v1/stream', { logLevel: 'warn', schema: { tags: ['live'], querystring: z.object({ token: z.string().optional() }) } }, async (_request, reply) => {
+    reply.hijack();
+    const stream = reply.raw;
+    stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    stream.write('retry: 3000\n\n');
+    const heartbeat = setInterval(() => stream.write(sseHeartbeat), heartbeatMs);
+    const unsubscribe = deps.live.subscribe({ send: (event) => stream.write(formatSseEvent(event)), end: () => stream.end() });
+    // The response's close fires when the console hangs up and when the stream is ended here.
+    stream.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+}

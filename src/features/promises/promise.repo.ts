@@ -1,0 +1,35 @@
+// The SQL promises need: the open commitments they opened, found by case and kind, and the customer's zone.
+import type { Queryable } from '../../db/create-db.js';
+
+export interface OpenPromiseCommitment {
+  id: string;
+  kind: string;
+  caseId: string | null;
+  orderNumber: string | null;
+  openedAt: Date;
+  openedBy: string;
+}
+
+/** Open commitments opened from words (details.source = 'promise') on a case, oldest first. */
+export async function listOpenPromiseCommitments(q: Queryable, options: { caseId?: string; customerId?: string; kinds: string[] }): Promise<OpenPromiseCommitment[]> {
+  let query = q
+    .selectFrom('commitments')
+    .select(['id', 'kind', 'case_id', 'order_number', 'opened_at', 'opened_by'])
+    .where('state', 'in', ['open', 'breached'])
+    .where('kind', 'in', options.kinds)
+    .where((eb) => eb(eb.ref('details', '->>').key('source'), '=', 'promise'));
+  if (options.caseId) query = query.where('case_id', '=', options.caseId);
+  if (options.customerId) query = query.where('customer_id', '=', options.customerId);
+  const rows = await query.orderBy('opened_at').execute();
+  return rows.map((row) => ({ id: row.id, kind: row.kind, caseId: row.case_id, orderNumber: row.order_number, openedAt: row.opened_at, openedBy: row.opened_by }));
+}
+
+export async function findCustomerTimeZone(q: Queryable, customerId: string): Promise<string | null> {
+  const row = await q.selectFrom('customers').select('time_zone').where('id', '=', customerId).executeTakeFirst();
+  return row?.time_zone ?? null;
+}
+
+export async function findAgentRole(q: Queryable, agentId: string): Promise<string | null> {
+  const row = await q.selectFrom('agents').select('role').where('id', '=', agentId).executeTakeFirst();
+  return row?.role ?? null;
+}

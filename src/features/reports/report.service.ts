@@ -1,0 +1,49 @@
+// Reports for managers: the dashboard's series over a window of days, and the team's load.
+import type { Db } from '../../db/create-db.js';
+import type { Clock } from '../../shared/clock.js';
+import * as repo from './report.repo.js';
+import { countsPerDay, firstResponseBuckets, reportWindow } from './report.js';
+
+export interface DashboardReport {
+  from: string;
+  to: string;
+  kept_vs_breached: Array<{ day: string; kept: number; breached: number }>;
+  backlog: Array<{ day: string; open: number }>;
+  first_response_minutes: Array<{ bucket: string; count: number }>;
+  /** Cases of the window whose customer is still waiting for a first agent reply. */
+  first_response_waiting: number;
+  breaches_by_kind: Array<{ kind: string; count: number }>;
+}
+
+export function createReportService(deps: { db: Db; clock: Clock }) {
+  /** The dashboard over the `days` whole UTC days ending today (by Kept's clock). */
+  async function getDashboard(input: { days: number }): Promise<DashboardReport> {
+    const window = reportWindow(deps.clock.now(), input.days);
+    const range = { from: window.from, to: window.to };
+    const [closed, backlog, responses, breaches] = await Promise.all([
+      repo.countKeptAndBreachedByDay(deps.db, range),
+      repo.countBacklogByDay(deps.db, { ...range, dayCount: window.days.length }),
+      repo.countFirstResponsesByBucket(deps.db, { ...range, boundsMinutes: firstResponseBuckets.map((bucket) => bucket.underMinutes) }),
+      repo.countBreachesByKind(deps.db, range),
+    ]);
+    return {
+      from: window.from.toISOString(),
+      to: window.to.toISOString(),
+      kept_vs_breached: countsPerDay(window.days, closed, ['kept', 'breached']),
+      backlog: countsPerDay(window.days, backlog, ['open']),
+      first_response_minutes: firstResponseBuckets.map((bucket, index) => ({ bucket: bucket.label, count: responses.find((row) => row.bucket === index)?.count ?? 0 })),
+      first_response_waiting: responses.find((row) => row.bucket === -1)?.count ?? 0,
+      breaches_by_kind: breaches,
+    };
+  }
+
+  /** Every agent with their unresolved cases and at-risk commitments. */
+  async function getAgentLoad(): Promise<{ items: Array<{ agent_id: string; name: string; role: string; open_cases: number; at_risk: number }> }> {
+    const rows = await repo.listAgentLoad(deps.db);
+    return { items: rows.map((row) => ({ agent_id: row.agentId, name: row.name, role: row.role, open_cases: row.openCases, at_risk: row.atRisk })) };
+  }
+
+  return { getDashboard, getAgentLoad };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

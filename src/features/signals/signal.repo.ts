@@ -1,0 +1,270 @@
+// The only SQL of the signals feature: what was read from each message, the facts a case's risk is
+// computed from, the risk and routing stored on the case, and the load of each agent for assignment.
+import type { Queryable } from '../../db/create-db.js';
+import type { AuthorKind, MessageDirection, RiskSignal } from '../../db/database.js';
+import { newId } from '../../shared/ids.js';
+import type { AgentRole } from './assignment.js';
+
+export async function insertMessageSignals(
+  q: Queryable,
+  input: { messageId: string; caseId: string; sentiment: number; managerRequest: string | null; churnIntent: string | null; at: Date },
+): Promise<void> {
+  await q
+    .insertInto('message_signals')
+    .values({ message_id: input.messageId, case_id: input.caseId, sentiment: input.sentiment, manager_request: input.managerRequest, churn_intent: input.churnIntent, at: input.at })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .execute();
+}
+
+export interface CaseHistoryRow {
+  messageId: string;
+  direction: MessageDirection;
+  authorKind: AuthorKind;
+  authorId: string | null;
+  noise: string | null;
+  at: Date;
+  sentiment: number | null;
+  managerRequest: string | null;
+  churnIntent: string | null;
+  /** Finding codes an agent overrode to send this reply. */
+  overriddenCodes: string[];
+}
+
+/** Every message of a case in order, with what was read from it and the overrides it was sent with. */
+export async function listCaseHistory(q: Queryable, caseId: string): Promise<CaseHistoryRow[]> {
+  const rows = await q
+    .selectFrom('messages')
+    .leftJoin('message_signals', 'message_signals.message_id', 'messages.id')
+    .leftJoin('outbox', 'outbox.message_id', 'messages.id')
+    .select([
+      'messages.id',
+      'messages.direction',
+      'messages.author_kind',
+      'messages.author_id',
+      'messages.noise',
+      'messages.at',
+      'message_signals.sentiment',
+      'message_signals.manager_request',
+      'message_signals.churn_intent',
+      'outbox.override',
+    ])
+    .where('messages.case_id', '=', caseId)
+    .orderBy('messages.at')
+    .orderBy('messages.id')
+    .execute();
+  return rows.map((row) => ({
+    messageId: row.id,
+    direction: row.direction,
+    authorKind: row.author_kind,
+    authorId: row.author_id,
+    noise: row.noise,
+    at: row.at,
+    sentiment: row.sentiment === null ? null : Number(row.sentiment),
+    managerRequest: row.manager_request,
+    churnIntent: row.churn_intent,
+    overriddenCodes: row.override?.codes ?? [],
+  }));
+}
+
+/** Replies already sent on a case by people (agents in Kept, or authors reported by `message.sent`). */
+export async function listEarlierReplies(q: Queryable, caseId: string): Promise<{ id: string; body: string; at: Date }[]> {
+  return q
+    .selectFrom('messages')
+    .select(['id', 'body', 'at'])
+    .where('case_id', '=', caseId)
+    .where('direction', '=', 'out')
+    .where((eb) => eb.or([eb('author_kind', '=', 'agent'), eb.and([eb('author_kind', '=', 'external'), eb('author_id', 'is not', null)])]))
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function countBreachedCommitments(q: Queryable, caseId: string): Promise<number> {
+  const row = await q
+    .selectFrom('commitments')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('case_id', '=', caseId)
+    .where('state', '=', 'breached')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function hasOpenCommitment(q: Queryable, options: { caseId: string; kind: string }): Promise<boolean> {
+  const row = await q.selectFrom('commitments').select('id').where('case_id', '=', options.caseId).where('kind', '=', options.kind).where('state', '=', 'open').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Order count and spend of a customer, the spend in the currency they spent most in. */
+export async function findCustomerValue(q: Queryable, customerId: string): Promise<{ orderCount: number; spendMinor: number; currency: string }> {
+  const rows = await q
+    .selectFrom('orders')
+    .select((eb) => ['currency', eb.fn.countAll<number>().as('orders'), eb.fn.sum<number>('total_minor').as('spend')])
+    .where('customer_id', '=', customerId)
+    .groupBy('currency')
+    .execute();
+  const orderCount = rows.reduce((sum, row) => sum + Number(row.orders), 0);
+  const main = rows.filter((row) => row.currency !== null).sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0];
+  // XXX is ISO 4217's "no currency": a customer without priced orders has no spend to show.
+  return { orderCount, spendMinor: Number(main?.spend ?? 0), currency: main?.currency ?? 'XXX' };
+}
+
+export interface CaseRoutingState {
+  customerId: string;
+  state: string;
+  escalated: boolean;
+  queue: string | null;
+}
+
+export async function findCaseRoutingState(q: Queryable, caseId: string): Promise<CaseRoutingState | undefined> {
+  const row = await q.selectFrom('cases').select(['customer_id', 'state', 'escalated', 'queue']).where('id', '=', caseId).executeTakeFirst();
+  return row && { customerId: row.customer_id, state: row.state, escalated: row.escalated, queue: row.queue };
+}
+
+export interface CaseRoutingChange {
+  caseId: string;
+  risk?: { score: number; signals: readonly RiskSignal[] };
+  escalated?: true;
+  queue?: string;
+  at: Date;
+}
+
+/** Stores a case's risk, and its escalation or queue when they change (those count as activity on the case). */
+export async function updateCaseRouting(q: Queryable, change: CaseRoutingChange): Promise<void> {
+  const moves = change.escalated !== undefined || change.queue !== undefined;
+  if (!change.risk && !moves) return;
+  await q
+    .updateTable('cases')
+    .set({
+      ...(change.risk ? { risk_score: change.risk.score, risk_signals: JSON.stringify(change.risk.signals) } : {}),
+      ...(change.escalated ? { escalated: true } : {}),
+      ...(change.queue !== undefined ? { queue: change.queue } : {}),
+      ...(moves ? { updated_at: change.at } : {}),
+    })
+    .where('id', '=', change.caseId)
+    .execute();
+}
+
+export async function setCaseOwner(q: Queryable, options: { caseId: string; ownerId: string | null; at: Date }): Promise<void> {
+  await q.updateTable('cases').set({ owner_id: options.ownerId, updated_at: options.at }).where('id', '=', options.caseId).execute();
+}
+
+export interface AgentLoadRow {
+  id: string;
+  role: AgentRole;
+  skills: string[];
+  capacity: number;
+  openCases: number;
+  outOfOffice: boolean;
+  lastAssignedAt: Date | null;
+}
+
+/** Every agent with the number of unresolved cases they own. */
+export async function listAgentLoads(q: Queryable): Promise<AgentLoadRow[]> {
+  const rows = await q
+    .selectFrom('agents')
+    .select(['agents.id', 'agents.role', 'agents.skills', 'agents.capacity', 'agents.out_of_office', 'agents.last_assigned_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('cases')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('cases.owner_id', '=', 'agents.id')
+        .where('cases.state', '!=', 'resolved')
+        .as('open_cases'),
+    )
+    .orderBy('agents.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    skills: row.skills,
+    capacity: row.capacity,
+    openCases: Number(row.open_cases ?? 0),
+    outOfOffice: row.out_of_office,
+    lastAssignedAt: row.last_assigned_at,
+  }));
+}
+
+export async function listAgentNames(q: Queryable): Promise<{ id: string; name: string }[]> {
+  return q.selectFrom('agents').select(['id', 'name']).execute();
+}
+
+export async function markAgentAssigned(q: Queryable, options: { agentId: string; at: Date }): Promise<void> {
+  await q.updateTable('agents').set({ last_assigned_at: options.at }).where('id', '=', options.agentId).execute();
+}
+
+export async function setAgentOutOfOffice(q: Queryable, options: { agentId: string; outOfOffice: boolean }): Promise<boolean> {
+  const result = await q.updateTable('agents').set({ out_of_office: options.outOfOffice }).where('id', '=', options.agentId).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export interface CaseToRoute {
+  id: string;
+  customerId: string;
+  kind: string;
+  lastChannel: string | null;
+  ownerId: string | null;
+}
+
+export async function listUnresolvedCasesOwnedBy(q: Queryable, agentId: string): Promise<CaseToRoute[]> {
+  const rows = await q
+    .selectFrom('cases')
+    .select(['id', 'customer_id', 'kind', 'last_channel', 'owner_id'])
+    .where('owner_id', '=', agentId)
+    .where('state', '!=', 'resolved')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toCaseToRoute);
+}
+
+/** Unresolved cases nobody owns, oldest first. */
+export async function listUnassignedCases(q: Queryable, limit: number): Promise<CaseToRoute[]> {
+  const rows = await q
+    .selectFrom('cases')
+    .select(['id', 'customer_id', 'kind', 'last_channel', 'owner_id'])
+    .where('owner_id', 'is', null)
+    .where('state', '!=', 'resolved')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toCaseToRoute);
+}
+
+function toCaseToRoute(row: { id: string; customer_id: string; kind: string; last_channel: string | null; owner_id: string | null }): CaseToRoute {
+  return { id: row.id, customerId: row.customer_id, kind: row.kind, lastChannel: row.last_channel, ownerId: row.owner_id };
+}
+
+/** The owner of the customer's most recent other case that had one, other than `notOwnerId`. */
+export async function findCustomerPreviousOwner(q: Queryable, options: { customerId: string; excludeCaseId: string; notOwnerId?: string | undefined }): Promise<string | null> {
+  let query = q
+    .selectFrom('cases')
+    .select('owner_id')
+    .where('customer_id', '=', options.customerId)
+    .where('id', '!=', options.excludeCaseId)
+    .where('owner_id', 'is not', null);
+  if (options.notOwnerId) query = query.where('owner_id', '!=', options.notOwnerId);
+  const row = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.owner_id ?? null;
+}
+
+export interface CaseNote {
+  id: string;
+  caseId: string;
+  kind: string;
+  authorId: string | null;
+  body: string;
+  at: Date;
+}
+
+export async function insertCaseNote(q: Queryable, note: Omit<CaseNote, 'id'>): Promise<CaseNote> {
+  const id = newId('nte');
+  await q.insertInto('case_notes').values({ id, case_id: note.caseId, kind: note.kind, author_id: note.authorId, body: note.body, at: note.at }).execute();
+  return { id, ...note };
+}
+
+export async function listCaseNotes(q: Queryable, caseId: string): Promise<CaseNote[]> {
+  const rows = await q.selectFrom('case_notes').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, caseId: row.case_id, kind: row.kind, authorId: row.author_id, body: row.body, at: row.at }));
+}
+

@@ -1,0 +1,89 @@
+// Reads every customer message on every channel (cracks C9, C10) and keeps each case's risk current: a
+// manager request escalates the case, churn intent is announced, and a high score routes the case to recovery.
+// Everything happens inside the transaction that recorded the message, so a signal is never half-applied.
+import type { Logger } from 'pino';
+import type { Tx } from '../../db/create-db.js';
+import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import { riskInputsFromHistory } from './case-risk.js';
+import { readMessageSignals, type MessageSignals } from './message-signals.js';
+import { computeRisk, isHighRisk, type Risk } from './risk.js';
+import * as repo from './signal.repo.js';
+
+/** The queue a high-risk case is routed to. */
+export const RECOVERY_QUEUE = 'recovery';
+
+function quoted(sentence: string | undefined): string {
+  return sentence ? `"${sentence.trim()}"` : '';
+}
+
+function riskSummary(risk: Risk): string {
+  return risk.signals.map((signal) => `${signal.code} ${signal.weight}`).join(', ');
+}
+
+/** The signals service: `onMessageRecorded` for the bus, `refreshCase` to rescore a case after anything else changed it. */
+export function createSignalService(deps: { bus: DomainBus; logger: Logger }) {
+  async function emitSignal(tx: Tx, input: { code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date }): Promise<void> {
+    deps.logger.info({ case_id: input.caseId, customer_id: input.customerId, message_id: input.messageId, signal: input.code }, 'signal detected');
+    await deps.bus.emit('signal.detected', { tx, ...input });
+  }
+
+  /**
+   * Recomputes a case's risk after a message and applies what follows from it. `read` is what the message
+   * said when it came from the customer.
+   */
+  async function refreshCase(tx: Tx, input: { caseId: string; messageId: string; read: MessageSignals | undefined; at: Date }): Promise<void> {
+    const caseRow = await repo.findCaseRoutingState(tx, input.caseId);
+    if (!caseRow) return;
+    const customerId = caseRow.customerId;
+    const [history, breachedCommitments, customerValue] = await Promise.all([
+      repo.listCaseHistory(tx, input.caseId),
+      repo.countBreachedCommitments(tx, input.caseId),
+      repo.findCustomerValue(tx, customerId),
+    ]);
+    const risk = computeRisk(riskInputsFromHistory({ history, breachedCommitments, customerValue }));
+    const base = { caseId: input.caseId, customerId, messageId: input.messageId, at: input.at };
+
+    const managerRequest = input.read?.managerRequest;
+    const escalate = managerRequest?.detected === true && !caseRow.escalated;
+    const recover = isHighRisk(risk.score) && caseRow.queue !== RECOVERY_QUEUE && caseRow.state !== 'resolved';
+    await repo.updateCaseRouting(tx, { caseId: input.caseId, risk, ...(escalate ? { escalated: true } : {}), ...(recover ? { queue: RECOVERY_QUEUE } : {}), at: input.at });
+
+    if (managerRequest?.detected) {
+      const detail = `The customer asked for a manager: ${quoted(managerRequest.evidence)}`;
+      if (escalate) await repo.insertCaseNote(tx, { caseId: input.caseId, kind: 'escalated', authorId: null, body: detail, at: input.at });
+      // One escalation at a time: a customer who asks again while a manager still owes an answer is heard by
+      // the commitment already open (and counted in the risk), not by a second one.
+      if (!(await repo.hasOpenCommitment(tx, { caseId: input.caseId, kind: 'escalation' }))) await emitSignal(tx, { ...base, code: 'manager_request', detail });
+    }
+    const churnIntent = input.read?.churnIntent;
+    if (churnIntent?.detected) await emitSignal(tx, { ...base, code: 'churn_intent', detail: `The customer may stop buying: ${quoted(churnIntent.evidence)}` });
+    if (recover) {
+      const detail = `Risk ${risk.score} (${riskSummary(risk)}): routed to recovery.`;
+      await repo.insertCaseNote(tx, { caseId: input.caseId, kind: 'recovery', authorId: null, body: detail, at: input.at });
+      await emitSignal(tx, { ...base, code: 'recovery_needed', detail });
+    }
+  }
+
+  /** The 'message.recorded' handler: reads a customer's message, then refreshes its case's risk. */
+  async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
+    const { tx, message } = payload;
+    if (!message.caseId || message.noise) return;
+    let read: MessageSignals | undefined;
+    if (message.direction === 'in' && message.authorKind === 'customer') {
+      read = readMessageSignals(message.body);
+      await repo.insertMessageSignals(tx, {
+        messageId: message.id,
+        caseId: message.caseId,
+        sentiment: read.sentiment,
+        managerRequest: read.managerRequest.detected ? (read.managerRequest.evidence ?? message.body.slice(0, 200)) : null,
+        churnIntent: read.churnIntent.detected ? (read.churnIntent.evidence ?? message.body.slice(0, 200)) : null,
+        at: message.at,
+      });
+    }
+    await refreshCase(tx, { caseId: message.caseId, messageId: message.id, read, at: message.at });
+  }
+
+  return { onMessageRecorded, refreshCase };
+}
+
+export type SignalService = ReturnType<typeof createSignalService>;
