@@ -10,7 +10,7 @@ export const twilioWebhookPath = '/api/v1/channels/sms/twilio';
 /** Registers the webhook; `webhookUrl` is the URL as the provider calls it, which the signature covers. */
 export function registerSmsRoutes(app: FastifyInstance, deps: { ingest: IngestService; clock: Clock; authToken: string | undefined; webhookUrl: string }): void {
   app.post(twilioWebhookPath, { config: { auth: 'public' }, schema: { tags: ['channels'], summary: 'Inbound SMS (Twilio-compatible, X-Twilio-Signature)' } }, async (request, reply) => {
-    if (!deps.authToken) throw new AppError('forbidden', { detail: 'The SMS webhook is not configured: set the token named by channels.sms.auth_token_env' });
+    if (!deps.authToken) throw new AppError('unauthenticated', { detail: 'The SMS webhook is not configured: set the token named by channels.sms.auth_token_env' });
     const params = formParams(request.body);
     const signature = request.headers['x-twilio-signature'];
     if (!verifyTwilioSignature({ authToken: deps.authToken, url: deps.webhookUrl, params, signature: typeof signature === 'string' ? signature : undefined })) {

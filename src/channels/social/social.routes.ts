@@ -25,7 +25,7 @@ export async function registerSocialRoutes(app: FastifyInstance, deps: { ingest:
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
     scope.post('/api/v1/channels/social/webhook', { config: { auth: 'public' }, schema: { tags: ['channels'], summary: 'Inbound social direct messages (X-Kept-Signature: sha256=<hmac>)' } }, async (request, reply) => {
-      if (!deps.secret) throw new AppError('forbidden', { detail: 'The social webhook is not configured: set the secret named by channels.social.secret_env' });
+      if (!deps.secret) throw new AppError('unauthenticated', { detail: 'The social webhook is not configured: set the secret named by channels.social.secret_env' });
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const signature = request.headers['x-kept-signature'];
       if (!verifySha256({ secret: deps.secret, body: raw, signature: typeof signature === 'string' ? signature : undefined })) {

@@ -41,7 +41,8 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteOp
     '/contact',
     {
       config: { rateLimit: { max: deps.rateLimit.max, timeWindow: deps.rateLimit.windowMs } },
-      schema: { tags: ['channels'], summary: 'Submit the contact form (form-encoded or JSON)' },
+      // A customer page like GET /contact, not part of the API document.
+      schema: { hide: true },
     },
     async (request, reply) => {
       const wantsJson = String(request.headers['content-type'] ?? '').includes('json');
