@@ -1,6 +1,6 @@
 // API latency: GET /api/v1/cases/{id} at a fixed 1,000 requests/s (autocannon), beside a baseline of the
 // unauthenticated health route measured in the same run. Usage: npm run bench:api [-- --cases 2000 --seconds 20 --rate 1000 --store pglite|postgres]
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,8 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createStore } from '../src/db/create-db.js';
 import { createTestStore } from '../test/helpers/stores.js';
+import { describeMachine } from './lib/machine.js';
+import { writeBenchResult } from './lib/results.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,23 +81,31 @@ async function main(): Promise<void> {
   await kept.close();
   await store.close();
 
-  const cpu = (await import('node:os')).cpus()[0]?.model ?? 'unknown CPU';
-  const report = {
-    bench: 'api-latency',
-    date: new Date().toISOString(),
-    machine: { cpu, cores: (await import('node:os')).cpus().length, node: process.version },
-    store: values.store,
-    target_rate: rate,
-    seconds,
-    cases: caseCount,
-    runs: [baseline, cases],
-    ratio_p99_to_baseline: baseline.p99 > 0 ? cases.p99 / baseline.p99 : null,
-    rss_mb: Math.round(rss / 1e6),
-  };
+  const ratio = baseline.p99 > 0 ? cases.p99 / baseline.p99 : undefined;
   console.table([baseline, cases]);
-  process.stdout.write(`p99 ${cases.p99} ms (target < 25 ms at 1,000 req/s); baseline p99 ${baseline.p99} ms; ratio ${report.ratio_p99_to_baseline?.toFixed(2)}\n`);
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync(`bench/results/api-latency-${values.store}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`p99 ${cases.p99} ms (target < 25 ms at 1,000 req/s); baseline p99 ${baseline.p99} ms\n`);
+  writeBenchResult({
+    bench: `api-latency-${values.store}`,
+    title: `API latency reading a case (${values.store})`,
+    ranAt: new Date().toISOString(),
+    machine: describeMachine(),
+    parameters: { store: values.store, rate, seconds, cases: caseCount, connections: 20 },
+    figures: [
+      {
+        spec: 'api',
+        label: `GET /api/v1/cases/{id} p99 at ${rate} req/s (${values.store})`,
+        value: cases.p99,
+        unit: 'ms',
+        target: 'p99 < 25 ms at 1,000 requests/s',
+        meetsTarget: cases.p99 < 25 && cases.rps >= rate * 0.95,
+        baseline: { label: 'GET /api/v1/health p99, same rate, same run', value: baseline.p99, unit: 'ms' },
+        ...(ratio !== undefined ? { ratio } : {}),
+        detail: `p50 ${cases.p50} ms, p90 ${cases.p90} ms, ${Math.round(cases.rps)} req/s served, ${cases.errors} errors, ${cases.non2xx} non-2xx; RSS ${Math.round(rss / 1e6)} MB`,
+      },
+    ],
+    notes: [],
+    raw: { runs: [baseline, cases] },
+  });
 }
 
 await main();

@@ -24,6 +24,7 @@ import { createOutboxService } from './features/comms/outbox.service.js';
 import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
 import { createCaptureTransport, type MessageTransport } from './features/comms/transport.js';
 import { registerChannels, type Channels } from './channels/register-channels.js';
+import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
@@ -38,6 +39,12 @@ import { registerReportRoutes } from './features/reports/report.routes.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { registerSettingsRoutes } from './features/settings/settings.routes.js';
 import { caseNotesView, createSignals, registerSignals } from './features/signals/register-signals.js';
+import { defaultForecastSection } from './features/forecast/forecast-config.js';
+import { createForecastService } from './features/forecast/forecast.service.js';
+import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
+import { claimDocumentsView } from './features/claims/claim.service.js';
+import { registerClaims } from './features/claims/register-claims.js';
+import { registerSurveys } from './features/surveys/register-surveys.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -69,19 +76,21 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView] });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView] });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
   const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [...signals.replyChecks], onRecorded: [] });
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
   const live = createLiveService({ bus });
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, transports };
+  const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, transports };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -105,8 +114,13 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
+  registerForecastRoutes(app, { forecast: services.forecast });
   registerSettingsRoutes(app, { settings: services.settings });
   registerSignals(app, { feature: services.signals, clock, logger });
+  const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
+  const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
+  await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
+  const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
@@ -122,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     createdAdminToken,
     async close() {
       await channels.stop();
+      oneVoice.stop();
       await app.close();
       if (ownsStore) await store.close();
     },

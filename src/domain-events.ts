@@ -30,6 +30,8 @@ export interface DomainEvents {
     customerId: string | null;
     orderNumber: string | null;
     reasonCode: string | null;
+    /** A template id to send instead of the reason's fallback (e.g. a policy's own message). */
+    template?: string | null;
     result: { outboxId: string | null; status: 'queued' | 'held' | 'skipped'; detail?: string };
   };
   /**
@@ -59,6 +61,11 @@ export interface DomainEvents {
     details: Record<string, unknown>;
     result: { commitmentId: string | null };
   };
+  /**
+   * After commit of a transaction that may have queued outbound messages without touching a case the
+   * console shows (a timer's fallback for an order, an intake worker's batch): comms delivers them now.
+   */
+  'transaction.committed': { source: string };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
   /** After commit: a commitment opened, was kept, breached, waived or came at risk (for live updates). */

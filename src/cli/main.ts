@@ -1,20 +1,46 @@
 // The `kept` command line.
 import { ConfigError } from '../config/config-file.js';
+import { loadConfig } from '../config/config.js';
+import { parseEnv } from '../config/env.js';
+import { runAuditCommand } from '../features/audit/audit-terminal.js';
+import { runDemoCommand } from '../features/demo/run-demo.js';
+import { defaultForecastSection } from '../features/forecast/forecast-config.js';
+import { runForecastCommand } from '../features/forecast/forecast-command.js';
+import { readLiveForecast } from '../features/forecast/read-live-forecast.js';
+import { runHistoryCommand } from '../features/history/write-history.js';
 import { startKept } from '../main.js';
+import { isAppError } from '../shared/app-error.js';
 
 const usage = `Usage: kept <command>
 
 Commands:
   start      run the server, console and SMTP intake (embedded store in ./kept-data, or DATABASE_URL)
+  demo       play every crack (C1–C11) as a story into a running instance (KEPT_URL, KEPT_ADMIN_TOKEN)
+  audit      replay an event history and report every crack in it: kept audit <history.jsonl> [--json] [--html out.html]
+  forecast   forecast contacts against staffing: kept forecast [--days 14] [--from history.jsonl]
+  history    write a synthetic event history: kept history --out history.jsonl [--days 30] [--crack-rate 0.05]
   help       show this text
 `;
 
 async function run(argv: string[]): Promise<number> {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
     case 'start':
       await startKept();
       return -1;
+    case 'demo': {
+      const env = parseEnv(process.env);
+      return runDemoCommand({ argv: rest, url: env.KEPT_URL, token: env.KEPT_ADMIN_TOKEN });
+    }
+    case 'audit':
+      // Reads only the file it is given: no config, no store, no live data.
+      return runAuditCommand(rest);
+    case 'forecast': {
+      const config = loadConfig();
+      return runForecastCommand({ argv: rest, section: config.file.forecast ?? defaultForecastSection, readLive: ({ days }) => readLiveForecast({ config, days }) });
+    }
+    case 'history':
+      return runHistoryCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -26,11 +52,22 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Wrong flags, missing files and domain errors are the user's to fix: their message, without a stack. */
+function isUsageError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (isAppError(error) && error.code !== 'internal') || (error instanceof Error && typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT'));
+}
+
 run(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
+    if (isUsageError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.code.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+      return;
+    }
     process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },

@@ -1,6 +1,11 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
 import { channelsConfigSchema } from '../channels/channels-config.js';
+import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
+import { claimsSectionSchema } from '../features/claims/claim.js';
+import { surveysSectionSchema } from '../features/surveys/survey.js';
+import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
+import { templateListSchema } from '../features/comms/template.schemas.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -20,12 +25,15 @@ export const configFileSchema = z
     calendars: z.unknown().optional(),
     teams: z.unknown().optional(),
     policies: z.unknown().optional(),
-    reasons: z.unknown().optional(),
-    templates: z.unknown().optional(),
+    /** The reason catalog (docs/one-voice.md); the shipped one when left out. */
+    reasons: reasonCatalogSchema.optional(),
+    /** Typed message templates (docs/one-voice.md); the shipped ones when left out. */
+    templates: templateListSchema.optional(),
     channels: channelsConfigSchema.default(channelsConfigSchema.parse({})),
-    surveys: z.unknown().optional(),
-    claims: z.unknown().optional(),
-    staffing: z.unknown().optional(),
+    surveys: surveysSectionSchema.optional(),
+    claims: claimsSectionSchema.optional(),
+    /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */
+    forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
   })
   .strict();

@@ -1,8 +1,9 @@
 // loadConfig(): environment + kept.config.yaml, validated once, frozen, passed everywhere (STYLE habit 8).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseEnv, type Env } from './env.js';
-import { readConfigFile, type ParsedConfigFile } from './config-file.js';
+import { checkCommsConfig } from '../features/comms/comms-config.js';
+import { ConfigError, readConfigFile, type ParsedConfigFile } from './config-file.js';
 import { configFileSchema, type ConfigFile } from './config-schema.js';
 
 export interface Config {
@@ -20,6 +21,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parseEnv(source);
   const configPath = env.KEPT_CONFIG ?? (existsSync('kept.config.yaml') ? 'kept.config.yaml' : shippedConfigPath);
   const parsed = readConfigFile({ path: configPath, schema: configFileSchema });
+  // Checks that need the whole file: a template label naming the wrong kind stops Kept here (crack C3).
+  const problems = checkCommsConfig({ yaml: readFileSync(configPath, 'utf8'), sections: parsed.value, lineOf: parsed.lineOf });
+  if (problems.length > 0) throw new ConfigError(problems.map((problem) => ({ file: configPath, ...problem })));
   return deepFreeze({ env, file: parsed.value, configPath, lineOf: parsed.lineOf });
 }
 

@@ -13,6 +13,8 @@ export const envSchema = z.object({
   KEPT_ADMIN_TOKEN: z.string().min(16, 'KEPT_ADMIN_TOKEN must be at least 16 characters').optional(),
   KEPT_CLOCK: z.enum(['system', 'manual']).default('system'),
   KEPT_SMTP_URL: z.string().url().optional(),
+  /** Where `kept demo` and `kept forecast` reach a running instance. */
+  KEPT_URL: z.string().url().optional(),
   KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -49,8 +49,6 @@ describe.skipIf(!hasChromium)(title, () => {
     await kept.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(kept.app.server.address() as AddressInfo).port}`;
 
-    adaId = (await kept.api('POST', '/api/v1/agents', { name: 'Ada Lovelace', email: 'ada@kept.test', role: 'agent', password })).body.id;
-    await kept.api('POST', '/api/v1/agents', { name: 'Mia Manager', email: 'mia@kept.test', role: 'manager', password });
     const ana = { email: 'ana@example.com', name: 'Ana Silva' };
     const events = [
       {
@@ -71,6 +69,9 @@ describe.skipIf(!hasChromium)(title, () => {
       })),
     ];
     expect((await kept.api('POST', '/api/v1/events', { events })).status).toBe(202);
+    // The agents join after the contacts arrived, so the cases wait in the unassigned queue for the test to open.
+    adaId = (await kept.api('POST', '/api/v1/agents', { name: 'Ada Lovelace', email: 'ada@kept.test', role: 'agent', password })).body.id;
+    await kept.api('POST', '/api/v1/agents', { name: 'Mia Manager', email: 'mia@kept.test', role: 'manager', password });
     const customer = (await kept.api('GET', '/api/v1/customers?email=ana@example.com')).body.items[0];
     anaCaseId = (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items[0].id;
 

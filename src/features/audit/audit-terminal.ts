@@ -1,7 +1,6 @@
 // The audit on the terminal: a summary table, and `kept audit <file>` with its progress bar.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { crackKinds } from '../history/history-event.js';
 import type { AuditSummary } from './audit-summary.js';
@@ -81,8 +80,4 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
   await writeFile(htmlPath, renderAuditHtml(summary));
   process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatAuditSummary(summary)}\n\nReport: ${htmlPath}\n`);
   return summary.totalCracks > 0 ? 1 : 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runAuditCommand(process.argv.slice(2));
 }

@@ -178,6 +178,8 @@ export function createReplyService(deps: {
         authorId: draft.authorId,
         at,
       });
+      // The outbox holds what no check here can see, e.g. a message to a gift's recipient (`gift_recipient`).
+      if (queued.status === 'held') return { held: true as const, findings: queued.audit.findings.filter((finding) => !overridden.has(finding.code)), outbox: queued };
       await deps.bus.emit('message.recorded', { tx, message, caseRecord: draft.caseRecord, opened: false });
       const extras: Record<string, unknown> = {};
       for (const hook of deps.onRecorded) Object.assign(extras, await hook(tx, { draft, messageId: message.id, at }));

@@ -43,6 +43,7 @@ const trueVars: TemplateVars = {
   'credit.account_last4': '3390',
   'contact.subject': 'Where is my parcel?',
   'case.reply_by': '2026-12-02',
+  'case.token': 'K-1042',
 };
 
 async function renderedText(id: string, vars: TemplateVars): Promise<string> {

@@ -123,6 +123,28 @@ export async function listOutbox(q: Queryable, filter: { customerId?: string | u
   return rows.map(toOutboxRecord);
 }
 
+/**
+ * Claims a queued entry for delivery by moving its next attempt to `leaseUntil`; only one caller (of any
+ * process) gets it, so a message is never sent twice. A crash mid-send leaves it due again after the lease.
+ */
+export async function claimOutboxEntry(q: Queryable, options: { id: string; now: Date; leaseUntil: Date }): Promise<OutboxRecord | undefined> {
+  const row = await q
+    .updateTable('outbox')
+    .set({ next_attempt_at: options.leaseUntil })
+    .where('id', '=', options.id)
+    .where('status', '=', 'queued')
+    .where('next_attempt_at', '<=', options.now)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toOutboxRecord(row);
+}
+
+/** True when the case already has an entry of this origin since `since` (acknowledgements: one an hour). */
+export async function hasOutboxSince(q: Queryable, options: { caseId: string; origin: string; since: Date }): Promise<boolean> {
+  const row = await q.selectFrom('outbox').select('id').where('case_id', '=', options.caseId).where('origin', '=', options.origin).where('created_at', '>', options.since).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listQueuedOutbox(q: Queryable, options: { dueBy: Date; limit: number }): Promise<OutboxRecord[]> {
   const rows = await q.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', options.dueBy).orderBy('next_attempt_at').limit(options.limit).execute();
   return rows.map(toOutboxRecord);

@@ -1,12 +1,15 @@
 // The outbox: every outbound message is written here first (in the transaction that decided to send it),
 // then delivered by its channel's transport with retries. Delivery marks the message sent and tells the
-// engine; a final failure is recorded and keeps no commitment.
+// engine; a final failure is recorded and keeps no commitment. The gift rule (crack C6) is enforced here,
+// on the one path every message takes: nothing goes to a gift's recipient without the buyer's consent.
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
 import * as caseRepo from '../cases/case.repo.js';
 import * as messageRepo from '../cases/message.repo.js';
+import * as orderRepo from '../orders/order.repo.js';
 import * as repo from './outbox.repo.js';
 import type { MessageTransport } from './transport.js';
 
@@ -20,17 +23,41 @@ export interface OutboxServiceOptions {
   fallbackTransport: MessageTransport;
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** How long a delivery claim keeps other senders off an entry. */
+  claimLeaseMs?: number;
+}
+
+/** The finding of a message addressed to a gift's recipient when the buyer has not consented. */
+export async function findGiftRecipient(tx: Tx, entry: Pick<repo.NewOutboxEntry, 'to' | 'customerId' | 'orderNumber'>): Promise<AuditFinding | undefined> {
+  const to = entry.to.trim().toLowerCase();
+  if (!to.includes('@')) return undefined;
+  const orders = entry.customerId ? await orderRepo.listOrdersOfCustomer(tx, entry.customerId) : [];
+  if (entry.orderNumber && !orders.some((order) => order.number === entry.orderNumber)) {
+    const named = await orderRepo.findOrderByNumber(tx, entry.orderNumber);
+    if (named) orders.push(named);
+  }
+  const gift = orders.find((order) => order.isGift && !order.giftContactConsent && order.recipientEmail?.toLowerCase() === to);
+  if (!gift) return undefined;
+  return { code: 'gift_recipient', detail: `${entry.to} is the recipient of gift order ${gift.number} and the buyer has not consented to us contacting them` };
 }
 
 export function createOutboxService(options: OutboxServiceOptions) {
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
+  const claimLeaseMs = options.claimLeaseMs ?? 5 * 60_000;
+  // Entries this process queued and has not delivered yet, with when (real time) they were queued. One not
+  // found may belong to a transaction still open, so it is kept a while; one rolled back is dropped later.
+  const pending = new Map<string, number>();
+  const forgetPendingAfterMs = 10 * 60_000;
 
   function transportFor(channel: string): MessageTransport {
     return options.transports[channel] ?? options.fallbackTransport;
   }
 
-  async function deliverOne(entry: repo.OutboxRecord): Promise<void> {
+  async function deliverOne(candidate: repo.OutboxRecord): Promise<void> {
+    const now = options.clock.now();
+    const entry = await repo.claimOutboxEntry(options.db, { id: candidate.id, now, leaseUntil: new Date(now.getTime() + claimLeaseMs) });
+    if (!entry) return;
     const caseRecord = entry.caseId ? await caseRepo.findCaseById(options.db, entry.caseId) : undefined;
     const transport = transportFor(entry.channel);
     try {
@@ -83,8 +110,39 @@ export function createOutboxService(options: OutboxServiceOptions) {
     if (entry?.status === 'queued') await deliverOne(entry);
   }
 
+  /**
+   * Writes an entry inside the caller's transaction. A message to a gift's recipient without the buyer's
+   * consent is held with the finding `gift_recipient` (and its message marked held) unless that code is
+   * overridden.
+   */
   async function enqueue(tx: Tx, entry: repo.NewOutboxEntry): Promise<repo.OutboxRecord> {
-    return (await repo.insertOutboxEntry(tx, entry)).record;
+    const gift = entry.override?.codes.includes('gift_recipient') ? undefined : await findGiftRecipient(tx, entry);
+    const checked: repo.NewOutboxEntry = gift ? { ...entry, status: 'held', audit: { ok: false, findings: [...entry.audit.findings, gift] } } : entry;
+    const { record, created } = await repo.insertOutboxEntry(tx, checked);
+    if (created && gift && entry.messageId) await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'held' });
+    if (created && record.status === 'queued') pending.set(record.id, Date.now());
+    return record;
+  }
+
+  /**
+   * Delivers what was queued, after the transaction that queued it has committed. Cheap when nothing was
+   * queued since the last call; claims make concurrent calls safe.
+   */
+  async function deliverPending(): Promise<number> {
+    let delivered = 0;
+    for (const [id, queuedAt] of [...pending]) {
+      const entry = await repo.findOutboxEntry(options.db, id);
+      if (!entry) {
+        if (Date.now() - queuedAt > forgetPendingAfterMs) pending.delete(id);
+        continue;
+      }
+      pending.delete(id);
+      if (entry.status === 'queued') {
+        await deliverOne(entry);
+        delivered += 1;
+      }
+    }
+    return delivered;
   }
 
   async function listOutbox(filter: { customerId?: string | undefined; caseId?: string | undefined; status?: repo.OutboxRecord['status'] | undefined; limit?: number | undefined }) {
@@ -111,7 +169,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
     return entry;
   }
 
-  return { enqueue, deliverDue, deliverById, listOutbox, findEntry, markBounced };
+  return { enqueue, deliverDue, deliverById, deliverPending, listOutbox, findEntry, markBounced };
 }
 
 export type OutboxService = ReturnType<typeof createOutboxService>;

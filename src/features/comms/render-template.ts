@@ -67,14 +67,59 @@ function frameText(text: string, statusUrl: string | undefined): string {
   return `<mjml><mj-body><mj-section><mj-column>${paragraphs.join('')}${button}</mj-column></mj-section></mj-body></mjml>`;
 }
 
-async function renderHtml(mjml: string, templateId: string): Promise<string> {
+// Compiling Handlebars costs milliseconds; the same few sources are rendered for every message.
+const compiledTexts = new Map<string, HandlebarsTemplateDelegate>();
+
+function compiledText(source: string): HandlebarsTemplateDelegate {
+  let compiled = compiledTexts.get(source);
+  if (!compiled) {
+    compiled = Handlebars.compile(source, { noEscape: true, strict: true });
+    compiledTexts.set(source, compiled);
+  }
+  return compiled;
+}
+
+const placeholderPattern = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
+
+interface CompiledHtml {
+  html: string;
+  /** The marker standing for each variable in `html`. */
+  markers: Map<string, string>;
+}
+
+// MJML takes tens of milliseconds a message, too slow for an acknowledgement of every inbound message. Templates
+// are logic-less, so each is compiled once with a marker per placeholder and the escaped values are put in after.
+const compiledHtml = new Map<string, Promise<CompiledHtml>>();
+
+async function compileHtml(template: MessageTemplate): Promise<CompiledHtml> {
+  const markers = new Map<string, string>();
+  const mark = (source: string) =>
+    source.replace(placeholderPattern, (_match, path: string) => {
+      if (!markers.has(path)) markers.set(path, `keptvar${markers.size}x${Math.random().toString(36).slice(2, 10)}`);
+      return markers.get(path)!;
+    });
+  const mjml = template.mjml ? mark(template.mjml) : frameText(mark(template.text), template.variables['status_url'] ? mark('{{status_url}}') : undefined);
   const result = await mjml2html(mjml, { validationLevel: 'strict' });
   if (result.errors.length > 0) {
     throw new AppError('validation_failed', {
-      detail: `template ${templateId}: MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`,
+      detail: `template ${template.id}: MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`,
     });
   }
-  return result.html;
+  return { html: result.html, markers };
+}
+
+async function renderHtml(template: MessageTemplate, formatted: Record<string, string>): Promise<string> {
+  const key = `${template.id}\u0000${template.mjml ?? template.text}`;
+  let compiled = compiledHtml.get(key);
+  if (!compiled) {
+    compiled = compileHtml(template);
+    compiledHtml.set(key, compiled);
+    compiled.catch(() => compiledHtml.delete(key));
+  }
+  const { html, markers } = await compiled;
+  let filled = html;
+  for (const [path, marker] of markers) filled = filled.replaceAll(marker, escapeHtml(formatted[path] ?? ''));
+  return filled;
 }
 
 /**
@@ -95,17 +140,11 @@ export async function renderTemplate(options: RenderTemplateOptions): Promise<Re
     if (kind === 'Reason' && typeof value === 'string') reasonCode = value;
   }
   const context = nest(formatted);
-  const plain = (source: string) => Handlebars.compile(source, { noEscape: true, strict: true })(context);
+  const plain = (source: string) => compiledText(source)(context);
 
   const text = plain(template.text).trim();
   const subject = template.subject === undefined ? undefined : plain(template.subject).trim();
-  const html =
-    template.channel === 'email'
-      ? await renderHtml(
-          template.mjml ? Handlebars.compile(template.mjml, { strict: true })(context) : frameText(text, formatted['status_url']),
-          template.id,
-        )
-      : undefined;
+  const html = template.channel === 'email' ? await renderHtml(template, formatted) : undefined;
   const length = template.channel === 'sms' ? measureSms(text) : undefined;
   const sms = length ? { ...length, withinLimit: length.segments <= (template.max_segments ?? 2) } : undefined;
   return { templateId: template.id, channel: template.channel, subject, text, html, sms, reasonCode };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import { measureSms } from './sms-segments.js';
 
 describe('measureSms', () => {
@@ -20,5 +21,13 @@ describe('measureSms', () => {
   it('counts a GSM-7 extension character such as € as two', () => {
     expect(measureSms('€'.repeat(80)).segments).toBe(1);
     expect(measureSms('€'.repeat(81)).segments).toBe(2);
+  });
+
+  it('counts plain text exactly as the segment calculator does', () => {
+    const samples = ['We have your message (K-12). A person will answer soon. https://shop.example/status/Zq3v9kT2bQ', "Order A-1001: it's 50% off, #1 @ $5?\nYes!", 'x'.repeat(153 * 2 + 1)];
+    for (const text of samples) {
+      const reference = new SegmentedMessage(text, 'auto');
+      expect(measureSms(text), text.slice(0, 20)).toEqual({ encoding: reference.encodingName, segments: reference.segmentsCount, characters: reference.numberOfCharacters });
+    }
   });
 });

@@ -25,9 +25,10 @@ export interface IdentityRow {
  */
 export async function lockIdentities(q: Queryable, identities: IdentityValue[]): Promise<void> {
   const keys = [...new Set(identities.map((identity) => `${identity.kind}:${identity.value}`))].sort();
-  for (const key of keys) {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(q);
-  }
+  if (keys.length === 0) return;
+  // One round trip for all keys: a function scan over unnest yields the rows, and so takes the locks, in
+  // the array's (sorted) order.
+  await sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(${keys}::text[]) as key`.execute(q);
 }
 
 export async function findIdentities(q: Queryable, identities: IdentityValue[]): Promise<IdentityRow[]> {

@@ -1,32 +1,18 @@
-// `kept forecast`: the arrival history of a JSON Lines file (or counts), the forecast section of the config,
-// and the table and chart on the terminal (or the whole forecast as JSON for the console).
+// `kept forecast`: the arrival history of a file (or of the live store), the `forecast` section of the config,
+// and the table and chart on the terminal (or the whole forecast as JSON).
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { readJsonl } from '../audit/audit-input.js';
 import { arrivalCountSchema, createArrivalCounter } from './arrivals.js';
 import type { ArrivalCount } from './arrivals.js';
-import { fitArrivalModel, holidaySchema, projectForecast, staffingSchema } from './forecast-model.js';
+import { defaultForecastSection, toForecastSettings } from './forecast-config.js';
+import type { ForecastSection, ForecastSettings } from './forecast-config.js';
+import { forecastFromArrivals } from './forecast-from-arrivals.js';
 import type { Forecast } from './forecast-model.js';
 import { formatForecastChart, formatForecastTable } from './forecast-render.js';
-
-/** The `forecast` section of kept.config.yaml. */
-export const forecastConfigSchema = z.object({
-  /** IANA zone the hour-of-week profile and holiday dates are read in. */
-  zone: z.string().default('UTC'),
-  days: z.number().int().positive().max(90).default(14),
-  /** Weeks of history the profile is fitted on. */
-  weeks: z.number().int().positive().default(8),
-  firstResponseHours: z.number().positive().default(4),
-  /** A day warns when more than this share of its arrivals would wait past the first-response deadline. */
-  warnShare: z.number().min(0).max(1).default(0.02),
-  staffing: staffingSchema,
-  holidays: z.array(holidaySchema).default([]),
-});
-export type ForecastConfig = z.infer<typeof forecastConfigSchema>;
+import type { LiveForecast } from './forecast.service.js';
 
 /** Reads arrivals from a JSON Lines history (events) or a JSON array of `{hour, channel, count}`. */
 export async function readArrivals(file: string): Promise<ArrivalCount[]> {
@@ -40,61 +26,76 @@ export async function readArrivals(file: string): Promise<ArrivalCount[]> {
   return counter.counts();
 }
 
-/** The first local midnight at or after the end of the history: forecasts cover whole days. */
-function nextMidnight(iso: string, zone: string): Date {
-  const end = iso ? DateTime.fromISO(iso, { zone }) : DateTime.now().setZone(zone);
-  const midnight = end.startOf('day');
-  return (midnight < end ? midnight.plus({ days: 1 }) : midnight).toJSDate();
+const usage = `kept forecast [--from history.jsonl|arrivals.json] [--days 14] [--agents 12] [--per-agent-hour 6]
+  [--surge 2026-12-01:2026-12-24:2] [--start ISO] [--zone Europe/Madrid] [--json]
+Without --from, the live store's inbound messages are forecast. Defaults come from the forecast section of kept.config.yaml.`;
+
+const numberFlag = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name}: ${value} is not a number`);
+  return n;
+};
+
+export interface ForecastCommandDeps {
+  argv: string[];
+  /** The `forecast` section of kept.config.yaml; its defaults when omitted. */
+  section?: ForecastSection;
+  /** The live store's forecast (the running instance's, or the store's read directly), for runs without --from. */
+  readLive?: (options: { days: number }) => Promise<LiveForecast>;
+  write?: (text: string) => void;
 }
 
-/** Fits the history and projects whole days from the first midnight after it (or from `from`). */
-export function forecastFromArrivals(params: { arrivals: readonly ArrivalCount[]; config: z.input<typeof forecastConfigSchema>; from?: Date }): Forecast {
-  const config = forecastConfigSchema.parse(params.config);
-  const model = fitArrivalModel({ arrivals: params.arrivals, zone: config.zone, holidays: config.holidays, weeks: config.weeks });
-  return projectForecast({
-    model,
-    from: params.from ?? nextMidnight(model.fittedTo, config.zone),
-    days: config.days,
-    staffing: config.staffing,
-    firstResponseHours: config.firstResponseHours,
-    warnShare: config.warnShare,
-  });
-}
-
-const usage = 'kept forecast <history.jsonl|arrivals.json> --agents 12 --per-agent-hour 6 [--days 14] [--surge 2026-12-01:2026-12-24:2] [--from ISO] [--json]';
-
-export async function runForecastCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      agents: { type: 'string' },
-      'per-agent-hour': { type: 'string' },
-      days: { type: 'string', default: '14' },
-      surge: { type: 'string', multiple: true, default: [] },
-      from: { type: 'string' },
-      zone: { type: 'string', default: 'UTC' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const file = positionals[0];
-  if (!file || !values.agents || !values['per-agent-hour']) {
-    process.stderr.write(`${usage}\n`);
+/** `kept forecast`: prints the table and chart (or JSON with --json); exit code 1 when a warning day is projected. */
+export async function runForecastCommand(deps: ForecastCommandDeps): Promise<number> {
+  const write = deps.write ?? ((text: string) => void process.stdout.write(text));
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: deps.argv,
+      options: {
+        from: { type: 'string' },
+        agents: { type: 'string' },
+        'per-agent-hour': { type: 'string' },
+        days: { type: 'string' },
+        surge: { type: 'string', multiple: true, default: [] },
+        start: { type: 'string' },
+        zone: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
     return 2;
   }
-  const holidays = values.surge.map((s) => {
-    const [from, to, uplift] = s.split(':');
-    return { from: from ?? '', to: to ?? from ?? '', uplift: Number(uplift ?? 1) };
-  });
-  const forecast = forecastFromArrivals({
-    arrivals: await readArrivals(file),
-    config: { zone: values.zone, days: Number(values.days), holidays, staffing: { agentsPerHour: Number(values.agents), handledPerAgentHour: Number(values['per-agent-hour']) } },
-    ...(values.from ? { from: new Date(values.from) } : {}),
-  });
-  process.stdout.write(values.json ? `${JSON.stringify(forecast)}\n` : `${formatForecastTable(forecast)}\n\n${formatForecastChart(forecast)}\n`);
-  return forecast.warningDay ? 1 : 0;
-}
+  const { values } = parsed;
+  const base = toForecastSettings(deps.section ?? defaultForecastSection);
+  const agents = numberFlag('agents', values.agents);
+  const perAgentHour = numberFlag('per-agent-hour', values['per-agent-hour']);
+  const settings: ForecastSettings = {
+    ...base,
+    ...(values.zone ? { zone: values.zone } : {}),
+    days: numberFlag('days', values.days) ?? base.days,
+    staffing: { agentsPerHour: agents ?? base.staffing.agentsPerHour, handledPerAgentHour: perAgentHour ?? base.staffing.handledPerAgentHour },
+    holidays: [
+      ...base.holidays,
+      ...values.surge.map((s) => {
+        const [from = '', to, uplift] = s.split(':');
+        return { from, to: to || from, uplift: Number(uplift ?? 1) };
+      }),
+    ],
+  };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runForecastCommand(process.argv.slice(2));
+  if (!values.from) {
+    if (!deps.readLive) {
+      process.stderr.write(`${usage}\n`);
+      return 2;
+    }
+    const live = await deps.readLive({ days: settings.days });
+    write(values.json ? `${JSON.stringify(live)}\n` : `${formatForecastTable(live)}\n\nFitted on ${live.history.contacts} contacts from ${live.history.from} to ${live.history.to}; ${live.startingBacklog} waiting now.\n`);
+    return live.warningDay ? 1 : 0;
+  }
+  const forecast: Forecast = forecastFromArrivals({ arrivals: await readArrivals(values.from), settings, ...(values.start ? { from: new Date(values.start) } : {}) });
+  write(values.json ? `${JSON.stringify(forecast)}\n` : `${formatForecastTable(forecast)}\n\n${formatForecastChart(forecast, { colors: process.stdout.isTTY === true })}\n`);
+  return forecast.warningDay ? 1 : 0;
 }

@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { generateHistory } from './generate-history.js';
 import type { GenerateHistoryOptions, PlantedCrack } from './generate-history.js';
 import { crackKinds } from './history-event.js';
@@ -39,10 +38,10 @@ export async function writeHistoryJsonl(params: { file: string; options: Generat
   return { events, bytes, planted: history.planted };
 }
 
-const usage = `kept-history --out history.jsonl [--seed 1] [--days 30] [--per-day 200] [--max-events N]
-             [--crack-rate 0.05] [--planted planted.json] [--start 2026-10-01T00:00:00Z]`;
+const usage = `kept history --out history.jsonl [--seed 1] [--days 30] [--per-day 200] [--max-events N]
+               [--crack-rate 0.05] [--planted planted.json] [--start 2026-10-01T00:00:00Z]`;
 
-/** `tsx src/features/history/write-history.ts --out h.jsonl …`: writes a history and, with --planted, its planted cracks. */
+/** `kept history --out h.jsonl …`: writes a history and, with --planted, its planted cracks. */
 export async function runHistoryCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -76,8 +75,4 @@ export async function runHistoryCommand(argv: string[]): Promise<number> {
   if (values.planted) await writeFile(values.planted, JSON.stringify(result.planted, null, 2));
   process.stdout.write(`${result.events} events, ${result.bytes} bytes, ${result.planted.length} cracks planted → ${values.out}\n`);
   return 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runHistoryCommand(process.argv.slice(2));
 }

@@ -17,11 +17,12 @@ describe.each(storeKinds)('reports on %s', (storeKind) => {
 
   beforeAll(async () => {
     kept = await createTestKept({ store: storeKind });
-    adaId = (await kept.api('POST', '/api/v1/agents', { name: 'Ada', email: 'ada@kept.test', role: 'agent', password: 'correct horse battery' })).body.id;
-    await kept.api('POST', '/api/v1/agents', { name: 'Mia', email: 'mia@kept.test', role: 'manager', password: 'correct horse battery' });
 
     // The clock starts at 2026-12-01 09:00 UTC. Three customers write at 09:00.
     await kept.api('POST', '/api/v1/events', { events: ['ana', 'bo', 'cy'].map((name) => contact(`r-${name}`, `${name}@example.com`, '2026-12-01T09:00:00Z')) });
+    // The agents join after the contacts arrived, so no case is assigned as it opens and the test assigns them.
+    adaId = (await kept.api('POST', '/api/v1/agents', { name: 'Ada', email: 'ada@kept.test', role: 'agent', password: 'correct horse battery' })).body.id;
+    await kept.api('POST', '/api/v1/agents', { name: 'Mia', email: 'mia@kept.test', role: 'manager', password: 'correct horse battery' });
     const [ana, bo, cy] = [await caseOf('ana@example.com'), await caseOf('bo@example.com'), await caseOf('cy@example.com')];
     for (const id of [ana, bo]) await kept.api('POST', `/api/v1/cases/${id}/assign`, { owner_id: adaId });
     // Ana is answered after 10 minutes, Bo after 2 hours; Cy is still waiting.

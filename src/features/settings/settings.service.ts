@@ -1,4 +1,4 @@
-// The loaded configuration, read-only, for the console's settings page and the composer's templates.
+// The loaded configuration, read-only, for the console's settings page.
 import type { ConfigFile } from '../../config/config-schema.js';
 import { maskSecrets, maskUrlPasswords } from './settings.js';
 
@@ -17,13 +17,7 @@ export function createSettingsService(deps: { file: ConfigFile; configPath: stri
     return { ...sections, config_path: deps.configPath, errors: [] };
   }
 
-  /** The templates an agent may reply with: the config's `templates` list, empty until one is configured. */
-  function listTemplates(): { items: unknown[] } {
-    const templates = deps.file.templates;
-    return { items: Array.isArray(templates) ? templates : [] };
-  }
-
-  return { getSettings, listTemplates };
+  return { getSettings };
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -37,10 +37,4 @@ describe('settings service', () => {
       errors: [],
     });
   });
-
-  it('lists configured templates, and none until the config has a list of them', () => {
-    const template = { name: 'order_delayed', channel: 'email', vars: [{ name: 'order', kind: 'order_number' }] };
-    expect(createSettingsService({ file: { kept, channels, templates: [template] }, configPath: 'k.yaml' }).listTemplates()).toEqual({ items: [template] });
-    expect(createSettingsService({ file: { kept, channels }, configPath: 'k.yaml' }).listTemplates()).toEqual({ items: [] });
-  });
 });

@@ -1,0 +1,93 @@
+// Stores for benches, opened the way users run Kept: PGlite in a data directory on disk, or a fresh
+// database on a PostgreSQL server that is dropped afterwards. An optional query log feeds phase timings.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+import { createStore, migrateToLatest, type Store } from '../../src/db/create-db.js';
+import type { Database } from '../../src/db/database.js';
+
+export type BenchStoreKind = 'pglite' | 'postgres';
+
+/** The server database used to create and drop bench databases. */
+export const serverAdminUrl = process.env['KEPT_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchStore {
+  store: Store;
+  /** Where it lives: the data directory or the database URL (for the report, never a secret). */
+  location: string;
+  /** Closes the store and removes its directory or drops its database. */
+  dispose(): Promise<void>;
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverAdminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function serverVersion(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: serverAdminUrl });
+  try {
+    await client.connect();
+    const result = await client.query<{ server_version: string }>('show server_version');
+    return result.rows[0]?.server_version;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens a fresh store of `kind`. With `log`, the Kysely instance reports every query and its duration
+ * (built here rather than by createStore, which takes no logger; the dialects and migrations are the same).
+ */
+export async function openBenchStore(options: { kind: BenchStoreKind; log?: (event: LogEvent) => void }): Promise<BenchStore> {
+  if (options.kind === 'pglite') {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'kept-bench-'));
+    let store: Store;
+    if (options.log) {
+      const pglite = await PGlite.create(dataDir);
+      const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: options.log });
+      await migrateToLatest(db);
+      store = { db, dialect: 'pglite', close: () => db.destroy() };
+    } else {
+      store = await createStore({ dataDir });
+    }
+    return {
+      store,
+      location: dataDir,
+      async dispose() {
+        await store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `kept_bench_${Date.now().toString(36)}_${process.pid}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(serverAdminUrl);
+  url.pathname = `/${name}`;
+  let store: Store;
+  if (options.log) {
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 10 }) }), log: options.log });
+    await migrateToLatest(db);
+    store = { db, dialect: 'postgres', close: () => db.destroy() };
+  } else {
+    store = await createStore({ databaseUrl: url.toString() });
+  }
+  return {
+    store,
+    location: `database ${name}`,
+    async dispose() {
+      await store.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// One measured ingest run in this process: Kept's ingest service, or the bare batched INSERT baseline,
+// on a fresh store. The caller runs each in its own process so that peak memory is the run's own.
+import { sql } from 'kysely';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { parseEventsBody } from '../../src/features/events/parse-events.js';
+import type { EventInput } from '../../src/features/events/event.schemas.js';
+import { openBenchStore, type BenchStoreKind } from './bench-store.js';
+import { createEventGenerator } from './event-generator.js';
+import { percentile, round, startRssSampler, toMiB } from './measure.js';
+import { createPhaseTotals } from './query-phases.js';
+
+export type IngestMode = 'kept' | 'baseline';
+
+export interface IngestRunOptions {
+  kind: BenchStoreKind;
+  mode: IngestMode;
+  events: number;
+  batchSize: number;
+  seed: number;
+  /** Attribute database time to ingest phases (adds a little logging overhead). */
+  phases: boolean;
+}
+
+export interface IngestRunResult {
+  kind: BenchStoreKind;
+  mode: IngestMode;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  batchP50Ms: number;
+  batchP99Ms: number;
+  peakRssMiB: number;
+  /** Rows the run left behind, as a check that the work was really done. */
+  rows: Record<string, number>;
+  mix: Record<string, number>;
+  phases?: Record<string, { statements: number; millis: number }>;
+}
+
+const benchStart = new Date('2026-11-01T08:00:00Z');
+
+type BaselineTable = {
+  bench_baseline_events: {
+    seq: number | undefined;
+    id: string;
+    type: string;
+    occurred_at: string;
+    received_at: Date;
+    customer_id: string | null;
+    order_number: string | null;
+    body: string;
+  };
+};
+
+export async function runIngest(options: IngestRunOptions): Promise<IngestRunResult> {
+  const totals = createPhaseTotals();
+  const bench = await openBenchStore({ kind: options.kind, ...(options.phases ? { log: totals.record } : {}) });
+  const generator = createEventGenerator({ seed: options.seed, start: benchStart });
+  const latencies: number[] = [];
+  const mix = new Map<string, number>();
+  let ingestBatch: (events: EventInput[]) => Promise<void>;
+  let countRows: () => Promise<Record<string, number>>;
+  let closeApp = async () => {};
+
+  if (options.mode === 'kept') {
+    const config = loadConfig({ KEPT_CLOCK: 'manual', KEPT_LOG_LEVEL: 'silent', KEPT_DATA_DIR: bench.location });
+    const kept = await buildApp({ config, store: bench.store, clockStart: benchStart });
+    closeApp = () => kept.close();
+    ingestBatch = async (events) => {
+      const result = await kept.services.ingest.ingestEvents(events);
+      if (result.accepted !== events.length) throw new Error(`Kept accepted ${result.accepted} of ${events.length} events`);
+    };
+    countRows = async () => {
+      const tables = ['events', 'customers', 'identities', 'customer_merges', 'orders', 'order_states', 'cases', 'messages', 'commitments'] as const;
+      const rows: Record<string, number> = {};
+      for (const table of tables) {
+        const row = await sql<{ count: string }>`select count(*)::text as count from ${sql.table(table)}`.execute(bench.store.db);
+        rows[table] = Number(row.rows[0]?.count ?? 0);
+      }
+      return rows;
+    };
+  } else {
+    // The same columns, keys and indexes as the events table, filled the plainest way: one INSERT per batch.
+    const db = bench.store.db.withTables<BaselineTable>();
+    await db.schema
+      .createTable('bench_baseline_events')
+      .addColumn('seq', 'bigserial', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.notNull().unique())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('received_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('customer_id', 'text')
+      .addColumn('order_number', 'text')
+      .addColumn('body', 'jsonb', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('bench_baseline_customer').on('bench_baseline_events').columns(['customer_id', 'occurred_at']).execute();
+    await db.schema.createIndex('bench_baseline_order').on('bench_baseline_events').columns(['order_number']).execute();
+    ingestBatch = async (events) => {
+      const receivedAt = new Date();
+      await db
+        .insertInto('bench_baseline_events')
+        .values(events.map((event) => ({ id: event.id, type: event.type, occurred_at: event.occurred_at, received_at: receivedAt, customer_id: null, order_number: event.order?.id ?? null, body: JSON.stringify(event) })))
+        .execute();
+    };
+    countRows = async () => {
+      const row = await db.selectFrom('bench_baseline_events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+      return { bench_baseline_events: Number(row.count) };
+    };
+  }
+
+  const rss = startRssSampler();
+  let measuredMillis = 0;
+  try {
+    for (let done = 0; done < options.events; done += options.batchSize) {
+      // Generating and parsing (what POST /events does before ingest) stay outside the timed span.
+      const events = parseEventsBody({ events: generator.nextBatch(Math.min(options.batchSize, options.events - done)) });
+      for (const event of events) mix.set(event.type, (mix.get(event.type) ?? 0) + 1);
+      const started = performance.now();
+      await ingestBatch(events);
+      const took = performance.now() - started;
+      measuredMillis += took;
+      latencies.push(took);
+      rss.sample();
+    }
+    const peakRss = rss.stop();
+    const rows = await countRows();
+    return {
+      kind: options.kind,
+      mode: options.mode,
+      events: options.events,
+      seconds: round(measuredMillis / 1000, 3),
+      eventsPerSecond: Math.round(options.events / (measuredMillis / 1000)),
+      batchP50Ms: round(percentile(latencies, 0.5), 1),
+      batchP99Ms: round(percentile(latencies, 0.99), 1),
+      peakRssMiB: toMiB(peakRss),
+      rows,
+      mix: Object.fromEntries([...mix].sort(([a], [b]) => a.localeCompare(b))),
+      ...(options.phases ? { phases: Object.fromEntries([...totals.byPhase].map(([phase, entry]) => [phase, { statements: entry.statements, millis: round(entry.millis, 0) }])) } : {}),
+    };
+  } finally {
+    rss.stop();
+    await closeApp();
+    await bench.dispose();
+  }
+}

@@ -1,0 +1,274 @@
+// Claims (crack C6): a claim is a case with tracked documents. Opening one tells the buyer and asks for
+// the checklist's documents by link; each request is a `document` commitment the engine watches and chases;
+// a submitted form or upload is the received document that keeps it; a resolution records its event and
+// tells the customer. Every message goes to the buyer, never a gift's recipient (customer-email.ts).
+import type { Logger } from 'pino';
+import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import { minorUnitDigits, toMoney, type Money } from '../../shared/values.js';
+import * as caseRepo from '../cases/case.repo.js';
+import { caseToken, type CaseService } from '../cases/case.service.js';
+import type { OutboxService } from '../comms/outbox.service.js';
+import type { IngestService } from '../events/ingest.service.js';
+import type { EventInput } from '../events/event.schemas.js';
+import * as orderRepo from '../orders/order.repo.js';
+import { checklistByType, checkUpload, claimTypeForReason, parseDeclaration, type ClaimsSettings, type ClaimType, type ResolutionOption } from './claim.js';
+import { claimOpenedText, documentRequestText, resolutionText } from './claim-messages.js';
+import * as repo from './claim.repo.js';
+import { findBuyerEmail, queueCustomerEmail } from './customer-email.js';
+
+export interface ClaimServiceDeps {
+  db: Db;
+  clock: Clock;
+  bus: DomainBus;
+  cases: CaseService;
+  outbox: OutboxService;
+  ingest: IngestService;
+  logger: Logger;
+  publicUrl: string;
+  settings: ClaimsSettings;
+}
+
+export interface UploadedFile {
+  filename: string;
+  mimeType: string;
+  data: Uint8Array;
+  truncated: boolean;
+}
+
+/** What a form page shows: the document, and what was received when it has been. */
+export type DocumentFormView = repo.DocumentRecord & { orderNumber: string | null; caseToken: string };
+
+/** The SPEC §3 `documents` entry of a case's JSON. */
+export function toDocumentView(document: repo.DocumentRecord) {
+  return {
+    id: document.id,
+    kind: document.kind,
+    state: document.state,
+    requested_at: document.requestedAt.toISOString(),
+    received_at: document.receivedAt?.toISOString() ?? null,
+    decided_at: document.decidedAt?.toISOString() ?? null,
+    decision_note: document.decisionNote,
+    reminders: document.reminders,
+  };
+}
+
+/** The case JSON extension: `documents` of every claim on the case. */
+export async function claimDocumentsView(q: Queryable, caseId: string): Promise<Record<string, unknown>> {
+  return { documents: (await repo.listDocumentsOfCase(q, caseId)).map(toDocumentView) };
+}
+
+export function createClaimService(deps: ClaimServiceDeps) {
+  const formLink = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/forms/${token}`;
+  const dayMs = 24 * 60 * 60 * 1000;
+
+  async function deliver(outboxIds: string[]): Promise<void> {
+    for (const id of outboxIds) await deps.outbox.deliverById(id);
+  }
+
+  async function requestDocument(tx: Tx, input: { claim: repo.ClaimRecord; caseRecord: caseRepo.CaseRecord; kind: repo.DocumentRecord['kind']; at: Date }): Promise<{ document: repo.DocumentRecord; outboxId: string | null }> {
+    const document = await repo.insertDocument(tx, { claimId: input.claim.id, caseId: input.caseRecord.id, kind: input.kind, at: input.at });
+    const text = documentRequestText({ kind: input.kind, orderNumber: input.claim.orderNumber, caseToken: caseToken(input.caseRecord.number), link: formLink(document.token), dueDays: deps.settings.documentDueDays, reminder: false });
+    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim-document:${document.id}:request`, customerId: input.claim.customerId, caseRecord: input.caseRecord, orderNumber: input.claim.orderNumber, origin: 'claim_document_request', ...text, at: input.at } });
+    const request: DomainEvents['commitment.open_requested'] = {
+      tx,
+      key: `document:${document.id}`,
+      kind: 'document',
+      caseId: input.caseRecord.id,
+      customerId: input.claim.customerId,
+      orderNumber: input.claim.orderNumber,
+      dueAt: new Date(input.at.getTime() + deps.settings.documentDueDays * dayMs),
+      ownerId: input.caseRecord.ownerId,
+      ownerRole: null,
+      openedBy: `claim:${input.claim.id}`,
+      atRiskLeadMinutes: deps.settings.reminderLeadMinutes,
+      details: { document_id: document.id, document_kind: input.kind, claim_id: input.claim.id },
+      result: { commitmentId: null },
+    };
+    await deps.bus.emit('commitment.open_requested', request);
+    // Without an engine listening the request stays unanswered: the document is still tracked here.
+    if (request.result.commitmentId) await repo.setDocumentCommitment(tx, { id: document.id, commitmentId: request.result.commitmentId });
+    return { document: { ...document, commitmentId: request.result.commitmentId }, outboxId: sent.status === 'skipped' ? null : sent.outboxId };
+  }
+
+  /** Opens a claim case for the customer, tells them, and requests the claim type's documents. Inside `tx`. */
+  async function openClaim(tx: Tx, input: { customerId: string; orderNumber: string | null; type: ClaimType; openedBy: string; ownerId?: string | null; at: Date }) {
+    const what = input.type === 'non_delivery' ? 'non-delivery' : 'damage';
+    const caseRecord = await caseRepo.insertCase(tx, {
+      customerId: input.customerId,
+      subject: `Claim (${what})${input.orderNumber ? ` for order ${input.orderNumber}` : ''}`,
+      channel: 'email',
+      orderNumber: input.orderNumber,
+      kind: 'claim',
+      ownerId: input.ownerId ?? null,
+      at: input.at,
+    });
+    await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: input.openedBy.startsWith('agent:') ? input.openedBy.slice('agent:'.length) : null });
+    const claim = await repo.insertClaim(tx, { caseId: caseRecord.id, customerId: input.customerId, orderNumber: input.orderNumber, type: input.type, openedBy: input.openedBy, at: input.at });
+    const opened = claimOpenedText({ type: input.type, orderNumber: input.orderNumber, caseToken: caseToken(caseRecord.number) });
+    const told = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at } });
+    const outboxIds = told.status === 'skipped' ? [] : [told.outboxId];
+    for (const kind of checklistByType[input.type]) {
+      const { outboxId } = await requestDocument(tx, { claim, caseRecord, kind, at: input.at });
+      if (outboxId) outboxIds.push(outboxId);
+    }
+    deps.logger.info({ case_id: caseRecord.id, customer_id: input.customerId, claim_id: claim.id, type: input.type }, 'claim opened');
+    return { claim, caseRecord, outboxIds };
+  }
+
+  /** `order.delivery_exception` for a loss or damage opens a claim, once per order. */
+  async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
+    const { tx, event, customerId } = payload;
+    if (event.type !== 'order.delivery_exception' || !customerId) return;
+    const type = claimTypeForReason((event.data as Record<string, unknown>)['reason']);
+    if (!type) return;
+    const orderNumber = event.order?.id ?? null;
+    const open = await caseRepo.listOpenCasesOfCustomer(tx, customerId);
+    for (const candidate of open) {
+      if (candidate.kind === 'claim' && candidate.orderNumber === orderNumber && (await repo.findOpenClaimOfCase(tx, candidate.id))) return;
+    }
+    await openClaim(tx, { customerId, orderNumber, type, openedBy: `event:${event.id}`, at: payload.at });
+  }
+
+  /** An agent opens a claim from any case: a new claim case for the same customer and order. */
+  async function openClaimFromCase(input: { caseId: string; type: ClaimType; by: string | null }) {
+    const result = await deps.db.transaction().execute(async (tx) => {
+      const source = await deps.cases.requireCase(tx, input.caseId);
+      return openClaim(tx, { customerId: source.customerId, orderNumber: source.orderNumber, type: input.type, openedBy: input.by ? `agent:${input.by}` : 'api', ownerId: source.ownerId, at: deps.clock.now() });
+    });
+    await deliver(result.outboxIds);
+    return deps.cases.getCase(result.caseRecord.id);
+  }
+
+  /** The engine's at-risk callback for a document commitment: remind the customer, once per callback. */
+  async function onFallbackDue(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
+    const document = await repo.findDocumentByCommitment(payload.tx, payload.commitmentId);
+    if (!document) return;
+    if (document.state !== 'requested') {
+      payload.result = { outboxId: null, status: 'skipped', detail: `document ${document.id} is already ${document.state}` };
+      return;
+    }
+    const claim = (await repo.findClaimById(payload.tx, document.claimId))!;
+    const caseRecord = (await caseRepo.findCaseById(payload.tx, document.caseId))!;
+    const text = documentRequestText({ kind: document.kind, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), link: formLink(document.token), dueDays: deps.settings.documentDueDays, reminder: true });
+    const sent = await queueCustomerEmail(payload.tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim-document:${document.id}:reminder:${payload.actionKey}`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_document_reminder', ...text, at: deps.clock.now() } });
+    await repo.countReminder(payload.tx, document.id);
+    payload.result = sent.status === 'skipped' ? { outboxId: null, status: 'skipped', detail: sent.detail } : { outboxId: sent.outboxId, status: sent.status };
+  }
+
+  async function findFormDocument(token: string): Promise<DocumentFormView | undefined> {
+    const document = await repo.findDocumentByToken(deps.db, token);
+    if (!document) return undefined;
+    const claim = await repo.findClaimById(deps.db, document.claimId);
+    const caseRecord = await caseRepo.findCaseById(deps.db, document.caseId);
+    return { ...document, orderNumber: claim?.orderNumber ?? null, caseToken: caseRecord ? caseToken(caseRecord.number) : '' };
+  }
+
+  async function receive(document: repo.DocumentRecord, submission: Record<string, unknown>, files: UploadedFile[]): Promise<repo.DocumentRecord | undefined> {
+    const received = await deps.db.transaction().execute(async (tx) => {
+      const at = deps.clock.now();
+      const marked = await repo.markDocumentReceived(tx, { id: document.id, submission, at });
+      if (!marked) return undefined;
+      for (const file of files) await repo.insertFile(tx, { documentId: document.id, filename: file.filename, mimeType: file.mimeType, data: file.data, at });
+      if (marked.commitmentId) await repo.keepDocumentCommitment(tx, { commitmentId: marked.commitmentId, documentId: marked.id, at });
+      return marked;
+    });
+    if (received) {
+      deps.logger.info({ case_id: received.caseId, document_id: received.id, kind: received.kind }, 'claim document received');
+      await deps.bus.emit('live.case_updated', { caseId: received.caseId });
+    }
+    return received;
+  }
+
+  /**
+   * A declaration submitted through its form. Invalid input comes back as errors by field; a form already
+   * submitted comes back as `already` with what was received.
+   */
+  async function submitDeclaration(token: string, form: Record<string, unknown>) {
+    const document = await repo.findDocumentByToken(deps.db, token);
+    if (!document || document.kind !== 'declaration') throw new AppError('not_found', { detail: 'No such form' });
+    if (document.state !== 'requested') return { outcome: 'already' as const, document };
+    const parsed = parseDeclaration({ form, today: deps.clock.now().toISOString().slice(0, 10) });
+    if (!parsed.ok) return { outcome: 'invalid' as const, errors: parsed.errors, document };
+    const received = await receive(document, { ...parsed.value, submitted_via: 'form' }, []);
+    return received ? { outcome: 'received' as const, document: received } : { outcome: 'already' as const, document: (await repo.findDocumentById(deps.db, document.id))! };
+  }
+
+  /** Photos uploaded through their form; each file is checked for type and size before anything is kept. */
+  async function submitPhotos(token: string, files: UploadedFile[], note: string) {
+    const document = await repo.findDocumentByToken(deps.db, token);
+    if (!document || document.kind !== 'photos') throw new AppError('not_found', { detail: 'No such form' });
+    if (document.state !== 'requested') return { outcome: 'already' as const, document };
+    const errors: Record<string, string> = {};
+    if (files.length === 0) errors['photos'] = 'Please choose at least one photo';
+    if (files.length > deps.settings.maxUploadFiles) errors['photos'] = `Please send at most ${deps.settings.maxUploadFiles} photos`;
+    for (const file of files) {
+      const problem = checkUpload({ file: { mimeType: file.mimeType, sizeBytes: file.data.byteLength, truncated: file.truncated }, settings: deps.settings });
+      if (problem) errors['photos'] = `${file.filename}: ${problem}`;
+    }
+    if (Object.keys(errors).length > 0) return { outcome: 'invalid' as const, errors, document };
+    const submission = { note: note.slice(0, 2000), files: files.map((file) => ({ filename: file.filename, type: file.mimeType, bytes: file.data.byteLength })), submitted_via: 'form' };
+    const received = await receive(document, submission, files);
+    return received ? { outcome: 'received' as const, document: received } : { outcome: 'already' as const, document: (await repo.findDocumentById(deps.db, document.id))! };
+  }
+
+  /** An agent accepts or rejects a received document. */
+  async function decideDocument(input: { caseId: string; documentId: string; decision: 'accepted' | 'rejected'; note: string | null; by: string | null }) {
+    const document = await repo.findDocumentById(deps.db, input.documentId);
+    if (!document || document.caseId !== input.caseId) throw new AppError('not_found', { detail: `No document ${input.documentId} on case ${input.caseId}` });
+    if (document.state !== 'received') throw new AppError('conflict', { detail: `The document is ${document.state}: only a received document can be accepted or rejected` });
+    const decided = await repo.decideDocument(deps.db, { id: document.id, state: input.decision, note: input.note, by: input.by, at: deps.clock.now() });
+    if (!decided) throw new AppError('conflict', { detail: 'The document was decided meanwhile' });
+    await deps.bus.emit('live.case_updated', { caseId: input.caseId });
+    return toDocumentView(decided);
+  }
+
+  function resolutionEvent(input: { claim: repo.ClaimRecord; option: ResolutionOption; amount: Money | null; buyer: string | undefined; order: orderRepo.OrderRecord | undefined; at: Date }): EventInput {
+    const type = { refund: 'refund.issued', store_credit: 'claim.store_credit', reship: 'claim.reship' }[input.option];
+    const data: Record<string, unknown> = { claim_id: input.claim.id, case_id: input.claim.caseId };
+    if (input.amount) data['amount'] = { amount: (input.amount.amountMinor / 10 ** minorUnitDigits(input.amount.currency)).toFixed(minorUnitDigits(input.amount.currency)), currency: input.amount.currency };
+    if (input.option === 'refund' && input.order?.cardLast4) data['to'] = { method: input.order.paymentMethod ?? 'card', last4: input.order.cardLast4 };
+    return {
+      id: `claim-${input.claim.id}-${input.option}`,
+      type,
+      occurred_at: input.at.toISOString(),
+      ...(input.buyer ? { customer: { email: input.buyer } } : {}),
+      ...(input.claim.orderNumber ? { order: { id: input.claim.orderNumber } } : {}),
+      data,
+    };
+  }
+
+  /** Settles a claim: records the option's event through ingest and tells the customer. */
+  async function resolveClaim(input: { caseId: string; option: ResolutionOption; amount: number | undefined; by: string | null }) {
+    const caseRecord = await deps.cases.requireCase(deps.db, input.caseId);
+    const claim = await repo.findOpenClaimOfCase(deps.db, caseRecord.id);
+    if (!claim) throw new AppError('conflict', { detail: `Case ${caseToken(caseRecord.number)} has no open claim` });
+    const order = claim.orderNumber ? await orderRepo.findOrderByNumber(deps.db, claim.orderNumber) : undefined;
+    let amount: Money | null = null;
+    if (input.option !== 'reship') {
+      const currency = order?.total?.currency;
+      if (input.amount !== undefined && currency) amount = toMoney(input.amount, currency);
+      else if (input.amount === undefined && order?.total) amount = order.total;
+      else throw new AppError('validation_failed', { detail: 'amount: the order has no total or currency to refund or credit; give an amount', field: 'amount' });
+    }
+    const at = deps.clock.now();
+    const buyer = await findBuyerEmail(deps.db, claim.customerId);
+    await deps.ingest.ingestEvents([resolutionEvent({ claim, option: input.option, amount, buyer, order, at })]);
+    const outboxIds = await deps.db.transaction().execute(async (tx) => {
+      const resolved = await repo.markClaimResolved(tx, { id: claim.id, resolution: { option: input.option, amount_minor: amount?.amountMinor ?? null, currency: amount?.currency ?? null, by: input.by }, at });
+      if (!resolved) return [];
+      const text = resolutionText({ option: input.option, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), amount });
+      const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at } });
+      return sent.status === 'skipped' ? [] : [sent.outboxId];
+    });
+    await deliver(outboxIds);
+    await deps.bus.emit('live.case_updated', { caseId: caseRecord.id });
+    return { claim_id: claim.id, option: input.option, amount: amount ? { amount_minor: amount.amountMinor, currency: amount.currency } : null, case: await deps.cases.getCase(caseRecord.id) };
+  }
+
+  return { onEventIngested, onFallbackDue, openClaim, openClaimFromCase, findFormDocument, submitDeclaration, submitPhotos, decideDocument, resolveClaim };
+}
+
+export type ClaimService = ReturnType<typeof createClaimService>;

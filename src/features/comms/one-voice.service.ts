@@ -1,0 +1,285 @@
+// One voice at run time: the fact audit as a reply check, template replies, and the messages Kept sends
+// itself (acknowledgements, reasons' fallbacks) rendered from typed templates, audited and written to the
+// outbox in the caller's transaction. A message that fails its audit is held and its case flagged.
+import type { Logger } from 'pino';
+import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import type { AuditFinding } from '../../db/database.js';
+import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import * as caseRepo from '../cases/case.repo.js';
+import * as messageRepo from '../cases/message.repo.js';
+import type { ReplyCheck, ReplyTemplateRenderer } from '../cases/reply.service.js';
+import * as customerRepo from '../customers/customer.repo.js';
+import * as orderRepo from '../orders/order.repo.js';
+import { mentionedOrderNumbers, orderStateByEvent } from '../orders/order.js';
+import type { CommsConfig } from './comms-config.js';
+import { buildCustomerFacts } from './customer-facts.js';
+import { auditMessage } from './fact-audit.js';
+import type { CustomerFactsInput } from './facts.schemas.js';
+import { fallbackTemplate } from './fallback-template.js';
+import { findClaims } from './message-claims.js';
+import { findStatedReasons } from './reason-catalog.js';
+import * as outboxRepo from './outbox.repo.js';
+import type { OutboxService } from './outbox.service.js';
+import { renderTemplate } from './render-template.js';
+import type { MessageTemplate } from './template.schemas.js';
+import { factsFromVars, readClientVars, recordVars, sampleVars, templateVars, type VarValues } from './template-vars.js';
+
+export interface OneVoiceOptions {
+  db: Db;
+  clock: Clock;
+  bus: DomainBus;
+  logger: Logger;
+  outbox: OutboxService;
+  comms: CommsConfig;
+  publicUrl: string;
+  /** The zone of customers whose own is not known. */
+  defaultZone: string;
+}
+
+export interface AutomaticMessage {
+  caseRecord: caseRepo.CaseRecord | null;
+  customerId: string | null;
+  order: orderRepo.OrderRecord | null;
+  template: MessageTemplate;
+  vars: VarValues;
+  origin: 'acknowledgement' | 'fallback';
+  idempotencyKey: string;
+  channel: string;
+  to: string;
+  reasonCode: string | null;
+}
+
+const ackWindowMs = 60 * 60_000;
+const identityKindByChannel: Record<string, 'email' | 'phone'> = { email: 'email', sms: 'phone' };
+const eventByState = new Map(Object.entries(orderStateByEvent).flatMap(([event, state]) => (state ? [[state, event] as const] : [])));
+
+export function createOneVoiceService(options: OneVoiceOptions) {
+  const { db, clock, bus, logger, outbox, publicUrl } = options;
+  const { reasons } = options.comms;
+  const templates = [...options.comms.templates, ...reasons.map(fallbackTemplate)];
+  const templatesById = new Map(templates.map((template) => [template.id, template]));
+
+  function requireTemplate(id: string): MessageTemplate {
+    const template = templatesById.get(id);
+    if (!template) throw new AppError('validation_failed', { detail: `template: no template ${id}`, field: 'template' });
+    return template;
+  }
+
+  async function zoneOf(q: Queryable, customerId: string | null): Promise<string> {
+    const customer = customerId ? await customerRepo.findCustomerById(q, customerId) : undefined;
+    return customer?.timeZone ?? options.defaultZone;
+  }
+
+  async function auditText(q: Queryable, input: { text: string; customerId: string | null; orderNumber: string | null; facts?: CustomerFactsInput }): Promise<AuditFinding[]> {
+    // A text that claims nothing and states no reason cannot contradict the records: skip reading them.
+    if (!input.facts && findClaims(input.text).length === 0 && findStatedReasons(input.text, reasons).length === 0) return [];
+    const facts = input.facts ?? (await buildCustomerFacts(q, { customerId: input.customerId, orderNumber: input.orderNumber, zone: await zoneOf(q, input.customerId), reasons }));
+    return auditMessage({ text: input.text, facts, reasons }).findings;
+  }
+
+  /** The fact audit on an agent's reply (cracks C2 and C3): what reply.service runs before anything leaves. */
+  const auditReply: ReplyCheck = (q, draft) => auditText(q, { text: draft.body, customerId: draft.caseRecord.customerId, orderNumber: draft.caseRecord.orderNumber });
+
+  /** `{template, vars}` replies: the case's records fill what the agent did not give. */
+  const renderReplyTemplate: ReplyTemplateRenderer = async (q, input) => {
+    const template = requireTemplate(input.template);
+    const order = input.caseRecord.orderNumber ? ((await orderRepo.findOrderByNumber(q, input.caseRecord.orderNumber)) ?? null) : null;
+    const fromRecords = await recordVars(q, { customerId: input.caseRecord.customerId, caseRecord: input.caseRecord, order, reasons, publicUrl });
+    const vars = templateVars(template, fromRecords, readClientVars(template, input.vars));
+    const rendered = await renderTemplate({ template, vars, zone: await zoneOf(q, input.caseRecord.customerId), reasons });
+    return { subject: rendered.subject ?? null, body: rendered.text };
+  };
+
+  /** Renders, audits and queues a message Kept sends itself; held (and its case flagged) when the audit fails. */
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord> {
+    const at = clock.now();
+    const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone: await zoneOf(tx, message.customerId), reasons });
+    const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
+    const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber });
+    const recorded = await messageRepo.insertMessage(tx, {
+      caseId: message.caseRecord?.id ?? null,
+      customerId: message.customerId,
+      direction: 'out',
+      channel: message.channel,
+      authorKind: 'automatic',
+      authorId: null,
+      subject: rendered.subject ?? null,
+      body: rendered.text,
+      html: rendered.html ?? null,
+      threadRef: null,
+      externalId: null,
+      eventId: null,
+      // Only an order the text names: an acknowledgement on an order's case must not keep its notify commitment.
+      orderNumbers: mentionedOrderNumbers([rendered.subject ?? '', rendered.text].join('\n'), orderNumber ? [orderNumber] : []),
+      noise: null,
+      status: findings.length > 0 ? 'held' : 'queued',
+      at,
+    });
+    const entry = await outbox.enqueue(tx, {
+      idempotencyKey: message.idempotencyKey,
+      caseId: message.caseRecord?.id ?? null,
+      customerId: message.customerId,
+      messageId: recorded.id,
+      orderNumber,
+      origin: message.origin,
+      channel: message.channel,
+      to: message.to,
+      subject: rendered.subject ?? null,
+      body: rendered.text,
+      html: rendered.html ?? null,
+      reasonCode: rendered.reasonCode ?? message.reasonCode,
+      status: findings.length > 0 ? 'held' : 'queued',
+      audit: { ok: findings.length === 0, findings },
+      override: null,
+      authorId: null,
+      at,
+    });
+    if (entry.status === 'held') {
+      if (message.caseRecord) await caseRepo.updateCase(tx, message.caseRecord.id, { flagged: true, at });
+      logger.warn({ outbox_id: entry.id, case_id: entry.caseId, customer_id: entry.customerId, findings: entry.audit.findings }, 'automatic message held');
+    } else {
+      await bus.emit('message.recorded', { tx, message: { ...recorded, status: 'queued' }, caseRecord: message.caseRecord, opened: false });
+    }
+    return entry;
+  }
+
+  /** The customer's address on the first channel of `channels` that has an acknowledgement template. */
+  async function addressFor(q: Queryable, input: { customerId: string; channels: string[]; templatePrefix: string }) {
+    const identities = await customerRepo.listIdentitiesOfCustomer(q, input.customerId);
+    for (const channel of [...new Set(input.channels)]) {
+      const template = templatesById.get(`${input.templatePrefix}.${channel}`);
+      const kind = identityKindByChannel[channel];
+      const identity = kind && [...identities].reverse().find((candidate) => candidate.kind === kind);
+      if (template && identity) return { channel, to: identity.value, template };
+    }
+    return undefined;
+  }
+
+  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour. */
+  async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
+    const { tx, message, caseRecord } = payload;
+    if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord) return;
+    const now = clock.now();
+    if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
+    const target = await addressFor(tx, { customerId: caseRecord.customerId, channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
+    if (!target) {
+      logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
+      return;
+    }
+    const order = caseRecord.orderNumber ? ((await orderRepo.findOrderByNumber(tx, caseRecord.orderNumber)) ?? null) : null;
+    // The acknowledgement is about the case: its link is the case's page, even when an order is named.
+    const vars = await recordVars(tx, { customerId: caseRecord.customerId, caseRecord, order: null, reasons, publicUrl });
+    await sendAutomatic(tx, {
+      caseRecord,
+      customerId: caseRecord.customerId,
+      order,
+      template: target.template,
+      vars: templateVars(target.template, vars),
+      origin: 'acknowledgement',
+      idempotencyKey: `ack:${message.id}`,
+      channel: target.channel,
+      to: target.to,
+      reasonCode: null,
+    });
+  }
+
+  /** Crack C1: the engine found no message for a notify commitment in time; Kept sends the reason's fallback. */
+  async function sendFallback(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
+    const { tx, result } = payload;
+    const order = payload.orderNumber ? ((await orderRepo.findOrderByNumber(tx, payload.orderNumber)) ?? null) : null;
+    const caseRecord = payload.caseId ? ((await caseRepo.findCaseById(tx, payload.caseId)) ?? null) : null;
+    const customerId = payload.customerId ?? order?.customerId ?? caseRecord?.customerId ?? null;
+    const known = (code: string | null | undefined) => (code ? reasons.find((reason) => reason.code === code) : undefined);
+    const reason = known(payload.reasonCode) ?? known(order?.reasonCode);
+    const event = order ? eventByState.get(order.state) : undefined;
+    const template = payload.template
+      ? requireTemplate(payload.template)
+      : reason
+        ? fallbackTemplate(reason)
+        : event
+          ? templatesById.get(`${event}.email`)
+          : undefined;
+    const skip = (detail: string) => Object.assign(result, { outboxId: null, status: 'skipped', detail });
+    if (!template) return void skip('no reason and no template to send');
+    if (!customerId) return void skip('no customer to send to');
+    const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
+    const kind = identityKindByChannel[template.channel] ?? 'email';
+    const to = [...identities].reverse().find((identity) => identity.kind === kind)?.value;
+    if (!to) return void skip(`the customer has no ${kind} to send the ${template.channel} to`);
+    const fromRecords = await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl });
+    const entry = await sendAutomatic(tx, {
+      caseRecord,
+      customerId,
+      order,
+      template,
+      vars: templateVars(template, fromRecords, reason ? { reason: reason.code } : {}),
+      origin: 'fallback',
+      idempotencyKey: `fallback:${payload.actionKey}`,
+      channel: template.channel,
+      to,
+      reasonCode: reason?.code ?? null,
+    });
+    Object.assign(result, {
+      outboxId: entry.id,
+      status: entry.status === 'held' ? 'held' : 'queued',
+      ...(entry.status === 'held' ? { detail: entry.audit.findings.map((finding) => `${finding.code}: ${finding.detail}`).join('; ') } : {}),
+    });
+  }
+
+  /** The console's template preview: rendered on its channel with sample or the case's real values, and audited. */
+  async function previewTemplate(input: { template: string; vars?: Record<string, unknown> | undefined; caseId?: string | undefined }) {
+    const template = requireTemplate(input.template);
+    const given = readClientVars(template, input.vars ?? {});
+    let vars: VarValues;
+    let facts: CustomerFactsInput | undefined;
+    let customerId: string | null = null;
+    let orderNumber: string | null = null;
+    if (input.caseId) {
+      const caseRecord = await caseRepo.findCaseById(db, input.caseId);
+      if (!caseRecord) throw new AppError('not_found', { detail: `No case ${input.caseId}` });
+      const order = caseRecord.orderNumber ? ((await orderRepo.findOrderByNumber(db, caseRecord.orderNumber)) ?? null) : null;
+      customerId = caseRecord.customerId;
+      orderNumber = caseRecord.orderNumber;
+      vars = templateVars(template, await recordVars(db, { customerId, caseRecord, order, reasons, publicUrl }), given);
+    } else {
+      const today = clock.now().toISOString().slice(0, 10);
+      vars = templateVars(template, sampleVars({ template, reasons, publicUrl, today }), given);
+      facts = factsFromVars(template, vars);
+    }
+    const zone = await zoneOf(db, customerId);
+    const rendered = await renderTemplate({ template, vars, zone, reasons });
+    const findings = await auditText(db, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId, orderNumber, ...(facts ? { facts } : {}) });
+    return {
+      template: template.id,
+      channel: template.channel,
+      subject: rendered.subject ?? null,
+      text: rendered.text,
+      html: rendered.html ?? null,
+      sms: rendered.sms ? { segments: rendered.sms.segments, characters: rendered.sms.characters, encoding: rendered.sms.encoding, within_limit: rendered.sms.withinLimit } : null,
+      reason_code: rendered.reasonCode ?? null,
+      vars_used: Object.keys(vars),
+      findings,
+      audit: { ok: findings.length === 0, findings },
+    };
+  }
+
+  /** Every template with its variables and their kinds, as the console's composer lists them. */
+  function listTemplates() {
+    return templates.map((template) => ({
+      id: template.id,
+      name: template.id,
+      event: template.event,
+      channel: template.channel,
+      subject: template.subject ?? null,
+      text: template.text,
+      max_segments: template.max_segments ?? null,
+      vars: Object.entries(template.variables).map(([name, kind]) => ({ name, kind })),
+    }));
+  }
+
+  return { auditReply, renderReplyTemplate, sendAutomatic, acknowledge, sendFallback, previewTemplate, listTemplates, requireTemplate };
+}
+
+export type OneVoiceService = ReturnType<typeof createOneVoiceService>;

@@ -1,0 +1,51 @@
+// Surveys' API (outcome of a follow-up, the report) and its forms behind /forms/{token}.
+import { z } from 'zod';
+import { principalOf } from '../../http/auth.js';
+import type { App } from '../../http/route-types.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import { renderSurveyForm, renderSurveyReceived } from './survey-pages.js';
+import type { SurveyService } from './survey.service.js';
+import type { FormPages, HtmlPage } from '../claims/form-html.js';
+
+// Both ends are inclusive, so the default range ends with what happened just now.
+const reportQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: 12 weeks before `to`' }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: now' }),
+});
+
+export function registerSurveyRoutes(app: App, deps: { surveys: SurveyService; clock: Clock }): void {
+  app.post(
+    '/api/v1/cases/:id/survey-outcome',
+    { schema: { tags: ['surveys'], params: z.object({ id: z.string().min(1) }), body: z.object({ outcome: z.enum(['recovered', 'not_recovered']), note: z.string().max(2000).optional() }) } },
+    async (request) => deps.surveys.recordOutcome({ caseId: request.params.id, outcome: request.body.outcome, note: request.body.note ?? null, by: principalOf(request).agentId }),
+  );
+
+  app.get('/api/v1/reports/surveys', { config: { auth: 'manager' }, schema: { tags: ['surveys'], querystring: reportQuery } }, async (request) => {
+    const to = request.query.to ? new Date(request.query.to) : deps.clock.now();
+    const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 12 * 7 * 24 * 3_600_000);
+    if (from >= to) throw new AppError('validation_failed', { detail: 'from: must be before to', field: 'from' });
+    return deps.surveys.report({ from, to });
+  });
+}
+
+/** The survey page: a form until answered (or one click on a score link), then what was received. */
+export function createSurveyFormPages(surveys: SurveyService): FormPages {
+  async function record(token: string, fields: Record<string, string>, fromLink: boolean): Promise<HtmlPage | undefined> {
+    const result = await surveys.answer(token, { score: fields['score'], comment: fields['comment'], contactRequested: fields['contact_requested'] === 'yes' || fields['contact_requested'] === 'on' });
+    if (!result) return undefined;
+    if (result.outcome === 'invalid') return renderSurveyForm(result.invitation, fields, result.errors);
+    // A second click on a score link is not an error for the customer: it shows the answer kept.
+    return renderSurveyReceived(result.invitation, result.outcome === 'already' && !fromLink ? 409 : 200);
+  }
+  return {
+    async show(token, query) {
+      const invitation = await surveys.findInvitation(token);
+      if (!invitation) return undefined;
+      if (invitation.respondedAt) return renderSurveyReceived(invitation);
+      if (query['score'] !== undefined) return record(token, { score: query['score'] }, true);
+      return renderSurveyForm(invitation);
+    },
+    submit: (token, body) => record(token, body, false),
+  };
+}

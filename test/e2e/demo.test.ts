@@ -1,0 +1,58 @@
+// `kept demo` as a newcomer runs it: the bin, against an instance listening on a port, with a manual clock.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStories } from '../../src/features/demo/demo-stories.js';
+import { adminToken, createTestKept, testStart, type TestKept } from '../helpers/test-app.js';
+
+let kept: TestKept;
+let url = '';
+
+beforeAll(async () => {
+  kept = await createTestKept({ store: 'pglite' });
+  url = await kept.app.listen({ port: 0, host: '127.0.0.1' });
+}, 120_000);
+
+afterAll(async () => {
+  await kept?.close();
+});
+
+function runDemo(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve('bin/kept.js'), 'demo'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('kept demo', () => {
+  it('plays every crack into a running instance, moving its manual clock, and says what Kept did', { timeout: 300_000 }, async () => {
+    const run = await runDemo({ KEPT_URL: url, KEPT_ADMIN_TOKEN: adminToken });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const story of demoStories) expect(run.stdout).toContain(`${story.crack} · ${story.title}`);
+    expect(demoStories.map((s) => s.crack)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11']);
+    expect(run.stdout).toContain('manual clock');
+    expect(run.stdout).toContain('Played 11 stories.');
+    expect(run.stdout).toMatch(/Closed on this instance: (none|C\d+)/);
+    expect(run.stdout).not.toContain('The story stopped');
+    // Each story ends with its verdict: closed on this instance, or still open and why.
+    expect(run.stdout.match(/^  [✓✗] /gm) ?? []).toHaveLength(11);
+    // What the demo printed is what the instance holds: its customers and cases went in through the API.
+    const clock = await kept.api('GET', '/api/v1/clock');
+    expect(Date.parse(clock.body.now) - testStart.getTime()).toBeGreaterThanOrEqual(9 * 86_400_000);
+    const cases = await kept.api('GET', '/api/v1/cases?limit=200');
+    expect(cases.body.items.length).toBeGreaterThanOrEqual(9);
+    expect(run.stdout).toMatch(/→ Kept: opened case/);
+  });
+
+  it('refuses a wrong token with a message that says what to set', { timeout: 120_000 }, async () => {
+    const run = await runDemo({ KEPT_URL: url, KEPT_ADMIN_TOKEN: 'not-the-token-of-this-instance' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('KEPT_ADMIN_TOKEN');
+  });
+});
