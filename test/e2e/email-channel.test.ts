@@ -40,9 +40,10 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
     const cases = await casesOf('ana@example.com');
     expect(cases).toHaveLength(1);
     expect(cases[0].channels).toEqual(['email']);
-    expect(cases[0].messages).toHaveLength(1);
-    expect(cases[0].messages[0]).toMatchObject({ direction: 'in', channel: 'email', subject: 'Where is my parcel?', noise: null });
-    expect(cases[0].messages[0].body).toContain('my parcel has not arrived');
+    const inbound = cases[0].messages.filter((m: { direction: string }) => m.direction === 'in');
+    expect(inbound).toHaveLength(1);
+    expect(inbound[0]).toMatchObject({ direction: 'in', channel: 'email', subject: 'Where is my parcel?', noise: null });
+    expect(inbound[0].body).toContain('my parcel has not arrived');
   });
 
   it('a reply by Message-ID threads into the same case, even with a new subject', async () => {
@@ -56,8 +57,8 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
     const [caseView] = await casesOf('ana@example.com');
     const sent = await kept.api('POST', `/api/v1/cases/${caseView.id}/replies`, { author_id: agentId, body: 'Your parcel left our warehouse today.' });
     expect(sent.status).toBe(201);
-    const out = relay.received.at(-1)!.email;
-    expect(out.messageId).toBe(`${sent.body.outbox_id}@kept.local`);
+    const out = relay.received.find((r) => r.email.messageId === `${sent.body.outbox_id}@kept.local`)!.email;
+    expect(out).toBeDefined();
     expect(out.subject).toContain(`[${caseView.token}]`);
     expect(out.inReplyTo[0]).toBeDefined();
     expect(out.references).toContain('first-ana@example.com');
@@ -95,7 +96,7 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
   it('an auto-reply is stored on the case, opens no new case and gets no acknowledgement', async () => {
     const [caseView] = await casesOf('ana@example.com');
     const outboxBefore = await kept.api('GET', `/api/v1/outbox?case_id=${caseView.id}`);
-    const ours = relay.received.at(-1)!.email.messageId!;
+    const ours = relay.received.find((r) => r.email.messageId?.startsWith('out_'))!.email.messageId!;
     await smtp.sendMail({
       from: 'ana@example.com',
       to: 'support@kept.local',
@@ -158,7 +159,7 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
     const raw = 'From: gus@example.com\r\nTo: support@kept.local\r\nSubject: Twice\r\nMessage-ID: <gus-1@example.com>\r\n\r\nOnce only.\r\n';
     for (let i = 0; i < 2; i += 1) await smtp.sendMail({ envelope: { from: 'gus@example.com', to: ['support@kept.local'] }, raw });
     const [caseView] = await casesOf('gus@example.com');
-    expect(caseView.messages).toHaveLength(1);
+    expect(caseView.messages.filter((m: { direction: string }) => m.direction === 'in')).toHaveLength(1);
   });
 
   it('needs the admin token to post raw mail', async () => {
