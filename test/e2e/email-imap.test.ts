@@ -47,7 +47,7 @@ describe.skipIf(!dovecotAvailable())('IMAP polling from kept.config.yaml', () =>
     try {
       expect(await kept.channels.email.pollMailboxes()).toBe(2);
       expect(await kept.channels.email.pollMailboxes()).toBe(0);
-      const subjects = async () => (await kept.store.db.selectFrom('messages').select('subject').where('channel', '=', 'email').execute()).map((m) => m.subject).sort();
+      const subjects = async () => (await kept.store.db.selectFrom('messages').select('subject').where('channel', '=', 'email').where('direction', '=', 'in').execute()).map((m) => m.subject).sort();
       expect(await subjects()).toEqual(['Mailbox question 1', 'Mailbox question 2']);
 
       // A second Kept on the same store: the cursor is where the first left it.
