@@ -26,6 +26,7 @@ import { createCaptureTransport, type MessageTransport } from './features/comms/
 import { registerChannels, type Channels } from './channels/register-channels.js';
 import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
+import { registerCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
 import { createTimelineService } from './features/customers/timeline.service.js';
@@ -63,6 +64,7 @@ export interface Kept {
   services: ReturnType<typeof buildServices>;
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
+  commitments: CommitmentEngine;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
   close(): Promise<void>;
@@ -112,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
+  const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
   registerForecastRoutes(app, { forecast: services.forecast });
@@ -133,11 +136,13 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     logger,
     services,
     channels,
+    commitments,
     createdAdminToken,
     async close() {
       await channels.stop();
       oneVoice.stop();
       await app.close();
+      await commitments.close();
       if (ownsStore) await store.close();
     },
   };

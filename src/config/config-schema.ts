@@ -1,6 +1,8 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
 import { channelsConfigSchema } from '../channels/channels-config.js';
+import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
+import { calendarsSectionSchema, checkCommitmentConfig, policiesSectionSchema, teamsSectionSchema } from '../features/commitments/policy.schemas.js';
 import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
 import { claimsSectionSchema } from '../features/claims/claim.js';
 import { surveysSectionSchema } from '../features/surveys/survey.js';
@@ -22,9 +24,11 @@ export const instanceSectionSchema = z
 export const configFileSchema = z
   .object({
     kept: instanceSectionSchema.default(instanceSectionSchema.parse({})),
-    calendars: z.unknown().optional(),
-    teams: z.unknown().optional(),
-    policies: z.unknown().optional(),
+    /** Business-hour calendars; a section left out is the shipped default (see docs/commitments.md). */
+    calendars: calendarsSectionSchema.optional(),
+    teams: teamsSectionSchema.optional(),
+    /** Which event opens which commitment, its deadline, what keeps it and what breach does. */
+    policies: policiesSectionSchema.optional(),
     /** The reason catalog (docs/one-voice.md); the shipped one when left out. */
     reasons: reasonCatalogSchema.optional(),
     /** Typed message templates (docs/one-voice.md); the shipped ones when left out. */
@@ -36,6 +40,8 @@ export const configFileSchema = z
     forecast: forecastSectionSchema.optional(),
     signals: z.unknown().optional(),
   })
-  .strict();
+  .strict()
+  // Kept refuses to start on a policy that names a calendar or escalation that is not there.
+  .superRefine((file, ctx) => checkCommitmentConfig(commitmentConfigOf(file), ctx));
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -214,6 +214,12 @@ export interface CommitmentsTable {
   breached_at: Timestamp | null;
   waived_by: string | null;
   waived_reason: string | null;
+  /** Unique: the engine's open key, so replaying what opened a commitment opens nothing twice. */
+  open_key: string | null;
+  calendar_name: string | null;
+  reason_code: string | null;
+  kept_late: Generated<boolean>;
+  at_risk_at: Timestamp | null;
 }
 
 export interface TimersTable {
@@ -224,6 +230,8 @@ export interface TimersTable {
   fired_at: Timestamp | null;
   claimed_by: string | null;
   claimed_until: Timestamp | null;
+  /** The commitment's due time when the timer was set: a timer for an older due time is stale. */
+  due_at: Timestamp | null;
 }
 
 export interface ActionsTable {

@@ -1,7 +1,13 @@
-// The SQL for reading commitments (the engine writes them through its own store functions).
-import type { Selectable } from 'kysely';
-import type { Queryable } from '../../db/create-db.js';
+// The only SQL for commitments: reading them for the API, and the engine's writes (idempotent opens,
+// state changes, and the action log whose primary key is the action's idempotency key).
+import { sql, type Selectable } from 'kysely';
+import type { Queryable, Tx } from '../../db/create-db.js';
 import type { CommitmentState, CommitmentsTable } from '../../db/database.js';
+import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
+import type { Commitment } from './commitment.js';
+import type { ManagerLoad } from './choose-manager.js';
+import type { CommitmentCount } from './metrics.js';
+import type { CommitmentKind } from './policy.schemas.js';
 
 export interface CommitmentRecord {
   id: string;
@@ -24,6 +30,8 @@ export interface CommitmentRecord {
   breachedAt: Date | null;
   waivedBy: string | null;
   waivedReason: string | null;
+  keptLate: boolean;
+  reasonCode: string | null;
 }
 
 export function toCommitmentRecord(row: Selectable<CommitmentsTable>): CommitmentRecord {
@@ -48,6 +56,8 @@ export function toCommitmentRecord(row: Selectable<CommitmentsTable>): Commitmen
     breachedAt: row.breached_at,
     waivedBy: row.waived_by,
     waivedReason: row.waived_reason,
+    keptLate: row.kept_late,
+    reasonCode: row.reason_code,
   };
 }
 
@@ -89,6 +99,250 @@ export function toCommitmentView(record: CommitmentRecord) {
     closed_at: record.closedAt?.toISOString() ?? null,
     breached_at: record.breachedAt?.toISOString() ?? null,
     waived_reason: record.waivedReason,
+    kept_late: record.keptLate,
+    reason_code: record.reasonCode,
     details: record.details,
   };
+}
+
+/** The engine's view of a stored commitment. */
+export function toCommitment(row: Selectable<CommitmentsTable>): Commitment {
+  return {
+    id: row.id as CommitmentId,
+    kind: row.kind as CommitmentKind,
+    state: row.state,
+    policyId: row.policy_id ?? '',
+    openedAt: row.opened_at,
+    dueAt: row.due_at,
+    calendarName: row.calendar_name,
+    ownerId: row.owner_id as AgentId | null,
+    ownerRole: row.owner_role === 'manager' ? 'manager' : 'agent',
+    caseId: row.case_id as CaseId | null,
+    customerId: row.customer_id as CustomerId | null,
+    orderId: row.order_number,
+    openedBy: row.opened_by,
+    fulfilledBy: row.fulfilled_by,
+    fulfilledAt: row.closed_at,
+    pausedAt: row.paused_at,
+    atRiskAt: row.at_risk_at,
+    breachedAt: row.breached_at,
+    keptLate: row.kept_late,
+    waivedBy: row.waived_by as AgentId | null,
+    waivedReason: row.waived_reason,
+    reasonCode: row.reason_code,
+  };
+}
+
+/**
+ * The owed (open or breached) commitments of a case, of an order, or with the given ids, locked for the
+ * transaction so that two events about one case apply their decisions one after the other.
+ */
+export async function lockOwedCommitments(tx: Tx, options: { caseId?: string | null; orderNumbers?: readonly string[]; ids?: readonly string[] }): Promise<Commitment[]> {
+  const { caseId, orderNumbers, ids } = options;
+  if (!caseId && !orderNumbers?.length && !ids?.length) return [];
+  const rows = await tx
+    .selectFrom('commitments')
+    .selectAll()
+    .where('state', 'in', ['open', 'breached'])
+    .where((eb) =>
+      eb.or([
+        ...(caseId ? [eb('case_id', '=', caseId)] : []),
+        ...(orderNumbers?.length ? [eb('order_number', 'in', [...orderNumbers])] : []),
+        ...(ids?.length ? [eb('id', 'in', [...ids])] : []),
+      ]),
+    )
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(toCommitment);
+}
+
+/** One commitment in any state, locked for the transaction. */
+export async function lockCommitment(tx: Tx, id: string): Promise<Commitment | undefined> {
+  const row = await tx.selectFrom('commitments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toCommitment(row);
+}
+
+/** The case and order a commitment is about, read without a lock (they never change). */
+export async function findSubjectOfCommitment(q: Queryable, id: string): Promise<{ caseId: string | null; orderNumber: string | null } | undefined> {
+  const row = await q.selectFrom('commitments').select(['case_id', 'order_number']).where('id', '=', id).executeTakeFirst();
+  return row && { caseId: row.case_id, orderNumber: row.order_number };
+}
+
+/** A case handed to someone else takes its agents' commitments along (a hand-off keeps them owned). */
+export async function moveCaseCommitments(q: Queryable, options: { caseId: string; ownerId: string | null }): Promise<void> {
+  await q
+    .updateTable('commitments')
+    .set({ owner_id: options.ownerId })
+    .where('case_id', '=', options.caseId)
+    .where('owner_role', '=', 'agent')
+    .where('state', 'in', ['open', 'breached'])
+    .execute();
+}
+
+export async function findCommitmentRecord(q: Queryable, id: string): Promise<CommitmentRecord | undefined> {
+  const row = await q.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCommitmentRecord(row);
+}
+
+/** Inserts a commitment under its open key; false when that key was opened before (a replay). */
+export async function insertCommitment(q: Queryable, options: { key: string; commitment: Commitment }): Promise<boolean> {
+  const c = options.commitment;
+  const inserted = await q
+    .insertInto('commitments')
+    .values({
+      id: c.id,
+      kind: c.kind,
+      state: c.state,
+      due_at: c.dueAt,
+      owner_id: c.ownerId,
+      owner_role: c.ownerRole,
+      case_id: c.caseId,
+      customer_id: c.customerId,
+      order_number: c.orderId,
+      policy_id: c.policyId,
+      opened_by: c.openedBy,
+      fulfilled_by: c.fulfilledBy,
+      at_risk: c.atRiskAt !== null,
+      paused_at: c.pausedAt,
+      details: JSON.stringify({}),
+      opened_at: c.openedAt,
+      closed_at: c.fulfilledAt,
+      breached_at: c.breachedAt,
+      waived_by: c.waivedBy,
+      waived_reason: c.waivedReason,
+      open_key: options.key,
+      calendar_name: c.calendarName,
+      reason_code: c.reasonCode,
+      kept_late: c.keptLate,
+      at_risk_at: c.atRiskAt,
+    })
+    .onConflict((oc) => oc.column('open_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function findCommitmentIdByOpenKey(q: Queryable, key: string): Promise<string | undefined> {
+  const row = await q.selectFrom('commitments').select('id').where('open_key', '=', key).executeTakeFirst();
+  return row?.id;
+}
+
+/** Writes the mutable fields of a commitment the engine changed. */
+export async function updateCommitment(q: Queryable, c: Commitment): Promise<void> {
+  await q
+    .updateTable('commitments')
+    .set({
+      state: c.state,
+      due_at: c.dueAt,
+      owner_id: c.ownerId,
+      fulfilled_by: c.fulfilledBy,
+      closed_at: c.fulfilledAt,
+      paused_at: c.pausedAt,
+      at_risk: c.atRiskAt !== null,
+      at_risk_at: c.atRiskAt,
+      breached_at: c.breachedAt,
+      kept_late: c.keptLate,
+      waived_by: c.waivedBy,
+      waived_reason: c.waivedReason,
+    })
+    .where('id', '=', c.id)
+    .execute();
+}
+
+/**
+ * Records an action under its idempotency key before it runs, in the transaction that applies it; false
+ * when the key is already there (the action ran before, e.g. before a crash), and then it must not run.
+ */
+export async function recordAction(q: Queryable, options: { key: string; commitmentId: string | null; action: string; result: Record<string, unknown>; at: Date }): Promise<boolean> {
+  const inserted = await q
+    .insertInto('actions')
+    .values({ idempotency_key: options.key, commitment_id: options.commitmentId, action: options.action, result: JSON.stringify(options.result), done_at: options.at })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('idempotency_key')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function setActionResult(q: Queryable, options: { key: string; result: Record<string, unknown> }): Promise<void> {
+  await q.updateTable('actions').set({ result: JSON.stringify(options.result) }).where('idempotency_key', '=', options.key).execute();
+}
+
+/** Webhook actions recorded but not yet reported sent: their process stopped between commit and delivery. */
+export async function listUnsentWebhookActions(q: Queryable, options: { recordedBefore: Date; limit: number }): Promise<{ key: string; result: Record<string, unknown> }[]> {
+  const rows = await q
+    .selectFrom('actions')
+    .select(['idempotency_key', 'result'])
+    .where('action', '=', 'webhook')
+    .where(sql<boolean>`result->>'status' = 'pending'`)
+    .where('done_at', '<', options.recordedBefore)
+    .orderBy('done_at')
+    .limit(options.limit)
+    .execute();
+  return rows.map((row) => ({ key: row.idempotency_key, result: row.result ?? {} }));
+}
+
+/** Every manager who can take an escalation, with the escalations they own and when they were last given one. */
+export async function listManagerLoads(q: Queryable): Promise<ManagerLoad[]> {
+  const rows = await q
+    .selectFrom('agents')
+    .leftJoin('commitments', (join) => join.onRef('commitments.owner_id', '=', 'agents.id').on('commitments.kind', '=', 'escalation'))
+    .select((eb) => [
+      'agents.id',
+      eb.fn.count<number>('commitments.id').filterWhere('commitments.state', 'in', ['open', 'breached']).as('open_escalations'),
+      eb.fn.max('commitments.opened_at').as('last_assigned_at'),
+    ])
+    .where('agents.role', '=', 'manager')
+    .where('agents.out_of_office', '=', false)
+    .groupBy('agents.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id as AgentId,
+    openEscalations: Number(row.open_escalations),
+    lastAssignedAt: row.last_assigned_at ? new Date(row.last_assigned_at as unknown as string) : null,
+  }));
+}
+
+/** The agent of the team with the fewest owed commitments, other than `exclude`: a reassignment's new owner. */
+export async function findLeastLoadedAgent(q: Queryable, options: { exclude: string | null }): Promise<AgentId | null> {
+  let query = q
+    .selectFrom('agents')
+    .leftJoin('commitments', (join) => join.onRef('commitments.owner_id', '=', 'agents.id').on('commitments.state', 'in', ['open', 'breached']))
+    .select((eb) => ['agents.id', eb.fn.count<number>('commitments.id').as('owed')])
+    .where('agents.role', '=', 'agent')
+    .where('agents.out_of_office', '=', false)
+    .groupBy('agents.id')
+    .orderBy('owed')
+    .orderBy('agents.id')
+    .limit(1);
+  if (options.exclude) query = query.where('agents.id', '!=', options.exclude);
+  const row = await query.executeTakeFirst();
+  return (row?.id as AgentId | undefined) ?? null;
+}
+
+/** The counts behind the Prometheus gauges: one GROUP BY over the state index. */
+export async function countCommitments(q: Queryable): Promise<CommitmentCount[]> {
+  const rows = await q
+    .selectFrom('commitments')
+    .select((eb) => ['kind', 'state', 'at_risk', eb.fn.countAll<number>().as('n')])
+    .where('state', 'in', ['open', 'breached', 'kept'])
+    .groupBy(['kind', 'state', 'at_risk'])
+    .execute();
+  const counts = new Map<string, CommitmentCount>();
+  const add = (state: CommitmentCount['state'], kind: string, n: number) => {
+    const key = `${state}:${kind}`;
+    const entry = counts.get(key) ?? { state, kind: kind as CommitmentKind, count: 0 };
+    entry.count += n;
+    counts.set(key, entry);
+  };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.state === 'open') {
+      add('open', row.kind, n);
+      if (row.at_risk) add('at_risk', row.kind, n);
+    } else {
+      add(row.state as 'breached' | 'kept', row.kind, n);
+    }
+  }
+  return [...counts.values()];
 }

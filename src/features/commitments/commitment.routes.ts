@@ -1,8 +1,11 @@
-// GET /api/v1/commitments with the SPEC filters.
+// GET /api/v1/commitments with the SPEC filters; POST /api/v1/commitments/{id}/waive; Prometheus /metrics.
+import type { Registry } from 'prom-client';
 import { z } from 'zod';
+import { principalOf } from '../../http/auth.js';
 import type { App } from '../../http/route-types.js';
 import type { Db } from '../../db/create-db.js';
 import { listCommitments, toCommitmentView } from './commitment.repo.js';
+import type { CommitmentService } from './commitment.service.js';
 
 export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
   app.get(
@@ -25,4 +28,27 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
       return { items: rows.map(toCommitmentView) };
     },
   );
+}
+
+/** The engine's routes: waiving (managers only) and the metrics scrape (any token, as for /api). */
+export function registerCommitmentEngineRoutes(app: App, deps: { commitments: CommitmentService; registry: Registry }): void {
+  app.post(
+    '/api/v1/commitments/:id/waive',
+    {
+      config: { auth: 'manager' },
+      schema: {
+        tags: ['commitments'],
+        params: z.object({ id: z.string().min(1) }),
+        body: z.object({ reason: z.string().trim().min(1, 'a waiver needs a reason').max(2000) }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return deps.commitments.waive({ id: request.params.id, by: { agentId: principal.agentId, role: principal.role }, reason: request.body.reason });
+    },
+  );
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const text = await deps.registry.metrics();
+    return reply.type(deps.registry.contentType).send(text);
+  });
 }

@@ -98,7 +98,7 @@ beforeEach(() => {
 
 describe('acknowledge every inbound contact within 5 minutes', () => {
   it('is kept by the automatic acknowledgement', () => {
-    world.run(event(world, 'contact.received', { channel: 'web_form' }));
+    world.run(event(world, 'message.received', { channel: 'web_form' }));
     world.advanceTo('2026-11-23T10:00:20Z');
     world.run(reply(world, { kind: 'automatic' }));
     world.advanceTo('2026-11-23T10:30:00Z');
@@ -106,7 +106,7 @@ describe('acknowledge every inbound contact within 5 minutes', () => {
   });
 
   it('breaches at the fifth minute and escalates the case to a manager', () => {
-    world.run(event(world, 'contact.received', { channel: 'web_form' }));
+    world.run(event(world, 'message.received', { channel: 'web_form' }));
     world.advanceTo('2026-11-23T10:06:00Z');
     const ack = world.only('acknowledge');
     expect(ack).toMatchObject({ state: 'breached', breachedAt: new Date('2026-11-23T10:05:00Z') });
@@ -135,7 +135,7 @@ describe('first human response within 4 business hours (1 for social)', () => {
   });
 
   it('a social post has one business hour', () => {
-    world.run(event(world, 'contact.received', { channel: 'social' }));
+    world.run(event(world, 'message.received', { channel: 'social' }));
     expect(world.only('first_response')).toMatchObject({ policyId: 'first-response-social', dueAt: new Date('2026-11-23T11:00:00Z') });
     world.advanceTo('2026-11-23T11:00:00Z');
     expect(world.only('first_response').state).toBe('breached');
@@ -201,7 +201,7 @@ describe('survey follow-up within 2 business days', () => {
 
 describe('a manager request opens an escalation owned by a manager within 4 business hours', () => {
   it('is kept only when a manager writes', () => {
-    world.run(event(world, 'signal.manager_requested'));
+    world.run(event(world, 'signal.manager_request'));
     expect(world.only('escalation')).toMatchObject({ ownerRole: 'manager', dueAt: new Date('2026-11-23T14:00:00Z') });
     world.run(reply(world, { kind: 'human', agentId: agent, role: 'agent' }));
     expect(world.only('escalation').state).toBe('open');
@@ -210,7 +210,7 @@ describe('a manager request opens an escalation owned by a manager within 4 busi
   });
 
   it('breaches, is reassigned to a manager and escalated again', () => {
-    world.run(event(world, 'signal.manager_requested'));
+    world.run(event(world, 'signal.manager_request'));
     world.advanceTo('2026-11-23T14:00:00Z');
     const escalations = [...world.commitments.values()].filter((c) => c.kind === 'escalation');
     expect(escalations.map((c) => c.state)).toEqual(['breached', 'open']);
@@ -252,7 +252,7 @@ describe('resolution within 3 business days, paused while the case waits on the 
 
 describe('idempotency and stale timers', () => {
   it('gives every action a key made of commitment, action and due time, stable across reruns', () => {
-    world.run(event(world, 'contact.received', { channel: 'web_form' }));
+    world.run(event(world, 'message.received', { channel: 'web_form' }));
     const ack = world.only('acknowledge');
     const tick: EngineInput = { kind: 'tick', timer: { commitmentId: ack.id, kind: 'breach', fireAt: ack.dueAt, dueAt: ack.dueAt } };
     const state = { commitments: [ack] };
@@ -264,7 +264,7 @@ describe('idempotency and stale timers', () => {
   });
 
   it('a timer set for an old due time, or for a kept commitment, does nothing', () => {
-    world.run(event(world, 'contact.received', { channel: 'web_form' }));
+    world.run(event(world, 'message.received', { channel: 'web_form' }));
     const ack = world.only('acknowledge');
     const stale: TimerRef = { commitmentId: ack.id, kind: 'breach', fireAt: ack.dueAt, dueAt: new Date(ack.dueAt.getTime() - 60_000) };
     expect(evaluate({ ...config, input: { kind: 'tick', timer: stale }, now: ack.dueAt, state: { commitments: [ack] } })).toEqual([]);

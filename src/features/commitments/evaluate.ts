@@ -188,10 +188,12 @@ function openEscalation(options: EvaluateOptions, breached: Commitment, action: 
     ? options.policies.find((p) => p.id === action.policy)
     : options.policies.find((p) => p.opens === 'escalation');
   if (!policy) return [];
-  const owedOnCase = options.state.commitments.some(
-    (c) => c.id !== breached.id && c.kind === 'escalation' && c.state === 'open' && breached.caseId !== null && c.caseId === breached.caseId,
-  );
-  if (owedOnCase) return [];
+  // One escalation owed per case (or order, for a commitment without a case) at a time. A breached escalation
+  // stays owed, so its breach escalates once more, to another manager, and then the chain stops.
+  const sameSubject = (c: Commitment): boolean =>
+    breached.caseId !== null ? c.caseId === breached.caseId : breached.orderId !== null && c.orderId === breached.orderId;
+  const owed = options.state.commitments.some((c) => c.id !== breached.id && c.kind === 'escalation' && isOwed(c) && sameSubject(c));
+  if (owed) return [];
   const calendarName = breached.calendarName ?? calendarNameFor(policy.deadline, null, options);
   const commitment: Commitment = {
     ...breached,

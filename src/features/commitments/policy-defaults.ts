@@ -11,3 +11,13 @@ export function loadDefaultCommitmentConfig(): CommitmentConfig {
   const text = readFileSync(defaultPoliciesUrl, 'utf8');
   return commitmentConfigSchema.parse(parse(text));
 }
+
+/**
+ * The engine's sections of a config file: each section the file leaves out is the shipped default, so a
+ * file that only changes `policies` keeps the default calendars.
+ */
+export function commitmentConfigOf(file: Partial<CommitmentConfig>): CommitmentConfig {
+  if (file.calendars && file.teams && file.policies) return { calendars: file.calendars, teams: file.teams, policies: file.policies };
+  const defaults = loadDefaultCommitmentConfig();
+  return { calendars: file.calendars ?? defaults.calendars, teams: file.teams ?? defaults.teams, policies: file.policies ?? defaults.policies };
+}

@@ -1,7 +1,7 @@
 // The `calendars`, `teams` and `policies` sections of kept.config.yaml: one zod schema each is the type,
 // the validator and the documentation of the shape. Cross-references are checked by commitmentConfigSchema.
 import { z } from 'zod';
-import { weekdays, type BusinessCalendarDefinition, type Weekday } from './calendar.js';
+import { createBusinessCalendar, weekdays, type BusinessCalendarDefinition, type Weekday } from './calendar.js';
 import { matcherSchema } from './matcher.js';
 
 export const commitmentKinds = [
@@ -125,6 +125,49 @@ export const policiesSectionSchema = z.array(policySchema).superRefine((policies
   });
 });
 
+/** The three sections as the engine uses them. */
+export interface CommitmentConfig {
+  calendars: z.infer<typeof calendarsSectionSchema>;
+  teams: z.infer<typeof teamsSectionSchema>;
+  policies: Policy[];
+}
+
+/**
+ * Checks every reference between the sections (team and deadline calendars, escalate targets) and that every
+ * calendar can be built (a calendar never open is refused). Issues carry their path from the file's root.
+ */
+export function checkCommitmentConfig(config: CommitmentConfig, ctx: z.RefinementCtx): void {
+  const calendarNames = new Set(Object.keys(config.calendars));
+  for (const [name, definition] of Object.entries(config.calendars)) {
+    try {
+      createBusinessCalendar(definition);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['calendars', name], message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  for (const [team, { calendar }] of Object.entries(config.teams)) {
+    if (!calendarNames.has(calendar)) ctx.addIssue({ code: 'custom', path: ['teams', team, 'calendar'], message: `no calendar named ${calendar}` });
+  }
+  const policyIds = new Map(config.policies.map((p) => [p.id, p]));
+  config.policies.forEach((policy, index) => {
+    const deadline = policy.deadline;
+    if (!('minutes' in deadline)) {
+      const name = deadline.calendar ?? 'default';
+      if (!calendarNames.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['policies', index, 'deadline', 'calendar'], message: `no calendar named ${name}` });
+      }
+    }
+    const actions = [...policy.on_breach, ...(policy.at_risk?.actions ?? [])];
+    for (const action of actions) {
+      if (action.type !== 'escalate') continue;
+      const target = action.policy ? policyIds.get(action.policy) : config.policies.find((p) => p.opens === 'escalation');
+      if (!target || target.opens !== 'escalation') {
+        ctx.addIssue({ code: 'custom', path: ['policies', index, 'on_breach'], message: `escalate needs a policy that opens an escalation${action.policy ? ` (${action.policy} does not)` : ''}` });
+      }
+    }
+  });
+}
+
 /** The three sections together, with every reference between them checked. */
 export const commitmentConfigSchema = z
   .object({
@@ -132,28 +175,4 @@ export const commitmentConfigSchema = z
     teams: teamsSectionSchema.default({}),
     policies: policiesSectionSchema,
   })
-  .superRefine((config, ctx) => {
-    const calendarNames = new Set(Object.keys(config.calendars));
-    for (const [team, { calendar }] of Object.entries(config.teams)) {
-      if (!calendarNames.has(calendar)) ctx.addIssue({ code: 'custom', path: ['teams', team, 'calendar'], message: `no calendar named ${calendar}` });
-    }
-    const policyIds = new Map(config.policies.map((p) => [p.id, p]));
-    config.policies.forEach((policy, index) => {
-      const deadline = policy.deadline;
-      if (!('minutes' in deadline)) {
-        const name = deadline.calendar ?? 'default';
-        if (!calendarNames.has(name)) {
-          ctx.addIssue({ code: 'custom', path: ['policies', index, 'deadline', 'calendar'], message: `no calendar named ${name}` });
-        }
-      }
-      const actions = [...policy.on_breach, ...(policy.at_risk?.actions ?? [])];
-      for (const action of actions) {
-        if (action.type !== 'escalate') continue;
-        const target = action.policy ? policyIds.get(action.policy) : config.policies.find((p) => p.opens === 'escalation');
-        if (!target || target.opens !== 'escalation') {
-          ctx.addIssue({ code: 'custom', path: ['policies', index, 'on_breach'], message: `escalate needs a policy that opens an escalation${action.policy ? ` (${action.policy} does not)` : ''}` });
-        }
-      }
-    });
-  });
-export type CommitmentConfig = z.infer<typeof commitmentConfigSchema>;
+  .superRefine(checkCommitmentConfig);

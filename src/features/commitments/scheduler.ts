@@ -43,9 +43,10 @@ export interface Scheduler {
   add(timer: Timer): void;
   /**
    * Manual-clock mode: moves the clock to each due timer in deadline order and fires it, including timers
-   * that firing creates, then sets the clock to `to`. Resolves after the last one.
+   * that firing creates, then sets the clock to `to` (unless `settle` is false: the clock service settles it
+   * after every runner has had its turn). Resolves after the last one.
    */
-  advanceTo(to: Date): Promise<void>;
+  advanceTo(to: Date, options?: { settle?: boolean }): Promise<void>;
 }
 
 const byFireAt = (a: Timer, b: Timer): number => a.fireAt.getTime() - b.fireAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -180,7 +181,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       hold(timer);
       plan();
     },
-    async advanceTo(to) {
+    async advanceTo(to, advanceOptions) {
       if (clock.mode !== 'manual') throw new RangeError('advanceTo needs the manual clock');
       const manual = clock as ManualClock;
       const failed = new Set<string>();
@@ -211,7 +212,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const [won] = await store.claim({ ids: [top.id], owner, now, leaseUntil: new Date(now.getTime() + leaseMs) });
         if (won && !(await fireOne(won))) failed.add(won.id);
       }
-      if (to.getTime() > manual.now().getTime()) manual.set(to);
+      if (advanceOptions?.settle !== false && to.getTime() > manual.now().getTime()) manual.set(to);
     },
   };
 }

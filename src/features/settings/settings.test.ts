@@ -26,11 +26,12 @@ describe('settings service', () => {
   const { channels } = configFileSchema.parse({ kept });
 
   it('answers every loaded section by name, masked, with no errors (start refuses an invalid file)', () => {
-    const file: ConfigFile = { kept, calendars: { office: { hours: '09-17' } }, channels: { ...channels, social: { ...channels.social, outbound_url: 'https://care:pw@relay.example.com/send' } } };
+    const calendars = { office: { name: 'office', zone: 'UTC', hours: { mon: [{ from: '09:00', to: '17:00' }] }, holidays: [] } };
+    const file: ConfigFile = { kept, calendars, channels: { ...channels, social: { ...channels.social, outbound_url: 'https://care:pw@relay.example.com/send' } } };
     const settings = createSettingsService({ file, configPath: 'kept.config.yaml' }).getSettings();
     expect(settings).toEqual({
       kept,
-      calendars: { office: { hours: '09-17' } },
+      calendars,
       // Names of the variables that hold secrets are masked too: the masker goes by the field's name.
       channels: { ...channels, sms: { auth_token_env: '***' }, social: { secret_env: '***', outbound_url: 'https://care:***@relay.example.com/send' } },
       config_path: 'kept.config.yaml',

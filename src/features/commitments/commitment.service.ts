@@ -1,0 +1,331 @@
+// The engine service: feeds what happened into the pure engine and applies its decisions in the
+// transaction of what caused them. Timers fire through fireTimer in a transaction of their own.
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../../db/create-db.js';
+import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
+import * as agentRepo from '../agents/agent.repo.js';
+import * as caseRepo from '../cases/case.repo.js';
+import { applyDecision } from './apply-decision.js';
+import { runAction, type PendingWebhook } from './commitment-actions.js';
+import { keepCommitment, waiveCommitment, type Commitment } from './commitment.js';
+import { requestedPolicyId } from './engine-config.js';
+import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
+import { newId } from '../../shared/ids.js';
+import * as repo from './commitment.repo.js';
+import { chooseManager } from './choose-manager.js';
+import { deliveredMessageInput, escalatedInput, eventInput, inboundMessageInput, signalInput } from './engine-inputs.js';
+import type { Decision, EngineConfig, EngineInput, TimerRef } from './engine.types.js';
+import { evaluate } from './evaluate.js';
+import type { Timer } from './timer-store.js';
+import * as timerRepo from './timer.repo.js';
+import { sendWebhook, type SendWebhookOptions } from './webhook.js';
+
+export interface CommitmentServiceDeps {
+  db: Db;
+  clock: Clock;
+  bus: DomainBus;
+  logger: Logger;
+  engine: EngineConfig;
+  /** Timers just written; the scheduler holds those due soon. Set once the scheduler exists. */
+  onTimers?: (timers: readonly Timer[]) => void;
+  /** Webhook delivery; tests replace the retry timing, never the signing. */
+  webhookOptions?: Partial<Pick<SendWebhookOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>>;
+}
+
+/** What a transaction leaves to do after it commits. */
+interface AfterCommit {
+  timers: Timer[];
+  touchedCases: Set<string>;
+  /** Commitment id → its case, for `live.commitment_updated`. */
+  touchedCommitments: Map<string, string | null>;
+  webhooks: PendingWebhook[];
+}
+
+const emptyAfter = (): AfterCommit => ({ timers: [], touchedCases: new Set(), touchedCommitments: new Map(), webhooks: [] });
+
+interface Scope {
+  caseId?: string | null;
+  orderNumbers?: readonly string[];
+  ids?: readonly string[];
+}
+
+export function createCommitmentService(deps: CommitmentServiceDeps) {
+  const { db, clock, bus, logger, engine } = deps;
+  let onTimers = deps.onTimers;
+  const inFlightWebhooks = new Set<Promise<void>>();
+
+  /** Evaluates one input against the owed commitments in scope (locked) and applies the decisions. */
+  async function run(tx: Tx, input: EngineInput, scope: Scope, after: AfterCommit): Promise<Decision[]> {
+    const owed = await repo.lockOwedCommitments(tx, scope);
+    const now = clock.now();
+    const decisions = evaluate({ ...engine, input, now, state: { commitments: owed } });
+    if (decisions.length > 0) await applyDecisions({ tx, decisions, owed, now, after });
+    return decisions;
+  }
+
+  async function applyDecisions(options: { tx: Tx; decisions: readonly Decision[]; owed: readonly Commitment[]; now: Date; after: AfterCommit }): Promise<void> {
+    const { tx, now, after } = options;
+    const working = new Map(options.owed.map((c) => [c.id as string, c]));
+    const dirty = new Set<string>();
+    const replayed = new Set<string>();
+    const ctx = { tx, bus, now, working, dirty, touchedCases: after.touchedCases, webhooks: after.webhooks };
+    for (const decision of options.decisions) {
+      switch (decision.type) {
+        case 'open': {
+          const commitment = await withOwner(tx, decision.commitment, working);
+          if (!(await repo.insertCommitment(tx, { key: decision.key, commitment }))) {
+            replayed.add(commitment.id);
+            break;
+          }
+          working.set(commitment.id, commitment);
+          after.touchedCommitments.set(commitment.id, commitment.caseId);
+          if (commitment.caseId) after.touchedCases.add(commitment.caseId);
+          logger.info({ commitment_id: commitment.id, kind: commitment.kind, case_id: commitment.caseId, customer_id: commitment.customerId, due_at: commitment.dueAt }, 'commitment opened');
+          if (commitment.kind === 'escalation' && commitment.caseId) await markEscalated(tx, commitment.caseId, now);
+          break;
+        }
+        case 'schedule':
+          if (!replayed.has(decision.timer.commitmentId)) after.timers.push(...(await timerRepo.insertTimers(tx, [decision.timer])));
+          break;
+        case 'cancel_timers':
+          await timerRepo.deleteTimersOfCommitment(tx, decision.commitmentId);
+          break;
+        case 'action':
+          if (await runAction(ctx, decision.action)) logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
+          break;
+        default: {
+          const current = working.get(decision.commitmentId);
+          if (!current) break;
+          working.set(current.id, applyDecision(current, decision));
+          dirty.add(current.id);
+          after.touchedCommitments.set(current.id, current.caseId);
+          if (current.caseId) after.touchedCases.add(current.caseId);
+        }
+      }
+    }
+    for (const id of dirty) {
+      const commitment = working.get(id);
+      if (commitment) await repo.updateCommitment(tx, commitment);
+    }
+  }
+
+  /** An escalation gets its manager here: the fairest choice, never the one who let the last one breach. */
+  async function withOwner(tx: Tx, commitment: Commitment, working: Map<string, Commitment>): Promise<Commitment> {
+    if (commitment.ownerRole !== 'manager' || commitment.ownerId !== null) return commitment;
+    const breachedId = commitment.openedBy.endsWith(':escalate') ? commitment.openedBy.slice(0, -':escalate'.length) : null;
+    const breached = breachedId ? working.get(breachedId) : undefined;
+    const exclude: AgentId[] = breached?.kind === 'escalation' && breached.ownerId ? [breached.ownerId] : [];
+    return { ...commitment, ownerId: chooseManager({ managers: await repo.listManagerLoads(tx), exclude }) };
+  }
+
+  async function markEscalated(tx: Tx, caseId: string, now: Date): Promise<void> {
+    const before = await caseRepo.findCaseById(tx, caseId);
+    if (!before || before.escalated) return;
+    const after = await caseRepo.updateCase(tx, caseId, { escalated: true, at: now });
+    await bus.emit('case.changed', { tx, before, after, change: 'escalated', by: null });
+  }
+
+  /** For transactions someone else commits: timers go to the scheduler now (a claim cannot see them before commit). */
+  async function inTheirTransaction(work: (after: AfterCommit) => Promise<unknown>): Promise<void> {
+    const after = emptyAfter();
+    await work(after);
+    if (after.timers.length) onTimers?.(after.timers);
+    for (const webhook of after.webhooks) deliverWebhook(webhook);
+  }
+
+  async function afterCommit(after: AfterCommit): Promise<void> {
+    if (after.timers.length) onTimers?.(after.timers);
+    for (const webhook of after.webhooks) deliverWebhook(webhook);
+    for (const caseId of after.touchedCases) await bus.emit('live.case_updated', { caseId });
+    for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
+  }
+
+  function deliverWebhook(webhook: PendingWebhook): void {
+    const delivery = sendWebhook({ ...deps.webhookOptions, url: webhook.url, secret: webhook.secret, payload: webhook.payload, idempotencyKey: webhook.key })
+      .then((result) =>
+        repo.setActionResult(db, {
+          key: webhook.key,
+          result: { status: result.delivered ? 'delivered' : 'failed', url: webhook.url, attempts: result.attempts, http_status: result.status, payload: webhook.payload },
+        }),
+      )
+      .catch((error: unknown) => logger.warn({ err: error, key: webhook.key }, 'webhook result not recorded'))
+      .finally(() => inFlightWebhooks.delete(delivery));
+    inFlightWebhooks.add(delivery);
+  }
+
+  async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
+    const { tx, event, customerId, caseId } = payload;
+    await inTheirTransaction(async (after) => {
+      const caseRecord = caseId ? await caseRepo.findCaseById(tx, caseId) : undefined;
+      const orderNumber = event.order?.id ?? null;
+      await run(tx, eventInput({ event, customerId, caseId, caseRecord }), { caseId, orderNumbers: orderNumber ? [orderNumber] : [] }, after);
+    });
+  }
+
+  async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
+    const { tx, message, caseRecord } = payload;
+    if (message.direction !== 'in' || message.noise) return;
+    await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord }), { caseId: message.caseId ?? caseRecord?.id ?? null }, after));
+  }
+
+  async function onMessageDelivered(payload: DomainEvents['message.delivered']): Promise<void> {
+    const { tx, message, caseRecord } = payload;
+    if (message.direction !== 'out') return;
+    const agent = message.authorKind === 'agent' && message.authorId ? await agentRepo.findAgentById(tx, message.authorId) : undefined;
+    const input = deliveredMessageInput({ message, caseRecord, agentRole: agent?.role ?? null });
+    await inTheirTransaction((after) => run(tx, input, { caseId: message.caseId ?? caseRecord?.id ?? null, orderNumbers: message.orderNumbers }, after));
+  }
+
+  async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
+    const { tx, before, after: changed, change, by } = payload;
+    if (change === 'assigned' && before?.ownerId !== changed.ownerId) {
+      await repo.moveCaseCommitments(tx, { caseId: changed.id, ownerId: changed.ownerId });
+      return;
+    }
+    if (change === 'escalated' && by !== null) {
+      await inTheirTransaction((after) => run(tx, escalatedInput({ caseRecord: changed, by, note: payload.note, at: clock.now() }), { caseId: changed.id }, after));
+      return;
+    }
+    if (change !== 'state' || before?.state === changed.state) return;
+    const changeId = `case:${changed.id}:${changed.state}:${clock.now().toISOString()}`;
+    await inTheirTransaction((after) => run(tx, { kind: 'case_change', caseId: changed.id as CaseId, state: changed.state, changeId }, { caseId: changed.id }, after));
+  }
+
+  async function onSignalDetected(payload: DomainEvents['signal.detected']): Promise<void> {
+    const { tx } = payload;
+    const caseRecord = await caseRepo.findCaseById(tx, payload.caseId);
+    await inTheirTransaction((after) => run(tx, signalInput({ ...payload, caseRecord }), { caseId: payload.caseId }, after));
+  }
+
+  /**
+   * Opens a commitment another feature asked for (a promise made in words, a claim's document), once per
+   * `key`, with its timers; `payload.result.commitmentId` tells the caller which commitment it is.
+   */
+  async function onOpenRequested(payload: DomainEvents['commitment.open_requested']): Promise<void> {
+    const { tx } = payload;
+    const kind = (commitmentKinds as readonly string[]).includes(payload.kind) ? (payload.kind as CommitmentKind) : 'update';
+    await inTheirTransaction(async (after) => {
+      const now = clock.now();
+      const commitment: Commitment = {
+        id: newId('com') as CommitmentId,
+        kind,
+        state: 'open',
+        policyId: requestedPolicyId(kind),
+        openedAt: now,
+        dueAt: payload.dueAt,
+        calendarName: null,
+        ownerId: payload.ownerId as AgentId | null,
+        ownerRole: payload.ownerRole ?? 'agent',
+        caseId: payload.caseId as CaseId | null,
+        customerId: payload.customerId as CustomerId | null,
+        orderId: payload.orderNumber,
+        openedBy: payload.openedBy,
+        fulfilledBy: null,
+        fulfilledAt: null,
+        pausedAt: null,
+        atRiskAt: null,
+        breachedAt: null,
+        keptLate: false,
+        waivedBy: null,
+        waivedReason: null,
+        reasonCode: null,
+      };
+      const lead = payload.atRiskLeadMinutes;
+      const timers: TimerRef[] = [{ commitmentId: commitment.id, kind: 'breach', fireAt: commitment.dueAt, dueAt: commitment.dueAt }];
+      if (lead !== undefined && lead > 0) {
+        const fireAt = new Date(Math.max(commitment.dueAt.getTime() - lead * 60_000, now.getTime()));
+        if (fireAt.getTime() < commitment.dueAt.getTime()) timers.unshift({ commitmentId: commitment.id, kind: 'at_risk', fireAt, dueAt: commitment.dueAt });
+      }
+      const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
+      await applyDecisions({ tx, decisions, owed: [], now, after });
+      payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
+    });
+  }
+
+  /** Keeps an owed commitment inside the caller's transaction (a promise kept); a kept or waived one is left alone. */
+  async function keepCommitmentIn(tx: Tx, options: { commitmentId: string; by: string; at: Date }): Promise<void> {
+    const [current] = await repo.lockOwedCommitments(tx, { ids: [options.commitmentId] });
+    if (!current) return;
+    await repo.updateCommitment(tx, keepCommitment(current, { by: options.by, at: options.at }));
+    await timerRepo.deleteTimersOfCommitment(tx, current.id);
+  }
+
+  /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
+  async function fireTimer(timer: Timer): Promise<void> {
+    const after = emptyAfter();
+    await db.transaction().execute(async (tx) => {
+      const subject = await repo.findSubjectOfCommitment(tx, timer.commitmentId);
+      if (subject) {
+        const orderNumbers = subject.caseId === null && subject.orderNumber ? [subject.orderNumber] : [];
+        await run(tx, { kind: 'tick', timer }, { caseId: subject.caseId, orderNumbers, ids: [timer.commitmentId] }, after);
+      }
+      await timerRepo.deleteTimer(tx, timer.id);
+    });
+    await afterCommit(after);
+  }
+
+  /** A manager waives an owed commitment with a reason; it leaves every list of what is owed. */
+  async function waive(input: { id: string; by: { agentId: string | null; role: agentRepo.Role }; reason: string }) {
+    const record = await db.transaction().execute(async (tx) => {
+      const current = await repo.lockCommitment(tx, input.id);
+      if (!current) throw new AppError('not_found', { detail: `No commitment ${input.id}` });
+      const waived = waiveCommitment(current, { by: { id: (input.by.agentId ?? 'admin') as AgentId, role: input.by.role }, reason: input.reason, at: clock.now() });
+      await repo.updateCommitment(tx, waived);
+      await timerRepo.deleteTimersOfCommitment(tx, waived.id);
+      return repo.findCommitmentRecord(tx, waived.id);
+    });
+    if (record?.caseId) await bus.emit('live.case_updated', { caseId: record.caseId });
+    if (record) await bus.emit('live.commitment_updated', { commitmentId: record.id, caseId: record.caseId });
+    logger.info({ commitment_id: input.id, by: input.by.agentId }, 'commitment waived');
+    return repo.toCommitmentView(record!);
+  }
+
+  /**
+   * Sends again the webhooks recorded `pending` longer than `olderThanMs` ago: their process stopped between
+   * commit and delivery. The secret comes from the policy that names the URL. Receivers dedupe by the
+   * Idempotency-Key header, so a webhook that did arrive before the stop does no harm.
+   */
+  async function resumePendingWebhooks(options: { olderThanMs: number }): Promise<number> {
+    const secrets = new Map<string, string>();
+    for (const policy of engine.policies) {
+      for (const action of [...policy.on_breach, ...(policy.at_risk?.actions ?? [])]) if (action.type === 'webhook') secrets.set(action.url, action.secret);
+    }
+    const pending = await repo.listUnsentWebhookActions(db, { recordedBefore: new Date(clock.now().getTime() - options.olderThanMs), limit: 1_000 });
+    for (const { key, result } of pending) {
+      const url = typeof result['url'] === 'string' ? result['url'] : '';
+      const secret = secrets.get(url);
+      const payload = result['payload'];
+      if (!secret || !payload || typeof payload !== 'object') {
+        await repo.setActionResult(db, { key, result: { ...result, status: 'abandoned', detail: 'no policy names this webhook any more' } });
+        continue;
+      }
+      deliverWebhook({ key, url, secret, payload: payload as Record<string, string | null> });
+    }
+    return pending.length;
+  }
+
+  return {
+    onOpenRequested,
+    keepCommitment: keepCommitmentIn,
+    resumePendingWebhooks,
+    onEventIngested,
+    onMessageRecorded,
+    onMessageDelivered,
+    onCaseChanged,
+    onSignalDetected,
+    fireTimer,
+    waive,
+    setOnTimers(handler: (timers: readonly Timer[]) => void) {
+      onTimers = handler;
+    },
+    /** Waits for webhooks being delivered (tests, and a graceful stop). */
+    async drainWebhooks(): Promise<void> {
+      await Promise.all([...inFlightWebhooks]);
+    },
+  };
+}
+
+export type CommitmentService = ReturnType<typeof createCommitmentService>;

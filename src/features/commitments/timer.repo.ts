@@ -1,0 +1,86 @@
+// The only SQL for timers: the scheduler's TimerStore (loads without locks, claims with FOR UPDATE SKIP
+// LOCKED and a lease) and the engine's writes. A fired or cancelled timer is deleted, so the table holds
+// only what is still to fire.
+import type { Selectable } from 'kysely';
+import type { Db, Queryable } from '../../db/create-db.js';
+import type { TimersTable } from '../../db/database.js';
+import { newId } from '../../shared/ids.js';
+import type { CommitmentId } from '../../shared/values.js';
+import type { TimerKind } from './commitment.js';
+import type { TimerRef } from './engine.types.js';
+import type { Timer, TimerStore } from './timer-store.js';
+
+function toTimer(row: Pick<Selectable<TimersTable>, 'id' | 'commitment_id' | 'kind' | 'fire_at' | 'due_at'>): Timer {
+  return {
+    id: row.id,
+    commitmentId: row.commitment_id as CommitmentId,
+    kind: row.kind as TimerKind,
+    fireAt: row.fire_at,
+    // Rows written before due_at existed fire at the due time (breach timers), which is what they were set for.
+    dueAt: row.due_at ?? row.fire_at,
+  };
+}
+
+/** Inserts timers for a commitment; returns them with their ids for the scheduler's near window. */
+export async function insertTimers(q: Queryable, timers: readonly TimerRef[]): Promise<Timer[]> {
+  if (timers.length === 0) return [];
+  const withIds = timers.map((t) => ({ ...t, id: newId('tmr') }));
+  await q
+    .insertInto('timers')
+    .values(withIds.map((t) => ({ id: t.id, commitment_id: t.commitmentId, kind: t.kind, fire_at: t.fireAt, due_at: t.dueAt })))
+    .execute();
+  return withIds;
+}
+
+export async function deleteTimersOfCommitment(q: Queryable, commitmentId: string): Promise<void> {
+  await q.deleteFrom('timers').where('commitment_id', '=', commitmentId).execute();
+}
+
+export async function deleteTimer(q: Queryable, id: string): Promise<void> {
+  await q.deleteFrom('timers').where('id', '=', id).execute();
+}
+
+/** The scheduler's store on the database (PGlite or PostgreSQL); see TimerStore for the contract. */
+export function createTimerStore(db: Db): TimerStore {
+  return {
+    async loadDue({ until, now, limit }) {
+      const rows = await db
+        .selectFrom('timers')
+        .select(['id', 'commitment_id', 'kind', 'fire_at', 'due_at'])
+        .where('fired_at', 'is', null)
+        .where('fire_at', '<=', until)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+        .orderBy('fire_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toTimer);
+    },
+    async claim({ ids, owner, now, leaseUntil }) {
+      if (ids.length === 0) return [];
+      // Of several processes claiming the same rows, each row goes to exactly one: a row another claim holds
+      // is skipped, and a row it already took no longer passes the lease test once that claim commits.
+      const rows = await db
+        .updateTable('timers')
+        .set({ claimed_by: owner, claimed_until: leaseUntil })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('timers')
+            .select('id')
+            .where('id', 'in', [...ids])
+            .where('fired_at', 'is', null)
+            .where((inner) => inner.or([inner('claimed_until', 'is', null), inner('claimed_until', '<', now)]))
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(['id', 'commitment_id', 'kind', 'fire_at', 'due_at'])
+        .execute();
+      return rows.map(toTimer);
+    },
+    async complete({ ids, owner }) {
+      if (ids.length === 0) return;
+      // Usually a no-op: the engine deletes the timer in the transaction that applies its tick.
+      await db.deleteFrom('timers').where('id', 'in', [...ids]).where('claimed_by', '=', owner).execute();
+    },
+  };
+}
