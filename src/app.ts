@@ -22,7 +22,8 @@ import { createClockService } from './features/clock/clock.service.js';
 import { registerClockRoutes } from './features/clock/clock.routes.js';
 import { createOutboxService } from './features/comms/outbox.service.js';
 import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
-import { createCaptureTransport } from './features/comms/transport.js';
+import { createCaptureTransport, type MessageTransport } from './features/comms/transport.js';
+import { registerChannels, type Channels } from './channels/register-channels.js';
 import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
 import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
 import { registerCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
@@ -65,6 +66,8 @@ export interface Kept {
   clock: Clock;
   logger: Logger;
   services: ReturnType<typeof buildServices>;
+  /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
+  channels: Channels;
   commitments: CommitmentEngine;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
@@ -87,7 +90,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView] });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
-  const outbox = createOutboxService({ db, clock, bus, logger, transports: {}, fallbackTransport: capture });
+  const transports: Partial<Record<string, MessageTransport>> = {};
+  const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
   const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
   const promiseSection = config.file.promises ?? defaultPromisesSection;
   const promiseCalendar = calendarNamed(config, promiseSection.calendar);
@@ -108,7 +112,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises };
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -142,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
   await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
   const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
+  const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
@@ -152,9 +157,11 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     clock,
     logger,
     services,
+    channels,
     commitments,
     createdAdminToken,
     async close() {
+      await channels.stop();
       oneVoice.stop();
       await app.close();
       await commitments.close();

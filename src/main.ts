@@ -1,5 +1,5 @@
 // Entry point of `kept start`: load config, build the app, listen; SIGTERM finishes in-flight requests and
-// closes HTTP and the store cleanly.
+// closes HTTP, SMTP and the store cleanly.
 import { loadConfig } from './config/config.js';
 import { buildApp } from './app.js';
 
@@ -11,7 +11,8 @@ export async function startKept(): Promise<void> {
     process.stdout.write(`\nKept created an admin token. Keep it safe; it will not be shown again:\n\n  ${kept.createdAdminToken}\n\n`);
   }
   await kept.app.listen({ port: config.env.KEPT_PORT, host: config.env.KEPT_HOST });
-  kept.logger.info({ port: config.env.KEPT_PORT, store: kept.store.dialect, clock: kept.clock.mode, config: config.configPath }, 'Kept is running');
+  const { smtpPort } = await kept.channels.start({ smtpPort: config.env.KEPT_SMTP_PORT, smtpHost: config.env.KEPT_HOST });
+  kept.logger.info({ port: config.env.KEPT_PORT, smtp_port: smtpPort, store: kept.store.dialect, clock: kept.clock.mode, config: config.configPath }, 'Kept is running');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,6 @@
 // The shape of kept.config.yaml. Each feature owns its section's schema; this file composes them.
 import { z } from 'zod';
+import { channelsConfigSchema } from '../channels/channels-config.js';
 import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
 import { calendarsSectionSchema, checkCommitmentConfig, policiesSectionSchema, teamsSectionSchema } from '../features/commitments/policy.schemas.js';
 import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
@@ -33,7 +34,7 @@ export const configFileSchema = z
     reasons: reasonCatalogSchema.optional(),
     /** Typed message templates (docs/one-voice.md); the shipped ones when left out. */
     templates: templateListSchema.optional(),
-    channels: z.unknown().optional(),
+    channels: channelsConfigSchema.default(channelsConfigSchema.parse({})),
     surveys: surveysSectionSchema.optional(),
     claims: claimsSectionSchema.optional(),
     /** Absent when the file has no forecast section: readers fall back to `defaultForecastSection`. */

@@ -29,3 +29,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return result.data;
 }
+
+/**
+ * A secret named in kept.config.yaml by its environment variable (`password_env: IMAP_PASSWORD`), so that
+ * secrets stay out of the file. Read when the channel starts; undefined when unset.
+ */
+export function readSecretEnv(name: string, source: Record<string, string | undefined> = process.env): string | undefined {
+  const value = source[name];
+  return value === undefined || value === '' ? undefined : value;
+}

@@ -252,6 +252,14 @@ export interface InboundMailTable {
   attempts: Generated<number>;
   received_at: Timestamp;
   processed_at: Timestamp | null;
+  dedup_key: string | null;
+}
+
+export interface ImapCursorsTable {
+  mailbox: string;
+  uid_validity: string;
+  last_uid: number;
+  updated_at: Timestamp;
 }
 
 /** What was read from one customer message (signals feature). */
@@ -294,4 +302,5 @@ export interface Database {
   inbound_mail: InboundMailTable;
   message_signals: MessageSignalsTable;
   case_notes: CaseNotesTable;
+  imap_cursors: ImapCursorsTable;
 }

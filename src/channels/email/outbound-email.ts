@@ -17,8 +17,8 @@ export interface OutboundEmail {
 }
 
 export interface BuildOutboundEmailOptions {
-  /** `K-1234`; placed in the subject once, never twice on a reply. */
-  caseToken: string;
+  /** `K-1234`; placed in the subject once, never twice on a reply. Null for mail about no case. */
+  caseToken: string | null;
   subject: string;
   text: string;
   html?: string | null;
@@ -46,14 +46,14 @@ export function buildOutboundEmail(options: BuildOutboundEmailOptions): Outbound
   const references = [...(options.references ?? []).map(bare)];
   if (inReplyTo && !references.includes(inReplyTo)) references.push(inReplyTo);
   const trimmed = references.length > maxReferences ? [references[0]!, ...references.slice(-(maxReferences - 1))] : references;
-  const headers: Record<string, string> = { 'X-Kept-Outbound': options.caseToken };
+  const headers: Record<string, string> = { 'X-Kept-Outbound': options.caseToken ?? 'yes' };
   if (options.automatic) headers['Auto-Submitted'] = 'auto-replied';
   return {
     messageId: `${localPart}@${options.messageIdDomain}`,
     from: options.from,
     to: Array.isArray(options.to) ? [...options.to] : [options.to],
     cc: [...(options.cc ?? [])],
-    subject: subjectWithToken(options.subject, options.caseToken),
+    subject: options.caseToken ? subjectWithToken(options.subject, options.caseToken) : options.subject.trim(),
     text: options.text,
     html: options.html ?? null,
     inReplyTo,

@@ -4,10 +4,12 @@ import * as foundation from './2026-11-24T03-00-foundation.js';
 import * as signals from './2026-11-24T04-00-signals.js';
 import * as surveysClaims from './2026-11-24T04-30-surveys-claims.js';
 import * as commitmentEngine from './2026-11-24T05-00-commitment-engine.js';
+import * as emailIntake from './2026-11-24T05-10-email-intake.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T03-00-foundation': foundation,
   '2026-11-24T04-00-signals': signals,
   '2026-11-24T04-30-surveys-claims': surveysClaims,
   '2026-11-24T05-00-commitment-engine': commitmentEngine,
+  '2026-11-24T05-10-email-intake': emailIntake,
 };

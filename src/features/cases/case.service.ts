@@ -39,6 +39,8 @@ export interface OutboundExternalInput {
   orderNumbers: string[];
   eventId: string | null;
   author?: string | undefined;
+  /** A case the message is known to belong to (a call an agent logged on it). */
+  caseId?: string | undefined;
   at: Date;
 }
 
@@ -153,7 +155,8 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   /** Records a message the business sent outside Kept (`message.sent`): on its case when one fits. */
   async function recordOutboundExternal(tx: Tx, input: OutboundExternalInput): Promise<{ caseRecord: caseRepo.CaseRecord | null; message: messageRepo.MessageRecord }> {
     let caseRecord: caseRepo.CaseRecord | null = null;
-    let caseId = input.threadRef ? await messageRepo.findCaseIdByThreadRef(tx, input.threadRef) : undefined;
+    let caseId = input.caseId ?? (input.threadRef ? await messageRepo.findCaseIdByThreadRef(tx, input.threadRef) : undefined);
+    if (caseId && input.caseId && (await caseRepo.findCaseById(tx, caseId))?.customerId !== input.customerId) caseId = undefined;
     if (!caseId && input.customerId) {
       const openCases = await caseRepo.listOpenCasesOfCustomer(tx, input.customerId);
       caseId = input.orderNumber ? openCases.find((candidate) => candidate.orderNumber === input.orderNumber)?.id : openCases[0]?.id;
@@ -279,7 +282,19 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     return changeCase({ id: input.id, by: input.by, change: 'escalated', note: input.note, apply: { escalated: true, at: deps.clock.now() } });
   }
 
-  return { recordInbound, recordOutboundExternal, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
+  /**
+   * The case a channel's threading keys point to: the first message id (sent or received) we know, else the
+   * case with the number of a `K-<n>` token.
+   */
+  async function findThreadCase(q: Queryable, keys: { messageIds: readonly string[]; caseNumber: number | null }): Promise<caseRepo.CaseRecord | undefined> {
+    for (const id of keys.messageIds) {
+      const caseId = await messageRepo.findCaseIdByThreadRef(q, id);
+      if (caseId) return caseRepo.findCaseById(q, caseId);
+    }
+    return keys.caseNumber === null ? undefined : caseRepo.findCaseByNumber(q, keys.caseNumber);
+  }
+
+  return { recordInbound, recordOutboundExternal, findThreadCase, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

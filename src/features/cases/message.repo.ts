@@ -106,3 +106,25 @@ export async function findMessageById(q: Queryable, id: string): Promise<Message
   const row = await q.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toMessageRecord(row);
 }
+
+/** A message already stored under this external id (an email's Message-ID), for de-duplication. */
+export async function findMessageByExternalId(q: Queryable, options: { externalId: string; direction: MessageDirection }): Promise<MessageRecord | undefined> {
+  const row = await q.selectFrom('messages').selectAll().where('external_id', '=', options.externalId).where('direction', '=', options.direction).limit(1).executeTakeFirst();
+  return row && toMessageRecord(row);
+}
+
+/** External ids (Message-IDs) of a case's messages from the customer on one channel, newest first. */
+export async function listInboundExternalIds(q: Queryable, options: { caseId: string; channel: string; limit: number }): Promise<string[]> {
+  const rows = await q
+    .selectFrom('messages')
+    .select('external_id')
+    .where('case_id', '=', options.caseId)
+    .where('direction', '=', 'in')
+    .where('channel', '=', options.channel)
+    .where('external_id', 'is not', null)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows.map((row) => row.external_id!);
+}

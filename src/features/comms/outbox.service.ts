@@ -3,7 +3,7 @@
 // engine; a final failure is recorded and keeps no commitment. The gift rule (crack C6) is enforced here,
 // on the one path every message takes: nothing goes to a gift's recipient without the buyer's consent.
 import type { Logger } from 'pino';
-import type { Db, Tx } from '../../db/create-db.js';
+import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
@@ -98,9 +98,9 @@ export function createOutboxService(options: OutboxServiceOptions) {
     }
   }
 
-  /** Delivers every queued entry that is due; returns how many were tried. */
-  async function deliverDue(limit = 100): Promise<number> {
-    const due = await repo.listQueuedOutbox(options.db, { dueBy: options.clock.now(), limit });
+  /** Delivers every queued entry due by `dueBy` (default now); returns how many were tried. */
+  async function deliverDue(limit = 100, dueBy: Date = options.clock.now()): Promise<number> {
+    const due = await repo.listQueuedOutbox(options.db, { dueBy, limit });
     for (const entry of due) await deliverOne(entry);
     return due.length;
   }
@@ -149,7 +149,27 @@ export function createOutboxService(options: OutboxServiceOptions) {
     return (await repo.listOutbox(options.db, { ...filter, limit: filter.limit ?? 100 })).map(repo.toOutboxView);
   }
 
-  return { enqueue, deliverDue, deliverById, deliverPending, listOutbox };
+  async function findEntry(q: Queryable, id: string): Promise<repo.OutboxRecord | undefined> {
+    return repo.findOutboxEntry(q, id);
+  }
+
+  /**
+   * A channel reported that a message it had delivered bounced: the entry and its message are marked failed
+   * (so it keeps no commitment) and `message.failed` is emitted. A second report changes nothing.
+   */
+  async function markBounced(tx: Tx, input: { outboxId: string; error: string }): Promise<repo.OutboxRecord | undefined> {
+    const entry = await repo.findOutboxEntry(tx, input.outboxId);
+    if (!entry || entry.status === 'failed') return entry;
+    await repo.markOutboxAttemptFailed(tx, { id: entry.id, error: input.error, retryAt: null, at: options.clock.now() });
+    if (entry.messageId) {
+      await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
+      const message = await messageRepo.findMessageById(tx, entry.messageId);
+      if (message) await options.bus.emit('message.failed', { tx, message, error: input.error });
+    }
+    return entry;
+  }
+
+  return { enqueue, deliverDue, deliverById, deliverPending, listOutbox, findEntry, markBounced };
 }
 
 export type OutboxService = ReturnType<typeof createOutboxService>;

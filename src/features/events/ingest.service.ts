@@ -44,6 +44,8 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
         subject: typeof data['subject'] === 'string' ? data['subject'] : undefined,
         text,
         threadRef: typeof data['thread_ref'] === 'string' ? data['thread_ref'] : null,
+        // A contact logged on a known case (an agent's call note) names it; it must be the customer's.
+        caseId: typeof data['case_id'] === 'string' ? data['case_id'] : undefined,
         orderNumber: orderNumber ?? mentioned[0] ?? null,
         orderNumbers: mentioned,
         eventId: event.id,
@@ -65,6 +67,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
         orderNumbers: mentioned,
         eventId: event.id,
         author: typeof data['author'] === 'string' ? data['author'] : undefined,
+        caseId: typeof data['case_id'] === 'string' ? data['case_id'] : undefined,
         at,
       });
       caseId = result.caseRecord?.id ?? null;

@@ -1,6 +1,6 @@
 // The settings page shows the configuration as loaded, never a credential in it.
 import { describe, expect, it } from 'vitest';
-import type { ConfigFile } from '../../config/config-schema.js';
+import { configFileSchema, type ConfigFile } from '../../config/config-schema.js';
 import { maskSecrets, maskUrlPasswords } from './settings.js';
 import { createSettingsService } from './settings.service.js';
 
@@ -23,11 +23,19 @@ describe('settings masking', () => {
 
 describe('settings service', () => {
   const kept = { name: 'Kept', public_url: 'http://localhost:3000', support_address: 'support@kept.local', message_id_domain: 'kept.local', default_time_zone: 'UTC' };
+  const { channels } = configFileSchema.parse({ kept });
 
   it('answers every loaded section by name, masked, with no errors (start refuses an invalid file)', () => {
     const calendars = { office: { name: 'office', zone: 'UTC', hours: { mon: [{ from: '09:00', to: '17:00' }] }, holidays: [] } };
-    const file: ConfigFile = { kept, calendars, channels: { email: { smtp_url: 'smtp://care:pw@relay.example.com' } } };
+    const file: ConfigFile = { kept, calendars, channels: { ...channels, social: { ...channels.social, outbound_url: 'https://care:pw@relay.example.com/send' } } };
     const settings = createSettingsService({ file, configPath: 'kept.config.yaml' }).getSettings();
-    expect(settings).toEqual({ kept, calendars, channels: { email: { smtp_url: 'smtp://care:***@relay.example.com' } }, config_path: 'kept.config.yaml', errors: [] });
+    expect(settings).toEqual({
+      kept,
+      calendars,
+      // Names of the variables that hold secrets are masked too: the masker goes by the field's name.
+      channels: { ...channels, sms: { auth_token_env: '***' }, social: { secret_env: '***', outbound_url: 'https://care:***@relay.example.com/send' } },
+      config_path: 'kept.config.yaml',
+      errors: [],
+    });
   });
 });
