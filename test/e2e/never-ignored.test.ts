@@ -124,11 +124,11 @@ describe.each(storeKinds)('a customer nobody listens to is heard (C8, C9, C10) o
     expect(detected.slice(before)).toEqual([]);
   });
 
-  it.skip('shows the escalation breached when no manager answers (needs the commitment engine on signal.detected in main)', async () => {
+  it('shows the escalation, owned by a manager, breached when no manager answers', async () => {
     await kept.api('POST', '/api/v1/clock', { advance_seconds: 7 * 24 * 3600 });
     const { view } = await theCase();
     const escalation = view.commitments.find((commitment: { kind: string }) => commitment.kind === 'escalation');
-    expect(escalation).toMatchObject({ state: 'breached' });
+    expect(escalation).toMatchObject({ state: 'breached', owner_role: 'manager' });
     const breached = await kept.api('GET', '/api/v1/cases?queue=breached');
     expect(breached.body.items.map((item: { id: string }) => item.id)).toContain(view.id);
   });
