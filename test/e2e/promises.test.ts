@@ -34,6 +34,13 @@ describe.each(storeKinds)('promises made in words on %s', (storeKind) => {
     expect(callbacks).toEqual([expect.objectContaining({ state: 'open', owner_role: 'manager', due_at: '2026-12-04T17:00:00.000Z' })]);
   });
 
+  it('shows the composer the promise a draft makes, and warns before sending when it has no time', async () => {
+    const preview = await kept.api('POST', `/api/v1/cases/${caseId}/replies/preview`, { author_id: agentId, body: 'Someone will call you back about this.' });
+    expect(preview.status).toBe(200);
+    expect(preview.body.promises).toEqual([expect.objectContaining({ kind: 'callback', vague: true, warning: 'You promised a call but no time: add one?' })]);
+    expect((await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=callback`)).body.items).toHaveLength(1);
+  });
+
   it('warns about a promise without a time and gives it the default deadline, marked vague', async () => {
     const reply = await kept.api('POST', `/api/v1/cases/${caseId}/replies`, { author_id: agentId, body: 'We will look into the double charge and get back to you.' });
     expect(reply.status).toBe(201);

@@ -31,6 +31,9 @@ export type ReplyCheck = (q: Queryable, draft: ReplyDraft) => Promise<AuditFindi
 /** What a feature adds to a reply's answer once it is recorded (promises found, commitments opened…). */
 export type ReplyRecordedHook = (tx: Tx, recorded: { draft: ReplyDraft; messageId: string; at: Date }) => Promise<Record<string, unknown>>;
 
+/** Adds to a preview what a feature reads in the draft, before anything is sent. */
+export type ReplyPreviewHook = (q: Queryable, preview: { draft: ReplyDraft; at: Date }) => Promise<Record<string, unknown>>;
+
 /** Renders `{template, vars}` replies; comms provides it. */
 export type ReplyTemplateRenderer = (q: Queryable, input: { caseRecord: CaseRecord; template: string; vars: Record<string, unknown> }) => Promise<{ subject: string | null; body: string }>;
 
@@ -68,6 +71,8 @@ export function createReplyService(deps: {
   outbox: OutboxService;
   checks: ReplyCheck[];
   onRecorded: ReplyRecordedHook[];
+  /** What the composer shows before sending besides findings (the promises a draft makes…). */
+  onPreview?: ReplyPreviewHook[];
   renderTemplate?: ReplyTemplateRenderer;
 }) {
   async function draftReply(q: Queryable, input: ReplyInput): Promise<ReplyDraft> {
@@ -95,7 +100,9 @@ export function createReplyService(deps: {
   /** Checks a reply without sending it: what the composer shows before the agent presses send. */
   async function previewReply(input: ReplyInput) {
     const draft = await draftReply(deps.db, input);
-    return { subject: draft.subject, body: draft.body, channel: draft.channel, findings: await runChecks(deps.db, draft) };
+    const extras: Record<string, unknown> = {};
+    for (const hook of deps.onPreview ?? []) Object.assign(extras, await hook(deps.db, { draft, at: deps.clock.now() }));
+    return { subject: draft.subject, body: draft.body, channel: draft.channel, findings: await runChecks(deps.db, draft), ...extras };
   }
 
   async function recipientFor(q: Queryable, caseRecord: CaseRecord, channel: string): Promise<string> {

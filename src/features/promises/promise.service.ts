@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/create-db.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
-import type { ReplyRecordedHook } from '../cases/reply.service.js';
+import type { ReplyPreviewHook, ReplyRecordedHook } from '../cases/reply.service.js';
 import { detectPromises } from './detect-promises.js';
 import { commitmentKindFor, describeVaguePromiseWarning, type AuthorRole, type DetectedPromise } from './promise.js';
 import { toPromiseJson } from './promise.schemas.js';
@@ -94,6 +94,13 @@ export function createPromiseService(options: PromiseServiceOptions) {
     };
   };
 
+  /** The preview hook: the composer warns "You promised a call but no time: add one?" before sending. */
+  const onReplyPreview: ReplyPreviewHook = async (q, { draft, at }) => {
+    const zone = await repo.findCustomerTimeZone(q, draft.caseRecord.customerId);
+    const role = (await repo.findAgentRole(q, draft.authorId)) === 'manager' ? 'manager' : 'agent';
+    return { promises: previewPromises({ text: draft.body, sentAt: at, timeZone: zone, authorRole: role }) };
+  };
+
   async function keepAll(tx: Tx, commitments: repo.OpenPromiseCommitment[], by: string, at: Date): Promise<void> {
     for (const commitment of commitments) if (commitment.openedAt.getTime() <= at.getTime()) await options.keepCommitment(tx, { commitmentId: commitment.id, by, at });
   }
@@ -123,7 +130,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
     });
   }
 
-  return { openPromises, previewPromises, onReplyRecorded, register };
+  return { openPromises, previewPromises, onReplyRecorded, onReplyPreview, register };
 }
 
 export type PromiseService = ReturnType<typeof createPromiseService>;
