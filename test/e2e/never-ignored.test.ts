@@ -104,6 +104,9 @@ describe.each(storeKinds)('a customer nobody listens to is heard (C8, C9, C10) o
     expect(detected).toContain('manager_request');
     expect(detected).toContain('churn_intent');
     expect(detected.filter((code) => code === 'recovery_needed')).toHaveLength(1);
+    // The recovery queue comes with a commitment: a person's recovery action within one business day.
+    const recoveryCommitments = (await kept.api('GET', `/api/v1/commitments?case_id=${view.id}&kind=follow_up`)).body.items;
+    expect(recoveryCommitments).toEqual([expect.objectContaining({ policy_id: 'recovery-follow-up', state: 'open' })]);
   });
 
   it('does not escalate a customer who declines a manager or speaks of their own', async () => {

@@ -28,12 +28,12 @@ describe('commitment policies in kept.config.yaml', () => {
   it('ships the default calendars, teams and policies in kept.config.yaml', () => {
     const shipped = loadConfig({ KEPT_CONFIG: shippedConfigPath }).file;
     expect(JSON.parse(JSON.stringify(commitmentConfigOf(shipped)))).toEqual(JSON.parse(JSON.stringify(loadDefaultCommitmentConfig())));
-    expect(shipped.policies?.map((p) => p.id)).toEqual(['acknowledge-contact', 'first-response', 'first-response-social', 'notify-order-change', 'survey-follow-up', 'manager-escalation', 'resolution']);
+    expect(shipped.policies?.map((p) => p.id)).toEqual(['acknowledge-contact', 'first-response', 'first-response-social', 'notify-order-change', 'survey-follow-up', 'manager-escalation', 'recovery-follow-up', 'resolution']);
   });
 
   it('uses the shipped sections a file leaves out', () => {
     const config = loadConfig({ KEPT_CONFIG: configFile('kept:\n  name: Shop\n') });
-    expect(commitmentConfigOf(config.file).policies).toHaveLength(7);
+    expect(commitmentConfigOf(config.file).policies).toHaveLength(8);
   });
 
   it('refuses a policy with a bad deadline, naming the line and field', () => {

@@ -18,6 +18,7 @@ describe('the shipped defaults', () => {
       'notify-order-change→notify',
       'survey-follow-up→follow_up',
       'manager-escalation→escalation',
+      'recovery-follow-up→follow_up',
       'resolution→resolution',
     ]);
     expect(config.policies.every((p) => p.on_breach.some((a) => a.type === 'escalate'))).toBe(true);
