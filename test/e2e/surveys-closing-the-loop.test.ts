@@ -74,13 +74,10 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     caseId = followUp.id;
   });
 
-  it('breaches the follow-up when nobody calls', async (ctx) => {
+  it('breaches the follow-up when nobody calls', async () => {
     const view = (await kept.api('GET', `/api/v1/cases/${caseId}`)).body;
     const followUp = view.commitments.find((commitment: { kind: string }) => commitment.kind === 'follow_up');
-    if (!followUp) {
-      ctx.skip('the engine and its shipped follow_up policy are not wired into the app on this branch yet');
-      return;
-    }
+    expect(followUp).toMatchObject({ state: 'open' });
     await kept.api('POST', '/api/v1/clock', { to: new Date(new Date(followUp.due_at).getTime() + 1000).toISOString() });
     const after = (await kept.api('GET', `/api/v1/cases/${caseId}`)).body;
     expect(after.commitments.find((commitment: { id: string }) => commitment.id === followUp.id).state).toBe('breached');

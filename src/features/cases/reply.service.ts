@@ -126,26 +126,24 @@ export function createReplyService(deps: {
       const candidates = [...new Set([...orders.map((order) => order.number), ...(draft.caseRecord.orderNumber ? [draft.caseRecord.orderNumber] : [])])];
       const orderNumbers = mentionedOrderNumbers(draft.body, candidates);
       const audit = { ok: findings.length === 0, findings };
+      // What the held and the sent entry share: who wrote what to whom, and the audit.
+      const entryBase = {
+        caseId: draft.caseRecord.id,
+        customerId: draft.caseRecord.customerId,
+        orderNumber: orderNumbers[0] ?? draft.caseRecord.orderNumber,
+        origin: 'agent_reply',
+        channel: draft.channel,
+        to,
+        subject: draft.subject,
+        body: draft.body,
+        html: null,
+        reasonCode: null,
+        audit,
+        authorId: draft.authorId,
+        at,
+      };
       if (blocking.length > 0) {
-        const held = await deps.outbox.enqueue(tx, {
-          idempotencyKey: `reply:${newId('out')}`,
-          caseId: draft.caseRecord.id,
-          customerId: draft.caseRecord.customerId,
-          messageId: null,
-          orderNumber: orderNumbers[0] ?? draft.caseRecord.orderNumber,
-          origin: 'agent_reply',
-          channel: draft.channel,
-          to,
-          subject: draft.subject,
-          body: draft.body,
-          html: null,
-          reasonCode: null,
-          status: 'held',
-          audit,
-          override: null,
-          authorId: draft.authorId,
-          at,
-        });
+        const held = await deps.outbox.enqueue(tx, { ...entryBase, idempotencyKey: `reply:${newId('out')}`, messageId: null, status: 'held', override: null });
         return { held: true as const, findings: blocking, outbox: held };
       }
       const message = await messageRepo.insertMessage(tx, {
@@ -167,23 +165,11 @@ export function createReplyService(deps: {
         at,
       });
       const queued = await deps.outbox.enqueue(tx, {
+        ...entryBase,
         idempotencyKey: `reply:${message.id}`,
-        caseId: draft.caseRecord.id,
-        customerId: draft.caseRecord.customerId,
         messageId: message.id,
-        orderNumber: orderNumbers[0] ?? draft.caseRecord.orderNumber,
-        origin: 'agent_reply',
-        channel: draft.channel,
-        to,
-        subject: draft.subject,
-        body: draft.body,
-        html: null,
-        reasonCode: null,
         status: 'queued',
-        audit,
         override: overridden.size > 0 ? { by: draft.authorId, codes: [...overridden], note: input.note ?? '', at: at.toISOString() } : null,
-        authorId: draft.authorId,
-        at,
       });
       // The outbox holds what no check here can see, e.g. a message to a gift's recipient (`gift_recipient`).
       if (queued.status === 'held') return { held: true as const, findings: queued.audit.findings.filter((finding) => !overridden.has(finding.code)), outbox: queued };
