@@ -1,28 +1,10 @@
 // The engine's sections of kept.config.yaml as loadConfig reads them: the shipped file carries the defaults,
 // a left-out section is the default, and a bad policy stops Kept at start naming file, line and field.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { configProblems, writeConfigFile } from '../../../test/helpers/config-files.js';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/config-file.js';
 import { loadConfig, shippedConfigPath } from '../../config/config.js';
 import { commitmentConfigOf, loadDefaultCommitmentConfig } from './policy-defaults.js';
 
-function configFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'kept-policies-')), 'kept.config.yaml');
-  writeFileSync(path, text);
-  return path;
-}
-
-function problemsOf(path: string): ConfigError['problems'] {
-  try {
-    loadConfig({ KEPT_CONFIG: path });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('commitment policies in kept.config.yaml', () => {
   it('ships the default calendars, teams and policies in kept.config.yaml', () => {
@@ -32,17 +14,17 @@ describe('commitment policies in kept.config.yaml', () => {
   });
 
   it('uses the shipped sections a file leaves out', () => {
-    const config = loadConfig({ KEPT_CONFIG: configFile('kept:\n  name: Shop\n') });
+    const config = loadConfig({ KEPT_CONFIG: writeConfigFile('kept:\n  name: Shop\n') });
     expect(commitmentConfigOf(config.file).policies).toHaveLength(8);
   });
 
   it('refuses a policy with a bad deadline, naming the line and field', () => {
-    const path = configFile(['kept:', '  name: Shop', 'policies:', '  - id: quick', '    opens: acknowledge', '    on: { events: [message.received] }', '    deadline: { minutes: -5 }', '    fulfilled_by: [{ message_out: { author: any } }]', ''].join('\n'));
-    expect(problemsOf(path)).toEqual([expect.objectContaining({ file: path, line: 7, field: 'policies.0.deadline.minutes' })]);
+    const path = writeConfigFile(['kept:', '  name: Shop', 'policies:', '  - id: quick', '    opens: acknowledge', '    on: { events: [message.received] }', '    deadline: { minutes: -5 }', '    fulfilled_by: [{ message_out: { author: any } }]', ''].join('\n'));
+    expect(configProblems(path)).toEqual([expect.objectContaining({ file: path, line: 7, field: 'policies.0.deadline.minutes' })]);
   });
 
   it('refuses a business deadline on a calendar that does not exist, and a calendar never open', () => {
-    const path = configFile(
+    const path = writeConfigFile(
       [
         'calendars:',
         '  default: { zone: UTC, hours: { mon: ["09:00-17:00"] } }',
@@ -57,7 +39,7 @@ describe('commitment policies in kept.config.yaml', () => {
         '',
       ].join('\n'),
     );
-    const problems = problemsOf(path);
+    const problems = configProblems(path);
     expect(problems).toContainEqual(expect.objectContaining({ line: 3, field: 'calendars.closed', message: expect.stringContaining('no opening hours') }));
     expect(problems).toContainEqual(expect.objectContaining({ line: 9, field: 'policies.0.deadline.calendar', message: 'no calendar named support' }));
   });

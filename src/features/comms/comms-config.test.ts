@@ -1,28 +1,10 @@
 // Kept refuses to start on a template whose label names another kind than its value (crack C3), naming the
 // template and the line of kept.config.yaml; the shipped file and a file without the sections load.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { configProblems, writeConfigFile } from '../../../test/helpers/config-files.js';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/config-file.js';
 import { loadConfig, shippedConfigPath } from '../../config/config.js';
 import { resolveCommsConfig } from './comms-config.js';
-
-function writeConfig(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'kept-comms-')), 'kept.config.yaml');
-  writeFileSync(path, text);
-  return path;
-}
-
-function problemsOf(path: string): ConfigError['problems'] {
-  try {
-    loadConfig({ KEPT_CONFIG: path });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 const shipped = readFileSync(shippedConfigPath, 'utf8');
 
@@ -37,8 +19,8 @@ describe('reasons and templates in kept.config.yaml', () => {
     const broken = shipped.replace('to your account ending in {{credit.account_last4}}.\n', 'to your account ending in {{order.number}}.\n');
     expect(broken).not.toBe(shipped);
     const line = broken.split('\n').findIndex((text) => text.includes('account ending in {{order.number}}')) + 1;
-    const path = writeConfig(broken);
-    expect(problemsOf(path)).toEqual([
+    const path = writeConfigFile(broken);
+    expect(configProblems(path)).toEqual([
       expect.objectContaining({ file: path, line, message: expect.stringMatching(/template tradein\.credited\.email .*"account ending in" names an account's last 4 digits but \{\{order\.number\}\} is an order number/) }),
     ]);
   });
@@ -47,7 +29,7 @@ describe('reasons and templates in kept.config.yaml', () => {
     const broken = shipped.replace('subject: "Your order {{order.number}} needs a new payment"', 'subject: "Your card ending in {{order.number}} needs a new payment"');
     expect(broken).not.toBe(shipped);
     const line = broken.split('\n').findIndex((text) => text.includes('Your card ending in {{order.number}}')) + 1;
-    expect(problemsOf(writeConfig(broken))).toEqual([
+    expect(configProblems(writeConfigFile(broken))).toEqual([
       expect.objectContaining({ line, field: 'reasons.0.fallback.subject', message: expect.stringContaining('payment_verification_failed fallback') }),
     ]);
   });
@@ -55,11 +37,11 @@ describe('reasons and templates in kept.config.yaml', () => {
   it('refuses a reason whose customer text states another reason, at its line', () => {
     const broken = shipped.replace('customer_text: An item in this order is out of stock.', 'customer_text: An item is out of stock and your card was declined.');
     const line = broken.split('\n').findIndex((text) => text.includes('your card was declined')) + 1;
-    expect(problemsOf(writeConfig(broken))).toEqual([expect.objectContaining({ line, field: expect.stringMatching(/^reasons\.\d+\.customer_text$/), message: expect.stringContaining('also states payment_verification_failed') })]);
+    expect(configProblems(writeConfigFile(broken))).toEqual([expect.objectContaining({ line, field: expect.stringMatching(/^reasons\.\d+\.customer_text$/), message: expect.stringContaining('also states payment_verification_failed') })]);
   });
 
   it('uses the shipped catalog and templates when the sections are left out', () => {
-    const config = loadConfig({ KEPT_CONFIG: writeConfig('kept:\n  name: Shop\n') });
+    const config = loadConfig({ KEPT_CONFIG: writeConfigFile('kept:\n  name: Shop\n') });
     const comms = resolveCommsConfig(config.file);
     expect(comms.reasons.length).toBeGreaterThanOrEqual(8);
     expect(comms.templates.some((template) => template.id === 'acknowledgement.email')).toBe(true);
