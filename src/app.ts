@@ -118,7 +118,11 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const { config } = options;
   const logger = options.logger ?? pino({ level: config.env.KEPT_LOG_LEVEL, base: { service: 'kept' } });
-  const store = options.store ?? (await createStore({ databaseUrl: config.env.DATABASE_URL, dataDir: config.env.KEPT_DATA_DIR }));
+  const store = options.store ?? (await createStore({
+    databaseUrl: config.env.DATABASE_URL,
+    dataDir: config.env.KEPT_DATA_DIR,
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool opens a new one'),
+  }));
   const clock = config.env.KEPT_CLOCK === 'manual' ? createManualClock(options.clockStart ?? new Date()) : createSystemClock();
   const engineRef: { current: CommitmentEngine | undefined } = { current: undefined };
   const services = buildServices({ config, store, clock, logger, engineRef });

@@ -17,6 +17,11 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
   poolSize?: number;
+  /**
+   * A pooled connection the server dropped while idle (a restart, a terminated backend). The pool opens a
+   * new one on the next query; without a listener the error would end the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface Store {
@@ -31,6 +36,7 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export async function createStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database connection lost: ${error.message}`)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrateToLatest(db);
     return { db, dialect: 'postgres', close: () => db.destroy() };
