@@ -128,7 +128,8 @@ const figures = runs.flatMap((run) => {
   const label = `${(size / 1e6).toLocaleString('en')}M open commitments`;
   return [
     {
-      spec: 'timers' as const,
+      // The SPEC's target is at 10M; smaller sizes show the trend and answer no target themselves.
+      ...(size === 10_000_000 ? { spec: 'timers' as const } : {}),
       label: `Breach committed after its deadline, p99, ${label}`,
       value: lag.p99,
       unit: 'ms',
