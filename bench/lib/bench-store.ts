@@ -18,8 +18,12 @@ export interface BenchStore {
   store: Store;
   /** Where it lives: the data directory or the database URL (for the report, never a secret). */
   location: string;
+  /** How another process opens the same store (`KEPT_DATA_DIR` or `DATABASE_URL`). */
+  connection: { dataDir: string } | { databaseUrl: string };
   /** Closes the store and removes its directory or drops its database. */
   dispose(): Promise<void>;
+  /** Removes the directory or drops the database of a store already closed. */
+  remove(): Promise<void>;
 }
 
 async function adminQuery(statement: string): Promise<void> {
@@ -61,13 +65,16 @@ export async function openBenchStore(options: { kind: BenchStoreKind; log?: (eve
     } else {
       store = await createStore({ dataDir });
     }
+    const remove = async () => rmSync(dataDir, { recursive: true, force: true });
     return {
       store,
       location: dataDir,
+      connection: { dataDir },
       async dispose() {
         await store.close();
-        rmSync(dataDir, { recursive: true, force: true });
+        await remove();
       },
+      remove,
     };
   }
   const name = `kept_bench_${Date.now().toString(36)}_${process.pid}`;
@@ -82,12 +89,15 @@ export async function openBenchStore(options: { kind: BenchStoreKind; log?: (eve
   } else {
     store = await createStore({ databaseUrl: url.toString() });
   }
+  const remove = () => adminQuery(`drop database if exists ${name} with (force)`);
   return {
     store,
     location: `database ${name}`,
+    connection: { databaseUrl: url.toString() },
     async dispose() {
       await store.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await remove();
     },
+    remove,
   };
 }
