@@ -6,7 +6,6 @@
 // Run: npm run bench:memory [-- --commitments 1000000 --seconds 30 --stores pglite,postgres]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +15,7 @@ import { openBenchStore, serverVersion, type BenchStoreKind } from './lib/bench-
 import { describeMachine } from './lib/machine.js';
 import { round } from './lib/measure.js';
 import { writeBenchResult, type BenchFigure } from './lib/results.js';
+import { freePort } from '../test/helpers/free-port.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,16 +30,6 @@ const stores = values.stores.split(',').map((kind) => kind.trim()) as BenchStore
 const token = 'kept_bench_admin_token_0123456789';
 const keptBin = fileURLToPath(new URL('../bin/kept.js', import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The kernel's count of a process's resident pages (Linux), in MB. */
 function residentMb(pid: number): number {

@@ -1,22 +1,14 @@
 // `kept start` as a user runs it: the SMTP intake listens on KEPT_SMTP_PORT, a message sent to it becomes
 // a case (real clock, worker in the background), and SIGTERM closes SMTP with the rest.
 import { spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../helpers/stores.js';
+import { freePort } from '../helpers/free-port.js';
 
 const token = 'kept_email_start_admin_token_0123';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {

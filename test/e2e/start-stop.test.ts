@@ -2,22 +2,13 @@
 // everything where it was left.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/free-port.js';
 
 const token = 'kept_start_stop_admin_token_0123';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startKept(options: { dataDir: string; port: number; smtpPort: number }): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/kept.js', 'start'], {
