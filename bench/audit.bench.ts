@@ -1,7 +1,8 @@
-// Audit replay rate: 1M generated events replayed by `runAudit`, beside a baseline that only reads the same
-// file and JSON.parses each line, in the same run. Extrapolates to the SPEC §5 target (10M events < 10 min).
+// Audit replay: 10M generated events (SPEC §5: replayed in under 10 minutes) replayed by `runAudit`, beside
+// a baseline that only reads the same file and JSON.parses each line, in the same run. The history is
+// generated once (seeded, so the same on every machine) and kept in the system's temporary directory.
 // Writes bench/results/audit.json for bench/run-all.ts to collect.
-// Run: npm run bench:audit -- [events=1000000] [file]
+// Run: npm run bench:audit -- [events=10000000] [file]
 import { createReadStream, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +12,13 @@ import { writeBenchResult } from './lib/results.js';
 import { describeMachine } from './lib/machine.js';
 import { runAudit } from '../src/features/audit/run-audit.js';
 
-const events = Number(process.argv[2] ?? 1_000_000);
+const events = Number(process.argv[2] ?? 10_000_000);
 const file = process.argv[3] ?? join(tmpdir(), `kept-audit-bench-${events}.jsonl`);
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 
 if (!existsSync(file)) {
   const t = performance.now();
-  // About 15 events per journey: 60 days at this rate is a little over 1M events; maxEvents cuts it exactly.
+  // About 15 events per journey over at most 400 days; maxEvents cuts the history exactly.
   const written = await writeHistoryJsonl({ file, options: { seed: 1, days: 400, journeysPerDay: Math.ceil(events / 15 / 50), maxEvents: events, cracks: { rate: 0.02 } } });
   console.log(`generated ${written.events} events (${mb(written.bytes)} MB, ${written.planted.length} cracks planted) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
@@ -77,6 +78,8 @@ const report = {
     note: 'linear: the replay holds only open windows and recently active customers, so its cost per event does not grow with the file',
   },
 };
+const minutes = auditSeconds / 60;
+const measured10M = summary.events >= 10_000_000;
 writeBenchResult({
   bench: 'audit',
   title: 'Audit replay (kept audit)',
@@ -85,18 +88,18 @@ writeBenchResult({
   parameters: { events: summary.events, fileMB: report.file.MB, loadAverage: report.loadAverage },
   figures: [
     {
-      spec: 'audit',
-      label: 'Audit replay rate',
-      value: report.eventsPerSecond,
-      unit: 'events/s',
-      target: '10M events in < 10 min (≥ 16,667 events/s)',
-      meetsTarget: report.eventsPerSecond >= 16_667,
-      baseline: { label: 'read + split lines + JSON.parse of the same file', value: report.baseline.eventsPerSecond, unit: 'events/s' },
-      ratio: report.ratioToBaseline,
-      detail: `10M extrapolated: ${report.extrapolated10M.minutesAtWallRate} min at the wall rate, ${report.extrapolated10M.minutesAtCpuRate} min at the CPU rate; peak RSS ${report.peakRssMB} MB`,
+      ...(measured10M ? { spec: 'audit' as const } : {}),
+      label: `Audit replay of ${(summary.events / 1e6).toLocaleString('en')}M events`,
+      value: Number(minutes.toFixed(2)),
+      unit: 'min',
+      target: '10M events in < 10 min',
+      meetsTarget: measured10M && minutes < 10,
+      baseline: { label: 'read + split lines + JSON.parse of the same file', value: Number((baselineSeconds / 60).toFixed(2)), unit: 'min' },
+      ratio: Number((auditSeconds / baselineSeconds).toFixed(2)),
+      detail: `${report.eventsPerSecond.toLocaleString('en')} events/s (baseline ${report.baseline.eventsPerSecond.toLocaleString('en')}); ${summary.totalCracks.toLocaleString('en')} cracks found; peak RSS ${report.peakRssMB} MB`,
     },
   ],
-  notes: [report.extrapolated10M.note],
+  notes: measured10M ? [] : [`${report.extrapolated10M.note}: 10M would take about ${report.extrapolated10M.minutesAtWallRate} min at this rate`],
   raw: report,
 });
 console.log(JSON.stringify(report, null, 2));
