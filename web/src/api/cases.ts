@@ -17,8 +17,9 @@ import type {
 } from './types';
 
 /** `GET /api/v1/cases?queue=&customer_id=&state=&cursor=` — one page of a queue, or of a customer's cases. */
-export function listCases(params: { queue?: Queue; customerId?: string; state?: CaseState | ''; cursor?: string | null }): Promise<Page<CaseSummary>> {
-  return request<Page<CaseSummary>>(`/cases${query({ queue: params.queue, customer_id: params.customerId, state: params.state, cursor: params.cursor })}`);
+export function listCases(params: { queue?: Queue; customerId?: string; state?: CaseState | ''; cursor?: string | null; limit?: number }): Promise<Page<CaseSummary>> {
+  const { queue, customerId, state, cursor, limit } = params;
+  return request<Page<CaseSummary>>(`/cases${query({ queue, customer_id: customerId, state, cursor, limit: limit?.toString() })}`);
 }
 
 /** `GET /api/v1/cases/{id}` — a case with its commitments, risk and documents. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextLiveStatus, reconnectDelay } from './live-status';
+import { coalesceLiveEvents, nextLiveStatus, reconnectDelay } from './live-status';
 
 describe('the live stream’s state', () => {
   it('is live once open, without refetching what the pages have just loaded', () => {
@@ -18,5 +18,17 @@ describe('the live stream’s state', () => {
 
   it('waits longer after each failed reopen, up to 30 seconds', () => {
     expect([0, 1, 2, 3, 4, 10].map(reconnectDelay)).toEqual([3_000, 6_000, 12_000, 24_000, 30_000, 30_000]);
+  });
+
+  it('folds a burst of events into one refresh of the cases they touch', () => {
+    const burst = [
+      { type: 'case.updated', case_id: 'cas_1' },
+      { type: 'commitment.updated', case_id: 'cas_1' },
+      { type: 'case.updated', case_id: 'cas_2' },
+      { type: 'commitment.updated', case_id: null },
+    ];
+    expect(coalesceLiveEvents(burst)).toEqual({ caseIds: ['cas_1', 'cas_2'], commitments: true });
+    expect(coalesceLiveEvents([{ type: 'case.updated', case_id: 'cas_3' }])).toEqual({ caseIds: ['cas_3'], commitments: false });
+    expect(coalesceLiveEvents([])).toBeNull();
   });
 });

@@ -19,3 +19,19 @@ export function nextLiveStatus(current: LiveStatus, signal: StreamSignal): { sta
 export function reconnectDelay(attempt: number): number {
   return Math.min(30_000, 3_000 * 2 ** Math.max(0, attempt));
 }
+
+/** What a burst of live events asks the console to refetch: one pass for many events. */
+export interface LiveRefresh {
+  caseIds: string[];
+  commitments: boolean;
+}
+
+/**
+ * Folds a burst of events into one refresh, so a surge of contacts (hundreds of events a second) costs the
+ * console one refetch of each list, not one per event.
+ */
+export function coalesceLiveEvents(events: ReadonlyArray<{ type: string; case_id: string | null }>): LiveRefresh | null {
+  if (events.length === 0) return null;
+  const caseIds = [...new Set(events.flatMap((e) => (e.case_id ? [e.case_id] : [])))];
+  return { caseIds, commitments: events.some((e) => e.type === 'commitment.updated') };
+}

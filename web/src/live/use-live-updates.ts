@@ -3,13 +3,18 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { openStream, type LiveEvent } from '../api/stream';
-import { nextLiveStatus, reconnectDelay, type LiveStatus, type StreamSignal } from '../lib/live-status';
+import { coalesceLiveEvents, nextLiveStatus, reconnectDelay, type LiveStatus, type StreamSignal } from '../lib/live-status';
 
-function invalidateFor(client: QueryClient, event: LiveEvent): void {
+// Events are gathered for this long and refetched in one pass: a surge sends hundreds a second.
+const BURST_MS = 500;
+
+function refresh(client: QueryClient, events: LiveEvent[]): void {
+  const what = coalesceLiveEvents(events);
+  if (!what) return;
   void client.invalidateQueries({ queryKey: ['cases'] });
   void client.invalidateQueries({ queryKey: ['reports'] });
-  if (event.case_id) void client.invalidateQueries({ queryKey: ['case', event.case_id] });
-  if (event.type === 'commitment.updated') {
+  for (const caseId of what.caseIds) void client.invalidateQueries({ queryKey: ['case', caseId] });
+  if (what.commitments) {
     void client.invalidateQueries({ queryKey: ['commitments'] });
     // Timers fire when Kept's clock moves: the countdowns' clock has moved too.
     void client.invalidateQueries({ queryKey: ['clock'] });
@@ -27,6 +32,18 @@ export function useLiveUpdates(token: string | null): LiveStatus {
     let close: (() => void) | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
+    let burst: LiveEvent[] = [];
+    let flush: ReturnType<typeof setTimeout> | undefined;
+
+    function gather(event: LiveEvent) {
+      burst.push(event);
+      flush ??= setTimeout(() => {
+        flush = undefined;
+        const events = burst;
+        burst = [];
+        refresh(client, events);
+      }, BURST_MS);
+    }
 
     function apply(signal: StreamSignal) {
       const next = nextLiveStatus(current, signal);
@@ -37,7 +54,7 @@ export function useLiveUpdates(token: string | null): LiveStatus {
 
     function connect() {
       close = openStream(token as string, {
-        onEvent: (event) => invalidateFor(client, event),
+        onEvent: gather,
         onOpen: () => {
           attempt = 0;
           apply('open');
@@ -57,6 +74,7 @@ export function useLiveUpdates(token: string | null): LiveStatus {
     connect();
     return () => {
       clearTimeout(retry);
+      clearTimeout(flush);
       close?.();
     };
   }, [token, client]);
