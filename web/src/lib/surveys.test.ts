@@ -31,6 +31,11 @@ describe('survey tiles', () => {
     ]);
   });
 
+  it('counts recovered customers only once an outcome is recorded', () => {
+    const unrecorded = { ...report, loop_closure: { ...report.loop_closure, outcomes: { recovered: 0, not_recovered: 0, unrecorded: 3 } } };
+    expect(surveyTiles(unrecorded)[3]?.detail).toBe('1 of 3 follow-ups answered');
+  });
+
   it('says so when no follow-up was opened', () => {
     const quiet = { ...report, loop_closure: { opened: 0, closed: 0, rate: null, median_hours_to_close: null, outcomes: { recovered: 0, not_recovered: 0, unrecorded: 0 } } };
     expect(surveyTiles(quiet).slice(3).map((t) => [t.value, t.detail])).toEqual([

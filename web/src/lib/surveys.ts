@@ -51,7 +51,7 @@ export function surveyTiles(report: SurveyReport): Tile[] {
       label: 'Loop closure',
       value: formatRate(loop.rate),
       detail: loop.opened
-        ? `${loop.closed} of ${count(loop.opened, 'follow-up')} answered · ${outcomes.recovered} recovered, ${outcomes.not_recovered} not`
+        ? `${loop.closed} of ${count(loop.opened, 'follow-up')} answered${outcomes.recovered + outcomes.not_recovered > 0 ? ` · ${outcomes.recovered} recovered, ${outcomes.not_recovered} not` : ''}`
         : 'no follow-ups opened',
     },
     {
