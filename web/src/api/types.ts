@@ -191,8 +191,6 @@ export interface Customer {
   orders: Order[];
   /** Spend per currency, in minor units: `{EUR: 12990}`. */
   value: { order_count: number; spend_minor: Record<string, number> };
-  /** Not sent by the server yet: risk is scored per case. */
-  risk?: Risk;
 }
 
 /** What the merge search looks a customer up by. */
