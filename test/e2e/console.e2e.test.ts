@@ -1,13 +1,16 @@
 // The console end to end, in a real browser against a real Kept: an agent logs in, opens a case from the
-// inbox, replies, escalates and resolves it; a manager sees the dashboard's charts. Data goes in through
-// the public API only (plus commitments written as the engine writes them, so the charts have a history).
-// KEPT_SCREENSHOTS=1 also saves docs/screenshots/{inbox,case,dashboard}.png.
+// inbox, replies, escalates and resolves it, merges a duplicate customer, and sees the live stream drop and
+// come back; a manager sees the dashboard's charts, the forecast's warning and the survey report; an admin
+// creates a manager. Data goes in through the public API only (plus commitments written as the engine writes
+// them, so the charts have a history). KEPT_SCREENSHOTS=1 also saves docs/screenshots/{inbox,case,dashboard}.png.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatForecastTable } from '../../src/features/forecast/forecast-render.js';
+import { seedFridaySurge, seedSurveyAnswers } from '../helpers/console-seed.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -24,7 +27,9 @@ describe.skipIf(!hasChromium)(title, () => {
   let browser: Browser;
   let page: Page;
   let anaCaseId: string;
+  let anaId: string;
   let adaId: string;
+  let miaId: string;
 
   async function screenshot(name: string): Promise<void> {
     if (!saveScreenshots) return;
@@ -71,9 +76,10 @@ describe.skipIf(!hasChromium)(title, () => {
     expect((await kept.api('POST', '/api/v1/events', { events })).status).toBe(202);
     // The agents join after the contacts arrived, so the cases wait in the unassigned queue for the test to open.
     adaId = (await kept.api('POST', '/api/v1/agents', { name: 'Ada Lovelace', email: 'ada@kept.test', role: 'agent', password })).body.id;
-    await kept.api('POST', '/api/v1/agents', { name: 'Mia Manager', email: 'mia@kept.test', role: 'manager', password });
-    const customer = (await kept.api('GET', '/api/v1/customers?email=ana@example.com')).body.items[0];
-    anaCaseId = (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items[0].id;
+    miaId = (await kept.api('POST', '/api/v1/agents', { name: 'Mia Manager', email: 'mia@kept.test', role: 'manager', password })).body.id;
+    await kept.api('POST', '/api/v1/agents', { name: 'Walt Admin', email: 'walt@kept.test', role: 'admin', password });
+    anaId = (await kept.api('GET', '/api/v1/customers?email=ana@example.com')).body.items[0].id;
+    anaCaseId = (await kept.api('GET', `/api/v1/cases?customer_id=${anaId}`)).body.items[0].id;
 
     // Commitments as the commitment engine writes them, over the last days.
     const commitments = Array.from({ length: 12 }, (_, index) => {
@@ -173,19 +179,114 @@ describe.skipIf(!hasChromium)(title, () => {
     expect((await kept.api('GET', `/api/v1/cases/${anaCaseId}`)).body.state).toBe('resolved');
   });
 
-  it("shows a manager the dashboard's four charts", async () => {
+  it('keeps the manager’s pages from an agent, and says so when one is reached by its address', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Settings']);
+    await page.goto(`${base}/#/dashboard`);
+    await page.getByText('The dashboard is for managers and admins. You are signed in as an agent.').waitFor();
+    await page.goto(`${base}/#/agents`);
+    await page.getByText('The agents page is for admins. You are signed in as an agent.').waitFor();
+  });
+
+  it('merges a duplicate customer found by email, only once the merge is confirmed', async () => {
+    // Ana once wrote from her work address: nothing told Kept it was her.
+    const work = { email: 'ana.silva@work.example', name: 'A. Silva' };
+    await kept.api('POST', '/api/v1/events', { id: 'e2e-ana-work', type: 'contact.received', occurred_at: '2026-12-01T08:45:00Z', customer: work, data: { channel: 'web_form', text: 'Any news about my parcel?' } });
+    const duplicateId = (await kept.api('GET', `/api/v1/customers?email=${work.email}`)).body.items[0].id;
+    expect(duplicateId).not.toBe(anaId);
+
+    await page.goto(`${base}/#/customers/${anaId}`);
+    await page.getByRole('heading', { name: 'Ana Silva', level: 1 }).waitFor();
+    const search = page.getByLabel('Find by email, phone or handle');
+    await search.fill('Ana at work');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('“Ana at work” is not an email address').waitFor();
+    await search.fill(work.email);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Merge A. Silva into Ana Silva…' }).click();
+    await page.getByRole('heading', { name: 'Merge A. Silva into Ana Silva?' }).waitFor();
+    // Nothing has moved before the agent confirms.
+    expect((await kept.api('GET', `/api/v1/customers?email=${work.email}`)).body.items[0].id).toBe(duplicateId);
+
+    await page.getByRole('button', { name: 'Confirm merge' }).click();
+    await page.getByText('Merged A. Silva into Ana Silva.').waitFor();
+    await page.locator('section[aria-labelledby="identities-title"] li', { hasText: work.email }).waitFor();
+    await page.locator('section[aria-labelledby="cases-title"]').getByText('Any news about my parcel?').waitFor();
+    expect((await kept.api('GET', `/api/v1/customers?email=${work.email}`)).body.items[0].id).toBe(anaId);
+  });
+
+  it('says when the live stream drops, and refetches what changed once it is back', async () => {
+    await page.locator('.live-live').waitFor();
+    // The stream is cut and cannot come back until the route is lifted.
+    await page.route('**/api/v1/stream**', (route) => route.abort());
+    kept.services.live.closeAll();
+    await page.getByText('Live updates disconnected — reconnecting…').waitFor();
+
+    // Ana writes again while the console hears nothing.
+    await kept.api('POST', '/api/v1/events', { id: 'e2e-contact-again', type: 'contact.received', occurred_at: '2026-12-01T08:50:00Z', customer: { email: 'ana@example.com' }, data: { channel: 'sms', text: 'Hello? Is anyone there?' } });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('ol.timeline').textContent()).not.toContain('Hello? Is anyone there?');
+
+    await page.unroute('**/api/v1/stream**');
+    await page.locator('.live-live').waitFor();
+    expect(await page.getByText('Live updates disconnected').count()).toBe(0);
+    await page.locator('ol.timeline').getByText('Hello? Is anyone there?').waitFor();
+  });
+
+  it('shows a manager the dashboard: the forecast’s warning days ahead, NPS and loop closure, and the charts', async () => {
+    await seedSurveyAnswers(kept, { agentId: miaId });
+    // Two Fridays with sixty contacts at ten; the shipped staffing answers 24 an hour, December doubles arrivals.
+    await seedFridaySurge(kept, { fridays: ['2026-11-20', '2026-11-27'], perFriday: 60 });
+    await expect.poll(async () => (await kept.api('GET', '/api/v1/reports/surveys')).body.loop_closure.closed).toBe(1);
+    const forecast = (await kept.api('GET', '/api/v1/reports/forecast')).body;
+    expect([forecast.warningDay, forecast.warningInDays]).toEqual(['2026-12-04', 3]);
+    // What `kept forecast` prints for the same forecast.
+    expect(formatForecastTable(forecast)).toContain('Warning: in 3 days, from 2026-12-04, the backlog makes 4 h first-response deadlines break.');
+    const friday = forecast.days.find((d: { date: string }) => d.date === '2026-12-04');
+
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Kept — log in' }).waitFor();
     await logIn('mia@kept.test');
-    await page.goto(`${base}/#/dashboard`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    for (const chart of ['kept', 'backlog', 'first-response', 'breaches-by-kind']) {
+
+    const warning = page.getByRole('alert').filter({ hasText: 'Breach wave' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Breach wave in 3 days: first responses will break from Fri 2026-12-04.');
+    expect(await warning.textContent()).toContain(`${Math.round(friday.breaches)} of ${Math.round(friday.arrivals)} contacts that day would wait past the 4 h first-response deadline`);
+    expect(await page.locator('[data-tile="nps"] .tile-value').textContent()).toBe('+25');
+    expect(await page.locator('[data-tile="loop-closure"] .tile-value').textContent()).toBe('50%');
+    expect(await page.locator('[data-tile="loop-closure"] .tile-detail').textContent()).toContain('1 of 2 follow-ups answered');
+
+    for (const chart of ['forecast', 'nps', 'kept', 'backlog', 'first-response', 'breaches-by-kind']) {
       await page.locator(`figure[data-chart="${chart}"] svg.recharts-surface`).first().waitFor();
     }
-    expect(await page.locator('figure[data-chart] svg.recharts-surface').count()).toBeGreaterThanOrEqual(4);
+    // The warning day is shaded on the forecast chart.
+    expect(await page.locator('figure[data-chart="forecast"] .recharts-reference-area').count()).toBeGreaterThanOrEqual(1);
+    await page.getByText('The forecast day by day').click();
+    await page.locator('tr.warn-row', { hasText: '2026-12-04 Fri' }).waitFor();
+    await page.getByText('The forecast day by day').click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     // Recharts animates bars in; let them settle before the picture.
     await page.waitForTimeout(1500);
     await screenshot('dashboard');
+  });
+
+  it('lets an admin create a manager on the Agents page, who can then open the dashboard', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn('walt@kept.test');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
+    await page.getByLabel('Name').fill('Max Manager');
+    await page.getByLabel('Email').fill('max@kept.test');
+    await page.getByLabel('Role').selectOption({ label: 'Manager' });
+    await page.getByLabel('Password (leave empty to send a one-time link)').fill(password);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Created Max Manager.').waitFor();
+    await page.locator('table', { hasText: 'max@kept.test' }).waitFor();
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn('max@kept.test');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Inbox', 'Manager', 'Dashboard', 'Settings']);
   });
 
   it('lets a new agent choose a password from the one-time link, then log in', async () => {

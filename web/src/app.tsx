@@ -6,6 +6,7 @@ import { ApiError } from './api/http';
 import { SessionProvider, useSession } from './auth/session';
 import { Layout } from './components/layout';
 import { Loading } from './components/query-state';
+import { RequireRole } from './components/require-role';
 import { AgentsPage } from './pages/agents-page';
 import { CasePage } from './pages/case-page';
 import { CustomerPage } from './pages/customer-page';
@@ -48,16 +49,32 @@ const router = createHashRouter([
           { path: '/inbox/:queue', element: <InboxPage /> },
           { path: '/cases/:id', element: <CasePage /> },
           { path: '/customers/:id', element: <CustomerPage /> },
-          { path: '/manager', element: <ManagerPage /> },
+          {
+            path: '/manager',
+            element: (
+              <RequireRole area="manager">
+                <ManagerPage />
+              </RequireRole>
+            ),
+          },
           {
             path: '/dashboard',
             element: (
-              <Suspense fallback={<Loading what="charts" />}>
-                <DashboardPage />
-              </Suspense>
+              <RequireRole area="dashboard">
+                <Suspense fallback={<Loading what="charts" />}>
+                  <DashboardPage />
+                </Suspense>
+              </RequireRole>
             ),
           },
-          { path: '/agents', element: <AgentsPage /> },
+          {
+            path: '/agents',
+            element: (
+              <RequireRole area="agents">
+                <AgentsPage />
+              </RequireRole>
+            ),
+          },
           { path: '/settings', element: <SettingsPage /> },
           { path: '*', element: <Navigate to="/inbox/mine" replace /> },
         ],

@@ -52,6 +52,7 @@ describe.each(storeKinds)('the live forecast on %s', (store) => {
       const { status, body } = await kept.api('GET', '/api/v1/reports/forecast');
       expect(status).toBe(200);
       expect(body.from).toBe('2026-12-01T09:00:00.000Z');
+      expect(body.zone).toBe('UTC');
       expect(body.history.contacts).toBe(14 * 12);
       // Three days from 09:00 touch four dates; each ten o'clock brings the twelve contacts of every past day.
       expect(body.days.map((d: { date: string }) => d.date)).toEqual(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);

@@ -14,6 +14,8 @@ const WEEK = 168 * HOUR;
 export interface LiveForecast {
   /** Start of the projection: the current hour. */
   from: string;
+  /** The time zone the days' dates are read in (the section's `zone`). */
+  zone: string;
   /** Chart buckets (4 hours): their start times. */
   labels: string[];
   /** `arrivals`, `capacity` and `backlog` per bucket. */
@@ -42,6 +44,7 @@ export function createForecastService(deps: { db: Db; clock: Clock; section: For
       const forecast = forecastFromArrivals({ arrivals, settings, from: new Date(from), startingBacklog: waiting });
       return {
         from: forecast.from,
+        zone: settings.zone,
         ...forecastChartData(forecast),
         days: forecast.days,
         warningDay: forecast.warningDay,

@@ -16,9 +16,10 @@ import type {
   Queue,
 } from './types';
 
-/** `GET /api/v1/cases?queue=&state=&cursor=` — one page of a queue. */
-export function listCases(params: { queue: Queue; state?: CaseState | ''; cursor?: string | null }): Promise<Page<CaseSummary>> {
-  return request<Page<CaseSummary>>(`/cases${query({ queue: params.queue, state: params.state, cursor: params.cursor })}`);
+/** `GET /api/v1/cases?queue=&customer_id=&state=&cursor=` — one page of a queue, or of a customer's cases. */
+export function listCases(params: { queue?: Queue; customerId?: string; state?: CaseState | ''; cursor?: string | null; limit?: number }): Promise<Page<CaseSummary>> {
+  const { queue, customerId, state, cursor, limit } = params;
+  return request<Page<CaseSummary>>(`/cases${query({ queue, customer_id: customerId, state, cursor, limit: limit?.toString() })}`);
 }
 
 /** `GET /api/v1/cases/{id}` — a case with its commitments, risk and documents. */

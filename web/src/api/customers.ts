@@ -1,6 +1,12 @@
-// Customers: one customer, their timeline, and merging two records of the same person.
-import { request } from './http';
-import type { Customer, TimelineItem } from './types';
+// Customers: finding one by an identity, one customer, their timeline, and merging two records of the same person.
+import { query, request } from './http';
+import type { Customer, CustomerMatch, IdentityQuery, TimelineItem } from './types';
+
+/** `GET /api/v1/customers?email=|phone=|handle=` — the customers holding that identity (none or one, usually). */
+export async function findCustomers(identity: IdentityQuery): Promise<CustomerMatch[]> {
+  const body = await request<{ items: CustomerMatch[] }>(`/customers${query(identity)}`);
+  return body.items;
+}
 
 /** `GET /api/v1/customers/{id}` — identities, orders with their history, value and risk. */
 export function fetchCustomer(id: string): Promise<Customer> {

@@ -15,6 +15,12 @@ export interface LoginResult {
   agent: Agent;
 }
 
+/** `GET /clock`: Kept's time; with `manual` it moves only when told to. */
+export interface KeptClock {
+  now: string;
+  mode: 'system' | 'manual';
+}
+
 export type Queue = 'mine' | 'unassigned' | 'at_risk' | 'escalated' | 'breached' | 'recovery';
 export type CaseState = 'open' | 'pending' | 'resolved';
 
@@ -185,8 +191,17 @@ export interface Customer {
   orders: Order[];
   /** Spend per currency, in minor units: `{EUR: 12990}`. */
   value: { order_count: number; spend_minor: Record<string, number> };
-  /** Not sent by the server yet: risk is scored per case. */
-  risk?: Risk;
+}
+
+/** What the merge search looks a customer up by. */
+export type IdentityQuery = { email: string } | { phone: string } | { handle: string };
+
+/** A customer found by an identity (`GET /customers?email=`): who they are, without orders. */
+export interface CustomerMatch {
+  id: string;
+  name: string | null;
+  identities: Array<{ kind: string; value: string }>;
+  created_at?: string;
 }
 
 export interface NewAgent {
@@ -210,8 +225,58 @@ export interface Dashboard {
   breaches_by_kind: Array<{ kind: string; count: number }>;
   /** Cases of the window still waiting for a first agent reply. */
   first_response_waiting?: number;
-  nps?: Array<{ week: string; nps: number }>;
-  loop_closure_rate?: number;
+}
+
+/** `GET /reports/surveys`: NPS by ISO week, CSAT, response rate and loop closure over a range. */
+export interface SurveyReport {
+  from: string;
+  to: string;
+  nps: {
+    /** Promoters minus detractors, in points (−100…100); null without answers. */
+    score: number | null;
+    responses: number;
+    weekly: Array<{ week_start: string; responses: number; promoters: number; passives: number; detractors: number; nps: number | null }>;
+  };
+  csat: { responses: number; satisfied_rate: number | null };
+  response_rate: { invited: number; responded: number; rate: number | null };
+  loop_closure: {
+    opened: number;
+    closed: number;
+    rate: number | null;
+    median_hours_to_close: number | null;
+    outcomes: { recovered: number; not_recovered: number; unrecorded: number };
+  };
+}
+
+/** One projected day of `GET /reports/forecast` (the same numbers `kept forecast` prints). */
+export interface ForecastDay {
+  date: string;
+  arrivals: number;
+  byChannel: Record<string, number>;
+  capacity: number;
+  peakBacklog: number;
+  peakAtRisk: number;
+  breaches: number;
+  uplift: number;
+  warning: boolean;
+}
+
+/** `GET /reports/forecast`: projected arrivals, backlog and breaches against the configured staffing. */
+export interface Forecast {
+  from: string;
+  /** The zone the days' dates are read in (absent from servers before the console charted it: UTC). */
+  zone?: string;
+  /** Starts of the chart's 4-hour buckets; `series` holds `arrivals`, `capacity` and `backlog` for each. */
+  labels: string[];
+  series: Array<{ name: string; values: number[] }>;
+  days: ForecastDay[];
+  /** The first date whose first responses break; null when none does. */
+  warningDay: string | null;
+  /** Days from the first date of the forecast to the warning day (0 = today). */
+  warningInDays: number | null;
+  firstResponseHours: number;
+  startingBacklog: number;
+  history: { from: string; to: string; contacts: number };
 }
 
 export interface AgentLoad {
@@ -234,6 +299,8 @@ export interface Settings {
   calendars?: unknown;
   reasons?: unknown;
   templates?: unknown;
+  forecast?: unknown;
+  surveys?: unknown;
   config_path?: string;
   errors: ConfigError[];
 }

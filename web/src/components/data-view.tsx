@@ -1,16 +1,21 @@
-// Shows a loaded configuration section as named entries, each with its loaded value.
-import { configEntries } from '../lib/config-entries';
+// Shows a loaded configuration section as named entries: a line saying what each is, its loaded value folded.
+import { configEntries, summarizeEntry } from '../lib/config-entries';
 
-export function DataView({ value }: { value: unknown }) {
+export function DataView({ section, value }: { section: string; value: unknown }) {
   const rows = configEntries(value);
   if (rows.length === 0) return <p className="muted">None loaded.</p>;
   return (
     <dl className="data-view">
       {rows.map(([name, item]) => (
         <div key={name} className="data-entry">
-          <dt>{name}</dt>
+          <dt>
+            <code>{name}</code> <span className="entry-summary">{summarizeEntry(section, item)}</span>
+          </dt>
           <dd>
-            <pre>{JSON.stringify(item, null, 2)}</pre>
+            <details>
+              <summary>As loaded</summary>
+              <pre>{JSON.stringify(item, null, 2)}</pre>
+            </details>
           </dd>
         </div>
       ))}

@@ -1,15 +1,19 @@
-// The frame around every signed-in page: skip link, navigation by role, who is signed in.
+// The frame around every signed-in page: skip link, navigation by role, who is signed in, the live stream's state.
 import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { fetchClock } from '../api/clock';
 import { useSession, useAgent } from '../auth/session';
+import { formatTime } from '../lib/format';
+import { canOpen } from '../lib/roles';
 import { useLiveUpdates } from '../live/use-live-updates';
 
 export function Layout() {
   const agent = useAgent();
   const { logout, token } = useSession();
   const navigate = useNavigate();
-  useLiveUpdates(token);
-  const manages = agent.role === 'manager' || agent.role === 'admin';
+  const live = useLiveUpdates(token);
+  const clock = useQuery({ queryKey: ['clock'], queryFn: fetchClock, staleTime: 30_000, refetchInterval: 60_000 });
   const section = useLocation().pathname.split('/')[1] ?? '';
   const lastSection = useRef(section);
 
@@ -30,11 +34,17 @@ export function Layout() {
         <span className="brand">Kept</span>
         <nav aria-label="Main">
           <NavLink to="/inbox/mine">Inbox</NavLink>
-          {manages && <NavLink to="/manager">Manager</NavLink>}
-          {manages && <NavLink to="/dashboard">Dashboard</NavLink>}
-          {agent.role === 'admin' && <NavLink to="/agents">Agents</NavLink>}
+          {canOpen(agent.role, 'manager') && <NavLink to="/manager">Manager</NavLink>}
+          {canOpen(agent.role, 'dashboard') && <NavLink to="/dashboard">Dashboard</NavLink>}
+          {canOpen(agent.role, 'agents') && <NavLink to="/agents">Agents</NavLink>}
           <NavLink to="/settings">Settings</NavLink>
         </nav>
+        {clock.data?.mode === 'manual' && (
+          <span className="clock muted" title="KEPT_CLOCK=manual: Kept's time moves only with POST /api/v1/clock">
+            Manual clock: {formatTime(clock.data.now)}
+          </span>
+        )}
+        <span className={`live live-${live}`} aria-hidden="true" title={live === 'live' ? 'Live updates on' : 'Live updates off'} />
         <span className="who">
           {agent.name} <span className="muted">({agent.role})</span>
         </span>
@@ -47,6 +57,9 @@ export function Layout() {
           Log out
         </button>
       </header>
+      <div role="status" className="live-banner-slot">
+        {live === 'reconnecting' && <p className="live-banner">Live updates disconnected — reconnecting…</p>}
+      </div>
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -8,6 +8,7 @@ const CHANNELS: Record<string, { icon: string; name: string }> = {
   chat: { icon: '💬', name: 'Chat' },
   phone: { icon: '☎', name: 'Phone' },
   status_page: { icon: 'ⓘ', name: 'Status page' },
+  survey: { icon: '★', name: 'Survey' },
 };
 
 /** The glyph and readable name of a channel; unknown channels show their first letter. */

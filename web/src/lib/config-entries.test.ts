@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configEntries } from './config-entries';
+import { configEntries, summarizeEntry } from './config-entries';
 
 describe('settings sections', () => {
   it('lists reasons by code and policies by name', () => {
@@ -15,5 +15,18 @@ describe('settings sections', () => {
   it('shows nothing for a missing section', () => {
     expect(configEntries(undefined)).toEqual([]);
     expect(configEntries(null)).toEqual([]);
+  });
+
+  it('says in one line what a policy, reason, template or calendar is', () => {
+    expect(summarizeEntry('policies', { id: 'resolution', description: 'Every case is resolved within 3 business days.', opens: 'resolution' })).toBe('Every case is resolved within 3 business days.');
+    expect(summarizeEntry('policies', { id: 'x', opens: 'notify' })).toBe('opens notify');
+    expect(summarizeEntry('reasons', { code: 'out_of_stock', customer_text: 'The item is out of stock.', internal_text: 'Inventory' })).toBe('The item is out of stock.');
+    expect(summarizeEntry('templates', { id: 'order.cancelled.email', channel: 'email', subject: 'Your order {{order.number}}', variables: { 'order.number': 'OrderNumber', reason: 'Reason' } })).toBe(
+      'email · “Your order {{order.number}}” · 2 typed values',
+    );
+    const week = { from: '09:00', to: '17:00' };
+    expect(summarizeEntry('calendars', { zone: 'Europe/Madrid', hours: { mon: [week], tue: [week], sat: [{ from: '10:00', to: '14:00' }] }, holidays: [{ date: '2026-12-25' }] })).toBe(
+      'Europe/Madrid · mon, tue 09:00–17:00; sat 10:00–14:00 · 1 holiday',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSignal, riskLevel } from './risk';
+import { describeSignal, riskiestCase, riskLevel } from './risk';
 
 describe('risk display', () => {
   it('reads fractions and percentages alike', () => {
@@ -14,5 +14,15 @@ describe('risk display', () => {
       'churn intent: "never buy from you again" (+30)',
     );
     expect(describeSignal('no_progress')).toBe('no progress');
+  });
+
+  it('gives a customer the risk of their riskiest case in hand, not of one already resolved', () => {
+    const cases = [
+      { id: 'a', state: 'resolved' as const, risk: { score: 0.9 } },
+      { id: 'b', state: 'open' as const, risk: { score: 0.3 } },
+      { id: 'c', state: 'pending' as const, risk: { score: 70 } },
+    ];
+    expect(riskiestCase(cases)?.id).toBe('c');
+    expect(riskiestCase(cases.slice(0, 1))).toBeUndefined();
   });
 });

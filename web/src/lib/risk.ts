@@ -1,5 +1,5 @@
 // Turns a risk score into a level the inbox can colour, and a signal into readable text.
-import type { RiskSignal } from '../api/types';
+import type { CaseState, RiskSignal } from '../api/types';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 
@@ -15,4 +15,17 @@ export function describeSignal(signal: RiskSignal): string {
   const name = signal.code.replace(/_/g, ' ');
   const weight = signal.weight === undefined ? '' : ` (+${signal.weight})`;
   return signal.detail ? `${name}: ${signal.detail}${weight}` : `${name}${weight}`;
+}
+
+/**
+ * The customer's risk is that of their riskiest case still in hand (open or pending): risk is scored per
+ * case, from what the customer wrote on it. Undefined when no case is in hand.
+ */
+export function riskiestCase<T extends { state: CaseState; risk: { score: number } }>(cases: readonly T[]): T | undefined {
+  let riskiest: T | undefined;
+  for (const c of cases) {
+    if (c.state === 'resolved') continue;
+    if (!riskiest || riskLevel(c.risk.score).percent > riskLevel(riskiest.risk.score).percent) riskiest = c;
+  }
+  return riskiest;
 }

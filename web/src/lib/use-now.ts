@@ -1,11 +1,16 @@
-// A clock that re-renders its component every second, for live countdowns.
+// A clock that re-renders its component every second, for live countdowns, reading Kept's time (GET /clock)
+// rather than the browser's: deadlines are Kept's, and a manual clock stands still until it is moved.
 import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { fetchClock } from '../api/clock';
+import { keptNow } from './kept-time';
 
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const clock = useQuery({ queryKey: ['clock'], queryFn: fetchClock, staleTime: 30_000, refetchInterval: 60_000 });
+  const [browserNow, setBrowserNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(() => setBrowserNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return keptNow({ clock: clock.data, readAt: clock.dataUpdatedAt, browserNow });
 }

@@ -1,20 +1,82 @@
-// Keeps what the console shows fresh: server-sent events invalidate the queries they touch.
-import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { openStream } from '../api/stream';
+// Keeps what the console shows fresh: server-sent events invalidate the queries they touch. When the stream
+// drops, the console says so and, once it is back, refetches everything on screen (events sent meanwhile are lost).
+import { useEffect, useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { openStream, type LiveEvent } from '../api/stream';
+import { coalesceLiveEvents, nextLiveStatus, reconnectDelay, type LiveStatus, type StreamSignal } from '../lib/live-status';
 
-export function useLiveUpdates(token: string | null): void {
+// Events are gathered for this long and refetched in one pass: a surge sends hundreds a second.
+const BURST_MS = 500;
+
+function refresh(client: QueryClient, events: LiveEvent[]): void {
+  const what = coalesceLiveEvents(events);
+  if (!what) return;
+  void client.invalidateQueries({ queryKey: ['cases'] });
+  void client.invalidateQueries({ queryKey: ['reports'] });
+  for (const caseId of what.caseIds) void client.invalidateQueries({ queryKey: ['case', caseId] });
+  if (what.commitments) {
+    void client.invalidateQueries({ queryKey: ['commitments'] });
+    // Timers fire when Kept's clock moves: the countdowns' clock has moved too.
+    void client.invalidateQueries({ queryKey: ['clock'] });
+  }
+  // Timelines are keyed by customer; a case event may add to any open one.
+  void client.invalidateQueries({ queryKey: ['timeline'] });
+}
+
+export function useLiveUpdates(token: string | null): LiveStatus {
   const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
   useEffect(() => {
     if (!token) return;
-    return openStream(token, (event) => {
-      const caseId = event.case_id;
-      void client.invalidateQueries({ queryKey: ['cases'] });
-      void client.invalidateQueries({ queryKey: ['reports'] });
-      if (caseId) void client.invalidateQueries({ queryKey: ['case', caseId] });
-      if (event.type === 'commitment.updated') void client.invalidateQueries({ queryKey: ['commitments'] });
-      // Timelines are keyed by customer; a case event may add to any open one.
-      void client.invalidateQueries({ queryKey: ['timeline'] });
-    });
+    let current: LiveStatus = 'connecting';
+    let close: (() => void) | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    let burst: LiveEvent[] = [];
+    let flush: ReturnType<typeof setTimeout> | undefined;
+
+    function gather(event: LiveEvent) {
+      burst.push(event);
+      flush ??= setTimeout(() => {
+        flush = undefined;
+        const events = burst;
+        burst = [];
+        refresh(client, events);
+      }, BURST_MS);
+    }
+
+    function apply(signal: StreamSignal) {
+      const next = nextLiveStatus(current, signal);
+      current = next.status;
+      setStatus(next.status);
+      if (next.refetch) void client.invalidateQueries();
+    }
+
+    function connect() {
+      close = openStream(token as string, {
+        onEvent: gather,
+        onOpen: () => {
+          attempt = 0;
+          apply('open');
+        },
+        onError: (closed) => {
+          apply(closed ? 'closed' : 'error');
+          if (!closed) return;
+          // The browser will not retry this one (the server answered with an error): open a new stream later,
+          // and check the session, so an expired one sends the agent to log in instead of retrying for ever.
+          close?.();
+          void client.invalidateQueries({ queryKey: ['me'] });
+          retry = setTimeout(connect, reconnectDelay(attempt++));
+        },
+      });
+    }
+
+    connect();
+    return () => {
+      clearTimeout(retry);
+      clearTimeout(flush);
+      close?.();
+    };
   }, [token, client]);
+  return status;
 }

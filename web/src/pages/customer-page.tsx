@@ -1,32 +1,31 @@
-// One customer: identities (with merge), orders and their history, value, risk and its signals.
-import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
-import { fetchCustomer, fetchTimeline, mergeCustomer } from '../api/customers';
+// One customer: identities (with merge), their cases, orders and their history, value, risk and its signals.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { fetchCase, listCases } from '../api/cases';
+import { fetchCustomer, fetchTimeline } from '../api/customers';
+import { CaseTable } from '../components/case-table';
+import { MergeCustomer } from '../components/merge-customer';
 import { ErrorNote, Loading } from '../components/query-state';
 import { RiskBadge } from '../components/risk-badge';
 import { TimelineList } from '../components/timeline-list';
 import { formatMoney, formatSpend, formatTime } from '../lib/format';
-import { describeSignal } from '../lib/risk';
+import { describeSignal, riskiestCase } from '../lib/risk';
+import { useNow } from '../lib/use-now';
 
 export function CustomerPage() {
   const id = useParams()['id'] ?? '';
-  const client = useQueryClient();
+  const now = useNow();
   const customer = useQuery({ queryKey: ['customer', id], queryFn: () => fetchCustomer(id) });
   const timeline = useQuery({ queryKey: ['timeline', id], queryFn: () => fetchTimeline(id) });
-  const [other, setOther] = useState('');
-  const merge = useMutation({
-    mutationFn: () => mergeCustomer(id, other.trim()),
-    onSuccess: () => {
-      setOther('');
-      void client.invalidateQueries({ queryKey: ['customer', id] });
-      void client.invalidateQueries({ queryKey: ['timeline', id] });
-    },
-  });
+  const cases = useQuery({ queryKey: ['cases', 'customer', id], queryFn: () => listCases({ customerId: id }) });
+  // Risk is scored per case: the customer's is that of their riskiest case in hand, with its signals.
+  const riskiest = cases.data ? riskiestCase(cases.data.items) : undefined;
+  const risk = useQuery({ queryKey: ['case', riskiest?.id], queryFn: () => fetchCase(riskiest?.id ?? ''), enabled: riskiest !== undefined });
 
   if (customer.isPending) return <Loading what="customer" />;
   if (customer.isError) return <ErrorNote error={customer.error} />;
   const c = customer.data;
+  const signals = risk.data?.risk.signals ?? [];
 
   return (
     <div className="customer-page">
@@ -41,21 +40,7 @@ export function CustomerPage() {
               </li>
             ))}
           </ul>
-          <form
-            className="row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (other.trim() && window.confirm(`Merge customer ${other.trim()} into ${c.name ?? c.id}? Their history moves here.`)) merge.mutate();
-            }}
-          >
-            <label htmlFor="merge-other">Merge another customer (id) into this one</label>
-            <input id="merge-other" value={other} onChange={(e) => setOther(e.target.value)} />
-            <button type="submit" disabled={!other.trim() || merge.isPending}>
-              Merge
-            </button>
-          </form>
-          {merge.isError && <ErrorNote error={merge.error} />}
-          {merge.isSuccess && <p role="status">Merged.</p>}
+          <MergeCustomer customer={c} />
         </section>
         <section aria-labelledby="value-title">
           <h2 id="value-title">Value and risk</h2>
@@ -65,12 +50,21 @@ export function CustomerPage() {
             <dt>Spend</dt>
             <dd>{formatSpend(c.value.spend_minor)}</dd>
             <dt>Risk</dt>
-            <dd>{c.risk ? <RiskBadge score={c.risk.score} /> : <span className="muted">scored on each case</span>}</dd>
+            <dd>
+              {riskiest ? (
+                <>
+                  <RiskBadge score={riskiest.risk.score} /> <span className="muted">from </span>
+                  <Link to={`/cases/${riskiest.id}`}>{riskiest.subject || `case ${riskiest.id}`}</Link>
+                </>
+              ) : (
+                <span className="muted">no case in hand</span>
+              )}
+            </dd>
           </dl>
           <h3>Signals</h3>
-          {c.risk?.signals && c.risk.signals.length > 0 ? (
+          {signals.length > 0 ? (
             <ul className="signals">
-              {c.risk.signals.map((s, i) => (
+              {signals.map((s, i) => (
                 <li key={i}>{describeSignal(s)}</li>
               ))}
             </ul>
@@ -79,6 +73,12 @@ export function CustomerPage() {
           )}
         </section>
       </div>
+      <section aria-labelledby="cases-title">
+        <h2 id="cases-title">Cases</h2>
+        {cases.isPending && <Loading what="cases" />}
+        {cases.isError && <ErrorNote error={cases.error} />}
+        {cases.data && <CaseTable cases={cases.data.items} now={now} caption={`Cases of ${c.name ?? c.id}`} />}
+      </section>
       <section aria-labelledby="orders-title">
         <h2 id="orders-title">Orders</h2>
         {c.orders.length === 0 && <p className="muted">No orders.</p>}

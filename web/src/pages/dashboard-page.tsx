@@ -1,93 +1,105 @@
-// Charts of how well promises are kept: kept vs breached, backlog, first response, breaches by kind, NPS.
-import type { ReactNode } from 'react';
+// The manager's dashboard: the coming days' forecast with its warning, surveys and loop closure, and how well
+// promises were kept — kept vs breached, backlog, first response, breaches by kind.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { fetchDashboard } from '../api/reports';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { fetchDashboard, fetchForecast, fetchSurveyReport } from '../api/reports';
+import type { Dashboard } from '../api/types';
+import { Chart } from '../components/chart';
+import { ForecastBanner, ForecastChart, ForecastTable } from '../components/forecast-chart';
 import { ErrorNote, Loading } from '../components/query-state';
+import { NpsChart, SurveyTiles } from '../components/survey-report';
 
-function Chart({ id, title, summary, children }: { id: string; title: string; summary: string; children: ReactNode }) {
-  return (
-    <figure className="chart" aria-labelledby={`${id}-title`} data-chart={id}>
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      <p className="visually-hidden">{summary}</p>
-      <div className="chart-box">
-        <ResponsiveContainer width="100%" height="100%">
-          {children}
-        </ResponsiveContainer>
-      </div>
-    </figure>
-  );
-}
+const PERIODS = [7, 14, 30, 90];
 
 export function DashboardPage() {
-  const report = useQuery({ queryKey: ['reports', 'dashboard'], queryFn: fetchDashboard });
-  if (report.isPending) return <Loading what="dashboard" />;
-  if (report.isError) return <ErrorNote error={report.error} />;
-  const d = report.data;
-  const kept = d.kept_vs_breached.reduce((n, r) => n + r.kept, 0);
-  const breached = d.kept_vs_breached.reduce((n, r) => n + r.breached, 0);
+  const [days, setDays] = useState(14);
+  const report = useQuery({ queryKey: ['reports', 'dashboard', days], queryFn: () => fetchDashboard(days) });
+  const surveys = useQuery({ queryKey: ['reports', 'surveys'], queryFn: fetchSurveyReport });
+  const forecast = useQuery({ queryKey: ['reports', 'forecast'], queryFn: () => fetchForecast() });
 
   return (
     <div className="dashboard">
       <div className="page-head">
         <h1>Dashboard</h1>
-        {d.loop_closure_rate !== undefined && (
-          <p className="stat">
-            Loop closure <strong>{Math.round(d.loop_closure_rate * 100)}%</strong>
-          </p>
-        )}
+        <div className="row">
+          <label htmlFor="dashboard-days">History</label>
+          <select id="dashboard-days" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {PERIODS.map((n) => (
+              <option key={n} value={n}>
+                last {n} days
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      {forecast.isPending && <Loading what="forecast" />}
+      {forecast.isError && <ErrorNote error={forecast.error} />}
+      {forecast.data && <ForecastBanner forecast={forecast.data} />}
+      {surveys.isPending && <Loading what="survey report" />}
+      {surveys.isError && <ErrorNote error={surveys.error} />}
+      {surveys.data && <SurveyTiles report={surveys.data} />}
       <div className="charts">
-        <Chart id="kept" title="Commitments kept vs breached" summary={`${kept} kept and ${breached} breached over ${d.kept_vs_breached.length} days.`}>
-          <LineChart data={d.kept_vs_breached}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Line type="monotone" dataKey="kept" stroke="#1a7f37" isAnimationActive={false} />
-            <Line type="monotone" dataKey="breached" stroke="#cf222e" isAnimationActive={false} />
-          </LineChart>
-        </Chart>
-        <Chart id="backlog" title="Open cases (backlog)" summary={`Backlog over ${d.backlog.length} days.`}>
-          <AreaChart data={d.backlog}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Area type="monotone" dataKey="open" stroke="#0969da" fill="#b6d4fe" isAnimationActive={false} />
-          </AreaChart>
-        </Chart>
-        <Chart id="first-response" title="First response time (minutes)" summary="Number of cases by first-response time bucket.">
-          <BarChart data={d.first_response_minutes}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="bucket" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Bar dataKey="count" fill="#8250df" isAnimationActive={false} />
-          </BarChart>
-        </Chart>
-        <Chart id="breaches-by-kind" title="Breaches by kind" summary={d.breaches_by_kind.map((b) => `${b.kind}: ${b.count}`).join(', ') || 'No breaches.'}>
-          <BarChart data={d.breaches_by_kind} layout="vertical">
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="kind" width={110} />
-            <Tooltip />
-            <Bar dataKey="count" fill="#cf222e" isAnimationActive={false} />
-          </BarChart>
-        </Chart>
-        {d.nps && d.nps.length > 0 && (
-          <Chart id="nps" title="NPS by week" summary={`NPS over ${d.nps.length} weeks.`}>
-            <LineChart data={d.nps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="week" />
-              <YAxis domain={[-100, 100]} />
-              <Tooltip />
-              <Line type="monotone" dataKey="nps" stroke="#0969da" isAnimationActive={false} />
-            </LineChart>
-          </Chart>
-        )}
+        {forecast.data && <ForecastChart forecast={forecast.data} />}
+        {surveys.data && <NpsChart report={surveys.data} />}
+        {report.isPending && <Loading what="dashboard" />}
+        {report.isError && <ErrorNote error={report.error} />}
+        {report.data && <HistoryCharts d={report.data} />}
       </div>
+      {forecast.data && <ForecastTable forecast={forecast.data} />}
     </div>
+  );
+}
+
+function HistoryCharts({ d }: { d: Dashboard }) {
+  const kept = d.kept_vs_breached.reduce((n, r) => n + r.kept, 0);
+  const breached = d.kept_vs_breached.reduce((n, r) => n + r.breached, 0);
+  const waiting = d.first_response_waiting ? `${d.first_response_waiting} still waiting for a first reply.` : undefined;
+  return (
+    <>
+      <Chart id="kept" title="Commitments kept vs breached" summary={`${kept} kept and ${breached} breached over ${d.kept_vs_breached.length} days.`}>
+        <LineChart data={d.kept_vs_breached}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Line type="monotone" dataKey="kept" stroke="#1a7f37" isAnimationActive={false} />
+          <Line type="monotone" dataKey="breached" stroke="#cf222e" isAnimationActive={false} />
+        </LineChart>
+      </Chart>
+      <Chart id="backlog" title="Open cases (backlog)" summary={`Backlog over ${d.backlog.length} days, ${d.backlog[d.backlog.length - 1]?.open ?? 0} open at the end.`}>
+        <AreaChart data={d.backlog}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Area type="monotone" dataKey="open" stroke="#0969da" fill="#b6d4fe" isAnimationActive={false} />
+        </AreaChart>
+      </Chart>
+      <Chart
+        id="first-response"
+        title="First response time"
+        summary={`Cases by first-response time: ${d.first_response_minutes.map((b) => `${b.bucket}: ${b.count}`).join(', ')}. ${waiting ?? ''}`}
+        note={waiting}
+      >
+        <BarChart data={d.first_response_minutes}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="bucket" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Bar dataKey="count" name="cases" fill="#8250df" isAnimationActive={false} />
+        </BarChart>
+      </Chart>
+      <Chart id="breaches-by-kind" title="Breaches by kind" summary={d.breaches_by_kind.map((b) => `${b.kind}: ${b.count}`).join(', ') || 'No breaches.'}>
+        <BarChart data={d.breaches_by_kind} layout="vertical">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="kind" width={110} />
+          <Tooltip />
+          <Bar dataKey="count" name="breaches" fill="#cf222e" isAnimationActive={false} />
+        </BarChart>
+      </Chart>
+    </>
   );
 }

@@ -9,6 +9,8 @@ const SECTIONS = [
   { key: 'calendars', title: 'Calendars' },
   { key: 'reasons', title: 'Reasons' },
   { key: 'templates', title: 'Templates' },
+  { key: 'forecast', title: 'Forecast (staffing and surges)' },
+  { key: 'surveys', title: 'Surveys' },
 ] as const;
 
 export function SettingsPage() {
@@ -36,11 +38,11 @@ export function SettingsPage() {
       </section>
       {SECTIONS.map((section) => (
         <section key={section.key} aria-labelledby={`${section.key}-title`}>
-          <details open={section.key === 'policies'}>
+          <details open>
             <summary>
               <h2 id={`${section.key}-title`}>{section.title}</h2>
             </summary>
-            <DataView value={s[section.key]} />
+            <DataView section={section.key} value={s[section.key]} />
           </details>
         </section>
       ))}
