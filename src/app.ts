@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
+import { AppError } from './shared/app-error.js';
 import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
@@ -30,6 +31,7 @@ import { registerCommitmentEngine, type CommitmentEngine } from './features/comm
 import { buildEngineConfig } from './features/commitments/engine-config.js';
 import { commitmentConfigOf } from './features/commitments/policy-defaults.js';
 import { createPromiseService } from './features/promises/promise.service.js';
+import { registerPromiseRoutes } from './features/promises/promise.routes.js';
 import { defaultPromisesSection } from './features/promises/promise-config.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
@@ -96,12 +98,19 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const promiseSection = config.file.promises ?? defaultPromisesSection;
   const promiseCalendar = calendarNamed(config, promiseSection.calendar);
   const promises = createPromiseService({
+    db,
+    clock,
     bus,
     defaultTimeZone: config.file.kept.default_time_zone,
     vagueDeadlineHours: promiseSection.vague_deadline_business_hours,
+    atRiskLeadMinutes: promiseSection.at_risk_lead_minutes,
     ...(promiseCalendar ? { calendar: promiseCalendar } : {}),
-    // The engine is registered after the services; a promise is only kept once it runs.
+    // The engine is registered after the services; a promise is only kept (or revised) once it runs.
     keepCommitment: (tx, keep) => engineRef.current?.service.keepCommitment(tx, keep) ?? Promise.resolve(),
+    reviseCommitment: (revision) => {
+      if (!engineRef.current) throw new AppError('internal', { detail: 'the commitment engine is not running' });
+      return engineRef.current.service.revise(revision);
+    },
   });
   promises.register();
   const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
@@ -141,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   engineRef.current = commitments;
+  registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
   registerForecastRoutes(app, { forecast: services.forecast });

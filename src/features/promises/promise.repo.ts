@@ -33,3 +33,13 @@ export async function findAgentRole(q: Queryable, agentId: string): Promise<stri
   const row = await q.selectFrom('agents').select('role').where('id', '=', agentId).executeTakeFirst();
   return row?.role ?? null;
 }
+
+export async function findCaseOwnerId(q: Queryable, caseId: string): Promise<string | null> {
+  const row = await q.selectFrom('cases').select('owner_id').where('id', '=', caseId).executeTakeFirst();
+  return row?.owner_id ?? null;
+}
+
+export async function findMessageAuthorId(q: Queryable, messageId: string): Promise<string | null> {
+  const row = await q.selectFrom('messages').select('author_id').where('id', '=', messageId).executeTakeFirst();
+  return row?.author_id ?? null;
+}

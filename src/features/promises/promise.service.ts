@@ -1,23 +1,36 @@
 // Promises in words become commitments (issue "Promises in words"): every outbound message written by a person
 // — an agent's reply or a `message.sent` event — is read for promises; each opens a commitment due at the
 // promised time and owned by whoever was promised, and the matching action keeps it.
-import type { Tx } from '../../db/create-db.js';
+import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus } from '../../domain-events.js';
+import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
+import type { Clock } from '../../shared/clock.js';
+import type { AgentId } from '../../shared/values.js';
 import type { ReplyPreviewHook, ReplyRecordedHook } from '../cases/reply.service.js';
+import type { CommitmentRecord } from '../commitments/commitment.repo.js';
+import type { CommitmentService } from '../commitments/commitment.service.js';
+import { promisePolicyId } from '../commitments/engine-config.js';
 import { detectPromises } from './detect-promises.js';
 import { commitmentKindFor, describeVaguePromiseWarning, type AuthorRole, type DetectedPromise } from './promise.js';
-import { toPromiseJson } from './promise.schemas.js';
+import { correctedDetails, dismissedDetails, readPromiseDetails, requirePromiseReviser, type Reviser } from './promise-correction.js';
+import { toPromiseJson, type PromiseCorrection } from './promise.schemas.js';
 import * as repo from './promise.repo.js';
 
 export interface PromiseServiceOptions {
+  db: Db;
+  clock: Clock;
   bus: DomainBus;
   defaultTimeZone: string;
   /** Hours a vague promise ("we'll look into it") gets, counted in business hours when a calendar is given. */
   vagueDeadlineHours: number;
+  /** Minutes before its deadline a promise is marked at risk. */
+  atRiskLeadMinutes: number;
   calendar?: BusinessCalendar;
   /** Keeps a commitment (the engine's own keep, so timers and late-keeping stay right). */
   keepCommitment: (tx: Tx, options: { commitmentId: string; by: string; at: Date }) => Promise<void>;
+  /** Revises a commitment (the engine's own, so its timers move with its deadline). */
+  reviseCommitment: CommitmentService['revise'];
 }
 
 export interface OpenedPromise {
@@ -57,7 +70,9 @@ export function createPromiseService(options: PromiseServiceOptions) {
         ownerId,
         ownerRole: ownerRole as 'agent' | 'manager',
         openedBy: `message:${input.messageId}`,
-        details: { source: 'promise', promise: toPromiseJson(promise), vague: promise.vague },
+        policyId: promisePolicyId(kind),
+        atRiskLeadMinutes: options.atRiskLeadMinutes,
+        details: { source: 'promise', promise: toPromiseJson(promise), vague: promise.vague, message_id: input.messageId, author_id: input.authorId },
         result: { commitmentId: null as string | null },
       };
       await options.bus.emit('commitment.open_requested', payload);
@@ -105,6 +120,52 @@ export function createPromiseService(options: PromiseServiceOptions) {
     for (const commitment of commitments) if (commitment.openedAt.getTime() <= at.getTime()) await options.keepCommitment(tx, { commitmentId: commitment.id, by, at });
   }
 
+  /** The promise details of a commitment `by` may revise: its author (else the message's), the case owner, a manager. */
+  async function requireReviser(tx: Tx, current: CommitmentRecord, by: Reviser) {
+    const details = readPromiseDetails(current.details);
+    // Promises opened before their details named the author: the author of the message that made them.
+    const messageId = details?.message_id ?? (current.openedBy.startsWith('message:') ? current.openedBy.slice('message:'.length) : null);
+    const authorId = details?.author_id !== undefined ? details.author_id : messageId ? await repo.findMessageAuthorId(tx, messageId) : null;
+    const caseOwnerId = current.caseId ? await repo.findCaseOwnerId(tx, current.caseId) : null;
+    return requirePromiseReviser({ details: current.details, commitmentId: current.id, by, authorId, caseOwnerId });
+  }
+
+  /**
+   * An agent corrects a promise Kept read: a new time moves the commitment's deadline and its timers, a new
+   * owner takes it over. Only the promise's author, the case owner, a manager or an admin may.
+   */
+  async function correctPromise(input: { commitmentId: string; by: Reviser; correction: PromiseCorrection }) {
+    const { correction } = input;
+    return options.reviseCommitment({
+      id: input.commitmentId,
+      decide: async (tx, current) => {
+        const details = await requireReviser(tx, current, input.by);
+        const now = options.clock.now();
+        const dueAt = correction.due_at === undefined ? undefined : new Date(correction.due_at);
+        if (dueAt && dueAt.getTime() <= now.getTime()) throw new AppError('validation_failed', { detail: `due_at: ${correction.due_at} has passed; a promise is corrected to a time still ahead`, field: 'due_at' });
+        const ownerRole = correction.owner_id === undefined ? undefined : await repo.findAgentRole(tx, correction.owner_id);
+        if (correction.owner_id !== undefined && !ownerRole) throw new AppError('validation_failed', { detail: `owner_id: no agent ${correction.owner_id}`, field: 'owner_id' });
+        return {
+          dueAt,
+          owner: correction.owner_id && ownerRole ? { id: correction.owner_id as AgentId, role: ownerRole === 'agent' ? 'agent' : 'manager' } : undefined,
+          atRiskLeadMinutes: options.atRiskLeadMinutes,
+          details: correctedDetails({ details, by: input.by, at: now, before: { dueAt: current.dueAt, ownerId: current.ownerId }, dueAt, ownerId: correction.owner_id, note: correction.note }),
+        };
+      },
+    });
+  }
+
+  /** An agent dismisses a promise Kept misread (or one taken back): closed with the note, never kept nor breached. */
+  async function dismissPromise(input: { commitmentId: string; by: Reviser; note: string }) {
+    return options.reviseCommitment({
+      id: input.commitmentId,
+      decide: async (tx, current) => {
+        const details = await requireReviser(tx, current, input.by);
+        return { dismiss: true, details: dismissedDetails({ details, by: input.by, at: options.clock.now(), note: input.note }) };
+      },
+    });
+  }
+
   function register(): void {
     // A message.sent event is a person writing outside Kept: its promises count too.
     options.bus.on('message.recorded', async ({ tx, message, caseRecord }) => {
@@ -130,7 +191,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
     });
   }
 
-  return { openPromises, previewPromises, onReplyRecorded, onReplyPreview, register };
+  return { openPromises, previewPromises, onReplyRecorded, onReplyPreview, correctPromise, dismissPromise, register };
 }
 
 export type PromiseService = ReturnType<typeof createPromiseService>;

@@ -9,8 +9,9 @@ export type PromiseOwner = 'author' | 'manager' | 'team';
 /** Who wrote the message. A template has no person behind it, so its "I will" belongs to the team. */
 export type AuthorRole = 'agent' | 'manager' | 'template';
 
-/** The commitment kinds a promise in words can open. */
-export type PromiseCommitmentKind = 'callback' | 'follow_up' | 'refund' | 'document' | 'update';
+import type { PromiseCommitmentKind } from '../commitments/engine-config.js';
+
+export type { PromiseCommitmentKind };
 
 export interface DetectedPromise {
   readonly kind: PromiseKind;
