@@ -164,7 +164,7 @@ export interface AuditFinding {
   detail: string;
 }
 
-/** A promise an outbound message made, as its outbox entry keeps it. */
+/** A promise an outbound message made, as its outbox entry keeps it, with the commitment that owes it. */
 export interface OutboxPromise {
   kind: string;
   owner: string;
@@ -172,10 +172,11 @@ export interface OutboxPromise {
   vague: boolean;
   phrase: string;
   time_text?: string;
-  /** The commitment that owes it: one this message opened, or (for Kept's own messages) a policy's already owed. */
-  commitment_id: string | null;
-  /** True when this message opened `commitment_id`; false when a commitment already owed it. */
-  opened: boolean;
+  /**
+   * The commitment that owes it: one this message opened (`opened`), or for Kept's own messages one a policy
+   * already owed; null when nothing does (a message sent outside a case).
+   */
+  commitment: { id: string; kind: string; due_at: string; opened: boolean } | null;
 }
 
 export interface OutboxTable {

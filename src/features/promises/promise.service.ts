@@ -2,6 +2,7 @@
 // — an agent's reply or a `message.sent` event — is read for promises; each opens a commitment due at the
 // promised time and owned by whoever was promised, and the matching action keeps it.
 import type { Db, Tx } from '../../db/create-db.js';
+import type { OutboxPromise } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
@@ -14,7 +15,7 @@ import { promisePolicyId } from '../commitments/engine-config.js';
 import { detectPromises } from './detect-promises.js';
 import { commitmentKindFor, describeVaguePromiseWarning, type AuthorRole, type DetectedPromise } from './promise.js';
 import { correctedDetails, dismissedDetails, readPromiseDetails, requirePromiseReviser, type Reviser } from './promise-correction.js';
-import { toPromiseJson, type PromiseCorrection } from './promise.schemas.js';
+import { toPromiseJson, type DetectedPromiseJson, type PromiseCorrection } from './promise.schemas.js';
 import * as repo from './promise.repo.js';
 
 export interface PromiseServiceOptions {
@@ -31,15 +32,34 @@ export interface PromiseServiceOptions {
   keepCommitment: (tx: Tx, options: { commitmentId: string; by: string; at: Date }) => Promise<void>;
   /** Revises a commitment (the engine's own, so its timers move with its deadline). */
   reviseCommitment: CommitmentService['revise'];
+  /** Lists on a message's outbox entry the promises it made (the outbox's own write). */
+  recordPromises?: (tx: Tx, input: { messageId: string; promises: OutboxPromise[] }) => Promise<void>;
 }
 
+/** A promise as an outbox entry keeps it. */
+function toOutboxPromise(entry: OpenedPromise): OutboxPromise {
+  const { commitment } = entry;
+  return { ...entry.promise, commitment: commitment && { id: commitment.id, kind: commitment.kind, due_at: commitment.due_at, opened: commitment.opened } };
+}
+
+/** A promise a message made, and the commitment that owes it (null when the engine opened none). */
 export interface OpenedPromise {
-  promise: ReturnType<typeof toPromiseJson>;
+  promise: DetectedPromiseJson;
   warning: string | null;
-  commitment_id: string | null;
-  kind: string;
-  due_at: string;
-  owner_role: 'agent' | 'manager' | null;
+  commitment: { id: string; kind: string; due_at: string; owner_role: 'agent' | 'manager'; opened: boolean } | null;
+}
+
+/** An outbound message as the promises feature reads it. */
+interface OutboundMessage {
+  text: string;
+  messageId: string;
+  caseId: string | null;
+  customerId: string | null;
+  orderNumber: string | null;
+  authorId: string | null;
+  authorRole: AuthorRole;
+  caseOwnerId: string | null;
+  sentAt: Date;
 }
 
 export function createPromiseService(options: PromiseServiceOptions) {
@@ -49,35 +69,46 @@ export function createPromiseService(options: PromiseServiceOptions) {
     return options.calendar ? options.calendar.addBusinessMinutes(sentAt, minutes) : new Date(sentAt.getTime() + minutes * 60_000);
   }
 
-  /** Reads a message for promises and opens a commitment for each, inside the message's transaction. */
-  async function openPromises(tx: Tx, input: { text: string; messageId: string; caseId: string | null; customerId: string | null; orderNumber: string | null; authorId: string | null; authorRole: AuthorRole; caseOwnerId: string | null; sentAt: Date }): Promise<OpenedPromise[]> {
-    const zone = (input.customerId ? await repo.findCustomerTimeZone(tx, input.customerId) : null) ?? options.defaultTimeZone;
-    const promises = detectPromises({ text: input.text, sentAt: input.sentAt, timeZone: zone, ...(options.calendar ? { calendar: options.calendar } : {}), authorRole: input.authorRole });
+  /** Opens the commitment of one promise, once per (message, promise), with its timers; returns its id. */
+  async function openCommitment(tx: Tx, input: { message: OutboundMessage; promise: DetectedPromise; index: number; dueAt: Date; ownerRole: 'agent' | 'manager' }): Promise<string | null> {
+    const { message, promise } = input;
+    const kind = commitmentKindFor(promise.kind);
+    const payload = {
+      tx,
+      key: `promise:${message.messageId}:${input.index}`,
+      kind,
+      caseId: message.caseId,
+      customerId: message.customerId,
+      orderNumber: message.orderNumber,
+      dueAt: input.dueAt,
+      ownerId: promise.owner === 'author' ? message.authorId : promise.owner === 'team' ? message.caseOwnerId : null,
+      ownerRole: input.ownerRole,
+      openedBy: `message:${message.messageId}`,
+      policyId: promisePolicyId(kind),
+      atRiskLeadMinutes: options.atRiskLeadMinutes,
+      details: { source: 'promise', promise: toPromiseJson(promise), vague: promise.vague, message_id: message.messageId, author_id: message.authorId },
+      result: { commitmentId: null as string | null },
+    };
+    await options.bus.emit('commitment.open_requested', payload);
+    return payload.result.commitmentId;
+  }
+
+  /**
+   * Reads an outbound message for promises and opens a commitment for each, inside the message's transaction;
+   * its outbox entry lists them.
+   */
+  async function openPromises(tx: Tx, message: OutboundMessage): Promise<OpenedPromise[]> {
+    const zone = (message.customerId ? await repo.findCustomerTimeZone(tx, message.customerId) : null) ?? options.defaultTimeZone;
+    const promises = detectPromises({ text: message.text, sentAt: message.sentAt, timeZone: zone, ...(options.calendar ? { calendar: options.calendar } : {}), authorRole: message.authorRole });
     const opened: OpenedPromise[] = [];
     for (const [index, promise] of promises.entries()) {
-      const dueAt = dueFor(promise, input.sentAt);
-      const ownerRole = promise.owner === 'manager' ? 'manager' : 'agent';
-      const ownerId = promise.owner === 'author' ? input.authorId : promise.owner === 'team' ? input.caseOwnerId : null;
-      const kind = commitmentKindFor(promise.kind);
-      const payload = {
-        tx,
-        key: `promise:${input.messageId}:${index}`,
-        kind,
-        caseId: input.caseId,
-        customerId: input.customerId,
-        orderNumber: input.orderNumber,
-        dueAt,
-        ownerId,
-        ownerRole: ownerRole as 'agent' | 'manager',
-        openedBy: `message:${input.messageId}`,
-        policyId: promisePolicyId(kind),
-        atRiskLeadMinutes: options.atRiskLeadMinutes,
-        details: { source: 'promise', promise: toPromiseJson(promise), vague: promise.vague, message_id: input.messageId, author_id: input.authorId },
-        result: { commitmentId: null as string | null },
-      };
-      await options.bus.emit('commitment.open_requested', payload);
-      opened.push({ promise: toPromiseJson(promise), warning: describeVaguePromiseWarning(promise), commitment_id: payload.result.commitmentId, kind, due_at: dueAt.toISOString(), owner_role: ownerRole });
+      const dueAt = dueFor(promise, message.sentAt);
+      const ownerRole: 'agent' | 'manager' = promise.owner === 'manager' ? 'manager' : 'agent';
+      const id = await openCommitment(tx, { message, promise, index, dueAt, ownerRole });
+      const commitment = id ? { id, kind: commitmentKindFor(promise.kind), due_at: dueAt.toISOString(), owner_role: ownerRole, opened: true } : null;
+      opened.push({ promise: toPromiseJson(promise), warning: describeVaguePromiseWarning(promise), commitment });
     }
+    await options.recordPromises?.(tx, { messageId: message.messageId, promises: opened.map(toOutboxPromise) });
     return opened;
   }
 
@@ -105,7 +136,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
     });
     return {
       promises: opened.map((entry) => ({ ...entry.promise, warning: entry.warning })),
-      commitments_opened: opened.filter((entry) => entry.commitment_id).map((entry) => ({ id: entry.commitment_id, kind: entry.kind, due_at: entry.due_at, owner_role: entry.owner_role })),
+      commitments_opened: opened.flatMap(({ commitment }) => (commitment?.opened ? [{ id: commitment.id, kind: commitment.kind, due_at: commitment.due_at, owner_role: commitment.owner_role }] : [])),
     };
   };
 
