@@ -107,6 +107,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     ...(promiseCalendar ? { calendar: promiseCalendar } : {}),
     // The engine is registered after the services; a promise is only kept (or revised) once it runs.
     keepCommitment: (tx, keep) => engineRef.current?.service.keepCommitment(tx, keep) ?? Promise.resolve(),
+    publicUrl,
     recordPromises: outbox.recordPromises,
     reviseCommitment: (revision) => {
       if (!engineRef.current) throw new AppError('internal', { detail: 'the commitment engine is not running' });

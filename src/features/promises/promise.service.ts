@@ -13,7 +13,7 @@ import type { CommitmentRecord } from '../commitments/commitment.repo.js';
 import type { CommitmentService } from '../commitments/commitment.service.js';
 import { promisePolicyId } from '../commitments/engine-config.js';
 import { detectPromises } from './detect-promises.js';
-import { commitmentKindFor, describeVaguePromiseWarning, type AuthorRole, type DetectedPromise } from './promise.js';
+import { commitmentKindFor, describeVaguePromiseWarning, hasAttachments, linksToForm, type AuthorRole, type DetectedPromise } from './promise.js';
 import { correctedDetails, dismissedDetails, readPromiseDetails, requirePromiseReviser, type Reviser } from './promise-correction.js';
 import { toPromiseJson, type DetectedPromiseJson, type PromiseCorrection } from './promise.schemas.js';
 import * as repo from './promise.repo.js';
@@ -30,6 +30,8 @@ export interface PromiseServiceOptions {
   calendar?: BusinessCalendar;
   /** Keeps a commitment (the engine's own keep, so timers and late-keeping stay right). */
   keepCommitment: (tx: Tx, options: { commitmentId: string; by: string; at: Date }) => Promise<void>;
+  /** Where customers reach Kept's forms: a message linking to one hands them a document. */
+  publicUrl: string;
   /** Revises a commitment (the engine's own, so its timers move with its deadline). */
   reviseCommitment: CommitmentService['revise'];
   /** Lists on a message's outbox entry the promises it made (the outbox's own write). */
@@ -147,8 +149,16 @@ export function createPromiseService(options: PromiseServiceOptions) {
     return { promises: previewPromises({ text: draft.body, sentAt: at, timeZone: zone, authorRole: role }) };
   };
 
-  async function keepAll(tx: Tx, commitments: repo.OpenPromiseCommitment[], by: string, at: Date): Promise<void> {
-    for (const commitment of commitments) if (commitment.openedAt.getTime() <= at.getTime()) await options.keepCommitment(tx, { commitmentId: commitment.id, by, at });
+  /**
+   * Keeps the owed promises of `kinds` on a case (or of a customer) that were made before `at`; never those
+   * the keeping message made itself.
+   */
+  async function keepOwed(tx: Tx, input: { caseId?: string; customerId?: string; kinds: string[]; by: string; at: Date; exceptMessageId?: string | null }): Promise<void> {
+    const owed = await repo.listOpenPromiseCommitments(tx, { ...(input.caseId ? { caseId: input.caseId } : {}), ...(input.customerId ? { customerId: input.customerId } : {}), kinds: input.kinds });
+    for (const commitment of owed) {
+      if (input.exceptMessageId && commitment.openedBy === `message:${input.exceptMessageId}`) continue;
+      if (commitment.openedAt.getTime() <= input.at.getTime()) await options.keepCommitment(tx, { commitmentId: commitment.id, by: input.by, at: input.at });
+    }
   }
 
   /** The promise details of a commitment `by` may revise: its author (else the message's), the case owner, a manager. */
@@ -203,22 +213,31 @@ export function createPromiseService(options: PromiseServiceOptions) {
       if (message.direction !== 'out' || message.authorKind !== 'external') return;
       await openPromises(tx, { text: message.body, messageId: message.id, caseId: caseRecord?.id ?? null, customerId: message.customerId, orderNumber: message.orderNumbers[0] ?? caseRecord?.orderNumber ?? null, authorId: null, authorRole: 'agent', caseOwnerId: caseRecord?.ownerId ?? null, sentAt: message.at });
     });
-    // A reply or an update that reaches the customer keeps the promises of a reply or an update on that case.
+    // A reply or an update a person sends that reaches the customer keeps the promised replies and updates on that case.
     options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
       if (message.direction !== 'out' || !caseRecord || message.authorKind === 'automatic') return;
-      const open = await repo.listOpenPromiseCommitments(tx, { caseId: caseRecord.id, kinds: ['follow_up', 'update'] });
-      // The message that made a promise does not keep it.
-      await keepAll(tx, open.filter((commitment) => commitment.openedBy !== `message:${message.id}`), `message:${message.id}`, message.at);
+      await keepOwed(tx, { caseId: caseRecord.id, kinds: ['follow_up', 'update'], by: `message:${message.id}`, at: message.at, exceptMessageId: message.id });
+    });
+    // A document handed to the customer keeps a promised document, on whichever of their cases it was promised
+    // (an agent's claim opens a case of its own): a link to one of Kept's forms in a message delivered on a case
+    // (a claim's declaration request, or an agent's reply), or files attached to a message.sent.
+    options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
+      if (message.direction !== 'out' || !caseRecord || !message.customerId || !linksToForm({ text: message.body, publicUrl: options.publicUrl })) return;
+      await keepOwed(tx, { customerId: message.customerId, kinds: ['document'], by: `message:${message.id}`, at: message.at, exceptMessageId: message.id });
+    });
+    options.bus.on('event.ingested', async ({ tx, event, customerId, messageId, at }) => {
+      if (event.type !== 'message.sent' || !customerId || !hasAttachments(event.data)) return;
+      await keepOwed(tx, { customerId, kinds: ['document'], by: messageId ? `message:${messageId}` : `event:${event.id}`, at, exceptMessageId: messageId });
     });
     // A call logged on the case (an inbound or outbound phone contact) keeps a promised call.
     options.bus.on('message.recorded', async ({ tx, message, caseRecord }) => {
       if (message.channel !== 'phone' || !caseRecord) return;
-      await keepAll(tx, await repo.listOpenPromiseCommitments(tx, { caseId: caseRecord.id, kinds: ['callback'] }), `message:${message.id}`, message.at);
+      await keepOwed(tx, { caseId: caseRecord.id, kinds: ['callback'], by: `message:${message.id}`, at: message.at });
     });
     // A refund issued for the customer keeps a promised refund.
     options.bus.on('event.ingested', async ({ tx, event, customerId, at }) => {
       if (event.type !== 'refund.issued' || !customerId) return;
-      await keepAll(tx, await repo.listOpenPromiseCommitments(tx, { customerId, kinds: ['refund'] }), `event:${event.id}`, at);
+      await keepOwed(tx, { customerId, kinds: ['refund'], by: `event:${event.id}`, at });
     });
   }
 

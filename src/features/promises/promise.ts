@@ -56,3 +56,14 @@ export function describeVaguePromiseWarning(promise: DetectedPromise): string | 
   if (!promise.vague) return null;
   return `You promised ${promisedThing[promise.kind]} but no time: add one?`;
 }
+
+/** True when a message hands the customer a document: a link to one of Kept's forms (a claim's declaration…). */
+export function linksToForm(options: { text: string; publicUrl: string }): boolean {
+  return options.text.includes(`${options.publicUrl.replace(/\/+$/, '')}/forms/`);
+}
+
+/** True when a `message.sent` event says files went with the message (`data.attachments`, a non-empty list). */
+export function hasAttachments(data: Readonly<Record<string, unknown>>): boolean {
+  const attachments = data['attachments'];
+  return Array.isArray(attachments) && attachments.length > 0;
+}
