@@ -32,7 +32,8 @@ import { buildEngineConfig } from './features/commitments/engine-config.js';
 import { commitmentConfigOf } from './features/commitments/policy-defaults.js';
 import { createPromiseService } from './features/promises/promise.service.js';
 import { registerPromiseRoutes } from './features/promises/promise.routes.js';
-import { defaultPromisesSection } from './features/promises/promise-config.js';
+import { promisesSectionOf, templateReadingOf } from './features/promises/promise-config.js';
+import { readTemplatePromises } from './features/promises/template-promises.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
 import { createTimelineService } from './features/customers/timeline.service.js';
@@ -76,10 +77,6 @@ export interface Kept {
   close(): Promise<void>;
 }
 
-/** A calendar of the config by name, for features that count business time outside the engine. */
-function calendarNamed(config: Config, name: string) {
-  return buildEngineConfig(commitmentConfigOf(config.file)).calendars[name];
-}
 
 function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger; engineRef: { current: CommitmentEngine | undefined } }) {
   const { config, store, clock, logger, engineRef } = options;
@@ -94,9 +91,11 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
   const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
-  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
-  const promiseSection = config.file.promises ?? defaultPromisesSection;
-  const promiseCalendar = calendarNamed(config, promiseSection.calendar);
+  const promiseSection = promisesSectionOf(config.file);
+  // Kept's own templates are read for promises once; GET /api/v1/templates lists them.
+  const templateReading = templateReadingOf({ engine: buildEngineConfig(commitmentConfigOf(config.file)), section: promiseSection });
+  const promiseCalendar = templateReading?.calendar;
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
   const promises = createPromiseService({
     db,
     clock,

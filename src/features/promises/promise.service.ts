@@ -8,6 +8,8 @@ import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AgentId } from '../../shared/values.js';
+import type { CaseRecord } from '../cases/case.repo.js';
+import type { MessageRecord } from '../cases/message.repo.js';
 import type { ReplyPreviewHook, ReplyRecordedHook } from '../cases/reply.service.js';
 import type { CommitmentRecord } from '../commitments/commitment.repo.js';
 import type { CommitmentService } from '../commitments/commitment.service.js';
@@ -16,6 +18,7 @@ import { detectPromises } from './detect-promises.js';
 import { commitmentKindFor, describeVaguePromiseWarning, hasAttachments, linksToForm, type AuthorRole, type DetectedPromise } from './promise.js';
 import { correctedDetails, dismissedDetails, readPromiseDetails, requirePromiseReviser, type Reviser } from './promise-correction.js';
 import { toPromiseJson, type DetectedPromiseJson, type PromiseCorrection } from './promise.schemas.js';
+import { backingKindsFor } from './template-promises.js';
 import * as repo from './promise.repo.js';
 
 export interface PromiseServiceOptions {
@@ -104,11 +107,18 @@ export function createPromiseService(options: PromiseServiceOptions) {
     const promises = detectPromises({ text: message.text, sentAt: message.sentAt, timeZone: zone, ...(options.calendar ? { calendar: options.calendar } : {}), authorRole: message.authorRole });
     const opened: OpenedPromise[] = [];
     for (const [index, promise] of promises.entries()) {
+      const entry = { promise: toPromiseJson(promise), warning: describeVaguePromiseWarning(promise) };
+      // Kept's own message promises what a commitment on the case may already owe ("a person will answer soon"
+      // while first_response is open): then that one holds someone to it, and nothing is opened twice.
+      const backing = message.authorRole === 'template' && message.caseId ? await repo.findBackingCommitment(tx, { caseId: message.caseId, kinds: backingKindsFor(promise.kind), dueBy: promise.dueAt }) : undefined;
+      if (backing) {
+        opened.push({ ...entry, commitment: { id: backing.id, kind: backing.kind, due_at: backing.dueAt.toISOString(), owner_role: backing.ownerRole === 'manager' ? 'manager' : 'agent', opened: false } });
+        continue;
+      }
       const dueAt = dueFor(promise, message.sentAt);
       const ownerRole: 'agent' | 'manager' = promise.owner === 'manager' ? 'manager' : 'agent';
       const id = await openCommitment(tx, { message, promise, index, dueAt, ownerRole });
-      const commitment = id ? { id, kind: commitmentKindFor(promise.kind), due_at: dueAt.toISOString(), owner_role: ownerRole, opened: true } : null;
-      opened.push({ promise: toPromiseJson(promise), warning: describeVaguePromiseWarning(promise), commitment });
+      opened.push({ ...entry, commitment: id ? { id, kind: commitmentKindFor(promise.kind), due_at: dueAt.toISOString(), owner_role: ownerRole, opened: true } : null });
     }
     await options.recordPromises?.(tx, { messageId: message.messageId, promises: opened.map(toOutboxPromise) });
     return opened;
@@ -207,11 +217,33 @@ export function createPromiseService(options: PromiseServiceOptions) {
     });
   }
 
+  function readingOf(message: MessageRecord, caseRecord: CaseRecord | null, authorRole: AuthorRole): OutboundMessage {
+    return {
+      text: message.body,
+      messageId: message.id,
+      caseId: caseRecord?.id ?? null,
+      customerId: message.customerId,
+      orderNumber: message.orderNumbers[0] ?? caseRecord?.orderNumber ?? null,
+      authorId: null,
+      authorRole,
+      caseOwnerId: caseRecord?.ownerId ?? null,
+      sentAt: message.at,
+    };
+  }
+
   function register(): void {
     // A message.sent event is a person writing outside Kept: its promises count too.
     options.bus.on('message.recorded', async ({ tx, message, caseRecord }) => {
       if (message.direction !== 'out' || message.authorKind !== 'external') return;
-      await openPromises(tx, { text: message.body, messageId: message.id, caseId: caseRecord?.id ?? null, customerId: message.customerId, orderNumber: message.orderNumbers[0] ?? caseRecord?.orderNumber ?? null, authorId: null, authorRole: 'agent', caseOwnerId: caseRecord?.ownerId ?? null, sentAt: message.at });
+      await openPromises(tx, readingOf(message, caseRecord, 'agent'));
+    });
+    // The messages Kept sends itself (acknowledgements, fallbacks, claims' and surveys' emails) promise things
+    // too, "we" being the team. They are read as they reach the customer: by then every commitment their cause
+    // opened is there to back them (a survey's follow-up opens after its acknowledgement is queued), and a
+    // message held or never delivered promised nothing.
+    options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
+      if (message.direction !== 'out' || message.authorKind !== 'automatic') return;
+      await openPromises(tx, readingOf(message, caseRecord, 'template'));
     });
     // A reply or an update a person sends that reaches the customer keeps the promised replies and updates on that case.
     options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
