@@ -97,7 +97,6 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const promiseCalendar = templateReading?.calendar;
   const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
   const promises = createPromiseService({
-    db,
     clock,
     bus,
     defaultTimeZone: config.file.kept.default_time_zone,

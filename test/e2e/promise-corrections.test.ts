@@ -48,6 +48,13 @@ describe.each(storeKinds)('correcting and dismissing promises on %s', (storeKind
     expect(await commitment(callbackId)).toMatchObject({ state: 'open', due_at: '2026-12-03T17:00:00.000Z' });
   });
 
+  it('documents both routes in the OpenAPI document, from their schemas', async () => {
+    const paths = (await kept.api('GET', '/api/v1/openapi.json')).body.paths;
+    const body = (path: string) => paths[path].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(body('/api/v1/commitments/{id}/correct').properties)).toEqual(['due_at', 'owner_id', 'note']);
+    expect(body('/api/v1/commitments/{id}/dismiss').required).toEqual(['note']);
+  });
+
   it('names the field of a correction that is not one', async () => {
     const token = await ada.token();
     const notATime = await kept.api('POST', `/api/v1/commitments/${callbackId}/correct`, { due_at: 'Friday morning' }, token);

@@ -1,7 +1,8 @@
-// Promises in words become commitments (issue "Promises in words"): every outbound message written by a person
-// — an agent's reply or a `message.sent` event — is read for promises; each opens a commitment due at the
-// promised time and owned by whoever was promised, and the matching action keeps it.
-import type { Db, Tx } from '../../db/create-db.js';
+// Promises in words become commitments (issue "Promises in words"): every outbound message — an agent's reply,
+// a `message.sent` event, a message Kept sends itself — is read for promises; each opens a commitment due at the
+// promised time and owned by whoever was promised (or, for Kept's own, is backed by one already owed), the
+// matching action keeps it, and the agent may correct or dismiss it.
+import type { Tx } from '../../db/create-db.js';
 import type { OutboxPromise } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
@@ -22,7 +23,6 @@ import { backingKindsFor } from './template-promises.js';
 import * as repo from './promise.repo.js';
 
 export interface PromiseServiceOptions {
-  db: Db;
   clock: Clock;
   bus: DomainBus;
   defaultTimeZone: string;
