@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
+import { AppError } from './shared/app-error.js';
 import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
@@ -30,7 +31,9 @@ import { registerCommitmentEngine, type CommitmentEngine } from './features/comm
 import { buildEngineConfig } from './features/commitments/engine-config.js';
 import { commitmentConfigOf } from './features/commitments/policy-defaults.js';
 import { createPromiseService } from './features/promises/promise.service.js';
-import { defaultPromisesSection } from './features/promises/promise-config.js';
+import { registerPromiseRoutes } from './features/promises/promise.routes.js';
+import { promisesSectionOf, templateReadingOf } from './features/promises/promise-config.js';
+import { readTemplatePromises } from './features/promises/template-promises.js';
 import { createCustomerService } from './features/customers/customer.service.js';
 import { registerCustomerRoutes } from './features/customers/customer.routes.js';
 import { createTimelineService } from './features/customers/timeline.service.js';
@@ -74,10 +77,6 @@ export interface Kept {
   close(): Promise<void>;
 }
 
-/** A calendar of the config by name, for features that count business time outside the engine. */
-function calendarNamed(config: Config, name: string) {
-  return buildEngineConfig(commitmentConfigOf(config.file)).calendars[name];
-}
 
 function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger; engineRef: { current: CommitmentEngine | undefined } }) {
   const { config, store, clock, logger, engineRef } = options;
@@ -92,16 +91,26 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
   const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
-  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox });
-  const promiseSection = config.file.promises ?? defaultPromisesSection;
-  const promiseCalendar = calendarNamed(config, promiseSection.calendar);
+  const promiseSection = promisesSectionOf(config.file);
+  // Kept's own templates are read for promises once; GET /api/v1/templates lists them.
+  const templateReading = templateReadingOf({ engine: buildEngineConfig(commitmentConfigOf(config.file)), section: promiseSection });
+  const promiseCalendar = templateReading?.calendar;
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
   const promises = createPromiseService({
+    clock,
     bus,
     defaultTimeZone: config.file.kept.default_time_zone,
     vagueDeadlineHours: promiseSection.vague_deadline_business_hours,
+    atRiskLeadMinutes: promiseSection.at_risk_lead_minutes,
     ...(promiseCalendar ? { calendar: promiseCalendar } : {}),
-    // The engine is registered after the services; a promise is only kept once it runs.
+    // The engine is registered after the services; a promise is only kept (or revised) once it runs.
     keepCommitment: (tx, keep) => engineRef.current?.service.keepCommitment(tx, keep) ?? Promise.resolve(),
+    publicUrl,
+    recordPromises: outbox.recordPromises,
+    reviseCommitment: (revision) => {
+      if (!engineRef.current) throw new AppError('internal', { detail: 'the commitment engine is not running' });
+      return engineRef.current.service.revise(revision);
+    },
   });
   promises.register();
   const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
@@ -141,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   engineRef.current = commitments;
+  registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   registerReportRoutes(app, { reports: services.reports });
   registerForecastRoutes(app, { forecast: services.forecast });

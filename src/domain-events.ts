@@ -56,6 +56,8 @@ export interface DomainEvents {
     ownerId: string | null;
     ownerRole: 'agent' | 'manager' | null;
     openedBy: string;
+    /** The built-in policy it runs under (its breach actions); `requested:<kind>` unless given. */
+    policyId?: string;
     /** Minutes before the deadline when the at-risk actions run (e.g. a reminder). */
     atRiskLeadMinutes?: number;
     details: Record<string, unknown>;

@@ -47,6 +47,35 @@ describe('loading the configuration', () => {
     expect(problemsOf(() => loadConfig({ KEPT_CONFIG: path }))[0]).toMatchObject({ field: '(yaml)', line: expect.any(Number) });
   });
 
+  it('refuses a template that promises a reply sooner than the policy owes one, naming its line', () => {
+    const path = writeConfig(
+      [
+        'templates:',
+        '  - id: acknowledgement.email',
+        '    event: acknowledgement',
+        '    channel: email',
+        '    subject: "We have your message"',
+        '    text: |',
+        '      Hello {{customer.name}},',
+        '',
+        '      We have your message and will reply within 2 hours. {{status_url}}',
+        '    variables:',
+        '      customer.name: PersonName',
+        '      status_url: Link',
+        '',
+      ].join('\n'),
+    );
+    expect(problemsOf(() => loadConfig({ KEPT_CONFIG: path }))).toEqual([
+      expect.objectContaining({ file: path, line: 9, field: 'templates.0.text', message: expect.stringContaining('sooner than policy first-response gives (240 business minutes)') }),
+      expect.objectContaining({ file: path, line: 9, field: 'templates.0.text', message: expect.stringContaining('first-response-social') }),
+    ]);
+  });
+
+  it('refuses a promises section that names no calendar', () => {
+    const path = writeConfig('promises:\n  calendar: nights\n');
+    expect(problemsOf(() => loadConfig({ KEPT_CONFIG: path }))).toEqual([expect.objectContaining({ file: path, line: 2, field: 'promises.calendar' })]);
+  });
+
   it('refuses a bad environment variable, naming it', () => {
     expect(() => loadConfig({ KEPT_PORT: 'eighty' })).toThrow(/KEPT_PORT/);
     expect(() => loadConfig({ KEPT_CLOCK: 'sometimes' })).toThrow(/KEPT_CLOCK/);

@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseEnv, type Env } from './env.js';
 import { checkCommsConfig } from '../features/comms/comms-config.js';
+import { buildEngineConfig } from '../features/commitments/engine-config.js';
+import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
+import { checkPromisesConfig } from '../features/promises/promise-config.js';
 import { ConfigError, readConfigFile, type ParsedConfigFile } from './config-file.js';
 import { configFileSchema, type ConfigFile } from './config-schema.js';
 
@@ -22,7 +25,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const configPath = env.KEPT_CONFIG ?? (existsSync('kept.config.yaml') ? 'kept.config.yaml' : shippedConfigPath);
   const parsed = readConfigFile({ path: configPath, schema: configFileSchema });
   // Checks that need the whole file: a template label naming the wrong kind stops Kept here (crack C3).
-  const problems = checkCommsConfig({ yaml: readFileSync(configPath, 'utf8'), sections: parsed.value, lineOf: parsed.lineOf });
+  const yaml = readFileSync(configPath, 'utf8');
+  const problems = checkCommsConfig({ yaml, sections: parsed.value, lineOf: parsed.lineOf });
+  // A template that promises sooner than its policy holds anyone to (docs/promises.md, "Kept's own messages").
+  problems.push(...checkPromisesConfig({ yaml, file: parsed.value, engine: buildEngineConfig(commitmentConfigOf(parsed.value)), lineOf: parsed.lineOf }));
   if (problems.length > 0) throw new ConfigError(problems.map((problem) => ({ file: configPath, ...problem })));
   return deepFreeze({ env, file: parsed.value, configPath, lineOf: parsed.lineOf });
 }

@@ -164,6 +164,21 @@ export interface AuditFinding {
   detail: string;
 }
 
+/** A promise an outbound message made, as its outbox entry keeps it, with the commitment that owes it. */
+export interface OutboxPromise {
+  kind: string;
+  owner: string;
+  due_at: string | null;
+  vague: boolean;
+  phrase: string;
+  time_text?: string;
+  /**
+   * The commitment that owes it: one this message opened (`opened`), or for Kept's own messages one a policy
+   * already owed; null when nothing does (a message sent outside a case).
+   */
+  commitment: { id: string; kind: string; due_at: string; opened: boolean } | null;
+}
+
 export interface OutboxTable {
   id: string;
   idempotency_key: string;
@@ -182,6 +197,8 @@ export interface OutboxTable {
   audit: Json<{ ok: boolean; findings: AuditFinding[] }>;
   override: Json<{ by: string; codes: string[]; note: string; at: string }> | null;
   author_id: string | null;
+  /** The promises the message made and the commitments that owe them (`OutboxPromise`); empty for none. */
+  promises: ColumnType<OutboxPromise[], string | undefined, string>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp | null;
   last_error: string | null;
@@ -191,7 +208,7 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
-export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived';
+export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived' | 'dismissed';
 
 export interface CommitmentsTable {
   id: string;

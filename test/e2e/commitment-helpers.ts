@@ -19,14 +19,14 @@ export async function ingest(kept: TestKept, ...events: Record<string, unknown>[
   if (reply.status !== 202) throw new Error(`ingest failed: ${reply.status} ${JSON.stringify(reply.body)}`);
 }
 
-export function contact(options: { id: string; email: string; at: string; channel?: string; text?: string; order?: string }): Record<string, unknown> {
+export function contact(options: { id: string; email: string; at: string; channel?: string; text?: string; subject?: string; order?: string }): Record<string, unknown> {
   return {
     id: options.id,
     type: 'contact.received',
     occurred_at: options.at,
     customer: { email: options.email, name: 'Ana' },
     ...(options.order ? { order: { id: options.order } } : {}),
-    data: { channel: options.channel ?? 'web_form', text: options.text ?? 'Where is my order?' },
+    data: { channel: options.channel ?? 'web_form', text: options.text ?? 'Where is my order?', ...(options.subject ? { subject: options.subject } : {}) },
   };
 }
 

@@ -34,6 +34,15 @@ describe.each(storeKinds)('promises made in words on %s', (storeKind) => {
     expect(callbacks).toEqual([expect.objectContaining({ state: 'open', owner_role: 'manager', due_at: '2026-12-04T17:00:00.000Z' })]);
   });
 
+  it("lists the promise on the reply's outbox entry, with the commitment it opened", async () => {
+    const callbackId = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=callback`)).body.items[0].id;
+    const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${caseId}`)).body.items.find((e: { origin: string }) => e.origin === 'agent_reply');
+    expect(entry.promises).toEqual([
+      expect.objectContaining({ kind: 'callback', owner: 'manager', due_at: '2026-12-04T17:00:00.000Z', phrase: 'A supervisor will call you by Friday.', commitment: { id: callbackId, kind: 'callback', due_at: '2026-12-04T17:00:00.000Z', opened: true } }),
+    ]);
+    expect(entry.commitment_ids).toEqual([callbackId]);
+  });
+
   it('shows the composer the promise a draft makes, and warns before sending when it has no time', async () => {
     const preview = await kept.api('POST', `/api/v1/cases/${caseId}/replies/preview`, { author_id: agentId, body: 'Someone will call you back about this.' });
     expect(preview.status).toBe(200);

@@ -236,6 +236,7 @@ export async function updateCommitment(q: Queryable, c: Commitment): Promise<voi
       state: c.state,
       due_at: c.dueAt,
       owner_id: c.ownerId,
+      owner_role: c.ownerRole,
       fulfilled_by: c.fulfilledBy,
       closed_at: c.fulfilledAt,
       paused_at: c.pausedAt,

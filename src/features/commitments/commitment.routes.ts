@@ -14,7 +14,7 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
       schema: {
         tags: ['commitments'],
         querystring: z.object({
-          state: z.enum(['open', 'kept', 'breached', 'waived']).optional(),
+          state: z.enum(['open', 'kept', 'breached', 'waived', 'dismissed']).optional(),
           kind: z.string().optional(),
           case_id: z.string().optional(),
           customer_id: z.string().optional(),

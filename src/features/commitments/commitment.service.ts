@@ -10,7 +10,8 @@ import * as agentRepo from '../agents/agent.repo.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
-import { keepCommitment, waiveCommitment, type Commitment } from './commitment.js';
+import { keepCommitment, reviseCommitment, waiveCommitment, type Commitment, type CommitmentRevision } from './commitment.js';
+import { requestedTimers } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
@@ -42,6 +43,12 @@ interface AfterCommit {
   /** Commitment id → its case, for `live.commitment_updated`. */
   touchedCommitments: Map<string, string | null>;
   webhooks: PendingWebhook[];
+}
+
+/** A revision as its caller decides it: the change, the commitment's details after it, and the at-risk lead of new timers. */
+export interface RevisionRequest extends CommitmentRevision {
+  details: Record<string, unknown>;
+  atRiskLeadMinutes?: number | undefined;
 }
 
 const emptyAfter = (): AfterCommit => ({ timers: [], touchedCases: new Set(), touchedCommitments: new Map(), webhooks: [] });
@@ -218,7 +225,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         id: newId('com') as CommitmentId,
         kind,
         state: 'open',
-        policyId: requestedPolicyId(kind),
+        policyId: payload.policyId && engine.policies.some((policy) => policy.id === payload.policyId) ? payload.policyId : requestedPolicyId(kind),
         openedAt: now,
         dueAt: payload.dueAt,
         calendarName: null,
@@ -238,12 +245,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         waivedReason: null,
         reasonCode: null,
       };
-      const lead = payload.atRiskLeadMinutes;
-      const timers: TimerRef[] = [{ commitmentId: commitment.id, kind: 'breach', fireAt: commitment.dueAt, dueAt: commitment.dueAt }];
-      if (lead !== undefined && lead > 0) {
-        const fireAt = new Date(Math.max(commitment.dueAt.getTime() - lead * 60_000, now.getTime()));
-        if (fireAt.getTime() < commitment.dueAt.getTime()) timers.unshift({ commitmentId: commitment.id, kind: 'at_risk', fireAt, dueAt: commitment.dueAt });
-      }
+      const timers = requestedTimers({ commitment, atRiskLeadMinutes: payload.atRiskLeadMinutes, now });
       const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
       await applyDecisions({ tx, decisions, owed: [], now, after });
       payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
@@ -271,6 +273,33 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       await timerRepo.deleteTimer(tx, timer.id);
     });
     await afterCommit(after);
+  }
+
+  /**
+   * A person revises an open commitment: moves its deadline (its timers are replaced, so the scheduler fires
+   * at the new time, once), gives it another owner, or dismisses it. `decide` reads it under its lock, in the
+   * transaction, and says what changes, or throws (a commitment it may not touch, a person who may not).
+   */
+  async function revise(input: { id: string; decide: (tx: Tx, current: repo.CommitmentRecord) => Promise<RevisionRequest> }) {
+    const after = emptyAfter();
+    const record = await db.transaction().execute(async (tx) => {
+      const current = await repo.lockCommitment(tx, input.id);
+      const before = current && (await repo.findCommitmentRecord(tx, input.id));
+      if (!current || !before) throw new AppError('not_found', { detail: `No commitment ${input.id}` });
+      const request = await input.decide(tx, before);
+      const now = clock.now();
+      const revised = reviseCommitment(current, { ...request, at: now });
+      await repo.updateCommitment(tx, revised);
+      await repo.setCommitmentDetails(tx, { id: revised.id, details: request.details });
+      if (request.dismiss || request.dueAt) await timerRepo.deleteTimersOfCommitment(tx, revised.id);
+      if (!request.dismiss && request.dueAt) after.timers.push(...(await timerRepo.insertTimers(tx, requestedTimers({ commitment: revised, atRiskLeadMinutes: request.atRiskLeadMinutes, now }))));
+      after.touchedCommitments.set(revised.id, revised.caseId);
+      if (revised.caseId) after.touchedCases.add(revised.caseId);
+      return (await repo.findCommitmentRecord(tx, revised.id))!;
+    });
+    await afterCommit(after);
+    logger.info({ commitment_id: record.id, case_id: record.caseId, state: record.state, due_at: record.dueAt, owner_id: record.ownerId }, 'commitment revised');
+    return repo.toCommitmentView(record);
   }
 
   /** A manager waives an owed commitment with a reason; it leaves every list of what is owed. */
@@ -324,6 +353,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     onSignalDetected,
     fireTimer,
     waive,
+    revise,
     setOnTimers(handler: (timers: readonly Timer[]) => void) {
       onTimers = handler;
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/app-error.js';
 import type { AgentId, CommitmentId } from '../../shared/values.js';
-import { keepCommitment, waiveCommitment, type Commitment } from './commitment.js';
+import { keepCommitment, reviseCommitment, waiveCommitment, type Commitment } from './commitment.js';
 
 const breached: Commitment = {
   id: 'com_1' as CommitmentId,
@@ -54,5 +54,28 @@ describe('a breached commitment stays owed until kept late or waived', () => {
     const kept = keepCommitment(breached, { by: 'msg_9', at });
     expect(codeOf(() => keepCommitment(kept, { by: 'msg_10', at }))).toBe('conflict');
     expect(codeOf(() => waiveCommitment(kept, { by: boss, reason: 'dup', at }))).toBe('conflict');
+  });
+});
+
+describe('a person revises an open commitment', () => {
+  const open: Commitment = { ...breached, state: 'open', breachedAt: null, atRiskAt: new Date('2026-11-25T09:00:00Z') };
+  const friday = new Date('2026-11-27T10:00:00Z');
+
+  it('moves its deadline, and it is no longer at risk until the new at-risk time', () => {
+    expect(reviseCommitment(open, { dueAt: friday, at })).toMatchObject({ state: 'open', dueAt: friday, atRiskAt: null });
+  });
+
+  it('gives it another owner, who keeps it as a manager or an agent', () => {
+    expect(reviseCommitment(open, { owner: { id: boss.id, role: 'manager' }, at })).toMatchObject({ ownerId: boss.id, ownerRole: 'manager', dueAt: open.dueAt });
+  });
+
+  it('dismisses it: closed, neither kept nor breached', () => {
+    expect(reviseCommitment(open, { dismiss: true, at })).toMatchObject({ state: 'dismissed', fulfilledAt: at, fulfilledBy: null, breachedAt: null });
+  });
+
+  it('refuses a breached, kept or dismissed one', () => {
+    expect(codeOf(() => reviseCommitment(breached, { dueAt: friday, at }))).toBe('conflict');
+    expect(codeOf(() => reviseCommitment(breached, { dismiss: true, at }))).toBe('conflict');
+    expect(codeOf(() => reviseCommitment(reviseCommitment(open, { dismiss: true, at }), { dismiss: true, at }))).toBe('conflict');
   });
 });

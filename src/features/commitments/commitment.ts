@@ -3,7 +3,8 @@ import { AppError } from '../../shared/app-error.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { CommitmentKind } from './policy.schemas.js';
 
-export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived';
+/** `dismissed`: a promise in words an agent dismissed (misread, or taken back); neither kept nor breached. */
+export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived' | 'dismissed';
 export type OwnerRole = 'agent' | 'manager';
 export type TimerKind = 'at_risk' | 'breach';
 
@@ -79,4 +80,38 @@ export function waiveCommitment(
     throw new AppError('conflict', { detail: `commitment ${commitment.id} is already ${commitment.state}` });
   }
   return { ...commitment, state: 'waived', waivedBy: options.by.id, waivedReason: reason, fulfilledAt: options.at, pausedAt: null };
+}
+
+/**
+ * Dismisses an open commitment: a promise in words that was misread, or taken back, with a note kept by the
+ * caller. Only an open one may be: a breached promise was real enough to break, and only a waiver removes it.
+ */
+export function dismissCommitment(commitment: Commitment, options: { at: Date }): Commitment {
+  if (commitment.state !== 'open') {
+    throw new AppError('conflict', { detail: `commitment ${commitment.id} is ${commitment.state}: only an open one can be dismissed (a manager may waive a breached one)` });
+  }
+  return { ...commitment, state: 'dismissed', fulfilledAt: options.at, pausedAt: null };
+}
+
+/** What a person changes on an open commitment: its deadline, its owner, or (dismissing it) its state. */
+export interface CommitmentRevision {
+  dueAt?: Date | undefined;
+  owner?: { id: AgentId; role: OwnerRole } | undefined;
+  dismiss?: boolean | undefined;
+}
+
+/**
+ * The commitment after a person's revision. A moved deadline is a new deadline, so the commitment is no
+ * longer at risk until its new at-risk time; only an open commitment can be revised.
+ */
+export function reviseCommitment(commitment: Commitment, revision: CommitmentRevision & { at: Date }): Commitment {
+  if (revision.dismiss) return dismissCommitment(commitment, { at: revision.at });
+  if (commitment.state !== 'open') {
+    throw new AppError('conflict', { detail: `commitment ${commitment.id} is ${commitment.state}: only an open one can be corrected` });
+  }
+  return {
+    ...commitment,
+    ...(revision.dueAt ? { dueAt: revision.dueAt, atRiskAt: null } : {}),
+    ...(revision.owner ? { ownerId: revision.owner.id, ownerRole: revision.owner.role } : {}),
+  };
 }

@@ -51,3 +51,17 @@ export function timersFor(commitment: Commitment, policy: Policy | undefined): T
   timers.push({ commitmentId: commitment.id, kind: 'breach', fireAt: commitment.dueAt, dueAt: commitment.dueAt });
   return timers;
 }
+
+/**
+ * The timers of a commitment set by hand rather than by its policy (one another feature asked for, or a
+ * deadline a person moved): breach at the due time, and at risk `atRiskLeadMinutes` before it, never before now.
+ */
+export function requestedTimers(options: { commitment: Pick<Commitment, 'id' | 'dueAt'>; atRiskLeadMinutes: number | undefined; now: Date }): TimerRef[] {
+  const { commitment, atRiskLeadMinutes: lead, now } = options;
+  const timers: TimerRef[] = [{ commitmentId: commitment.id, kind: 'breach', fireAt: commitment.dueAt, dueAt: commitment.dueAt }];
+  if (lead !== undefined && lead > 0) {
+    const fireAt = new Date(Math.max(commitment.dueAt.getTime() - lead * msPerMinute, now.getTime()));
+    if (fireAt.getTime() < commitment.dueAt.getTime()) timers.unshift({ commitmentId: commitment.id, kind: 'at_risk', fireAt, dueAt: commitment.dueAt });
+  }
+  return timers;
+}

@@ -8,13 +8,22 @@ export function requestedPolicyId(kind: CommitmentKind): string {
   return `requested:${kind}`;
 }
 
+/** The commitment kinds a promise made in words opens. */
+export const promiseCommitmentKinds = ['callback', 'follow_up', 'refund', 'document', 'update'] as const satisfies readonly CommitmentKind[];
+export type PromiseCommitmentKind = (typeof promiseCommitmentKinds)[number];
+
+/** The policy id of a commitment opened from a promise in words. */
+export function promisePolicyId(kind: PromiseCommitmentKind): string {
+  return `promise:${kind}`;
+}
+
 /**
- * Built-in rules for commitments no configured policy opens: they are kept by the feature that asked for
- * them, send the fallback (a reminder) when at risk, and escalate and flag the case on breach like any other.
+ * A built-in rule for commitments no configured policy opens: opened and kept by the feature that asks for
+ * them; on breach they escalate and flag the case like any other.
  */
-function requestedPolicies(): Policy[] {
-  return commitmentKinds.map((kind) => ({
-    id: requestedPolicyId(kind),
+function builtInPolicy(id: string, kind: CommitmentKind, atRisk?: Policy['at_risk']): Policy {
+  return {
+    id,
     opens: kind,
     on: { events: [] },
     once_per: 'event',
@@ -22,13 +31,25 @@ function requestedPolicies(): Policy[] {
     owner: 'case_owner',
     fulfilled_by: [],
     pause_while_pending: false,
-    at_risk: { lead_minutes: 60, actions: [{ type: 'send_fallback' }] },
+    ...(atRisk ? { at_risk: atRisk } : {}),
     on_breach: [{ type: 'escalate' }, { type: 'flag', label: 'commitment_breached' }],
-  }));
+  };
+}
+
+/**
+ * The rules of commitments another feature asks for (a claim's document…) send the fallback (a reminder) at
+ * risk. Promises in words are only marked at risk: a reason's fallback or a claim's reminder would be the
+ * wrong message for them.
+ */
+function builtInPolicies(): Policy[] {
+  return [
+    ...commitmentKinds.map((kind) => builtInPolicy(requestedPolicyId(kind), kind, { lead_minutes: 60, actions: [{ type: 'send_fallback' }] })),
+    ...promiseCommitmentKinds.map((kind) => builtInPolicy(promisePolicyId(kind), kind)),
+  ];
 }
 
 /** Builds the engine's configuration; throws a RangeError naming the calendar when one cannot be built. */
 export function buildEngineConfig(config: CommitmentConfig): EngineConfig {
   const calendars = Object.fromEntries(Object.entries(config.calendars).map(([name, def]) => [name, createBusinessCalendar(def)]));
-  return Object.freeze({ policies: [...config.policies, ...requestedPolicies()], calendars, teams: config.teams });
+  return Object.freeze({ policies: [...config.policies, ...builtInPolicies()], calendars, teams: config.teams });
 }

@@ -36,6 +36,8 @@ export interface OneVoiceOptions {
   publicUrl: string;
   /** The zone of customers whose own is not known. */
   defaultZone: string;
+  /** What other features read in a template, added to its listing (the promises it makes). */
+  describeTemplate?: (template: MessageTemplate) => Record<string, unknown>;
 }
 
 export interface AutomaticMessage {
@@ -265,6 +267,13 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     };
   }
 
+  // Read once, on the first listing: the templates do not change while Kept runs.
+  let described: Map<string, Record<string, unknown>> | undefined;
+  const descriptionOf = (template: MessageTemplate): Record<string, unknown> => {
+    described ??= new Map(templates.map((each) => [each.id, options.describeTemplate?.(each) ?? {}]));
+    return described.get(template.id) ?? {};
+  };
+
   /** Every template with its variables and their kinds, as the console's composer lists them. */
   function listTemplates() {
     return templates.map((template) => ({
@@ -276,6 +285,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       text: template.text,
       max_segments: template.max_segments ?? null,
       vars: Object.entries(template.variables).map(([name, kind]) => ({ name, kind })),
+      ...descriptionOf(template),
     }));
   }
 

@@ -1,7 +1,7 @@
 // The only SQL for the outbox: every message Kept sends or holds.
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
-import type { AuditFinding, OutboxStatus, OutboxTable } from '../../db/database.js';
+import type { AuditFinding, OutboxPromise, OutboxStatus, OutboxTable } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
 
 export interface OutboxRecord {
@@ -22,6 +22,8 @@ export interface OutboxRecord {
   audit: { ok: boolean; findings: AuditFinding[] };
   override: { by: string; codes: string[]; note: string; at: string } | null;
   authorId: string | null;
+  /** The promises the message made and the commitments that owe them. */
+  promises: OutboxPromise[];
   attempts: number;
   lastError: string | null;
   transport: string | null;
@@ -49,6 +51,7 @@ function toOutboxRecord(row: Selectable<OutboxTable>): OutboxRecord {
     audit: row.audit,
     override: row.override,
     authorId: row.author_id,
+    promises: row.promises ?? [],
     attempts: row.attempts,
     lastError: row.last_error,
     transport: row.transport,
@@ -139,6 +142,11 @@ export async function claimOutboxEntry(q: Queryable, options: { id: string; now:
   return row && toOutboxRecord(row);
 }
 
+/** Records on the entry of a message the promises it made (written once the commitments are opened). */
+export async function setOutboxPromises(q: Queryable, options: { messageId: string; promises: readonly OutboxPromise[] }): Promise<void> {
+  await q.updateTable('outbox').set({ promises: JSON.stringify(options.promises) }).where('message_id', '=', options.messageId).execute();
+}
+
 /** True when the case already has an entry of this origin since `since` (acknowledgements: one an hour). */
 export async function hasOutboxSince(q: Queryable, options: { caseId: string; origin: string; since: Date }): Promise<boolean> {
   const row = await q.selectFrom('outbox').select('id').where('case_id', '=', options.caseId).where('origin', '=', options.origin).where('created_at', '>', options.since).limit(1).executeTakeFirst();
@@ -167,6 +175,8 @@ export function toOutboxView(record: OutboxRecord) {
     origin: record.origin,
     override: record.override,
     author_id: record.authorId,
+    promises: record.promises,
+    commitment_ids: record.promises.flatMap((promise) => (promise.commitment?.opened ? [promise.commitment.id] : [])),
     attempts: record.attempts,
     last_error: record.lastError,
     created_at: record.createdAt.toISOString(),

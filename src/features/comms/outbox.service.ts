@@ -4,7 +4,7 @@
 // on the one path every message takes: nothing goes to a gift's recipient without the buyer's consent.
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
-import type { AuditFinding } from '../../db/database.js';
+import type { AuditFinding, OutboxPromise } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
 import * as caseRepo from '../cases/case.repo.js';
@@ -169,7 +169,12 @@ export function createOutboxService(options: OutboxServiceOptions) {
     return entry;
   }
 
-  return { enqueue, deliverDue, deliverById, deliverPending, listOutbox, findEntry, markBounced };
+  /** Lists on a message's entry the promises it made and the commitments that owe them, inside `tx`. */
+  async function recordPromises(tx: Tx, input: { messageId: string; promises: readonly OutboxPromise[] }): Promise<void> {
+    if (input.promises.length > 0) await repo.setOutboxPromises(tx, input);
+  }
+
+  return { enqueue, deliverDue, deliverById, deliverPending, listOutbox, findEntry, markBounced, recordPromises };
 }
 
 export type OutboxService = ReturnType<typeof createOutboxService>;

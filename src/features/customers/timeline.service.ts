@@ -3,10 +3,11 @@ import type { Db } from '../../db/create-db.js';
 import * as messageRepo from '../cases/message.repo.js';
 import * as commitmentRepo from '../commitments/commitment.repo.js';
 import * as eventRepo from '../events/event.repo.js';
+import { readPromiseDetails } from '../promises/promise-correction.js';
 
 export interface TimelineItem {
   at: string;
-  type: 'event' | 'message_in' | 'message_out' | 'commitment_opened' | 'commitment_kept' | 'commitment_breached' | 'commitment_waived';
+  type: 'event' | 'message_in' | 'message_out' | 'commitment_opened' | 'commitment_kept' | 'commitment_breached' | 'commitment_waived' | 'commitment_corrected' | 'commitment_dismissed';
   [detail: string]: unknown;
 }
 
@@ -42,6 +43,12 @@ export function createTimelineService(deps: { db: Db; getCustomerId: (id: string
         if (commitment.breachedAt) entries.push({ at: commitment.breachedAt.toISOString(), type: 'commitment_breached', ...base });
         if (commitment.closedAt && commitment.state === 'kept') entries.push({ at: commitment.closedAt.toISOString(), type: 'commitment_kept', ...base, fulfilled_by: commitment.fulfilledBy });
         if (commitment.closedAt && commitment.state === 'waived') entries.push({ at: commitment.closedAt.toISOString(), type: 'commitment_waived', ...base, reason: commitment.waivedReason });
+        // A promise in words an agent corrected or dismissed: who, when, what changed and why.
+        const promise = readPromiseDetails(commitment.details);
+        for (const correction of promise?.corrections ?? []) {
+          entries.push({ at: correction.at, type: 'commitment_corrected', ...base, by: correction.by, due_at: correction.due_at?.to ?? base.due_at, from_due_at: correction.due_at?.from ?? null, owner_id: correction.owner_id?.to ?? base.owner_id, note: correction.note ?? null });
+        }
+        if (promise?.dismissal && commitment.state === 'dismissed') entries.push({ at: promise.dismissal.at, type: 'commitment_dismissed', ...base, by: promise.dismissal.by, note: promise.dismissal.note });
         return entries;
       }),
     ];

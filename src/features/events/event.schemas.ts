@@ -80,6 +80,8 @@ export const eventDataSchemas = {
       text: z.string().max(200_000),
       thread_ref: z.string().optional(),
       author: z.string().optional(),
+      /** Files sent with the message (a form, a label, an invoice): they hand the customer a promised document. */
+      attachments: z.array(z.object({ filename: z.string().min(1), content_type: z.string().optional(), url: z.string().optional() }).passthrough()).max(100).optional(),
     })
     .passthrough(),
 } as const;

@@ -182,4 +182,9 @@ describe('reading who acts and what they promise', () => {
   it('counts business hours by the calendar', () => {
     expect(read("We'll reply within 8 business hours.")).toEqual([['follow_up', 'team', 'Thu 2026-11-26 10:30']]);
   });
+
+  it('does not take a "non-delivery claim" for a promised delivery', () => {
+    expect(read('We have opened a non-delivery claim (K-12) and will see it through with you.')).toEqual([]);
+    expect(read('We have opened a claim and your replacement will be delivered on Friday.')).toEqual([['delivery', 'team', 'Fri 2026-11-27 17:00']]);
+  });
 });

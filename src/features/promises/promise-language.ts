@@ -11,7 +11,8 @@ const verbCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [
   ['refund', /\b(?:refund|refunds|refunded|refunding|reimburse\w*|money back|credit|credits|credited|crediting)\b/i],
   ['document', /\b(?:form|forms|document|documents|label|labels|invoice|invoices|receipt|receipts|paperwork|certificate|contract|voucher|quote|report|copy of|pdf|agreement)\b/i],
   ['update', /\b(?:update|updates|updated|let you know|keep you (?:posted|informed|updated)|inform you|notify you|advise you|confirm\w*)\b/i],
-  ['delivery', /\b(?:deliver|delivers|delivered|delivery|arrive|arrives|arriving|ship|ships|shipped|dispatch\w*|replace|replaced|collect|collected)\b/i],
+  // A "non-delivery claim" names a claim, not a delivery.
+  ['delivery', /\b(?<!non-)(?:deliver|delivers|delivered|delivery|arrive|arrives|arriving|ship|ships|shipped|dispatch\w*|replace|replaced|collect|collected)\b/i],
   ['follow_up', /\b(?:get back to|reply|replies|respond|response|answer|be in touch|get in touch|hear from|hear back|contact you|contacted|reach out|follow up|follow-up|write back|come back to you|back to you)\b/i],
 ];
 const objectCues: ReadonlyArray<readonly [PromiseKind, RegExp]> = [

@@ -29,32 +29,19 @@ export function toPromiseJson(promise: DetectedPromise): DetectedPromiseJson {
   };
 }
 
-export const promiseCorrectionSchema = z.discriminatedUnion('action', [
-  z
-    .object({
-      action: z.literal('correct'),
-      due_at: z.iso.datetime({ offset: true }).optional(),
-      owner: promiseOwnerSchema.optional(),
-    })
-    .refine((c) => c.due_at !== undefined || c.owner !== undefined, { message: 'give due_at, owner or both' }),
-  z.object({ action: z.literal('dismiss'), note: z.string().trim().min(1).max(2000) }),
-]);
+const note = z.string().trim().min(1).max(2000);
+
+/** `POST /api/v1/commitments/{id}/correct`: the time, the owner or both, with an optional note. */
+export const promiseCorrectionSchema = z
+  .object({
+    due_at: z.iso.datetime({ offset: true }).optional().meta({ description: 'The promised time, with its offset, e.g. 2026-12-04T10:00:00-05:00; it must be in the future' }),
+    owner_id: z.string().min(1).optional().meta({ description: 'The agent who will keep the promise' }),
+    note: note.optional().meta({ description: 'Why, for the timeline' }),
+  })
+  .strict()
+  .refine((body) => body.due_at !== undefined || body.owner_id !== undefined, { message: 'give due_at, owner_id or both', path: ['due_at'] });
 export type PromiseCorrection = z.infer<typeof promiseCorrectionSchema>;
 
-export type CorrectedPromise =
-  | { readonly dismissed: false; readonly promise: DetectedPromise }
-  | { readonly dismissed: true; readonly note: string };
-
-/**
- * Applies an agent's correction. A corrected time is the agent's word, so the promise is no longer vague;
- * a dismissal keeps only the note, for the audit trail.
- */
-export function applyPromiseCorrection(options: { readonly promise: DetectedPromise; readonly correction: PromiseCorrection }): CorrectedPromise {
-  const { promise, correction } = options;
-  if (correction.action === 'dismiss') return { dismissed: true, note: correction.note };
-  const dueAt = correction.due_at === undefined ? promise.dueAt : new Date(correction.due_at);
-  return {
-    dismissed: false,
-    promise: { ...promise, owner: correction.owner ?? promise.owner, dueAt, vague: dueAt === null },
-  };
-}
+/** `POST /api/v1/commitments/{id}/dismiss`: a promise misread, or taken back, with a note saying which. */
+export const promiseDismissalSchema = z.object({ note: note.meta({ description: 'Why the promise is dismissed, for the timeline' }) }).strict();
+export type PromiseDismissal = z.infer<typeof promiseDismissalSchema>;

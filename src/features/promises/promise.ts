@@ -9,8 +9,9 @@ export type PromiseOwner = 'author' | 'manager' | 'team';
 /** Who wrote the message. A template has no person behind it, so its "I will" belongs to the team. */
 export type AuthorRole = 'agent' | 'manager' | 'template';
 
-/** The commitment kinds a promise in words can open. */
-export type PromiseCommitmentKind = 'callback' | 'follow_up' | 'refund' | 'document' | 'update';
+import type { PromiseCommitmentKind } from '../commitments/engine-config.js';
+
+export type { PromiseCommitmentKind };
 
 export interface DetectedPromise {
   readonly kind: PromiseKind;
@@ -54,4 +55,15 @@ const promisedThing: Readonly<Record<PromiseKind, string>> = {
 export function describeVaguePromiseWarning(promise: DetectedPromise): string | null {
   if (!promise.vague) return null;
   return `You promised ${promisedThing[promise.kind]} but no time: add one?`;
+}
+
+/** True when a message hands the customer a document: a link to one of Kept's forms (a claim's declaration…). */
+export function linksToForm(options: { text: string; publicUrl: string }): boolean {
+  return options.text.includes(`${options.publicUrl.replace(/\/+$/, '')}/forms/`);
+}
+
+/** True when a `message.sent` event says files went with the message (`data.attachments`, a non-empty list). */
+export function hasAttachments(data: Readonly<Record<string, unknown>>): boolean {
+  const attachments = data['attachments'];
+  return Array.isArray(attachments) && attachments.length > 0;
 }

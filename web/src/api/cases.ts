@@ -4,8 +4,8 @@ import type {
   CaseDetail,
   CaseState,
   CaseSummary,
-  Commitment,
   Finding,
+  OpenedCommitment,
   Page,
   Preview,
   PreviewInput,
@@ -37,7 +37,7 @@ export async function sendReply(caseId: string, input: ReplyInput): Promise<Repl
     const body = raw.body as { findings?: Finding[] } | null;
     return { status: 'held', findings: body?.findings ?? [] };
   }
-  const body = raw.body as { message: SentMessage; promises?: ReplyPromise[]; commitments_opened?: Commitment[] };
+  const body = raw.body as { message: SentMessage; promises?: ReplyPromise[]; commitments_opened?: OpenedCommitment[] };
   return { status: 'sent', message: body.message, promises: body.promises ?? [], commitments_opened: body.commitments_opened ?? [] };
 }
 

@@ -52,7 +52,7 @@ export interface Risk {
   signals?: RiskSignal[];
 }
 
-export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived';
+export type CommitmentState = 'open' | 'kept' | 'breached' | 'waived' | 'dismissed';
 
 export interface Commitment {
   id: string;
@@ -60,9 +60,37 @@ export interface Commitment {
   state: CommitmentState;
   due_at: string;
   owner_id: string | null;
+  owner_role?: 'agent' | 'manager' | null;
   case_id: string | null;
   opened_by: string | null;
   fulfilled_by: string | null;
+  /** A promise in words carries `source: 'promise'`, the words read, and its corrections or dismissal. */
+  details?: PromiseDetails | Record<string, unknown>;
+}
+
+/** What a commitment opened from a promise keeps: the words read, and what agents changed since. */
+export interface PromiseDetails {
+  source: 'promise';
+  vague?: boolean;
+  author_id?: string | null;
+  promise?: { kind: string; owner: string; phrase: string; due_at: string | null; vague: boolean; time_text?: string };
+  corrections?: Array<{ at: string; by: string; due_at?: { from: string; to: string }; owner_id?: { from: string | null; to: string }; note?: string }>;
+  dismissal?: { at: string; by: string; note: string };
+}
+
+/** A commitment a reply just opened, as the reply's answer lists it. */
+export interface OpenedCommitment {
+  id: string;
+  kind: string;
+  due_at: string;
+  owner_role?: 'agent' | 'manager';
+}
+
+/** `POST /api/v1/commitments/{id}/correct`: a new time (ISO with offset), a new owner, or both. */
+export interface PromiseCorrection {
+  due_at?: string;
+  owner_id?: string;
+  note?: string;
 }
 
 export interface CaseDocument {
@@ -94,6 +122,8 @@ export type TimelineType =
   | 'commitment_kept'
   | 'commitment_breached'
   | 'commitment_waived'
+  | 'commitment_corrected'
+  | 'commitment_dismissed'
   | 'document';
 
 /**
@@ -120,6 +150,10 @@ export interface TimelineItem {
   due_at?: string;
   reason?: string | null;
   state?: string;
+  /** `commitment_corrected` / `commitment_dismissed`: who, the earlier due time, and why. */
+  by?: string;
+  from_due_at?: string | null;
+  note?: string | null;
 }
 
 export interface Finding {
@@ -130,9 +164,13 @@ export interface Finding {
 /** A promise read from a reply's words: who will do what by when (SPEC crack C11). */
 export interface ReplyPromise {
   kind: string;
+  owner?: 'author' | 'manager' | 'team';
   due_at: string | null;
-  owner_id?: string | null;
-  text?: string;
+  vague?: boolean;
+  phrase?: string;
+  time_text?: string;
+  /** "You promised a call but no time: add one?" when the words give no time. */
+  warning?: string | null;
 }
 
 /** What a reply says: free text, or a template with its variables. */
@@ -152,7 +190,7 @@ export interface SentMessage {
 }
 
 export type ReplyResult =
-  | { status: 'sent'; message: SentMessage; promises: ReplyPromise[]; commitments_opened: Commitment[] }
+  | { status: 'sent'; message: SentMessage; promises: ReplyPromise[]; commitments_opened: OpenedCommitment[] }
   | { status: 'held'; findings: Finding[] };
 
 export type PreviewInput = ReplyContent;

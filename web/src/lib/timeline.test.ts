@@ -17,4 +17,11 @@ describe('timeline entries', () => {
     expect(describeTimelineItem({ at: '2026-12-01T10:00:00Z', type: 'commitment_breached', kind: 'callback' }).title).toBe('Commitment breached: callback');
     expect(describeTimelineItem({ at: '2026-12-01T10:00:00Z', type: 'commitment_waived', kind: 'notify', reason: 'customer withdrew' })).toEqual({ title: 'Commitment waived: notify', detail: 'reason: customer withdrew' });
   });
+
+  it('shows why a promise was dismissed, and how one was corrected', () => {
+    expect(describeTimelineItem({ at: '2026-12-02T11:00:00Z', type: 'commitment_dismissed', kind: 'update', note: 'the courier writes, not us' })).toEqual({ title: 'Promise dismissed: update', detail: 'note: the courier writes, not us' });
+    const corrected = describeTimelineItem({ at: '2026-12-02T11:00:00Z', type: 'commitment_corrected', kind: 'callback', from_due_at: '2026-12-03T17:00:00Z', due_at: '2026-12-04T10:00:00Z', note: 'out on Thursday' });
+    expect(corrected.title).toBe('Promise corrected: callback');
+    expect(corrected.detail).toContain('note: out on Thursday');
+  });
 });

@@ -9,6 +9,8 @@ const TITLES: Record<TimelineItem['type'], string> = {
   commitment_kept: 'Commitment kept',
   commitment_breached: 'Commitment breached',
   commitment_waived: 'Commitment waived',
+  commitment_corrected: 'Promise corrected',
+  commitment_dismissed: 'Promise dismissed',
   document: 'Document',
 };
 
@@ -35,6 +37,12 @@ export function describeTimelineItem(item: TimelineItem): { title: string; detai
     }
     case 'commitment_waived':
       return { title: `${title}${item.kind ? `: ${item.kind}` : ''}`, detail: item.reason ? `reason: ${item.reason}` : '' };
+    case 'commitment_corrected': {
+      const moved = item.from_due_at && item.due_at ? `due ${new Date(item.from_due_at).toLocaleString()} → ${new Date(item.due_at).toLocaleString()}` : '';
+      return { title: `${title}${item.kind ? `: ${item.kind}` : ''}`, detail: [moved, item.note && `note: ${item.note}`].filter(Boolean).join(' · ') };
+    }
+    case 'commitment_dismissed':
+      return { title: `${title}${item.kind ? `: ${item.kind}` : ''}`, detail: item.note ? `note: ${item.note}` : '' };
     case 'document':
       return { title: `${title}${item.kind ? `: ${item.kind}` : ''}`, detail: item.state ?? '' };
     default:

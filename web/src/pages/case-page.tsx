@@ -9,10 +9,12 @@ import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
 import { ChannelIcons } from '../components/channel-icons';
 import { CountdownText } from '../components/countdown';
+import { PromiseControls } from '../components/promises-list';
 import { ErrorNote, Loading } from '../components/query-state';
 import { RiskBadge } from '../components/risk-badge';
 import { TimelineList } from '../components/timeline-list';
 import { formatTime } from '../lib/format';
+import { describePromiseHistory, mayRevisePromise, promiseCommitmentsOf } from '../lib/promises';
 import { describeSignal } from '../lib/risk';
 import { useNow } from '../lib/use-now';
 import { Composer } from './composer';
@@ -50,6 +52,7 @@ export function CasePage() {
         <CaseFacts c={c} />
         <CaseActions c={c} />
         <Commitments c={c} />
+        <Promises c={c} />
         <Documents c={c} />
       </aside>
     </div>
@@ -159,6 +162,44 @@ function Commitments({ c }: { c: CaseDetail }) {
           <li key={m.id} className={`commitment commitment-${m.state}`}>
             <strong>{m.kind}</strong> <span className="tag">{m.state}</span>{' '}
             {m.state === 'open' ? <CountdownText dueAt={m.due_at} now={now} /> : <span className="muted">due {formatTime(m.due_at)}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The promises made in words on the case: what was read, what agents changed, and Correct / Dismiss. */
+function Promises({ c }: { c: CaseDetail }) {
+  const agent = useAgent();
+  const client = useQueryClient();
+  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, staleTime: 60_000 });
+  const promises = promiseCommitmentsOf(c.commitments);
+  if (promises.length === 0) return null;
+  const nameOf = (id: string) => agents.data?.find((a) => a.id === id)?.name ?? id;
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['case', c.id] });
+    void client.invalidateQueries({ queryKey: ['timeline'] });
+  };
+  return (
+    <section aria-labelledby="promises-title">
+      <h2 id="promises-title">Promises</h2>
+      <ul className="commitments">
+        {promises.map((m) => (
+          <li key={m.id} className={`commitment commitment-${m.state}`}>
+            <strong>{m.kind}</strong> <span className="tag">{m.state}</span> <span className="muted">due {formatTime(m.due_at)}</span>
+            {m.details.promise?.phrase && (
+              <p>
+                <q>{m.details.promise.phrase}</q>
+                {m.details.vague && <span className="muted"> (no time was given)</span>}
+              </p>
+            )}
+            {describePromiseHistory(m, nameOf, formatTime).map((line) => (
+              <p key={line} className="muted">
+                {line}
+              </p>
+            ))}
+            {m.state === 'open' && mayRevisePromise({ agent, commitment: m, caseOwnerId: c.owner_id }) && <PromiseControls key={m.due_at} commitmentId={m.id} dueAt={m.due_at} onChanged={refresh} />}
           </li>
         ))}
       </ul>

@@ -186,7 +186,15 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
       {sent && (
         <div className="sent" role="status">
           <p>Reply sent.</p>
-          <PromisesList promises={sent.promises} opened={sent.commitments_opened} title="Promises this reply made" />
+          <PromisesList
+            promises={sent.promises}
+            opened={sent.commitments_opened}
+            title="Promises this reply made"
+            onChanged={() => {
+              void client.invalidateQueries({ queryKey: ['case', caseId] });
+              void client.invalidateQueries({ queryKey: ['timeline'] });
+            }}
+          />
         </div>
       )}
     </form>

@@ -1,0 +1,44 @@
+// Correcting and dismissing a promise Kept read in an agent's words:
+// POST /api/v1/commitments/{id}/correct {due_at?, owner_id?, note?} and POST /api/v1/commitments/{id}/dismiss {note}.
+import { z } from 'zod';
+import { principalOf } from '../../http/auth.js';
+import type { App } from '../../http/route-types.js';
+import { promiseCorrectionSchema, promiseDismissalSchema } from './promise.schemas.js';
+import type { PromiseService } from './promise.service.js';
+
+const idParams = z.object({ id: z.string().min(1) });
+
+export function registerPromiseRoutes(app: App, deps: { promises: PromiseService }): void {
+  app.post(
+    '/api/v1/commitments/:id/correct',
+    {
+      schema: {
+        tags: ['commitments'],
+        summary: 'Correct a promise read in a message: its time (the deadline and its timers move) or its owner',
+        description: "Only a commitment opened from a promise; by the promise's author, the case owner, a manager or an admin.",
+        params: idParams,
+        body: promiseCorrectionSchema,
+      },
+    },
+    async (request) => {
+      const { agentId, role } = principalOf(request);
+      return deps.promises.correctPromise({ commitmentId: request.params.id, by: { agentId, role }, correction: request.body });
+    },
+  );
+  app.post(
+    '/api/v1/commitments/:id/dismiss',
+    {
+      schema: {
+        tags: ['commitments'],
+        summary: 'Dismiss a promise read in a message (misread, or taken back), with a note; it is neither kept nor breached',
+        description: "Only an open commitment opened from a promise; by the promise's author, the case owner, a manager or an admin.",
+        params: idParams,
+        body: promiseDismissalSchema,
+      },
+    },
+    async (request) => {
+      const { agentId, role } = principalOf(request);
+      return deps.promises.dismissPromise({ commitmentId: request.params.id, by: { agentId, role }, note: request.body.note });
+    },
+  );
+}

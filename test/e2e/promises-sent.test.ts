@@ -1,0 +1,95 @@
+// What messages promise, whoever sends them. A promised document is kept by the document sent: "you will
+// receive the claim form within 24 hours" when the claim's declaration form actually goes out, "I will email
+// you the label" by the message.sent that carries it as an attachment, not by one that only talks about it.
+// A reply from a template is read like any reply. Kept's own messages promise too: the acknowledgement's
+// "a person will answer it soon" is owed by the first-response commitment; a claim's "you will get its tracking
+// details" opens a promise commitment of its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeKinds } from '../helpers/stores.js';
+import { createTestKept, type TestKept } from '../helpers/test-app.js';
+import { contact, createAgent, ingest, type TestAgent } from './commitment-helpers.js';
+
+describe.each(storeKinds)('promises in the messages sent on %s', (storeKind) => {
+  let kept: TestKept;
+  let ada: TestAgent;
+  let caseId: string;
+  let customerId: string;
+
+  const documents = async () => (await kept.api('GET', `/api/v1/commitments?customer_id=${customerId}&kind=document`)).body.items;
+  const reply = async (body: string) => kept.api('POST', `/api/v1/cases/${caseId}/replies`, { body }, await ada.token());
+
+  beforeAll(async () => {
+    // Wednesday 2 December 2026, 10:00 UTC.
+    kept = await createTestKept({ store: storeKind, clockStart: new Date('2026-12-02T10:00:00Z') });
+    ada = await createAgent(kept, { name: 'Ada', role: 'agent' });
+    await ingest(kept, contact({ id: 'pd-1', email: 'rae@example.com', at: '2026-12-02T09:50:00Z', text: 'My parcel never arrived. What do I need to do?' }));
+    customerId = (await kept.api('GET', '/api/v1/customers?email=rae@example.com')).body.items[0].id;
+    caseId = (await kept.api('GET', `/api/v1/cases?customer_id=${customerId}`)).body.items[0].id;
+  });
+  afterAll(async () => kept?.close());
+
+  it('reads "you will receive the claim form within 24 hours" as a document promise', async () => {
+    const sent = await reply('I am sorry it has not arrived. You will receive the claim form within 24 hours.');
+    expect(sent.status).toBe(201);
+    expect(sent.body.commitments_opened).toEqual([expect.objectContaining({ kind: 'document', due_at: '2026-12-03T10:00:00.000Z' })]);
+    expect(await documents()).toEqual([expect.objectContaining({ state: 'open' })]);
+  });
+
+  it('is kept when the claim form is sent to the customer', async () => {
+    const claim = await kept.api('POST', `/api/v1/cases/${caseId}/claims`, { type: 'non_delivery' }, await ada.token());
+    expect(claim.status).toBe(201);
+    const formRequest = claim.body.messages.find((m: { body: string }) => m.body.includes('/forms/'));
+    const promised = (await documents()).find((c: { details: { source?: string } }) => c.details.source === 'promise');
+    expect(promised).toMatchObject({ state: 'kept', kept_late: false, fulfilled_by: `message:${formRequest.id}` });
+  });
+
+  it('is not kept by a message that only talks about the document', async () => {
+    const sent = await reply('I will email you the returns label by Friday.');
+    const labelId = sent.body.commitments_opened[0].id;
+    await ingest(kept, { id: 'pd-sent-1', type: 'message.sent', occurred_at: '2026-12-02T10:00:00Z', customer: { email: 'rae@example.com' }, data: { channel: 'email', text: 'Your label is on its way.' } });
+    expect((await documents()).find((c: { id: string }) => c.id === labelId)).toMatchObject({ state: 'open' });
+    await ingest(kept, {
+      id: 'pd-sent-2',
+      type: 'message.sent',
+      occurred_at: '2026-12-02T10:00:00Z',
+      customer: { email: 'rae@example.com' },
+      data: { channel: 'email', text: 'Here is your returns label.', attachments: [{ filename: 'label.pdf', content_type: 'application/pdf' }] },
+    });
+    expect((await documents()).find((c: { id: string }) => c.id === labelId)).toMatchObject({ state: 'kept', fulfilled_by: expect.stringMatching(/^message:/) });
+  });
+
+  it("lists the acknowledgement's promise on its outbox entry, owed by the first-response commitment, and opens nothing more", async () => {
+    const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${caseId}`)).body.items.find((e: { origin: string }) => e.origin === 'acknowledgement');
+    const firstResponse = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=first_response`)).body.items[0];
+    expect(entry.promises).toEqual([
+      expect.objectContaining({ kind: 'follow_up', owner: 'team', vague: true, phrase: 'We have your message and a person will answer it soon.', commitment: { id: firstResponse.id, kind: 'first_response', due_at: firstResponse.due_at, opened: false } }),
+    ]);
+    expect(entry.commitment_ids).toEqual([]);
+    const promisedReplies = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=follow_up`)).body.items.filter((c: { details: { source?: string } }) => c.details.source === 'promise');
+    expect(promisedReplies).toEqual([]);
+  });
+
+  it('lists what each template promises, and which policy already owes it', async () => {
+    const templates = (await kept.api('GET', '/api/v1/templates')).body.items;
+    const acknowledgement = templates.find((t: { id: string }) => t.id === 'acknowledgement.email');
+    expect(acknowledgement.promises).toEqual([expect.objectContaining({ kind: 'follow_up', vague: true, line: 3, backed_by: { policy: 'first-response', commitment_kind: 'first_response' } })]);
+    expect(templates.find((t: { id: string }) => t.id === 'order.cancelled.email').promises).toEqual([]);
+  });
+
+  it('reads a reply sent from a template like any reply', async () => {
+    const sent = await kept.api('POST', `/api/v1/cases/${caseId}/replies`, { template: 'contact.received.email', vars: { 'case.reply_by': '2026-12-04' } }, await ada.token());
+    expect(sent.status).toBe(201);
+    expect(sent.body.promises).toEqual([expect.objectContaining({ kind: 'follow_up', owner: 'team', due_at: '2026-12-04T17:00:00.000Z', vague: false })]);
+    expect(sent.body.commitments_opened).toEqual([expect.objectContaining({ kind: 'follow_up', due_at: '2026-12-04T17:00:00.000Z' })]);
+  });
+
+  it("opens a commitment for a promise in Kept's own message that no policy owes", async () => {
+    const claimCase = (await kept.api('GET', `/api/v1/cases?customer_id=${customerId}`)).body.items.find((c: { id: string }) => c.id !== caseId);
+    const resolved = await kept.api('POST', `/api/v1/cases/${claimCase.id}/claims/resolve`, { option: 'reship' }, await ada.token());
+    expect(resolved.status).toBe(200);
+    const updates = (await kept.api('GET', `/api/v1/commitments?case_id=${claimCase.id}&kind=update`)).body.items;
+    expect(updates).toEqual([expect.objectContaining({ state: 'open', policy_id: 'promise:update', details: expect.objectContaining({ source: 'promise', vague: true, author_id: null, promise: expect.objectContaining({ phrase: 'You will get its tracking details when it ships.' }) }) })]);
+    const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${claimCase.id}`)).body.items.find((e: { origin: string }) => e.origin === 'claim_resolution');
+    expect(entry.commitment_ids).toEqual([updates[0].id]);
+  });
+});
