@@ -4,6 +4,7 @@
 // load generator does not steal its event loop; a warm-up at the full rate comes before either measurement.
 // With --profile, the server writes a CPU profile of the case reads to .bench-out/api-<store>.cpuprofile.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,9 @@ const stores = values.stores.split(',').map((name) => name.trim()) as BenchStore
 
 interface Run {
   route: string;
+  /** CPU time per request, in ms: of the Kept process, and of its PostgreSQL backends. */
+  keptCpuMs?: number;
+  postgresCpuMs?: number;
   requests: number;
   rps: number;
   p50: number;
@@ -56,6 +60,35 @@ async function load(options: { url: string; paths: string[]; label: string; seco
   return { route: options.label, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, errors: result.errors, non2xx: result.non2xx };
 }
 
+// Linux reports process times in clock ticks of 1/100 s.
+const ticksPerSecond = 100;
+
+/** CPU seconds used so far by the PostgreSQL backends serving `database` (Linux /proc; 0 elsewhere). */
+function postgresCpuSeconds(database: string | undefined): number {
+  if (!database) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while it was being read.
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
+/** A load run with the CPU time it cost the Kept process and the PostgreSQL backends, per request. */
+async function loadWithCpu(child: ChildProcess, database: string | undefined, options: Parameters<typeof load>[0]): Promise<Run> {
+  const stats = () => ask<ApiServerStats & { type: 'stats' }>(child, { type: 'stats' });
+  const [keptBefore, postgresBefore] = [(await stats()).cpuMicros, postgresCpuSeconds(database)];
+  const run = await load(options);
+  const [keptAfter, postgresAfter] = [(await stats()).cpuMicros, postgresCpuSeconds(database)];
+  const perRequest = (total: number) => Math.round((total / Math.max(run.requests, 1)) * 1000) / 1000;
+  return { ...run, keptCpuMs: perRequest((keptAfter - keptBefore) / 1000), ...(database ? { postgresCpuMs: perRequest((postgresAfter - postgresBefore) * 1000) } : {}) };
+}
+
 function startServer(kind: BenchStoreKind): { child: ChildProcess; ready: Promise<ApiServerReady> } {
   const child = fork(fileURLToPath(new URL('./lib/api-server.ts', import.meta.url)), ['--store', kind, '--customers', String(customers)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = new Promise<ApiServerReady>((resolve, reject) => {
@@ -72,6 +105,8 @@ function ask<T>(child: ChildProcess, message: { type: string; file?: string }): 
   });
 }
 
+const cpuDetail = (run: Run) => `${run.keptCpuMs} ms in Kept${run.postgresCpuMs !== undefined ? ` + ${run.postgresCpuMs} ms in PostgreSQL` : ''}`;
+
 const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 async function measure(kind: BenchStoreKind): Promise<void> {
@@ -80,10 +115,10 @@ async function measure(kind: BenchStoreKind): Promise<void> {
   const casePaths = server.caseIds.map((id) => `/api/v1/cases/${id}`);
   const loadBefore = loadAverage();
   await load({ url: server.url, paths: casePaths, label: 'warm-up', seconds: warmupSeconds });
-  const baseline = await load({ url: server.url, paths: ['/api/v1/health'], label: 'GET /api/v1/health (baseline)', seconds });
+  const baseline = await loadWithCpu(child, server.database, { url: server.url, paths: ['/api/v1/health'], label: 'GET /api/v1/health (baseline)', seconds });
   const profile = fileURLToPath(new URL(`../.bench-out/api-${kind}.cpuprofile`, import.meta.url));
   if (values.profile) await ask(child, { type: 'profile-start' });
-  const cases = await load({ url: server.url, paths: casePaths, label: 'GET /api/v1/cases/{id}', seconds });
+  const cases = await loadWithCpu(child, server.database, { url: server.url, paths: casePaths, label: 'GET /api/v1/cases/{id}', seconds });
   if (values.profile) await ask(child, { type: 'profile-stop', file: profile });
   const loadAfter = loadAverage();
   const { rss } = await ask<ApiServerStats & { type: 'stats' }>(child, { type: 'stats' });
@@ -114,7 +149,7 @@ async function measure(kind: BenchStoreKind): Promise<void> {
         meetsTarget: cases.p99 < 25 && cases.rps >= rate * 0.95,
         baseline: { label: 'GET /api/v1/health p99, same rate, same run', value: baseline.p99, unit: 'ms' },
         ...(ratio !== undefined ? { ratio } : {}),
-        detail: `p50 ${cases.p50} ms, p90 ${cases.p90} ms, ${Math.round(cases.rps)} req/s served (health: p50 ${baseline.p50} ms, ${Math.round(baseline.rps)} req/s), ${cases.errors} errors, ${cases.non2xx} non-2xx; server RSS ${Math.round(rss / 1e6)} MB`,
+        detail: `p50 ${cases.p50} ms, p90 ${cases.p90} ms, ${Math.round(cases.rps)} req/s served (health: p50 ${baseline.p50} ms, ${Math.round(baseline.rps)} req/s), ${cases.errors} errors, ${cases.non2xx} non-2xx; CPU per read ${cpuDetail(cases)} (health ${cpuDetail(baseline)}); server RSS ${Math.round(rss / 1e6)} MB`,
       },
     ],
     notes: [

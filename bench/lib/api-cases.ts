@@ -12,9 +12,12 @@ export interface ApiServerReady {
   /** SQL statements one case read runs, and its JSON size, for a case with every part. */
   statementsPerRead: number;
   bytesPerRead: number;
+  /** The PostgreSQL database the server uses, to find its backends' CPU time; none on PGlite. */
+  database: string | undefined;
 }
 
-export type ApiServerStats = { type: 'stats'; rss: number } | { type: 'profiling' } | { type: 'profiled' };
+/** The server's resident memory and CPU time so far (user + system, µs). */
+export type ApiServerStats = { type: 'stats'; rss: number; cpuMicros: number } | { type: 'profiling' } | { type: 'profiled' };
 
 const chatter = [
   'Where is my order {order}? It was promised for Friday.',

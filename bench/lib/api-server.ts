@@ -62,14 +62,18 @@ async function main(): Promise<void> {
   await kept.app.listen({ port: 0, host: '127.0.0.1' });
   const address = kept.app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const ready: ApiServerReady = { type: 'ready', url, caseIds, seeded, statementsPerRead: statements, bytesPerRead: sample.rawPayload.length };
+  const database = bench.location.startsWith('database ') ? bench.location.slice('database '.length) : undefined;
+  const ready: ApiServerReady = { type: 'ready', url, caseIds, seeded, statementsPerRead: statements, bytesPerRead: sample.rawPayload.length, database };
   const send = (message: ApiServerReady | ApiServerStats) => process.send?.(message);
   send(ready);
 
   // A CPU profile of the measured window only (seeding and warm-up left out), written on `profile-stop`.
   const profiler = new Session();
   process.on('message', (message: { type: string; file?: string }) => {
-    if (message.type === 'stats') send({ type: 'stats', rss: process.memoryUsage().rss });
+    if (message.type === 'stats') {
+      const cpu = process.cpuUsage();
+      send({ type: 'stats', rss: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system });
+    }
     if (message.type === 'profile-start') {
       void (async () => {
         profiler.connect();

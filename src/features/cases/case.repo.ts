@@ -1,5 +1,5 @@
 // The only SQL for cases.
-import { sql, type Selectable } from 'kysely';
+import { sql, type AliasableExpression, type Expression, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { CasesTable, CaseState, RiskSignal } from '../../db/database.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
@@ -74,6 +74,27 @@ export async function insertCase(q: Queryable, input: { customerId: string; subj
 export async function findCaseById(q: Queryable, id: string): Promise<CaseRecord | undefined> {
   const row = await q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toCaseRecord(row);
+}
+
+/** A part read with the case: a JSON subquery (of the part's own repo) correlated on the case's id. */
+export type CasePartSelect = (q: Queryable, caseId: Expression<string>) => AliasableExpression<unknown>;
+
+/**
+ * The case and what each part's subquery gave for it, in one statement: one round trip, and every part
+ * from the same snapshot.
+ */
+export async function findCaseWithParts(q: Queryable, options: { id: string; parts: readonly CasePartSelect[] }): Promise<{ record: CaseRecord; parts: unknown[] } | undefined> {
+  const caseId = sql.ref<string>('cases.id');
+  const aliases = options.parts.map((_, index) => `part_${index}`);
+  const row = await q
+    .selectFrom('cases')
+    .selectAll('cases')
+    .select(options.parts.map((select, index) => select(q, caseId).as(aliases[index]!)))
+    .where('cases.id', '=', options.id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const parts: Record<string, unknown> = row;
+  return { record: toCaseRecord(row), parts: aliases.map((alias) => parts[alias]) };
 }
 
 export async function findCaseByNumber(q: Queryable, number: number): Promise<CaseRecord | undefined> {

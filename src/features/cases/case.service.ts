@@ -1,4 +1,5 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
+import type { AliasableExpression, Expression } from 'kysely';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuthorKind, CaseState } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
@@ -90,11 +91,43 @@ export function caseToken(number: number): string {
   return `K-${number}`;
 }
 
-/** Extra parts of the case JSON that later features own (documents of claims, …). */
-export type CaseViewExtension = (q: Queryable, caseId: string) => Promise<Record<string, unknown>>;
+/**
+ * A part of the case JSON read in the same statement as the case: `select` is a JSON subquery of the
+ * owning feature's repo, correlated on the case's id, and `toView` turns what it gave into the field.
+ */
+export interface CaseViewPart<View = unknown> {
+  field: string;
+  select(q: Queryable, caseId: Expression<string>): AliasableExpression<unknown>;
+  toView(json: unknown): View;
+}
+
+/** Parts of the case JSON that other features own (documents of claims, notes, …). */
+export type CaseViewExtension = CaseViewPart;
+
+/** A view part whose subquery and view agree on the JSON's type. */
+export function defineCaseViewPart<Json, View>(part: { field: string; select: (q: Queryable, caseId: Expression<string>) => AliasableExpression<Json>; toView: (json: Json) => View }): CaseViewPart<View> {
+  return part;
+}
+
+// Past this many, a case's commitments are cut from its JSON (GET /commitments?case_id= pages through all).
+const commitmentsInCaseView = 1000;
+
+const messagesPart = defineCaseViewPart({
+  field: 'messages',
+  select: messageRepo.selectMessagesOfCaseAsJson,
+  toView: (rows) => messageRepo.toMessageRecords(rows).map(toMessageView),
+});
+
+const commitmentsPart = defineCaseViewPart({
+  field: 'commitments',
+  select: (q, caseId) => commitmentRepo.selectCommitmentsOfCaseAsJson(q, { caseId, limit: commitmentsInCaseView }),
+  toView: (rows) => commitmentRepo.toCommitmentRecords(rows).map(commitmentRepo.toCommitmentView),
+});
 
 export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[] }) {
-  /** Records a message from the customer and returns its case, opening one when no open case fits. */
+  const extensions = deps.viewExtensions ?? [];
+  const viewParts: caseRepo.CasePartSelect[] = [messagesPart, commitmentsPart, ...extensions].map((part) => (q, caseId) => part.select(q, caseId));
+
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
     let caseId = input.caseId;
     if (!caseId && input.threadRef) caseId = await messageRepo.findCaseIdByThreadRef(tx, input.threadRef);
@@ -192,12 +225,10 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   }
 
   async function getCase(id: string): Promise<CaseView> {
-    const record = await requireCase(deps.db, id);
-    const [messages, commitments, ...extensions] = await Promise.all([
-      messageRepo.listMessagesOfCase(deps.db, id),
-      commitmentRepo.listCommitments(deps.db, { caseId: id, limit: 1000 }),
-      ...(deps.viewExtensions ?? []).map((extend) => extend(deps.db, id)),
-    ]);
+    const found = await caseRepo.findCaseWithParts(deps.db, { id, parts: viewParts });
+    if (!found) throw new AppError('not_found', { detail: `No case ${id}` });
+    const { record } = found;
+    const [messages, commitments, ...extended] = found.parts;
     return {
       id: record.id,
       number: record.number,
@@ -213,14 +244,14 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       escalated: record.escalated,
       flagged: record.flagged,
       risk: record.risk,
-      messages: messages.map(toMessageView),
-      commitments: commitments.map(commitmentRepo.toCommitmentView),
+      messages: messagesPart.toView(messages),
+      commitments: commitmentsPart.toView(commitments),
       documents: [],
       status_url: `${deps.publicUrl.replace(/\/$/, '')}/status/${record.statusToken}`,
       created_at: record.createdAt.toISOString(),
       updated_at: record.updatedAt.toISOString(),
       resolved_at: record.resolvedAt?.toISOString() ?? null,
-      ...Object.assign({}, ...extensions),
+      ...Object.fromEntries(extensions.map((extension, index) => [extension.field, extension.toView(extended[index])])),
     };
   }
 

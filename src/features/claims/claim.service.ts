@@ -9,7 +9,7 @@ import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { minorUnitDigits, toMoney, type Money } from '../../shared/values.js';
 import * as caseRepo from '../cases/case.repo.js';
-import { caseToken, type CaseService } from '../cases/case.service.js';
+import { caseToken, defineCaseViewPart, type CaseService } from '../cases/case.service.js';
 import type { OutboxService } from '../comms/outbox.service.js';
 import type { IngestService } from '../events/ingest.service.js';
 import type { EventInput } from '../events/event.schemas.js';
@@ -56,9 +56,11 @@ export function toDocumentView(document: repo.DocumentRecord) {
 }
 
 /** The case JSON extension: `documents` of every claim on the case. */
-export async function claimDocumentsView(q: Queryable, caseId: string): Promise<Record<string, unknown>> {
-  return { documents: (await repo.listDocumentsOfCase(q, caseId)).map(toDocumentView) };
-}
+export const claimDocumentsView = defineCaseViewPart({
+  field: 'documents',
+  select: repo.selectDocumentsOfCaseAsJson,
+  toView: (rows) => repo.toDocumentRecords(rows).map(toDocumentView),
+});
 
 export function createClaimService(deps: ClaimServiceDeps) {
   const formLink = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/forms/${token}`;
