@@ -88,7 +88,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView] });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};

@@ -1,6 +1,7 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
 import type { AliasableExpression, Expression } from 'kysely';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind, CaseState } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
@@ -10,6 +11,7 @@ import * as commitmentRepo from '../commitments/commitment.repo.js';
 import * as caseRepo from './case.repo.js';
 import * as messageRepo from './message.repo.js';
 import { chooseCaseForContact, decodeCaseCursor, encodeCaseCursor, subjectFromText } from './case.js';
+import { createCaseViewCache } from './case-view-cache.js';
 
 export interface InboundMessageInput {
   customerId: string;
@@ -124,9 +126,17 @@ const commitmentsPart = defineCaseViewPart({
   toView: (rows) => commitmentRepo.toCommitmentRecords(rows).map(commitmentRepo.toCommitmentView),
 });
 
-export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[] }) {
+// Enough for every case a busy team has open on its screens; each is some kilobytes.
+const cachedCaseViews = 2_000;
+
+export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[]; writes?: WriteCount | undefined }) {
   const extensions = deps.viewExtensions ?? [];
-  const viewParts: caseRepo.CasePartSelect[] = [messagesPart, commitmentsPart, ...extensions].map((part) => (q, caseId) => part.select(q, caseId));
+  // Only a store this process alone writes to can tell that a kept view is still current (case-view-cache.ts).
+  const viewCache = deps.writes ? createCaseViewCache<CaseView>({ writes: deps.writes, max: cachedCaseViews }) : undefined;
+  const readCaseWithParts = caseRepo.createCaseWithPartsReader(
+    deps.db,
+    [messagesPart, commitmentsPart, ...extensions].map((part) => (q, caseId) => part.select(q, caseId)),
+  );
 
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
     let caseId = input.caseId;
@@ -225,7 +235,11 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   }
 
   async function getCase(id: string): Promise<CaseView> {
-    const found = await caseRepo.findCaseWithParts(deps.db, { id, parts: viewParts });
+    return viewCache ? viewCache.read(id, () => readCase(id)) : readCase(id);
+  }
+
+  async function readCase(id: string): Promise<CaseView> {
+    const found = await readCaseWithParts(deps.db, id);
     if (!found) throw new AppError('not_found', { detail: `No case ${id}` });
     const { record } = found;
     const [messages, commitments, ...extended] = found.parts;
