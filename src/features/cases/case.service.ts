@@ -1,17 +1,18 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
-import type { AliasableExpression, Expression } from 'kysely';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { WriteCount } from '../../db/write-count.js';
-import type { AuthorKind, CaseState } from '../../db/database.js';
+import type { AuthorKind } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import * as agentRepo from '../agents/agent.repo.js';
-import * as commitmentRepo from '../commitments/commitment.repo.js';
 import * as caseRepo from './case.repo.js';
 import * as messageRepo from './message.repo.js';
 import { chooseCaseForContact, decodeCaseCursor, encodeCaseCursor, subjectFromText } from './case.js';
+import { commitmentsPart, messagesPart, type CaseView, type CaseViewExtension } from './case-view.js';
 import { createCaseViewCache } from './case-view-cache.js';
+
+export { toMessageView, type CaseView } from './case-view.js';
 
 export interface InboundMessageInput {
   customerId: string;
@@ -47,84 +48,10 @@ export interface OutboundExternalInput {
   at: Date;
 }
 
-export interface CaseView {
-  id: string;
-  number: number;
-  token: string;
-  customer_id: string;
-  state: CaseState;
-  owner_id: string | null;
-  subject: string;
-  channels: string[];
-  order_number: string | null;
-  kind: string;
-  queue: string | null;
-  escalated: boolean;
-  flagged: boolean;
-  risk: { score: number; signals: { code: string; detail: string; weight: number }[] };
-  messages: ReturnType<typeof toMessageView>[];
-  commitments: ReturnType<typeof commitmentRepo.toCommitmentView>[];
-  documents: unknown[];
-  status_url: string;
-  created_at: string;
-  updated_at: string;
-  resolved_at: string | null;
-}
-
-export function toMessageView(message: messageRepo.MessageRecord) {
-  return {
-    id: message.id,
-    direction: message.direction,
-    channel: message.channel,
-    author_kind: message.authorKind,
-    author_id: message.authorId,
-    subject: message.subject,
-    body: message.body,
-    thread_ref: message.threadRef,
-    order_numbers: message.orderNumbers,
-    noise: message.noise,
-    status: message.status,
-    at: message.at.toISOString(),
-  };
-}
-
 /** The case token customers see in subjects, e.g. `K-1042`. */
 export function caseToken(number: number): string {
   return `K-${number}`;
 }
-
-/**
- * A part of the case JSON read in the same statement as the case: `select` is a JSON subquery of the
- * owning feature's repo, correlated on the case's id, and `toView` turns what it gave into the field.
- */
-export interface CaseViewPart<View = unknown> {
-  field: string;
-  select(q: Queryable, caseId: Expression<string>): AliasableExpression<unknown>;
-  toView(json: unknown): View;
-}
-
-/** Parts of the case JSON that other features own (documents of claims, notes, …). */
-export type CaseViewExtension = CaseViewPart;
-
-/** A view part whose subquery and view agree on the JSON's type. */
-export function defineCaseViewPart<Json, View>(part: { field: string; select: (q: Queryable, caseId: Expression<string>) => AliasableExpression<Json>; toView: (json: Json) => View }): CaseViewPart<View> {
-  return part;
-}
-
-// Past this many, a case's commitments are cut from its JSON (GET /commitments?case_id= pages through all).
-const commitmentsInCaseView = 1000;
-
-const messagesPart = defineCaseViewPart({
-  field: 'messages',
-  select: messageRepo.selectMessagesOfCaseAsJson,
-  toView: (rows) => messageRepo.toMessageRecords(rows).map(toMessageView),
-});
-
-const commitmentsPart = defineCaseViewPart({
-  field: 'commitments',
-  select: (q, caseId) => commitmentRepo.selectCommitmentsOfCaseAsJson(q, { caseId, limit: commitmentsInCaseView }),
-  toView: (rows) => commitmentRepo.toCommitmentRecords(rows).map(commitmentRepo.toCommitmentView),
-});
 
 // Enough for every case a busy team has open on its screens; each is some kilobytes.
 const cachedCaseViews = 2_000;
@@ -138,6 +65,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     [messagesPart, commitmentsPart, ...extensions].map((part) => (q, caseId) => part.select(q, caseId)),
   );
 
+  /** Records a message from the customer and returns its case, opening one when no open case fits. */
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
     let caseId = input.caseId;
     if (!caseId && input.threadRef) caseId = await messageRepo.findCaseIdByThreadRef(tx, input.threadRef);

@@ -1,6 +1,6 @@
 // Notes on a case that are not messages to the customer: why it was escalated or routed to recovery, who
 // handed it on. They are shown with the case (`notes` in its JSON) and never sent.
-import { defineCaseViewPart } from '../cases/case.service.js';
+import { defineCaseViewPart } from '../cases/case-view.js';
 import * as repo from './signal.repo.js';
 
 export interface CaseNoteView {
