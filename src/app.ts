@@ -7,6 +7,7 @@ import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
 import { registerAuth } from './http/auth.js';
+import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -86,7 +87,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView] });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
@@ -137,7 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const services = buildServices({ config, store, clock, logger, engineRef });
   const createdAdminToken = await services.agents.ensureAdminToken(config.env.KEPT_ADMIN_TOKEN);
 
-  const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
   registerAuth(app, { agents: services.agents });
   await registerOpenApi(app);

@@ -3,11 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, type LogEvent } from 'kysely';
+import type { LogEvent } from 'kysely';
 import pg from 'pg';
-import { createStore, migrateToLatest, type Store } from '../../src/db/create-db.js';
-import type { Database } from '../../src/db/database.js';
+import { createStore, type Store } from '../../src/db/create-db.js';
 
 export type BenchStoreKind = 'pglite' | 'postgres';
 
@@ -49,22 +47,11 @@ export async function serverVersion(): Promise<string | undefined> {
   }
 }
 
-/**
- * Opens a fresh store of `kind`. With `log`, the Kysely instance reports every query and its duration
- * (built here rather than by createStore, which takes no logger; the dialects and migrations are the same).
- */
+/** Opens a fresh store of `kind`, as createStore opens Kept's. With `log`, every query and its duration is reported. */
 export async function openBenchStore(options: { kind: BenchStoreKind; log?: (event: LogEvent) => void }): Promise<BenchStore> {
   if (options.kind === 'pglite') {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kept-bench-'));
-    let store: Store;
-    if (options.log) {
-      const pglite = await PGlite.create(dataDir);
-      const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: options.log });
-      await migrateToLatest(db);
-      store = { db, dialect: 'pglite', close: () => db.destroy() };
-    } else {
-      store = await createStore({ dataDir });
-    }
+    const store = await createStore({ dataDir, ...(options.log ? { log: options.log } : {}) });
     const remove = async () => rmSync(dataDir, { recursive: true, force: true });
     return {
       store,
@@ -81,14 +68,7 @@ export async function openBenchStore(options: { kind: BenchStoreKind; log?: (eve
   await adminQuery(`create database ${name}`);
   const url = new URL(serverAdminUrl);
   url.pathname = `/${name}`;
-  let store: Store;
-  if (options.log) {
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 10 }) }), log: options.log });
-    await migrateToLatest(db);
-    store = { db, dialect: 'postgres', close: () => db.destroy() };
-  } else {
-    store = await createStore({ databaseUrl: url.toString() });
-  }
+  const store = await createStore({ databaseUrl: url.toString(), ...(options.log ? { log: options.log } : {}) });
   const remove = () => adminQuery(`drop database if exists ${name} with (force)`);
   return {
     store,

@@ -1,11 +1,13 @@
 // createDb(): PGlite in KEPT_DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations run at boot.
 import { mkdirSync } from 'node:fs';
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
+import { sendPreparedStatementsByName } from './prepared.js';
+import { countWrites, type WriteCount } from './write-count.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -22,11 +24,18 @@ export interface StoreOptions {
    * new one on the next query; without a listener the error would end the process.
    */
   onConnectionError?: (error: Error) => void;
+  /** Kysely's query log: each statement with its duration (benches count and time statements with it). */
+  log?: (event: LogEvent) => void;
 }
 
 export interface Store {
   db: Db;
   dialect: 'pglite' | 'postgres';
+  /**
+   * Only where this process is the database's only client (PGlite): the count of writes so far, so that a
+   * read may be reused while it has not moved. PostgreSQL has none: other processes write to it too.
+   */
+  writes?: WriteCount;
   close(): Promise<void>;
 }
 
@@ -35,18 +44,19 @@ pg.types.setTypeParser(20, (value) => Number(value));
 
 export async function createStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, onConnect: sendPreparedStatementsByName });
     pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database connection lost: ${error.message}`)));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
     await migrateToLatest(db);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? './kept-data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
+  const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   await migrateToLatest(db);
-  return { db, dialect: 'pglite', close: () => db.destroy() };
+  return { db, dialect: 'pglite', writes, close: () => db.destroy() };
 }
 
 /** Runs every pending migration; start fails when one fails (STYLE habit 9). */

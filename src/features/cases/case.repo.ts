@@ -1,6 +1,8 @@
 // The only SQL for cases.
-import { sql, type Selectable } from 'kysely';
+import { sql, type AliasableExpression, type Expression, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
+import { reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
+import { prepared } from '../../db/prepared.js';
 import type { CasesTable, CaseState, RiskSignal } from '../../db/database.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
 
@@ -74,6 +76,43 @@ export async function insertCase(q: Queryable, input: { customerId: string; subj
 export async function findCaseById(q: Queryable, id: string): Promise<CaseRecord | undefined> {
   const row = await q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toCaseRecord(row);
+}
+
+/** A part read with the case: a JSON subquery (of the part's own repo) correlated on the case's id. */
+export type CasePartSelect = (q: Queryable, caseId: Expression<string>) => AliasableExpression<unknown>;
+
+export interface CaseWithParts {
+  record: CaseRecord;
+  /** What each part's subquery gave, in the order of the parts. */
+  parts: unknown[];
+}
+
+/**
+ * A reader of a case with its parts in one statement: one round trip, and every part from the same
+ * snapshot. The statement is built and compiled once, for these parts; each read only binds the id. Every
+ * column is JSON, so the statement can stay prepared on PostgreSQL whatever columns the tables gain.
+ */
+export function createCaseWithPartsReader(q: Queryable, parts: readonly CasePartSelect[]): (q: Queryable, id: string) => Promise<CaseWithParts | undefined> {
+  const caseId = sql.ref<string>('cases.id');
+  const aliases = parts.map((_, index) => `part_${index}`);
+  // Compiled with a stand-in for the id, found again among the parameters to bind each read's id there.
+  const standIn = `case id ${newPublicToken()}`;
+  const statement = prepared(
+    q
+      .selectFrom('cases')
+      .select(sql<JsonRow<Selectable<CasesTable>>>`to_json(${sql.table('cases')})`.as('case_row'))
+      .select(parts.map((select, index) => select(q, caseId).as(aliases[index]!)))
+      .where('cases.id', '=', standIn),
+  );
+  const idAt = statement.parameters.indexOf(standIn);
+  if (idAt < 0) throw new Error('The case read was compiled without its id parameter');
+  return async (reader, id) => {
+    const bound = { ...statement, parameters: statement.parameters.map((value, index) => (index === idAt ? id : value)) };
+    const [row] = (await reader.executeQuery<{ case_row: JsonRow<Selectable<CasesTable>> } & Record<string, unknown>>(bound)).rows;
+    if (!row) return undefined;
+    const record = toCaseRecord(reviveTimestamps<Selectable<CasesTable>>(row.case_row, { created_at: true, updated_at: true, resolved_at: true }));
+    return { record, parts: aliases.map((alias) => row[alias]) };
+  };
 }
 
 export async function findCaseByNumber(q: Queryable, number: number): Promise<CaseRecord | undefined> {

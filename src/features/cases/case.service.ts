@@ -1,14 +1,18 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
-import type { AuthorKind, CaseState } from '../../db/database.js';
+import type { WriteCount } from '../../db/write-count.js';
+import type { AuthorKind } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import * as agentRepo from '../agents/agent.repo.js';
-import * as commitmentRepo from '../commitments/commitment.repo.js';
 import * as caseRepo from './case.repo.js';
 import * as messageRepo from './message.repo.js';
 import { chooseCaseForContact, decodeCaseCursor, encodeCaseCursor, subjectFromText } from './case.js';
+import { commitmentsPart, messagesPart, type CaseView, type CaseViewExtension } from './case-view.js';
+import { createCaseViewCache } from './case-view-cache.js';
+
+export { toMessageView, type CaseView } from './case-view.js';
 
 export interface InboundMessageInput {
   customerId: string;
@@ -44,56 +48,23 @@ export interface OutboundExternalInput {
   at: Date;
 }
 
-export interface CaseView {
-  id: string;
-  number: number;
-  token: string;
-  customer_id: string;
-  state: CaseState;
-  owner_id: string | null;
-  subject: string;
-  channels: string[];
-  order_number: string | null;
-  kind: string;
-  queue: string | null;
-  escalated: boolean;
-  flagged: boolean;
-  risk: { score: number; signals: { code: string; detail: string; weight: number }[] };
-  messages: ReturnType<typeof toMessageView>[];
-  commitments: ReturnType<typeof commitmentRepo.toCommitmentView>[];
-  documents: unknown[];
-  status_url: string;
-  created_at: string;
-  updated_at: string;
-  resolved_at: string | null;
-}
-
-export function toMessageView(message: messageRepo.MessageRecord) {
-  return {
-    id: message.id,
-    direction: message.direction,
-    channel: message.channel,
-    author_kind: message.authorKind,
-    author_id: message.authorId,
-    subject: message.subject,
-    body: message.body,
-    thread_ref: message.threadRef,
-    order_numbers: message.orderNumbers,
-    noise: message.noise,
-    status: message.status,
-    at: message.at.toISOString(),
-  };
-}
-
 /** The case token customers see in subjects, e.g. `K-1042`. */
 export function caseToken(number: number): string {
   return `K-${number}`;
 }
 
-/** Extra parts of the case JSON that later features own (documents of claims, …). */
-export type CaseViewExtension = (q: Queryable, caseId: string) => Promise<Record<string, unknown>>;
+// Enough for every case a busy team has open on its screens; each is some kilobytes.
+const cachedCaseViews = 2_000;
 
-export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[] }) {
+export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[]; writes?: WriteCount | undefined }) {
+  const extensions = deps.viewExtensions ?? [];
+  // Only a store this process alone writes to can tell that a kept view is still current (case-view-cache.ts).
+  const viewCache = deps.writes ? createCaseViewCache<CaseView>({ writes: deps.writes, max: cachedCaseViews }) : undefined;
+  const readCaseWithParts = caseRepo.createCaseWithPartsReader(
+    deps.db,
+    [messagesPart, commitmentsPart, ...extensions].map((part) => (q, caseId) => part.select(q, caseId)),
+  );
+
   /** Records a message from the customer and returns its case, opening one when no open case fits. */
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
     let caseId = input.caseId;
@@ -192,12 +163,14 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   }
 
   async function getCase(id: string): Promise<CaseView> {
-    const record = await requireCase(deps.db, id);
-    const [messages, commitments, ...extensions] = await Promise.all([
-      messageRepo.listMessagesOfCase(deps.db, id),
-      commitmentRepo.listCommitments(deps.db, { caseId: id, limit: 1000 }),
-      ...(deps.viewExtensions ?? []).map((extend) => extend(deps.db, id)),
-    ]);
+    return viewCache ? viewCache.read(id, () => readCase(id)) : readCase(id);
+  }
+
+  async function readCase(id: string): Promise<CaseView> {
+    const found = await readCaseWithParts(deps.db, id);
+    if (!found) throw new AppError('not_found', { detail: `No case ${id}` });
+    const { record } = found;
+    const [messages, commitments, ...extended] = found.parts;
     return {
       id: record.id,
       number: record.number,
@@ -213,14 +186,14 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       escalated: record.escalated,
       flagged: record.flagged,
       risk: record.risk,
-      messages: messages.map(toMessageView),
-      commitments: commitments.map(commitmentRepo.toCommitmentView),
+      messages: messagesPart.toView(messages),
+      commitments: commitmentsPart.toView(commitments),
       documents: [],
       status_url: `${deps.publicUrl.replace(/\/$/, '')}/status/${record.statusToken}`,
       created_at: record.createdAt.toISOString(),
       updated_at: record.updatedAt.toISOString(),
       resolved_at: record.resolvedAt?.toISOString() ?? null,
-      ...Object.assign({}, ...extensions),
+      ...Object.fromEntries(extensions.map((extension, index) => [extension.field, extension.toView(extended[index])])),
     };
   }
 

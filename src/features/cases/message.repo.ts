@@ -1,7 +1,8 @@
 // The only SQL for messages in and out of cases.
-import type { Selectable } from 'kysely';
+import type { Expression, Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuthorKind, MessageDirection, MessagesTable } from '../../db/database.js';
+import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
 import { newId } from '../../shared/ids.js';
 
 export interface MessageRecord {
@@ -78,6 +79,19 @@ export async function insertMessage(q: Queryable, message: NewMessage): Promise<
 export async function listMessagesOfCase(q: Queryable, caseId: string): Promise<MessageRecord[]> {
   const rows = await q.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
   return rows.map(toMessageRecord);
+}
+
+/** The case's messages in the order listMessagesOfCase gives, as one JSON array: a subquery for the case read. */
+export function selectMessagesOfCaseAsJson(q: Queryable, caseId: Expression<string>) {
+  return q
+    .selectFrom('messages as m')
+    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('m').orderBy('m.at').orderBy('m.id'), emptyJsonArray<JsonRow<Selectable<MessagesTable>>>()).as('rows'))
+    .where('m.case_id', '=', caseId)
+    .$asScalar();
+}
+
+export function toMessageRecords(rows: JsonRow<Selectable<MessagesTable>>[]): MessageRecord[] {
+  return rows.map((row) => toMessageRecord(reviveTimestamps<Selectable<MessagesTable>>(row, { at: true })));
 }
 
 export async function listMessagesOfCustomer(q: Queryable, customerId: string): Promise<MessageRecord[]> {

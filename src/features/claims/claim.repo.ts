@@ -1,7 +1,8 @@
 // The only SQL for claims, their documents and uploads — and the one write claims make to commitments:
 // a received document keeps the commitment that was waiting for it.
-import type { Selectable } from 'kysely';
+import type { Expression, Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
+import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
 import type { ClaimType, DocumentKind, DocumentState } from './claim.js';
 import type { ClaimDocumentsTable, ClaimsTable, ClaimTables } from './claim.tables.js';
@@ -117,6 +118,19 @@ export async function setDocumentCommitment(q: Queryable, input: { id: string; c
 export async function listDocumentsOfCase(q: Queryable, caseId: string): Promise<DocumentRecord[]> {
   const rows = await tables(q).selectFrom('claim_documents').selectAll().where('case_id', '=', caseId).orderBy('requested_at').orderBy('id').execute();
   return rows.map(toDocumentRecord);
+}
+
+/** The case's documents in the order listDocumentsOfCase gives, as one JSON array: a subquery for the case read. */
+export function selectDocumentsOfCaseAsJson(q: Queryable, caseId: Expression<string>) {
+  return tables(q)
+    .selectFrom('claim_documents as d')
+    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('d').orderBy('d.requested_at').orderBy('d.id'), emptyJsonArray<JsonRow<Selectable<ClaimDocumentsTable>>>()).as('rows'))
+    .where('d.case_id', '=', caseId)
+    .$asScalar();
+}
+
+export function toDocumentRecords(rows: JsonRow<Selectable<ClaimDocumentsTable>>[]): DocumentRecord[] {
+  return rows.map((row) => toDocumentRecord(reviveTimestamps<Selectable<ClaimDocumentsTable>>(row, { requested_at: true, received_at: true, decided_at: true })));
 }
 
 export async function findDocumentByToken(q: Queryable, token: string): Promise<DocumentRecord | undefined> {

@@ -3,13 +3,14 @@
 // a submitted form or upload is the received document that keeps it; a resolution records its event and
 // tells the customer. Every message goes to the buyer, never a gift's recipient (customer-email.ts).
 import type { Logger } from 'pino';
-import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { minorUnitDigits, toMoney, type Money } from '../../shared/values.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { caseToken, type CaseService } from '../cases/case.service.js';
+import { defineCaseViewPart } from '../cases/case-view.js';
 import type { OutboxService } from '../comms/outbox.service.js';
 import type { IngestService } from '../events/ingest.service.js';
 import type { EventInput } from '../events/event.schemas.js';
@@ -56,9 +57,11 @@ export function toDocumentView(document: repo.DocumentRecord) {
 }
 
 /** The case JSON extension: `documents` of every claim on the case. */
-export async function claimDocumentsView(q: Queryable, caseId: string): Promise<Record<string, unknown>> {
-  return { documents: (await repo.listDocumentsOfCase(q, caseId)).map(toDocumentView) };
-}
+export const claimDocumentsView = defineCaseViewPart({
+  field: 'documents',
+  select: repo.selectDocumentsOfCaseAsJson,
+  toView: (rows) => repo.toDocumentRecords(rows).map(toDocumentView),
+});
 
 export function createClaimService(deps: ClaimServiceDeps) {
   const formLink = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/forms/${token}`;

@@ -1,8 +1,9 @@
 // The only SQL for commitments: reading them for the API, and the engine's writes (idempotent opens,
 // state changes, and the action log whose primary key is the action's idempotency key).
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable } from 'kysely';
 import type { Queryable, Tx } from '../../db/create-db.js';
 import type { CommitmentState, CommitmentsTable } from '../../db/database.js';
+import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
 import type { ManagerLoad } from './choose-manager.js';
@@ -77,6 +78,19 @@ export async function listCommitments(q: Queryable, filter: CommitmentFilter): P
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
   const rows = await query.orderBy('due_at').orderBy('id').limit(filter.limit).execute();
   return rows.map(toCommitmentRecord);
+}
+
+/** The case's commitments as listCommitments gives them for the case (at most `limit`), as one JSON array. */
+export function selectCommitmentsOfCaseAsJson(q: Queryable, options: { caseId: Expression<string>; limit: number }) {
+  return q
+    .selectFrom((eb) => eb.selectFrom('commitments').selectAll().where('case_id', '=', options.caseId).orderBy('due_at').orderBy('id').limit(options.limit).as('k'))
+    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('k').orderBy('k.due_at').orderBy('k.id'), emptyJsonArray<JsonRow<Selectable<CommitmentsTable>>>()).as('rows'))
+    .$asScalar();
+}
+
+export function toCommitmentRecords(rows: JsonRow<Selectable<CommitmentsTable>>[]): CommitmentRecord[] {
+  const timestamps = { due_at: true, paused_at: true, opened_at: true, closed_at: true, breached_at: true, at_risk_at: true } as const;
+  return rows.map((row) => toCommitmentRecord(reviveTimestamps<Selectable<CommitmentsTable>>(row, timestamps)));
 }
 
 /** The JSON shape of SPEC §3 commitments. */

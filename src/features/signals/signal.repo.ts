@@ -1,7 +1,9 @@
 // The only SQL of the signals feature: what was read from each message, the facts a case's risk is
 // computed from, the risk and routing stored on the case, and the load of each agent for assignment.
+import type { Expression, Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
-import type { AuthorKind, MessageDirection, RiskSignal } from '../../db/database.js';
+import type { AuthorKind, CaseNotesTable, MessageDirection, RiskSignal } from '../../db/database.js';
+import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
 import { newId } from '../../shared/ids.js';
 import type { AgentRole } from './assignment.js';
 
@@ -263,8 +265,25 @@ export async function insertCaseNote(q: Queryable, note: Omit<CaseNote, 'id'>): 
   return { id, ...note };
 }
 
+function toCaseNote(row: Selectable<CaseNotesTable>): CaseNote {
+  return { id: row.id, caseId: row.case_id, kind: row.kind, authorId: row.author_id, body: row.body, at: row.at };
+}
+
 export async function listCaseNotes(q: Queryable, caseId: string): Promise<CaseNote[]> {
   const rows = await q.selectFrom('case_notes').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
-  return rows.map((row) => ({ id: row.id, caseId: row.case_id, kind: row.kind, authorId: row.author_id, body: row.body, at: row.at }));
+  return rows.map(toCaseNote);
+}
+
+/** The case's notes in the order listCaseNotes gives, as one JSON array: a subquery for the case read. */
+export function selectCaseNotesAsJson(q: Queryable, caseId: Expression<string>) {
+  return q
+    .selectFrom('case_notes as n')
+    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('n').orderBy('n.at').orderBy('n.id'), emptyJsonArray<JsonRow<Selectable<CaseNotesTable>>>()).as('rows'))
+    .where('n.case_id', '=', caseId)
+    .$asScalar();
+}
+
+export function toCaseNotes(rows: JsonRow<Selectable<CaseNotesTable>>[]): CaseNote[] {
+  return rows.map((row) => toCaseNote(reviveTimestamps<Selectable<CaseNotesTable>>(row, { at: true })));
 }
 

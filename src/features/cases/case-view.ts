@@ -1,0 +1,81 @@
+// The case JSON of GET /cases/{id}: its shape, the message view, and the parts read in the same statement
+// as the case — its messages and commitments here, and what other features add as view extensions.
+import type { AliasableExpression, Expression } from 'kysely';
+import type { Queryable } from '../../db/create-db.js';
+import type { CaseState } from '../../db/database.js';
+import * as commitmentRepo from '../commitments/commitment.repo.js';
+import * as messageRepo from './message.repo.js';
+
+export interface CaseView {
+  id: string;
+  number: number;
+  token: string;
+  customer_id: string;
+  state: CaseState;
+  owner_id: string | null;
+  subject: string;
+  channels: string[];
+  order_number: string | null;
+  kind: string;
+  queue: string | null;
+  escalated: boolean;
+  flagged: boolean;
+  risk: { score: number; signals: { code: string; detail: string; weight: number }[] };
+  messages: ReturnType<typeof toMessageView>[];
+  commitments: ReturnType<typeof commitmentRepo.toCommitmentView>[];
+  documents: unknown[];
+  status_url: string;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+}
+
+export function toMessageView(message: messageRepo.MessageRecord) {
+  return {
+    id: message.id,
+    direction: message.direction,
+    channel: message.channel,
+    author_kind: message.authorKind,
+    author_id: message.authorId,
+    subject: message.subject,
+    body: message.body,
+    thread_ref: message.threadRef,
+    order_numbers: message.orderNumbers,
+    noise: message.noise,
+    status: message.status,
+    at: message.at.toISOString(),
+  };
+}
+
+/**
+ * A part of the case JSON read in the same statement as the case: `select` is a JSON subquery of the
+ * owning feature's repo, correlated on the case's id, and `toView` turns what it gave into the field.
+ */
+export interface CaseViewPart<View = unknown> {
+  field: string;
+  select(q: Queryable, caseId: Expression<string>): AliasableExpression<unknown>;
+  toView(json: unknown): View;
+}
+
+/** Parts of the case JSON that other features own (documents of claims, notes, …). */
+export type CaseViewExtension = CaseViewPart;
+
+/** A view part whose subquery and view agree on the JSON's type. */
+export function defineCaseViewPart<Json, View>(part: { field: string; select: (q: Queryable, caseId: Expression<string>) => AliasableExpression<Json>; toView: (json: Json) => View }): CaseViewPart<View> {
+  return part;
+}
+
+// Past this many, a case's commitments are cut from its JSON (GET /commitments?case_id= pages through all).
+const commitmentsInCaseView = 1000;
+
+export const messagesPart = defineCaseViewPart({
+  field: 'messages',
+  select: messageRepo.selectMessagesOfCaseAsJson,
+  toView: (rows) => messageRepo.toMessageRecords(rows).map(toMessageView),
+});
+
+export const commitmentsPart = defineCaseViewPart({
+  field: 'commitments',
+  select: (q, caseId) => commitmentRepo.selectCommitmentsOfCaseAsJson(q, { caseId, limit: commitmentsInCaseView }),
+  toView: (rows) => commitmentRepo.toCommitmentRecords(rows).map(commitmentRepo.toCommitmentView),
+});
