@@ -92,6 +92,13 @@ export async function listOpenCasesOfCustomer(q: Queryable, customerId: string):
   return rows.map(toCaseRecord);
 }
 
+/** The unresolved cases of these customers, with the order each names. */
+export async function listOpenCasesOfCustomers(q: Queryable, customerIds: readonly string[]): Promise<{ id: string; customerId: string; orderNumber: string | null }[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await q.selectFrom('cases').select(['id', 'customer_id', 'order_number']).where('customer_id', 'in', [...customerIds]).where('state', '!=', 'resolved').execute();
+  return rows.map((row) => ({ id: row.id, customerId: row.customer_id, orderNumber: row.order_number }));
+}
+
 export async function listCasesOfCustomer(q: Queryable, customerId: string): Promise<CaseRecord[]> {
   const rows = await q.selectFrom('cases').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute();
   return rows.map(toCaseRecord);

@@ -294,7 +294,16 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     return keys.caseNumber === null ? undefined : caseRepo.findCaseByNumber(q, keys.caseNumber);
   }
 
-  return { recordInbound, recordOutboundExternal, findThreadCase, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
+  /**
+   * The cases a batch's events may reach before they are routed: the case of each known thread reference
+   * (with its customer), and the unresolved cases of the batch's known customers.
+   */
+  async function findReachableCases(q: Queryable, input: { threadRefs: readonly string[]; customerIds: readonly string[] }) {
+    const [threads, openCases] = await Promise.all([messageRepo.listThreadCases(q, input.threadRefs), caseRepo.listOpenCasesOfCustomers(q, input.customerIds)]);
+    return { threads, openCases };
+  }
+
+  return { recordInbound, recordOutboundExternal, findThreadCase, findReachableCases, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
