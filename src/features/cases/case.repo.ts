@@ -76,6 +76,12 @@ export async function findCaseById(q: Queryable, id: string): Promise<CaseRecord
   return row && toCaseRecord(row);
 }
 
+export async function findCasesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, CaseRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('cases').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, toCaseRecord(row)]));
+}
+
 export async function findCaseByNumber(q: Queryable, number: number): Promise<CaseRecord | undefined> {
   const row = await q.selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
   return row && toCaseRecord(row);

@@ -32,8 +32,9 @@ export async function insertTimers(q: Queryable, timers: readonly TimerRef[]): P
   return withIds;
 }
 
-export async function deleteTimersOfCommitment(q: Queryable, commitmentId: string): Promise<void> {
-  await q.deleteFrom('timers').where('commitment_id', '=', commitmentId).execute();
+export async function deleteTimersOfCommitments(q: Queryable, commitmentIds: readonly string[]): Promise<void> {
+  if (commitmentIds.length === 0) return;
+  await q.deleteFrom('timers').where('commitment_id', 'in', [...commitmentIds]).execute();
 }
 
 export async function deleteTimer(q: Queryable, id: string): Promise<void> {

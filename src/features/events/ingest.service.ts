@@ -104,6 +104,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const knownCustomers = [...new Set([...resolution.customerByIdentity.values(), ...owners.flatMap((owner) => (owner.customerId ? [owner.customerId] : []))])];
     const threadRefs = [...new Set(events.flatMap((event) => (typeof event.data['thread_ref'] === 'string' ? [event.data['thread_ref']] : [])))];
     const reachable = await deps.cases.findReachableCases(tx, { threadRefs, customerIds: knownCustomers });
+    await deps.bus.emit('batch.started', { tx, orderNumbers, caseIds: [...new Set([...reachable.openCases.map((entry) => entry.id), ...[...reachable.threads.values()].map((entry) => entry.caseId)])] });
     const openCaseOrders = new Map<string, string[]>();
     for (const entry of reachable.openCases) if (entry.orderNumber) openCaseOrders.set(entry.customerId, [...(openCaseOrders.get(entry.customerId) ?? []), entry.orderNumber]);
     const state = {
