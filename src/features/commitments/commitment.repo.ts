@@ -186,7 +186,7 @@ export async function findCommitmentRecord(q: Queryable, id: string): Promise<Co
   return row && toCommitmentRecord(row);
 }
 
-function commitmentRow(key: string, c: Commitment) {
+function commitmentRow(key: string, c: Commitment, details: Record<string, unknown>) {
   return {
     id: c.id,
     kind: c.kind,
@@ -202,7 +202,7 @@ function commitmentRow(key: string, c: Commitment) {
     fulfilled_by: c.fulfilledBy,
     at_risk: c.atRiskAt !== null,
     paused_at: c.pausedAt,
-    details: JSON.stringify({}),
+    details: JSON.stringify(details),
     opened_at: c.openedAt,
     closed_at: c.fulfilledAt,
     breached_at: c.breachedAt,
@@ -220,11 +220,11 @@ function commitmentRow(key: string, c: Commitment) {
  * Inserts commitments under their open keys, in one statement; returns the ids inserted. One whose key was
  * opened before (a replay) is left out.
  */
-export async function insertCommitments(q: Queryable, opens: readonly { key: string; commitment: Commitment }[]): Promise<Set<string>> {
+export async function insertCommitments(q: Queryable, opens: readonly { key: string; commitment: Commitment; details: Record<string, unknown> }[]): Promise<Set<string>> {
   if (opens.length === 0) return new Set();
   const rows = await q
     .insertInto('commitments')
-    .values(opens.map(({ key, commitment }) => commitmentRow(key, commitment)))
+    .values(opens.map(({ key, commitment, details }) => commitmentRow(key, commitment, details)))
     .onConflict((oc) => oc.column('open_key').doNothing())
     .returning('id')
     .execute();

@@ -53,12 +53,29 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   const inFlightWebhooks = new Set<Promise<void>>();
 
   const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
-  // The owed commitments of each batch transaction ingest announced, locked once (see owed-set.ts).
-  const owedSets = new WeakMap<Tx, OwedSet>();
+  // Each batch transaction announced by `batch.started`: its owed commitments, locked once (see owed-set.ts),
+  // and the timers it set, written together when it ends (nothing reads timers before the commit).
+  const batches = new WeakMap<Tx, { owed: OwedSet; timers: Timer[]; openedHere: Set<string> }>();
 
   async function owedInScope(tx: Tx, scope: OwedScope): Promise<Commitment[]> {
-    const owedSet = owedSets.get(tx);
-    return owedSet ? owedSet.inScope(scope) : repo.lockOwedCommitments(tx, scope);
+    const batch = batches.get(tx);
+    return batch ? batch.owed.inScope(scope) : repo.lockOwedCommitments(tx, scope);
+  }
+
+  async function writeTimers(tx: Tx, timers: readonly TimerRef[], after: AfterCommit): Promise<void> {
+    const batch = batches.get(tx);
+    // Ids are given now: they order timers due at the same moment as they were set.
+    if (batch) batch.timers.push(...timers.map((timer) => ({ ...timer, id: newId('tmr') })));
+    else after.timers.push(...(await timerRepo.insertTimers(tx, timers)));
+  }
+
+  async function cancelTimers(tx: Tx, commitmentIds: readonly string[]): Promise<void> {
+    const batch = batches.get(tx);
+    if (!batch) return timerRepo.deleteTimersOfCommitments(tx, commitmentIds);
+    const cancelled = new Set(commitmentIds);
+    batch.timers = batch.timers.filter((timer) => !cancelled.has(timer.commitmentId));
+    // A commitment opened in this batch has no timer in the store yet.
+    await timerRepo.deleteTimersOfCommitments(tx, commitmentIds.filter((id) => !batch.openedHere.has(id)));
   }
 
   /** Evaluates one input against the owed commitments in scope (locked) and applies the decisions. */
@@ -74,7 +91,15 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
    * Applies decisions in their order. Opens, timers and timer cancellations wait and go out one statement per
    * kind, before anything that could read them (an owner choice, a case marked, an action) and at the end.
    */
-  async function applyDecisions(options: { tx: Tx; decisions: readonly Decision[]; owed: readonly Commitment[]; now: Date; after: AfterCommit }): Promise<void> {
+  async function applyDecisions(options: {
+    tx: Tx;
+    decisions: readonly Decision[];
+    owed: readonly Commitment[];
+    now: Date;
+    after: AfterCommit;
+    /** What a feature that asked for a commitment wants kept with it, by commitment id. */
+    details?: ReadonlyMap<string, Record<string, unknown>>;
+  }): Promise<Set<string>> {
     const { tx, now, after } = options;
     const working = new Map(options.owed.map((c) => [c.id as string, c]));
     const dirty = new Set<string>();
@@ -85,9 +110,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     let timers: TimerRef[] = [];
     let cancelled: string[] = [];
     async function flush(): Promise<void> {
-      await timerRepo.deleteTimersOfCommitments(tx, cancelled);
+      await cancelTimers(tx, cancelled);
       cancelled = [];
-      const inserted = await repo.insertCommitments(tx, opens);
+      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: options.details?.get(open.commitment.id) ?? {} })));
       for (const { commitment } of opens) {
         if (!inserted.has(commitment.id)) {
           replayed.add(commitment.id);
@@ -95,6 +120,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         }
         working.set(commitment.id, commitment);
         opened.push(commitment);
+        batches.get(tx)?.openedHere.add(commitment.id);
         after.touchedCommitments.set(commitment.id, commitment.caseId);
         if (commitment.caseId) after.touchedCases.add(commitment.caseId);
         logger.info({ commitment_id: commitment.id, kind: commitment.kind, case_id: commitment.caseId, customer_id: commitment.customerId, due_at: commitment.dueAt }, 'commitment opened');
@@ -102,7 +128,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       opens = [];
       const fresh = timers.filter((timer) => !replayed.has(timer.commitmentId));
       timers = [];
-      if (fresh.length > 0) after.timers.push(...(await timerRepo.insertTimers(tx, fresh)));
+      if (fresh.length > 0) await writeTimers(tx, fresh, after);
     }
     for (const decision of options.decisions) {
       switch (decision.type) {
@@ -143,8 +169,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await flush();
     const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
     await repo.updateCommitments(tx, changed);
-    const owedSet = owedSets.get(tx);
+    const owedSet = batches.get(tx)?.owed;
     for (const commitment of [...opened, ...changed]) owedSet?.put(working.get(commitment.id) ?? commitment);
+    return new Set(opened.map((commitment) => commitment.id));
   }
 
   /** An escalation gets its manager here: the fairest choice, never the one who let the last one breach. */
@@ -196,7 +223,16 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   /** A batch is starting: lock the owed commitments of every case and order it names, once. */
   async function onBatchStarted(payload: DomainEvents['batch.started']): Promise<void> {
-    owedSets.set(payload.tx, await lockOwedSet(payload.tx, { caseIds: payload.caseIds, orderNumbers: payload.orderNumbers }));
+    batches.set(payload.tx, { owed: await lockOwedSet(payload.tx, { caseIds: payload.caseIds, orderNumbers: payload.orderNumbers }), timers: [], openedHere: new Set() });
+  }
+
+  /** A batch is about to commit: its timers are written, and the scheduler hears of them. */
+  async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
+    const batch = batches.get(payload.tx);
+    if (!batch || batch.timers.length === 0) return;
+    const timers = await timerRepo.insertTimers(payload.tx, batch.timers);
+    batch.timers = [];
+    onTimers?.(timers);
   }
 
   async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
@@ -228,10 +264,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
     const { tx, before, after: changed, change, by } = payload;
-    if (change === 'opened') owedSets.get(tx)?.addEmptyCase(changed.id);
+    if (change === 'opened') batches.get(tx)?.owed.addEmptyCase(changed.id);
     if (change === 'assigned' && before?.ownerId !== changed.ownerId) {
       await repo.moveCaseCommitments(tx, { caseId: changed.id, ownerId: changed.ownerId });
-      owedSets.get(tx)?.moveCase({ caseId: changed.id, ownerId: changed.ownerId });
+      batches.get(tx)?.owed.moveCase({ caseId: changed.id, ownerId: changed.ownerId });
       return;
     }
     if (change === 'escalated' && by !== null) {
@@ -289,7 +325,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         if (fireAt.getTime() < commitment.dueAt.getTime()) timers.unshift({ commitmentId: commitment.id, kind: 'at_risk', fireAt, dueAt: commitment.dueAt });
       }
       const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
-      await applyDecisions({ tx, decisions, owed: [], now, after });
+      const opened = await applyDecisions({ tx, decisions, owed: [], now, after, details: new Map([[commitment.id, payload.details]]) });
+      if (opened.has(commitment.id)) {
+        payload.result.commitmentId = commitment.id;
+        return;
+      }
+      // Asked before (a replay): the commitment opened then is the one, and it takes these details.
       payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
       if (payload.result.commitmentId && Object.keys(payload.details).length > 0) await repo.setCommitmentDetails(tx, { id: payload.result.commitmentId, details: payload.details });
     });
@@ -301,8 +342,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     if (!current) return;
     const kept = keepCommitment(current, { by: options.by, at: options.at });
     await repo.updateCommitments(tx, [kept]);
-    await timerRepo.deleteTimersOfCommitments(tx, [current.id]);
-    owedSets.get(tx)?.put(kept);
+    await cancelTimers(tx, [current.id]);
+    batches.get(tx)?.owed.put(kept);
   }
 
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
@@ -361,6 +402,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   return {
     onBatchStarted,
+    onBatchEnding,
     onOpenRequested,
     keepCommitment: keepCommitmentIn,
     resumePendingWebhooks,

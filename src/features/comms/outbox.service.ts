@@ -96,6 +96,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
         const message = entry.messageId ? messages.get(entry.messageId) : undefined;
         if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null });
       }
+      await options.bus.emit('batch.ending', { tx });
     });
     for (const { entry, transport } of sent) options.logger.info({ outbox_id: entry.id, case_id: entry.caseId, channel: entry.channel, transport }, 'message sent');
   }

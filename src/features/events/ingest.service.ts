@@ -8,7 +8,7 @@ import { newId } from '../../shared/ids.js';
 import type { CaseService } from '../cases/case.service.js';
 import { loadResolutionState, writeResolutions } from '../customers/customer.service.js';
 import { identitiesOf } from '../customers/identity.js';
-import * as orderRepo from '../orders/order.repo.js';
+import type { CustomerOrders } from '../orders/customer-orders.js';
 import { mentionedOrderNumbers } from '../orders/order.js';
 import * as orderService from '../orders/order.service.js';
 import * as eventRepo from './event.repo.js';
@@ -27,7 +27,7 @@ export function surveyNeedsFollowUp(data: Record<string, unknown>): boolean {
 
 export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus; cases: CaseService; logger: Logger }) {
   /** Routes an event whose customer and order are written already: its case, its message, the bus handlers. */
-  async function processEvent(tx: Tx, event: EventInput, customerId: string | null): Promise<{ caseId: string | null }> {
+  async function processEvent(tx: Tx, event: EventInput, customerId: string | null, customerOrders: CustomerOrders): Promise<{ caseId: string | null }> {
     const at = new Date(event.occurred_at);
     const orderNumber = event.order?.id ?? null;
     const data = event.data as Record<string, unknown>;
@@ -35,8 +35,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     let messageId: string | null = null;
     if (event.type === 'contact.received' && customerId) {
       const text = String(data['text'] ?? '');
-      const customerOrders = orderNumber ? [] : (await orderRepo.listOrdersOfCustomer(tx, customerId)).map((order) => order.number);
-      const mentioned = orderNumber ? [orderNumber] : mentionedOrderNumbers(text, customerOrders);
+      const mentioned = orderNumber ? [orderNumber] : mentionedOrderNumbers(text, customerOrders.numbersOf(customerId));
       const result = await deps.cases.recordInbound(tx, {
         customerId,
         channel: String(data['channel']),
@@ -54,8 +53,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
       messageId = result.message.id;
     } else if (event.type === 'message.sent') {
       const text = String(data['text'] ?? '');
-      const customerOrders = customerId ? (await orderRepo.listOrdersOfCustomer(tx, customerId)).map((order) => order.number) : [];
-      const mentioned = [...new Set([...(orderNumber ? [orderNumber] : []), ...mentionedOrderNumbers(text, customerOrders)])];
+      const mentioned = [...new Set([...(orderNumber ? [orderNumber] : []), ...mentionedOrderNumbers(text, customerId ? customerOrders.numbersOf(customerId) : [])])];
       const result = await deps.cases.recordOutboundExternal(tx, {
         customerId,
         channel: String(data['channel']),
@@ -94,7 +92,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
    * Resolves the customers of a batch of new events and plans what each writes to its order, in batch
    * order, from one read of what the batch names (its identities locked first).
    */
-  async function planNewEvents(tx: Tx, events: readonly EventInput[]): Promise<BatchPlan> {
+  async function planNewEvents(tx: Tx, events: readonly EventInput[]): Promise<{ plan: BatchPlan; customerOrders: CustomerOrders }> {
     const orderNumbers = [...new Set(events.flatMap((event) => (event.order?.id ? [event.order.id] : [])))];
     const owners = await orderService.listOrderOwners(tx, orderNumbers);
     const resolution = await loadResolutionState(tx, {
@@ -113,7 +111,8 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
       threadCustomers: new Map([...reachable.threads].map(([ref, entry]) => [ref, entry.customerId])),
       openCaseOrders,
     };
-    return planBatch({ events, state, newCustomerId: () => newId('cus') });
+    const customerOrders = await orderService.loadCustomerOrders(tx, { customerIds: knownCustomers, named: owners });
+    return { plan: planBatch({ events, state, newCustomerId: () => newId('cus') }), customerOrders };
   }
 
   /** Stores and processes a batch atomically; returns how many were new and how many were repeats. */
@@ -124,19 +123,23 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const touchedCases = new Set<string>();
     const stored = await deps.db.transaction().execute(async (tx) => {
       const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
-      const plan = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
+      const { plan, customerOrders } = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
       // A run's events share no customer, identity, order or thread: its customer and order writes go
       // first, a statement each, and then its events are routed in batch order, as if one by one.
       for (const run of splitIntoRuns(plan.events)) {
         await writeResolutions(tx, run.map((entry) => entry.resolution));
-        await orderService.writeOrderUpdates(tx, run.flatMap((entry) => (entry.orderWrite ? [entry.orderWrite] : [])));
+        const orderWrites = run.flatMap((entry) => (entry.orderWrite ? [entry.orderWrite] : []));
+        await orderService.writeOrderUpdates(tx, orderWrites);
+        for (const { resolution } of run) if (resolution.merge) customerOrders.merge(resolution.merge);
+        customerOrders.apply(orderWrites);
         for (const entry of run) {
-          const { caseId } = await processEvent(tx, entry.event, entry.customerId);
+          const { caseId } = await processEvent(tx, entry.event, entry.customerId, customerOrders);
           if (caseId) touchedCases.add(caseId);
         }
       }
       // Links follow the batch's merges, as a merge moves the events linked before it.
       await eventRepo.setEventCustomers(tx, plan.events.flatMap((entry) => (entry.customerId ? [{ eventId: entry.event.id, customerId: plan.survivorOf(entry.customerId) }] : [])));
+      await deps.bus.emit('batch.ending', { tx });
       return inserted.size;
     });
     for (const caseId of touchedCases) await deps.bus.emit('live.case_updated', { caseId });

@@ -77,15 +77,22 @@ export async function listOrdersByNumbers(q: Queryable, numbers: string[]): Prom
 }
 
 /** The id and customer of each order named, with when that customer was created (for customer resolution). */
-export async function listOrderOwners(q: Queryable, numbers: readonly string[]): Promise<{ id: string; number: string; customerId: string | null; customerCreatedAt: Date | null }[]> {
+export async function listOrderOwners(q: Queryable, numbers: readonly string[]): Promise<{ id: string; number: string; customerId: string | null; placedAt: Date | null; customerCreatedAt: Date | null }[]> {
   if (numbers.length === 0) return [];
   const rows = await q
     .selectFrom('orders')
     .leftJoin('customers', 'customers.id', 'orders.customer_id')
-    .select(['orders.id', 'orders.number', 'orders.customer_id', 'customers.created_at as customer_created_at'])
+    .select(['orders.id', 'orders.number', 'orders.customer_id', 'orders.placed_at', 'customers.created_at as customer_created_at'])
     .where('orders.number', 'in', [...numbers])
     .execute();
-  return rows.map((row) => ({ id: row.id, number: row.number, customerId: row.customer_id, customerCreatedAt: row.customer_created_at }));
+  return rows.map((row) => ({ id: row.id, number: row.number, customerId: row.customer_id, placedAt: row.placed_at, customerCreatedAt: row.customer_created_at }));
+}
+
+/** The orders of these customers, with when each was placed. */
+export async function listOrderPlacements(q: Queryable, customerIds: readonly string[]): Promise<{ number: string; customerId: string | null; placedAt: Date | null }[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await q.selectFrom('orders').select(['number', 'customer_id', 'placed_at']).where('customer_id', 'in', [...customerIds]).execute();
+  return rows.map((row) => ({ number: row.number, customerId: row.customer_id, placedAt: row.placed_at }));
 }
 
 /**

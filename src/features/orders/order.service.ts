@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
 import { formatMoney } from '../../shared/values.js';
 import type { EventInput } from '../events/event.schemas.js';
+import { createCustomerOrders, type CustomerOrders } from './customer-orders.js';
 import * as repo from './order.repo.js';
 import { orderFactsFromEvent, orderStateByEvent, type OrderWrite } from './order.js';
 
@@ -14,6 +15,11 @@ export function isOrderEvent(event: EventInput): boolean {
 /** The id and customer of each order named, with when that customer was created (for resolving a batch). */
 export function listOrderOwners(q: Queryable, numbers: readonly string[]) {
   return repo.listOrderOwners(q, numbers);
+}
+
+/** The orders of a batch's customers (and those it names), indexed by customer and kept current in memory. */
+export async function loadCustomerOrders(q: Queryable, options: { customerIds: readonly string[]; named: readonly { number: string; customerId: string | null; placedAt: Date | null }[] }): Promise<CustomerOrders> {
+  return createCustomerOrders([...(await repo.listOrderPlacements(q, options.customerIds)), ...options.named]);
 }
 
 /** What an event writes to its order, or nothing when it says nothing the projection records. */
