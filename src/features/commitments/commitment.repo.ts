@@ -378,6 +378,15 @@ export async function hasRecentAcknowledgement(q: Queryable, options: { caseId: 
   return row !== undefined;
 }
 
+/** When each acknowledgement of these cases that was kept, was kept. */
+export async function listKeptAcknowledgements(q: Queryable, caseIds: readonly string[]): Promise<Map<string, Date[]>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await q.selectFrom('commitments').select(['case_id', 'closed_at']).where('case_id', 'in', [...caseIds]).where('kind', '=', 'acknowledge').where('state', '=', 'kept').execute();
+  const byCase = new Map<string, Date[]>();
+  for (const row of rows) if (row.case_id && row.closed_at) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row.closed_at]);
+  return byCase;
+}
+
 /** What a feature that asked for a commitment wants kept with it (a promise's words, a document's id). */
 export async function setCommitmentDetails(q: Queryable, options: { id: string; details: Record<string, unknown> }): Promise<void> {
   await q.updateTable('commitments').set({ details: JSON.stringify(options.details) }).where('id', '=', options.id).execute();

@@ -55,7 +55,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
   // Each batch transaction announced by `batch.started`: its owed commitments, locked once (see owed-set.ts),
   // and the timers it set, written together when it ends (nothing reads timers before the commit).
-  const batches = new WeakMap<Tx, { owed: OwedSet; timers: Timer[]; openedHere: Set<string> }>();
+  const batches = new WeakMap<Tx, { owed: OwedSet; timers: Timer[]; openedHere: Set<string>; keptAcknowledgements?: { cases: Set<string>; at: Map<string, Date[]> } }>();
 
   async function owedInScope(tx: Tx, scope: OwedScope): Promise<Commitment[]> {
     const batch = batches.get(tx);
@@ -246,11 +246,32 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     });
   }
 
+  /**
+   * True when the case already has an acknowledgement owed or given within the hour before `at`. A batch
+   * answers from what it locked (acknowledgements kept earlier cannot change, and are read once).
+   */
+  async function hasRecentAcknowledgement(tx: Tx, options: { caseId: string; at: Date }): Promise<boolean> {
+    const withinMs = 60 * 60_000;
+    const batch = batches.get(tx);
+    if (batch && !batch.keptAcknowledgements) {
+      const cases = batch.owed.lockedCases();
+      batch.keptAcknowledgements = { cases: new Set(cases), at: await repo.listKeptAcknowledgements(tx, cases) };
+    }
+    const known = batch && batch.owed.covers(options.caseId) && (batch.owed.isNewCase(options.caseId) || batch.keptAcknowledgements!.cases.has(options.caseId));
+    if (!batch || !known) return repo.hasRecentAcknowledgement(tx, { ...options, withinMs });
+    const since = options.at.getTime() - withinMs;
+    const kept = (at: Date | null) => at !== null && at.getTime() >= since;
+    return (
+      batch.owed.ofCase(options.caseId).some((c) => c.kind === 'acknowledge' && (c.state === 'open' || (c.state === 'kept' && kept(c.fulfilledAt)))) ||
+      (batch.keptAcknowledgements!.at.get(options.caseId) ?? []).some(kept)
+    );
+  }
+
   async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.noise) return;
     const caseId = message.caseId ?? caseRecord?.id ?? null;
-    const recentlyAcknowledged = caseId ? await repo.hasRecentAcknowledgement(tx, { caseId, at: message.at, withinMs: 60 * 60_000 }) : false;
+    const recentlyAcknowledged = caseId ? await hasRecentAcknowledgement(tx, { caseId, at: message.at }) : false;
     await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, after));
   }
 

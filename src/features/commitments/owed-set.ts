@@ -16,6 +16,14 @@ export interface OwedScope {
 export interface OwedSet {
   /** The owed commitments in scope, locked, in id order (as `lockOwedCommitments` returns them). */
   inScope(scope: OwedScope): Promise<Commitment[]>;
+  /** Whether every owed commitment of the case is here (its scope was locked, or it opened in this transaction). */
+  covers(caseId: string): boolean;
+  /** The cases whose scope was locked (not those opened in this transaction). */
+  lockedCases(): string[];
+  /** Whether the case was opened in this transaction. */
+  isNewCase(caseId: string): boolean;
+  /** What is here of the case: its owed commitments, and those that stopped being owed in this transaction. */
+  ofCase(caseId: string): Commitment[];
   /** Records what a decision left a commitment as (opened, kept, paused…). */
   put(commitment: Commitment): void;
   /** A case that has just been opened owes nothing yet. */
@@ -27,6 +35,7 @@ export interface OwedSet {
 export async function lockOwedSet(tx: Tx, scope: { caseIds: readonly string[]; orderNumbers: readonly string[] }): Promise<OwedSet> {
   const byId = new Map<string, Commitment>();
   const cases = new Set<string>();
+  const newCases = new Set<string>();
   const orders = new Set<string>();
   const ids = new Set<string>();
 
@@ -41,7 +50,7 @@ export async function lockOwedSet(tx: Tx, scope: { caseIds: readonly string[]; o
 
   return {
     async inScope(scope) {
-      const caseIds = scope.caseId && !cases.has(scope.caseId) ? [scope.caseId] : [];
+      const caseIds = scope.caseId && !cases.has(scope.caseId) && !newCases.has(scope.caseId) ? [scope.caseId] : [];
       await load({ caseIds, orderNumbers: (scope.orderNumbers ?? []).filter((number) => !orders.has(number)), ids: (scope.ids ?? []).filter((id) => !ids.has(id) && !byId.has(id)) });
       const numbers = new Set(scope.orderNumbers ?? []);
       const wanted = new Set(scope.ids ?? []);
@@ -49,11 +58,23 @@ export async function lockOwedSet(tx: Tx, scope: { caseIds: readonly string[]; o
         .filter((c) => isOwed(c) && ((scope.caseId && c.caseId === scope.caseId) || (c.orderId !== null && numbers.has(c.orderId)) || wanted.has(c.id)))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
+    covers(caseId) {
+      return cases.has(caseId) || newCases.has(caseId);
+    },
+    lockedCases() {
+      return [...cases];
+    },
+    isNewCase(caseId) {
+      return newCases.has(caseId);
+    },
+    ofCase(caseId) {
+      return [...byId.values()].filter((c) => c.caseId === caseId);
+    },
     put(commitment) {
       byId.set(commitment.id, commitment);
     },
     addEmptyCase(caseId) {
-      cases.add(caseId);
+      newCases.add(caseId);
     },
     moveCase({ caseId, ownerId }) {
       for (const c of byId.values()) if (c.caseId === caseId && c.ownerRole === 'agent' && isOwed(c)) byId.set(c.id, { ...c, ownerId: ownerId as Commitment['ownerId'] });
