@@ -117,7 +117,9 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       const events = parseEventsBody({ events: generator.nextBatch(Math.min(options.batchSize, options.events - done)) });
       for (const event of events) mix.set(event.type, (mix.get(event.type) ?? 0) + 1);
       const started = performance.now();
+      totals.recording = true;
       await ingestBatch(events);
+      totals.recording = false;
       const took = performance.now() - started;
       measuredMillis += took;
       latencies.push(took);
