@@ -19,7 +19,8 @@ import { chooseManager } from './choose-manager.js';
 import { deliveredMessageInput, escalatedInput, eventInput, inboundMessageInput, signalInput } from './engine-inputs.js';
 import type { Decision, EngineConfig, EngineInput, TimerRef } from './engine.types.js';
 import { evaluate } from './evaluate.js';
-import { lockOwedSet, type OwedScope, type OwedSet } from './owed-set.js';
+import { createEngineBatches } from './engine-batches.js';
+import type { OwedScope } from './owed-set.js';
 import type { Timer } from './timer-store.js';
 import * as timerRepo from './timer.repo.js';
 import { sendWebhook, type SendWebhookOptions } from './webhook.js';
@@ -53,34 +54,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   const inFlightWebhooks = new Set<Promise<void>>();
 
   const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
-  // Each batch transaction announced by `batch.started`: its owed commitments, locked once (see owed-set.ts),
-  // and the timers it set, written together when it ends (nothing reads timers before the commit).
-  const batches = new WeakMap<Tx, { owed: OwedSet; timers: Timer[]; openedHere: Set<string>; keptAcknowledgements?: { cases: Set<string>; at: Map<string, Date[]> } }>();
-
-  async function owedInScope(tx: Tx, scope: OwedScope): Promise<Commitment[]> {
-    const batch = batches.get(tx);
-    return batch ? batch.owed.inScope(scope) : repo.lockOwedCommitments(tx, scope);
-  }
-
-  async function writeTimers(tx: Tx, timers: readonly TimerRef[], after: AfterCommit): Promise<void> {
-    const batch = batches.get(tx);
-    // Ids are given now: they order timers due at the same moment as they were set.
-    if (batch) batch.timers.push(...timers.map((timer) => ({ ...timer, id: newId('tmr') })));
-    else after.timers.push(...(await timerRepo.insertTimers(tx, timers)));
-  }
-
-  async function cancelTimers(tx: Tx, commitmentIds: readonly string[]): Promise<void> {
-    const batch = batches.get(tx);
-    if (!batch) return timerRepo.deleteTimersOfCommitments(tx, commitmentIds);
-    const cancelled = new Set(commitmentIds);
-    batch.timers = batch.timers.filter((timer) => !cancelled.has(timer.commitmentId));
-    // A commitment opened in this batch has no timer in the store yet.
-    await timerRepo.deleteTimersOfCommitments(tx, commitmentIds.filter((id) => !batch.openedHere.has(id)));
-  }
+  // Each batch transaction's locked commitments, its timers and its acknowledgements (see engine-batches.ts).
+  const batches = createEngineBatches();
 
   /** Evaluates one input against the owed commitments in scope (locked) and applies the decisions. */
   async function run(tx: Tx, input: EngineInput, scope: OwedScope, after: AfterCommit): Promise<Decision[]> {
-    const owed = await owedInScope(tx, scope);
+    const owed = await batches.owedInScope(tx, scope);
     const now = clock.now();
     const decisions = evaluate({ ...engine, input, now, state: { commitments: owed } });
     if (decisions.length > 0) await applyDecisions({ tx, decisions, owed, now, after });
@@ -110,7 +89,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     let timers: TimerRef[] = [];
     let cancelled: string[] = [];
     async function flush(): Promise<void> {
-      await cancelTimers(tx, cancelled);
+      await batches.cancelTimers(tx, cancelled);
       cancelled = [];
       const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: options.details?.get(open.commitment.id) ?? {} })));
       for (const { commitment } of opens) {
@@ -120,7 +99,6 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         }
         working.set(commitment.id, commitment);
         opened.push(commitment);
-        batches.get(tx)?.openedHere.add(commitment.id);
         after.touchedCommitments.set(commitment.id, commitment.caseId);
         if (commitment.caseId) after.touchedCases.add(commitment.caseId);
         logger.info({ commitment_id: commitment.id, kind: commitment.kind, case_id: commitment.caseId, customer_id: commitment.customerId, due_at: commitment.dueAt }, 'commitment opened');
@@ -128,7 +106,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       opens = [];
       const fresh = timers.filter((timer) => !replayed.has(timer.commitmentId));
       timers = [];
-      if (fresh.length > 0) await writeTimers(tx, fresh, after);
+      if (fresh.length > 0) after.timers.push(...(await batches.writeTimers(tx, fresh)));
     }
     for (const decision of options.decisions) {
       switch (decision.type) {
@@ -169,9 +147,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await flush();
     const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
     await repo.updateCommitments(tx, changed);
-    const owedSet = batches.get(tx)?.owed;
-    for (const commitment of [...opened, ...changed]) owedSet?.put(working.get(commitment.id) ?? commitment);
-    return new Set(opened.map((commitment) => commitment.id));
+    const openedIds = new Set(opened.map((commitment) => commitment.id as string));
+    for (const id of new Set([...openedIds, ...changed.map((commitment) => commitment.id as string)])) batches.put(tx, working.get(id)!, { opened: openedIds.has(id) });
+    return openedIds;
   }
 
   /** An escalation gets its manager here: the fairest choice, never the one who let the last one breach. */
@@ -223,16 +201,13 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   /** A batch is starting: lock the owed commitments of every case and order it names, once. */
   async function onBatchStarted(payload: DomainEvents['batch.started']): Promise<void> {
-    batches.set(payload.tx, { owed: await lockOwedSet(payload.tx, { caseIds: payload.caseIds, orderNumbers: payload.orderNumbers }), timers: [], openedHere: new Set() });
+    await batches.start(payload.tx, payload);
   }
 
   /** A batch is about to commit: its timers are written, and the scheduler hears of them. */
   async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
-    const batch = batches.get(payload.tx);
-    if (!batch || batch.timers.length === 0) return;
-    const timers = await timerRepo.insertTimers(payload.tx, batch.timers);
-    batch.timers = [];
-    onTimers?.(timers);
+    const timers = await batches.end(payload.tx);
+    if (timers.length > 0) onTimers?.(timers);
   }
 
   async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
@@ -246,32 +221,11 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     });
   }
 
-  /**
-   * True when the case already has an acknowledgement owed or given within the hour before `at`. A batch
-   * answers from what it locked (acknowledgements kept earlier cannot change, and are read once).
-   */
-  async function hasRecentAcknowledgement(tx: Tx, options: { caseId: string; at: Date }): Promise<boolean> {
-    const withinMs = 60 * 60_000;
-    const batch = batches.get(tx);
-    if (batch && !batch.keptAcknowledgements) {
-      const cases = batch.owed.lockedCases();
-      batch.keptAcknowledgements = { cases: new Set(cases), at: await repo.listKeptAcknowledgements(tx, cases) };
-    }
-    const known = batch && batch.owed.covers(options.caseId) && (batch.owed.isNewCase(options.caseId) || batch.keptAcknowledgements!.cases.has(options.caseId));
-    if (!batch || !known) return repo.hasRecentAcknowledgement(tx, { ...options, withinMs });
-    const since = options.at.getTime() - withinMs;
-    const kept = (at: Date | null) => at !== null && at.getTime() >= since;
-    return (
-      batch.owed.ofCase(options.caseId).some((c) => c.kind === 'acknowledge' && (c.state === 'open' || (c.state === 'kept' && kept(c.fulfilledAt)))) ||
-      (batch.keptAcknowledgements!.at.get(options.caseId) ?? []).some(kept)
-    );
-  }
-
   async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.noise) return;
     const caseId = message.caseId ?? caseRecord?.id ?? null;
-    const recentlyAcknowledged = caseId ? await hasRecentAcknowledgement(tx, { caseId, at: message.at }) : false;
+    const recentlyAcknowledged = caseId ? await batches.hasRecentAcknowledgement(tx, { caseId, at: message.at }) : false;
     await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, after));
   }
 
@@ -285,10 +239,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
     const { tx, before, after: changed, change, by } = payload;
-    if (change === 'opened') batches.get(tx)?.owed.addEmptyCase(changed.id);
+    if (change === 'opened') batches.caseOpened(tx, changed.id);
     if (change === 'assigned' && before?.ownerId !== changed.ownerId) {
       await repo.moveCaseCommitments(tx, { caseId: changed.id, ownerId: changed.ownerId });
-      batches.get(tx)?.owed.moveCase({ caseId: changed.id, ownerId: changed.ownerId });
+      batches.caseMoved(tx, { caseId: changed.id, ownerId: changed.ownerId });
       return;
     }
     if (change === 'escalated' && by !== null) {
@@ -359,12 +313,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   /** Keeps an owed commitment inside the caller's transaction (a promise kept); a kept or waived one is left alone. */
   async function keepCommitmentIn(tx: Tx, options: { commitmentId: string; by: string; at: Date }): Promise<void> {
-    const [current] = await owedInScope(tx, { ids: [options.commitmentId] });
+    const [current] = await batches.owedInScope(tx, { ids: [options.commitmentId] });
     if (!current) return;
     const kept = keepCommitment(current, { by: options.by, at: options.at });
     await repo.updateCommitments(tx, [kept]);
-    await cancelTimers(tx, [current.id]);
-    batches.get(tx)?.owed.put(kept);
+    await batches.cancelTimers(tx, [current.id]);
+    batches.put(tx, kept, { opened: false });
   }
 
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
