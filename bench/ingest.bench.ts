@@ -77,7 +77,13 @@ function printPhases(kind: BenchStoreKind, run: IngestRunResult): void {
     ...phases.map(([phase, entry]) => ({ phase, statements: entry.statements, 'per event': round(entry.statements / run.events, 2), seconds: round(entry.millis / 1000, 2), share: `${round((entry.millis / totalMillis) * 100, 1)}%` })),
     { phase: 'outside SQL (JavaScript, transactions)', statements: 0, 'per event': 0, seconds: round((totalMillis - databaseMillis) / 1000, 2), share: `${round(((totalMillis - databaseMillis) / totalMillis) * 100, 1)}%` },
   ]);
-  console.log('rows:', run.rows);
+}
+
+/** The rows a Kept run left behind and their digest: compare them between versions on the same stream. */
+function printRows(kind: BenchStoreKind, run: IngestRunResult): void {
+  console.log(`\nRows Kept left on ${kind} after ${run.events} events (digest ${run.digest?.all ?? 'n/a'}):`);
+  console.log(Object.entries(run.rows).map(([table, count]) => `${table} ${count}`).join(', '));
+  if (run.digest) console.log('per table:', Object.entries(run.digest.tables).map(([table, hash]) => `${table} ${hash}`).join(', '));
 }
 
 async function main(): Promise<void> {
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
     rows.push({ kind, kept, baseline });
   }
   printTable(rows);
+  for (const { kind, kept } of rows) printRows(kind, kept);
   if (values.phases) {
     // Query logging slows every statement a little: phase runs explain figures, they do not replace them.
     for (const { kind, kept } of rows) printPhases(kind, kept);

@@ -7,6 +7,14 @@ import type { MessageRecord } from './features/cases/message.repo.js';
 import type { CaseRecord } from './features/cases/case.repo.js';
 
 export interface DomainEvents {
+  /**
+   * A transaction is about to process many events or messages at once (an ingest batch, a round of
+   * deliveries): the orders and cases they may touch. A handler may read what it will need for all of them at
+   * once; the engine locks their owed commitments in one statement and keeps them for the transaction.
+   */
+  'batch.started': { tx: Tx; orderNumbers: string[]; caseIds: string[] };
+  /** That transaction is about to commit: what a handler kept back for the whole batch is written now. */
+  'batch.ending': { tx: Tx };
   /** A new (not duplicate) event was stored and projected: policies evaluate it. */
   'event.ingested': { tx: Tx; event: EventInput; customerId: string | null; caseId: string | null; messageId: string | null; at: Date };
   /** A message was recorded on a case, in or out, from any channel. */

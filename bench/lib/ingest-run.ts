@@ -9,6 +9,7 @@ import { openBenchStore, type BenchStoreKind } from './bench-store.js';
 import { createEventGenerator } from './event-generator.js';
 import { percentile, round, startRssSampler, toMiB } from './measure.js';
 import { createPhaseTotals } from './query-phases.js';
+import { digestRows } from './row-digest.js';
 
 export type IngestMode = 'kept' | 'baseline';
 
@@ -33,6 +34,11 @@ export interface IngestRunResult {
   peakRssMiB: number;
   /** Rows the run left behind, as a check that the work was really done. */
   rows: Record<string, number>;
+  /**
+   * Kept runs only: a digest of those rows with ids and tokens replaced by stable labels (bench/lib/row-digest.ts),
+   * the same for two versions of Kept that leave the same rows on the same stream; and one per table.
+   */
+  digest?: { all: string; tables: Record<string, string> };
   mix: Record<string, number>;
   phases?: Record<string, { statements: number; millis: number }>;
 }
@@ -59,7 +65,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
   const latencies: number[] = [];
   const mix = new Map<string, number>();
   let ingestBatch: (events: EventInput[]) => Promise<void>;
-  let countRows: () => Promise<Record<string, number>>;
+  let countRows: () => Promise<{ rows: Record<string, number>; digest?: IngestRunResult['digest'] }>;
   let closeApp = async () => {};
 
   if (options.mode === 'kept') {
@@ -71,13 +77,8 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       if (result.accepted !== events.length) throw new Error(`Kept accepted ${result.accepted} of ${events.length} events`);
     };
     countRows = async () => {
-      const tables = ['events', 'customers', 'identities', 'customer_merges', 'orders', 'order_states', 'cases', 'messages', 'commitments'] as const;
-      const rows: Record<string, number> = {};
-      for (const table of tables) {
-        const row = await sql<{ count: string }>`select count(*)::text as count from ${sql.table(table)}`.execute(bench.store.db);
-        rows[table] = Number(row.rows[0]?.count ?? 0);
-      }
-      return rows;
+      const digest = await digestRows(bench.store.db);
+      return { rows: digest.counts, digest: { all: digest.digest, tables: digest.tables } };
     };
   } else {
     // The same columns, keys and indexes as the events table, filled the plainest way: one INSERT per batch.
@@ -104,7 +105,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
     };
     countRows = async () => {
       const row = await db.selectFrom('bench_baseline_events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-      return { bench_baseline_events: Number(row.count) };
+      return { rows: { bench_baseline_events: Number(row.count) } };
     };
   }
 
@@ -116,14 +117,16 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       const events = parseEventsBody({ events: generator.nextBatch(Math.min(options.batchSize, options.events - done)) });
       for (const event of events) mix.set(event.type, (mix.get(event.type) ?? 0) + 1);
       const started = performance.now();
+      totals.recording = true;
       await ingestBatch(events);
+      totals.recording = false;
       const took = performance.now() - started;
       measuredMillis += took;
       latencies.push(took);
       rss.sample();
     }
     const peakRss = rss.stop();
-    const rows = await countRows();
+    const { rows, digest } = await countRows();
     return {
       kind: options.kind,
       mode: options.mode,
@@ -134,6 +137,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       batchP99Ms: round(percentile(latencies, 0.99), 1),
       peakRssMiB: toMiB(peakRss),
       rows,
+      ...(digest ? { digest } : {}),
       mix: Object.fromEntries([...mix].sort(([a], [b]) => a.localeCompare(b))),
       ...(options.phases ? { phases: Object.fromEntries([...totals.byPhase].map(([phase, entry]) => [phase, { statements: entry.statements, millis: round(entry.millis, 0) }])) } : {}),
     };

@@ -2,30 +2,69 @@
 // in docs/performance.md says where the time goes without guessing.
 import type { LogEvent } from 'kysely';
 
-export type IngestPhase = 'event append' | 'event customer link' | 'customer resolution' | 'order projection' | 'case routing' | 'other';
+export type IngestPhase =
+  | 'event append'
+  | 'event customer link'
+  | 'customer resolution'
+  | 'order projection'
+  | 'case routing'
+  | 'signals and risk'
+  | 'commitment engine'
+  | 'outbox: acknowledgements and delivery'
+  | 'surveys'
+  | 'assignment'
+  | 'transactions'
+  | 'other';
+
+const phaseByTable: Record<string, IngestPhase> = {
+  customers: 'customer resolution',
+  identities: 'customer resolution',
+  customer_merges: 'customer resolution',
+  orders: 'order projection',
+  order_states: 'order projection',
+  cases: 'case routing',
+  messages: 'case routing',
+  message_signals: 'signals and risk',
+  case_notes: 'signals and risk',
+  commitments: 'commitment engine',
+  timers: 'commitment engine',
+  actions: 'commitment engine',
+  outbox: 'outbox: acknowledgements and delivery',
+  survey_invitations: 'surveys',
+  survey_responses: 'surveys',
+  survey_loops: 'surveys',
+  agents: 'assignment',
+};
 
 /** The phase a SQL statement belongs to, from its verb and first table. */
 export function phaseOfStatement(sql: string): IngestPhase {
-  const text = sql.toLowerCase();
+  const text = sql.trim().toLowerCase();
   if (text.includes('pg_advisory_xact_lock')) return 'customer resolution';
+  if (/^(begin|commit|rollback)\b/.test(text)) return 'transactions';
+  // A case's risk is read with its history and signals in one statement that starts at `cases`.
+  if (text.includes('message_signals')) return 'signals and risk';
+  if (/^update "?cases"? set "?risk_score/.test(text)) return 'signals and risk';
+  // Case assignment reads agents with the cases they own, and a customer's earlier case owner.
+  if (text.includes('"owner_id" is not null')) return 'assignment';
   const table = /(?:from|into|update)\s+"?([a-z_]+)"?/.exec(text)?.[1] ?? '';
   if (table === 'events') return text.startsWith('insert') ? 'event append' : 'event customer link';
-  if (table === 'customers' || table === 'identities' || table === 'customer_merges') return 'customer resolution';
-  if (table === 'orders' || table === 'order_states') return 'order projection';
-  if (table === 'cases' || table === 'messages') return 'case routing';
-  return 'other';
+  return phaseByTable[table] ?? 'other';
 }
 
 export interface PhaseTotals {
   byPhase: Map<IngestPhase, { statements: number; millis: number }>;
+  /** Statements are counted only while this is true: the timed span, not migrations or setup. */
+  recording: boolean;
   record(event: LogEvent): void;
 }
 
 export function createPhaseTotals(): PhaseTotals {
   const byPhase = new Map<IngestPhase, { statements: number; millis: number }>();
-  return {
+  const totals: PhaseTotals = {
     byPhase,
+    recording: false,
     record(event) {
+      if (!totals.recording) return;
       const phase = phaseOfStatement(event.query.sql);
       const entry = byPhase.get(phase) ?? { statements: 0, millis: 0 };
       entry.statements += 1;
@@ -33,4 +72,5 @@ export function createPhaseTotals(): PhaseTotals {
       byPhase.set(phase, entry);
     },
   };
+  return totals;
 }

@@ -115,6 +115,12 @@ export function createCaseWithPartsReader(q: Queryable, parts: readonly CasePart
   };
 }
 
+export async function findCasesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, CaseRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('cases').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, toCaseRecord(row)]));
+}
+
 export async function findCaseByNumber(q: Queryable, number: number): Promise<CaseRecord | undefined> {
   const row = await q.selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
   return row && toCaseRecord(row);
@@ -129,6 +135,13 @@ export async function findCaseByStatusToken(q: Queryable, token: string): Promis
 export async function listOpenCasesOfCustomer(q: Queryable, customerId: string): Promise<CaseRecord[]> {
   const rows = await q.selectFrom('cases').selectAll().where('customer_id', '=', customerId).where('state', '!=', 'resolved').orderBy('updated_at', 'desc').execute();
   return rows.map(toCaseRecord);
+}
+
+/** The unresolved cases of these customers, with the order each names. */
+export async function listOpenCasesOfCustomers(q: Queryable, customerIds: readonly string[]): Promise<{ id: string; customerId: string; orderNumber: string | null }[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await q.selectFrom('cases').select(['id', 'customer_id', 'order_number']).where('customer_id', 'in', [...customerIds]).where('state', '!=', 'resolved').execute();
+  return rows.map((row) => ({ id: row.id, customerId: row.customer_id, orderNumber: row.order_number }));
 }
 
 export async function listCasesOfCustomer(q: Queryable, customerId: string): Promise<CaseRecord[]> {

@@ -69,9 +69,10 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
     let caseId = input.caseId;
     if (!caseId && input.threadRef) caseId = await messageRepo.findCaseIdByThreadRef(tx, input.threadRef);
+    let threadCase: caseRepo.CaseRecord | undefined;
     if (caseId) {
       // A thread can point at a case of a customer merged away since: it still belongs to this customer.
-      const threadCase = await caseRepo.findCaseById(tx, caseId);
+      threadCase = await caseRepo.findCaseById(tx, caseId);
       if (!threadCase || threadCase.customerId !== input.customerId) caseId = undefined;
     }
     const openCases = await caseRepo.listOpenCasesOfCustomer(tx, input.customerId);
@@ -79,7 +80,8 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     let opened = false;
     let caseRecord: caseRepo.CaseRecord;
     if (chosen) {
-      const before = (await caseRepo.findCaseById(tx, chosen))!;
+      // The chosen case was just read (as the thread's case or as an open one), and nothing has changed it since.
+      const before = chosen === threadCase?.id ? threadCase : openCases.find((candidate) => candidate.id === chosen)!;
       const isNoise = Boolean(input.noise);
       caseRecord = await caseRepo.updateCase(tx, chosen, {
         addChannel: input.channel,
@@ -267,7 +269,16 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     return keys.caseNumber === null ? undefined : caseRepo.findCaseByNumber(q, keys.caseNumber);
   }
 
-  return { recordInbound, recordOutboundExternal, findThreadCase, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
+  /**
+   * The cases a batch's events may reach before they are routed: the case of each known thread reference
+   * (with its customer), and the unresolved cases of the batch's known customers.
+   */
+  async function findReachableCases(q: Queryable, input: { threadRefs: readonly string[]; customerIds: readonly string[] }) {
+    const [threads, openCases] = await Promise.all([messageRepo.listThreadCases(q, input.threadRefs), caseRepo.listOpenCasesOfCustomers(q, input.customerIds)]);
+    return { threads, openCases };
+  }
+
+  return { recordInbound, recordOutboundExternal, findThreadCase, findReachableCases, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

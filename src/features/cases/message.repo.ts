@@ -112,8 +112,37 @@ export async function findCaseIdByThreadRef(q: Queryable, threadRef: string): Pr
   return row?.case_id ?? undefined;
 }
 
+/** The case (and its customer) each of these thread references or external ids belongs to, as `findCaseIdByThreadRef` finds it. */
+export async function listThreadCases(q: Queryable, threadRefs: readonly string[]): Promise<Map<string, { caseId: string; customerId: string }>> {
+  if (threadRefs.length === 0) return new Map();
+  const refs = [...threadRefs];
+  const rows = await q
+    .selectFrom('messages')
+    .innerJoin('cases', 'cases.id', 'messages.case_id')
+    .select(['messages.thread_ref', 'messages.external_id', 'cases.id as case_id', 'cases.customer_id'])
+    .where((eb) => eb.or([eb('messages.thread_ref', 'in', refs), eb('messages.external_id', 'in', refs)]))
+    .orderBy('messages.at')
+    .execute();
+  const wanted = new Set(refs);
+  const cases = new Map<string, { caseId: string; customerId: string }>();
+  // Later messages win, as findCaseIdByThreadRef takes the latest.
+  for (const row of rows) for (const ref of [row.thread_ref, row.external_id]) if (ref && wanted.has(ref)) cases.set(ref, { caseId: row.case_id, customerId: row.customer_id });
+  return cases;
+}
+
 export async function updateMessageStatus(q: Queryable, options: { id: string; status: string }): Promise<void> {
   await q.updateTable('messages').set({ status: options.status }).where('id', '=', options.id).execute();
+}
+
+export async function updateMessageStatuses(q: Queryable, options: { ids: readonly string[]; status: string }): Promise<void> {
+  if (options.ids.length === 0) return;
+  await q.updateTable('messages').set({ status: options.status }).where('id', 'in', [...options.ids]).execute();
+}
+
+export async function findMessagesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, MessageRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('messages').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, toMessageRecord(row)]));
 }
 
 export async function findMessageById(q: Queryable, id: string): Promise<MessageRecord | undefined> {

@@ -16,6 +16,8 @@ export interface CustomerEmail {
   /** Makes the send idempotent: the same key never queues twice. */
   key: string;
   customerId: string;
+  /** The buyer's email address, when the caller has just looked it up (findBuyerEmail). */
+  to?: string;
   caseRecord: CaseRecord | null;
   orderNumber: string | null;
   origin: string;
@@ -61,7 +63,7 @@ function factsOfOrder(order: orderRepo.OrderRecord | undefined): CustomerFactsIn
 /** Queues an email to the customer inside `tx`; the caller delivers it after commit (or the outbox worker does). */
 export async function queueCustomerEmail(tx: Tx, input: { outbox: OutboxService; bus: DomainBus; email: CustomerEmail }): Promise<CustomerEmailResult> {
   const { email, ...deps } = input;
-  const to = await findBuyerEmail(tx, email.customerId);
+  const to = email.to ?? (await findBuyerEmail(tx, email.customerId));
   if (!to) return { status: 'skipped', detail: 'the customer has no email address' };
   const order = email.orderNumber ? await orderRepo.findOrderByNumber(tx, email.orderNumber) : undefined;
   if (!mayContact({ order, address: to })) return { status: 'skipped', detail: `order ${order?.number ?? ''} is a gift: its recipient is not contacted without the buyer's consent` };

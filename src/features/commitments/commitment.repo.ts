@@ -148,19 +148,20 @@ export function toCommitment(row: Selectable<CommitmentsTable>): Commitment {
 }
 
 /**
- * The owed (open or breached) commitments of a case, of an order, or with the given ids, locked for the
+ * The owed (open or breached) commitments of cases, of orders, or with the given ids, locked for the
  * transaction so that two events about one case apply their decisions one after the other.
  */
-export async function lockOwedCommitments(tx: Tx, options: { caseId?: string | null; orderNumbers?: readonly string[]; ids?: readonly string[] }): Promise<Commitment[]> {
-  const { caseId, orderNumbers, ids } = options;
-  if (!caseId && !orderNumbers?.length && !ids?.length) return [];
+export async function lockOwedCommitments(tx: Tx, options: { caseId?: string | null; caseIds?: readonly string[]; orderNumbers?: readonly string[]; ids?: readonly string[] }): Promise<Commitment[]> {
+  const caseIds = [...(options.caseId ? [options.caseId] : []), ...(options.caseIds ?? [])];
+  const { orderNumbers, ids } = options;
+  if (!caseIds.length && !orderNumbers?.length && !ids?.length) return [];
   const rows = await tx
     .selectFrom('commitments')
     .selectAll()
     .where('state', 'in', ['open', 'breached'])
     .where((eb) =>
       eb.or([
-        ...(caseId ? [eb('case_id', '=', caseId)] : []),
+        ...(caseIds.length ? [eb('case_id', 'in', caseIds)] : []),
         ...(orderNumbers?.length ? [eb('order_number', 'in', [...orderNumbers])] : []),
         ...(ids?.length ? [eb('id', 'in', [...ids])] : []),
       ]),
@@ -199,42 +200,49 @@ export async function findCommitmentRecord(q: Queryable, id: string): Promise<Co
   return row && toCommitmentRecord(row);
 }
 
-/** Inserts a commitment under its open key; false when that key was opened before (a replay). */
-export async function insertCommitment(q: Queryable, options: { key: string; commitment: Commitment }): Promise<boolean> {
-  const c = options.commitment;
-  const inserted = await q
+function commitmentRow(key: string, c: Commitment, details: Record<string, unknown>) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    due_at: c.dueAt,
+    owner_id: c.ownerId,
+    owner_role: c.ownerRole,
+    case_id: c.caseId,
+    customer_id: c.customerId,
+    order_number: c.orderId,
+    policy_id: c.policyId,
+    opened_by: c.openedBy,
+    fulfilled_by: c.fulfilledBy,
+    at_risk: c.atRiskAt !== null,
+    paused_at: c.pausedAt,
+    details: JSON.stringify(details),
+    opened_at: c.openedAt,
+    closed_at: c.fulfilledAt,
+    breached_at: c.breachedAt,
+    waived_by: c.waivedBy,
+    waived_reason: c.waivedReason,
+    open_key: key,
+    calendar_name: c.calendarName,
+    reason_code: c.reasonCode,
+    kept_late: c.keptLate,
+    at_risk_at: c.atRiskAt,
+  };
+}
+
+/**
+ * Inserts commitments under their open keys, in one statement; returns the ids inserted. One whose key was
+ * opened before (a replay) is left out.
+ */
+export async function insertCommitments(q: Queryable, opens: readonly { key: string; commitment: Commitment; details: Record<string, unknown> }[]): Promise<Set<string>> {
+  if (opens.length === 0) return new Set();
+  const rows = await q
     .insertInto('commitments')
-    .values({
-      id: c.id,
-      kind: c.kind,
-      state: c.state,
-      due_at: c.dueAt,
-      owner_id: c.ownerId,
-      owner_role: c.ownerRole,
-      case_id: c.caseId,
-      customer_id: c.customerId,
-      order_number: c.orderId,
-      policy_id: c.policyId,
-      opened_by: c.openedBy,
-      fulfilled_by: c.fulfilledBy,
-      at_risk: c.atRiskAt !== null,
-      paused_at: c.pausedAt,
-      details: JSON.stringify({}),
-      opened_at: c.openedAt,
-      closed_at: c.fulfilledAt,
-      breached_at: c.breachedAt,
-      waived_by: c.waivedBy,
-      waived_reason: c.waivedReason,
-      open_key: options.key,
-      calendar_name: c.calendarName,
-      reason_code: c.reasonCode,
-      kept_late: c.keptLate,
-      at_risk_at: c.atRiskAt,
-    })
+    .values(opens.map(({ key, commitment, details }) => commitmentRow(key, commitment, details)))
     .onConflict((oc) => oc.column('open_key').doNothing())
     .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function findCommitmentIdByOpenKey(q: Queryable, key: string): Promise<string | undefined> {
@@ -242,27 +250,33 @@ export async function findCommitmentIdByOpenKey(q: Queryable, key: string): Prom
   return row?.id;
 }
 
-/** Writes the mutable fields of a commitment the engine changed. */
-export async function updateCommitment(q: Queryable, c: Commitment): Promise<void> {
-  await q
-    .updateTable('commitments')
-    .set({
-      state: c.state,
-      due_at: c.dueAt,
-      owner_id: c.ownerId,
-      owner_role: c.ownerRole,
-      fulfilled_by: c.fulfilledBy,
-      closed_at: c.fulfilledAt,
-      paused_at: c.pausedAt,
-      at_risk: c.atRiskAt !== null,
-      at_risk_at: c.atRiskAt,
-      breached_at: c.breachedAt,
-      kept_late: c.keptLate,
-      waived_by: c.waivedBy,
-      waived_reason: c.waivedReason,
-    })
-    .where('id', '=', c.id)
-    .execute();
+/** Writes the mutable fields of commitments the engine changed: one statement for any number of them. */
+export async function updateCommitments(q: Queryable, commitments: readonly Commitment[]): Promise<void> {
+  if (commitments.length === 0) return;
+  const column = <T>(pick: (c: Commitment) => T) => commitments.map(pick);
+  const time = (value: Date | null) => value?.toISOString() ?? null;
+  await sql`
+    update commitments set
+      state = changed.state, due_at = changed.due_at, owner_id = changed.owner_id, owner_role = changed.owner_role, fulfilled_by = changed.fulfilled_by,
+      closed_at = changed.closed_at, paused_at = changed.paused_at, at_risk = changed.at_risk, at_risk_at = changed.at_risk_at,
+      breached_at = changed.breached_at, kept_late = changed.kept_late, waived_by = changed.waived_by, waived_reason = changed.waived_reason
+    from unnest(
+      ${column((c) => c.id)}::text[],
+      ${column((c) => c.state)}::text[],
+      ${column((c) => time(c.dueAt))}::timestamptz[],
+      ${column((c) => c.ownerId)}::text[],
+      ${column((c) => c.ownerRole)}::text[],
+      ${column((c) => c.fulfilledBy)}::text[],
+      ${column((c) => time(c.fulfilledAt))}::timestamptz[],
+      ${column((c) => time(c.pausedAt))}::timestamptz[],
+      ${column((c) => c.atRiskAt !== null)}::boolean[],
+      ${column((c) => time(c.atRiskAt))}::timestamptz[],
+      ${column((c) => time(c.breachedAt))}::timestamptz[],
+      ${column((c) => c.keptLate)}::boolean[],
+      ${column((c) => c.waivedBy)}::text[],
+      ${column((c) => c.waivedReason)}::text[]
+    ) as changed(id, state, due_at, owner_id, owner_role, fulfilled_by, closed_at, paused_at, at_risk, at_risk_at, breached_at, kept_late, waived_by, waived_reason)
+    where commitments.id = changed.id`.execute(q);
 }
 
 /**
@@ -377,6 +391,15 @@ export async function hasRecentAcknowledgement(q: Queryable, options: { caseId: 
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** When each acknowledgement of these cases that was kept, was kept. */
+export async function listKeptAcknowledgements(q: Queryable, caseIds: readonly string[]): Promise<Map<string, Date[]>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await q.selectFrom('commitments').select(['case_id', 'closed_at']).where('case_id', 'in', [...caseIds]).where('kind', '=', 'acknowledge').where('state', '=', 'kept').execute();
+  const byCase = new Map<string, Date[]>();
+  for (const row of rows) if (row.case_id && row.closed_at) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row.closed_at]);
+  return byCase;
 }
 
 /** What a feature that asked for a commitment wants kept with it (a promise's words, a document's id). */

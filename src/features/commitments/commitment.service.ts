@@ -20,6 +20,8 @@ import { chooseManager } from './choose-manager.js';
 import { deliveredMessageInput, escalatedInput, eventInput, inboundMessageInput, signalInput } from './engine-inputs.js';
 import type { Decision, EngineConfig, EngineInput, TimerRef } from './engine.types.js';
 import { evaluate } from './evaluate.js';
+import { createEngineBatches } from './engine-batches.js';
+import type { OwedScope } from './owed-set.js';
 import type { Timer } from './timer-store.js';
 import * as timerRepo from './timer.repo.js';
 import { sendWebhook, type SendWebhookOptions } from './webhook.js';
@@ -53,57 +55,93 @@ export interface RevisionRequest extends CommitmentRevision {
 
 const emptyAfter = (): AfterCommit => ({ timers: [], touchedCases: new Set(), touchedCommitments: new Map(), webhooks: [] });
 
-interface Scope {
-  caseId?: string | null;
-  orderNumbers?: readonly string[];
-  ids?: readonly string[];
-}
-
 export function createCommitmentService(deps: CommitmentServiceDeps) {
   const { db, clock, bus, logger, engine } = deps;
   let onTimers = deps.onTimers;
   const inFlightWebhooks = new Set<Promise<void>>();
 
+  const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
+  // Each batch transaction's locked commitments, its timers and its acknowledgements (see engine-batches.ts).
+  const batches = createEngineBatches();
+
   /** Evaluates one input against the owed commitments in scope (locked) and applies the decisions. */
-  async function run(tx: Tx, input: EngineInput, scope: Scope, after: AfterCommit): Promise<Decision[]> {
-    const owed = await repo.lockOwedCommitments(tx, scope);
+  async function run(tx: Tx, input: EngineInput, scope: OwedScope, after: AfterCommit): Promise<Decision[]> {
+    const owed = await batches.owedInScope(tx, scope);
     const now = clock.now();
     const decisions = evaluate({ ...engine, input, now, state: { commitments: owed } });
     if (decisions.length > 0) await applyDecisions({ tx, decisions, owed, now, after });
     return decisions;
   }
 
-  async function applyDecisions(options: { tx: Tx; decisions: readonly Decision[]; owed: readonly Commitment[]; now: Date; after: AfterCommit }): Promise<void> {
+  /**
+   * Applies decisions in their order. Opens, timers and timer cancellations wait and go out one statement per
+   * kind, before anything that could read them (an owner choice, a case marked, an action) and at the end.
+   */
+  async function applyDecisions(options: {
+    tx: Tx;
+    decisions: readonly Decision[];
+    owed: readonly Commitment[];
+    now: Date;
+    after: AfterCommit;
+    /** What a feature that asked for a commitment wants kept with it, by commitment id. */
+    details?: ReadonlyMap<string, Record<string, unknown>>;
+  }): Promise<Set<string>> {
     const { tx, now, after } = options;
     const working = new Map(options.owed.map((c) => [c.id as string, c]));
     const dirty = new Set<string>();
     const replayed = new Set<string>();
+    const opened: Commitment[] = [];
     const ctx = { tx, bus, now, working, dirty, touchedCases: after.touchedCases, webhooks: after.webhooks };
+    let opens: { key: string; commitment: Commitment }[] = [];
+    let timers: TimerRef[] = [];
+    let cancelled: string[] = [];
+    async function flush(): Promise<void> {
+      await batches.cancelTimers(tx, cancelled);
+      cancelled = [];
+      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: options.details?.get(open.commitment.id) ?? {} })));
+      for (const { commitment } of opens) {
+        if (!inserted.has(commitment.id)) {
+          replayed.add(commitment.id);
+          continue;
+        }
+        working.set(commitment.id, commitment);
+        opened.push(commitment);
+        after.touchedCommitments.set(commitment.id, commitment.caseId);
+        if (commitment.caseId) after.touchedCases.add(commitment.caseId);
+        logger.info({ commitment_id: commitment.id, kind: commitment.kind, case_id: commitment.caseId, customer_id: commitment.customerId, due_at: commitment.dueAt }, 'commitment opened');
+      }
+      opens = [];
+      const fresh = timers.filter((timer) => !replayed.has(timer.commitmentId));
+      timers = [];
+      if (fresh.length > 0) after.timers.push(...(await batches.writeTimers(tx, fresh)));
+    }
     for (const decision of options.decisions) {
       switch (decision.type) {
         case 'open': {
-          const commitment = await withOwner(tx, decision.commitment, working);
-          if (!(await repo.insertCommitment(tx, { key: decision.key, commitment }))) {
-            replayed.add(commitment.id);
-            break;
+          const needsOwner = decision.commitment.ownerRole === 'manager' && decision.commitment.ownerId === null;
+          // The fairest manager is chosen from the escalations written so far.
+          if (needsOwner) await flush();
+          const commitment = needsOwner ? await withOwner(tx, decision.commitment, working) : decision.commitment;
+          opens.push({ key: decision.key, commitment });
+          if (commitment.kind === 'escalation' && commitment.caseId) {
+            await flush();
+            if (!replayed.has(commitment.id)) await markEscalated(tx, commitment.caseId, now);
           }
-          working.set(commitment.id, commitment);
-          after.touchedCommitments.set(commitment.id, commitment.caseId);
-          if (commitment.caseId) after.touchedCases.add(commitment.caseId);
-          logger.info({ commitment_id: commitment.id, kind: commitment.kind, case_id: commitment.caseId, customer_id: commitment.customerId, due_at: commitment.dueAt }, 'commitment opened');
-          if (commitment.kind === 'escalation' && commitment.caseId) await markEscalated(tx, commitment.caseId, now);
           break;
         }
         case 'schedule':
-          if (!replayed.has(decision.timer.commitmentId)) after.timers.push(...(await timerRepo.insertTimers(tx, [decision.timer])));
+          timers.push(decision.timer);
           break;
         case 'cancel_timers':
-          await timerRepo.deleteTimersOfCommitment(tx, decision.commitmentId);
+          if (timers.some((timer) => timer.commitmentId === decision.commitmentId)) await flush();
+          cancelled.push(decision.commitmentId);
           break;
         case 'action':
+          await flush();
           if (await runAction(ctx, decision.action)) logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
           break;
         default: {
+          if (!working.has(decision.commitmentId) && opens.some((open) => open.commitment.id === decision.commitmentId)) await flush();
           const current = working.get(decision.commitmentId);
           if (!current) break;
           working.set(current.id, applyDecision(current, decision));
@@ -113,10 +151,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         }
       }
     }
-    for (const id of dirty) {
-      const commitment = working.get(id);
-      if (commitment) await repo.updateCommitment(tx, commitment);
-    }
+    await flush();
+    const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
+    await repo.updateCommitments(tx, changed);
+    const openedIds = new Set(opened.map((commitment) => commitment.id as string));
+    for (const id of new Set([...openedIds, ...changed.map((commitment) => commitment.id as string)])) batches.put(tx, working.get(id)!, { opened: openedIds.has(id) });
+    return openedIds;
   }
 
   /** An escalation gets its manager here: the fairest choice, never the one who let the last one breach. */
@@ -166,10 +206,23 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     inFlightWebhooks.add(delivery);
   }
 
+  /** A batch is starting: lock the owed commitments of every case and order it names, once. */
+  async function onBatchStarted(payload: DomainEvents['batch.started']): Promise<void> {
+    await batches.start(payload.tx, payload);
+  }
+
+  /** A batch is about to commit: its timers are written, and the scheduler hears of them. */
+  async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
+    const timers = await batches.end(payload.tx);
+    if (timers.length > 0) onTimers?.(timers);
+  }
+
   async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
     const { tx, event, customerId, caseId } = payload;
     await inTheirTransaction(async (after) => {
-      const caseRecord = caseId ? await caseRepo.findCaseById(tx, caseId) : undefined;
+      // The case is read for the policies that may open on this type (their matchers and owners); an event
+      // no policy opens on can only keep commitments, which needs no case.
+      const caseRecord = caseId && opensOn.has(event.type) ? await caseRepo.findCaseById(tx, caseId) : undefined;
       const orderNumber = event.order?.id ?? null;
       await run(tx, eventInput({ event, customerId, caseId, caseRecord }), { caseId, orderNumbers: orderNumber ? [orderNumber] : [] }, after);
     });
@@ -179,7 +232,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.noise) return;
     const caseId = message.caseId ?? caseRecord?.id ?? null;
-    const recentlyAcknowledged = caseId ? await repo.hasRecentAcknowledgement(tx, { caseId, at: message.at, withinMs: 60 * 60_000 }) : false;
+    const recentlyAcknowledged = caseId ? await batches.hasRecentAcknowledgement(tx, { caseId, at: message.at }) : false;
     await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, after));
   }
 
@@ -193,8 +246,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
     const { tx, before, after: changed, change, by } = payload;
+    if (change === 'opened') batches.caseOpened(tx, changed.id);
     if (change === 'assigned' && before?.ownerId !== changed.ownerId) {
       await repo.moveCaseCommitments(tx, { caseId: changed.id, ownerId: changed.ownerId });
+      batches.caseMoved(tx, { caseId: changed.id, ownerId: changed.ownerId });
       return;
     }
     if (change === 'escalated' && by !== null) {
@@ -247,7 +302,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       };
       const timers = requestedTimers({ commitment, atRiskLeadMinutes: payload.atRiskLeadMinutes, now });
       const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
-      await applyDecisions({ tx, decisions, owed: [], now, after });
+      const opened = await applyDecisions({ tx, decisions, owed: [], now, after, details: new Map([[commitment.id, payload.details]]) });
+      if (opened.has(commitment.id)) {
+        payload.result.commitmentId = commitment.id;
+        return;
+      }
+      // Asked before (a replay): the commitment opened then is the one, and it takes these details.
       payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
       if (payload.result.commitmentId && Object.keys(payload.details).length > 0) await repo.setCommitmentDetails(tx, { id: payload.result.commitmentId, details: payload.details });
     });
@@ -255,10 +315,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   /** Keeps an owed commitment inside the caller's transaction (a promise kept); a kept or waived one is left alone. */
   async function keepCommitmentIn(tx: Tx, options: { commitmentId: string; by: string; at: Date }): Promise<void> {
-    const [current] = await repo.lockOwedCommitments(tx, { ids: [options.commitmentId] });
+    const [current] = await batches.owedInScope(tx, { ids: [options.commitmentId] });
     if (!current) return;
-    await repo.updateCommitment(tx, keepCommitment(current, { by: options.by, at: options.at }));
-    await timerRepo.deleteTimersOfCommitment(tx, current.id);
+    const kept = keepCommitment(current, { by: options.by, at: options.at });
+    await repo.updateCommitments(tx, [kept]);
+    await batches.cancelTimers(tx, [current.id]);
+    batches.put(tx, kept, { opened: false });
   }
 
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
@@ -289,9 +351,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       const request = await input.decide(tx, before);
       const now = clock.now();
       const revised = reviseCommitment(current, { ...request, at: now });
-      await repo.updateCommitment(tx, revised);
+      await repo.updateCommitments(tx, [revised]);
       await repo.setCommitmentDetails(tx, { id: revised.id, details: request.details });
-      if (request.dismiss || request.dueAt) await timerRepo.deleteTimersOfCommitment(tx, revised.id);
+      if (request.dismiss || request.dueAt) await timerRepo.deleteTimersOfCommitments(tx, [revised.id]);
       if (!request.dismiss && request.dueAt) after.timers.push(...(await timerRepo.insertTimers(tx, requestedTimers({ commitment: revised, atRiskLeadMinutes: request.atRiskLeadMinutes, now }))));
       after.touchedCommitments.set(revised.id, revised.caseId);
       if (revised.caseId) after.touchedCases.add(revised.caseId);
@@ -308,8 +370,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       const current = await repo.lockCommitment(tx, input.id);
       if (!current) throw new AppError('not_found', { detail: `No commitment ${input.id}` });
       const waived = waiveCommitment(current, { by: { id: (input.by.agentId ?? 'admin') as AgentId, role: input.by.role }, reason: input.reason, at: clock.now() });
-      await repo.updateCommitment(tx, waived);
-      await timerRepo.deleteTimersOfCommitment(tx, waived.id);
+      await repo.updateCommitments(tx, [waived]);
+      await timerRepo.deleteTimersOfCommitments(tx, [waived.id]);
       return repo.findCommitmentRecord(tx, waived.id);
     });
     if (record?.caseId) await bus.emit('live.case_updated', { caseId: record.caseId });
@@ -343,6 +405,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   }
 
   return {
+    onBatchStarted,
+    onBatchEnding,
     onOpenRequested,
     keepCommitment: keepCommitmentIn,
     resumePendingWebhooks,

@@ -48,6 +48,8 @@ export function registerCommitmentEngine(options: RegisterCommitmentEngineOption
   const metrics = createCommitmentMetrics(registry, { countCommitments: () => countCommitments(db) });
 
   const service = createCommitmentService({ db, clock, bus, logger, engine, ...(options.webhookOptions ? { webhookOptions: options.webhookOptions } : {}) });
+  bus.on('batch.started', service.onBatchStarted);
+  bus.on('batch.ending', service.onBatchEnding);
   bus.on('event.ingested', service.onEventIngested);
   bus.on('message.recorded', service.onMessageRecorded);
   bus.on('message.delivered', service.onMessageDelivered);

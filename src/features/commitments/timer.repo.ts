@@ -21,10 +21,10 @@ function toTimer(row: Pick<Selectable<TimersTable>, 'id' | 'commitment_id' | 'ki
   };
 }
 
-/** Inserts timers for a commitment; returns them with their ids for the scheduler's near window. */
-export async function insertTimers(q: Queryable, timers: readonly TimerRef[]): Promise<Timer[]> {
+/** Inserts timers (given ids are kept); returns them with their ids for the scheduler's near window. */
+export async function insertTimers(q: Queryable, timers: readonly (TimerRef & { id?: string })[]): Promise<Timer[]> {
   if (timers.length === 0) return [];
-  const withIds = timers.map((t) => ({ ...t, id: newId('tmr') }));
+  const withIds = timers.map((t) => ({ ...t, id: t.id ?? newId('tmr') }));
   await q
     .insertInto('timers')
     .values(withIds.map((t) => ({ id: t.id, commitment_id: t.commitmentId, kind: t.kind, fire_at: t.fireAt, due_at: t.dueAt })))
@@ -32,8 +32,9 @@ export async function insertTimers(q: Queryable, timers: readonly TimerRef[]): P
   return withIds;
 }
 
-export async function deleteTimersOfCommitment(q: Queryable, commitmentId: string): Promise<void> {
-  await q.deleteFrom('timers').where('commitment_id', '=', commitmentId).execute();
+export async function deleteTimersOfCommitments(q: Queryable, commitmentIds: readonly string[]): Promise<void> {
+  if (commitmentIds.length === 0) return;
+  await q.deleteFrom('timers').where('commitment_id', 'in', [...commitmentIds]).execute();
 }
 
 export async function deleteTimer(q: Queryable, id: string): Promise<void> {

@@ -51,6 +51,8 @@ export interface AutomaticMessage {
   channel: string;
   to: string;
   reasonCode: string | null;
+  /** The customer's time zone, when the caller has read the customer already. */
+  zone?: string;
 }
 
 const ackWindowMs = 60 * 60_000;
@@ -74,10 +76,10 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     return customer?.timeZone ?? options.defaultZone;
   }
 
-  async function auditText(q: Queryable, input: { text: string; customerId: string | null; orderNumber: string | null; facts?: CustomerFactsInput }): Promise<AuditFinding[]> {
+  async function auditText(q: Queryable, input: { text: string; customerId: string | null; orderNumber: string | null; facts?: CustomerFactsInput; zone?: string }): Promise<AuditFinding[]> {
     // A text that claims nothing and states no reason cannot contradict the records: skip reading them.
     if (!input.facts && findClaims(input.text).length === 0 && findStatedReasons(input.text, reasons).length === 0) return [];
-    const facts = input.facts ?? (await buildCustomerFacts(q, { customerId: input.customerId, orderNumber: input.orderNumber, zone: await zoneOf(q, input.customerId), reasons }));
+    const facts = input.facts ?? (await buildCustomerFacts(q, { customerId: input.customerId, orderNumber: input.orderNumber, zone: input.zone ?? (await zoneOf(q, input.customerId)), reasons }));
     return auditMessage({ text: input.text, facts, reasons }).findings;
   }
 
@@ -97,9 +99,10 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   /** Renders, audits and queues a message Kept sends itself; held (and its case flagged) when the audit fails. */
   async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord> {
     const at = clock.now();
-    const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone: await zoneOf(tx, message.customerId), reasons });
+    const zone = message.zone ?? (await zoneOf(tx, message.customerId));
+    const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone, reasons });
     const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
-    const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber });
+    const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber, zone });
     const recorded = await messageRepo.insertMessage(tx, {
       caseId: message.caseRecord?.id ?? null,
       customerId: message.customerId,
@@ -170,13 +173,15 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
       return;
     }
-    const order = caseRecord.orderNumber ? ((await orderRepo.findOrderByNumber(tx, caseRecord.orderNumber)) ?? null) : null;
-    // The acknowledgement is about the case: its link is the case's page, even when an order is named.
-    const vars = await recordVars(tx, { customerId: caseRecord.customerId, caseRecord, order: null, reasons, publicUrl });
+    // The acknowledgement is about the case: its link is the case's page, even when an order is named (whose
+    // number it carries as the case's).
+    const customer = await customerRepo.findCustomerById(tx, caseRecord.customerId);
+    const vars = await recordVars(tx, { customerId: caseRecord.customerId, customer: customer ?? null, caseRecord, order: null, reasons, publicUrl });
     await sendAutomatic(tx, {
       caseRecord,
       customerId: caseRecord.customerId,
-      order,
+      zone: customer?.timeZone ?? options.defaultZone,
+      order: null,
       template: target.template,
       vars: templateVars(target.template, vars),
       origin: 'acknowledgement',

@@ -1,5 +1,5 @@
 // The only SQL for the outbox: every message Kept sends or holds.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuditFinding, OutboxPromise, OutboxStatus, OutboxTable } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
@@ -101,12 +101,25 @@ export async function findOutboxEntry(q: Queryable, id: string): Promise<OutboxR
   return row && toOutboxRecord(row);
 }
 
-export async function markOutboxSent(q: Queryable, options: { id: string; transport: string; externalId: string | null; at: Date }): Promise<void> {
-  await q
-    .updateTable('outbox')
-    .set((eb) => ({ status: 'sent', transport: options.transport, external_id: options.externalId, sent_at: options.at, attempts: eb('attempts', '+', 1), next_attempt_at: null, last_error: null }))
-    .where('id', '=', options.id)
-    .execute();
+export async function findOutboxEntries(q: Queryable, ids: readonly string[]): Promise<Map<string, OutboxRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('outbox').selectAll().where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, toOutboxRecord(row)]));
+}
+
+/** Marks entries sent, each with its transport and the id the transport gave it: one statement. */
+export async function markOutboxEntriesSent(q: Queryable, entries: readonly { id: string; transport: string; externalId: string | null; at: Date }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`
+    update outbox set status = 'sent', transport = sent.transport, external_id = sent.external_id, sent_at = sent.at,
+      attempts = outbox.attempts + 1, next_attempt_at = null, last_error = null
+    from unnest(
+      ${entries.map((entry) => entry.id)}::text[],
+      ${entries.map((entry) => entry.transport)}::text[],
+      ${entries.map((entry) => entry.externalId)}::text[],
+      ${entries.map((entry) => entry.at.toISOString())}::timestamptz[]
+    ) as sent(id, transport, external_id, at)
+    where outbox.id = sent.id`.execute(q);
 }
 
 export async function markOutboxAttemptFailed(q: Queryable, options: { id: string; error: string; retryAt: Date | null; at: Date }): Promise<void> {
@@ -127,19 +140,20 @@ export async function listOutbox(q: Queryable, filter: { customerId?: string | u
 }
 
 /**
- * Claims a queued entry for delivery by moving its next attempt to `leaseUntil`; only one caller (of any
- * process) gets it, so a message is never sent twice. A crash mid-send leaves it due again after the lease.
+ * Claims queued entries for delivery by moving their next attempt to `leaseUntil`; only one caller (of any
+ * process) gets each, so a message is never sent twice. A crash mid-send leaves them due again after the lease.
  */
-export async function claimOutboxEntry(q: Queryable, options: { id: string; now: Date; leaseUntil: Date }): Promise<OutboxRecord | undefined> {
-  const row = await q
+export async function claimOutboxEntries(q: Queryable, options: { ids: readonly string[]; now: Date; leaseUntil: Date }): Promise<Map<string, OutboxRecord>> {
+  if (options.ids.length === 0) return new Map();
+  const rows = await q
     .updateTable('outbox')
     .set({ next_attempt_at: options.leaseUntil })
-    .where('id', '=', options.id)
+    .where('id', 'in', [...options.ids])
     .where('status', '=', 'queued')
     .where('next_attempt_at', '<=', options.now)
     .returningAll()
-    .executeTakeFirst();
-  return row && toOutboxRecord(row);
+    .execute();
+  return new Map(rows.map((row) => [row.id, toOutboxRecord(row)]));
 }
 
 /** Records on the entry of a message the promises it made (written once the commitments are opened). */

@@ -27,6 +27,14 @@ export interface OutboxServiceOptions {
   claimLeaseMs?: number;
 }
 
+/** An entry its transport took, waiting to be recorded as sent. */
+interface SentEntry {
+  entry: repo.OutboxRecord;
+  caseRecord: caseRepo.CaseRecord | undefined;
+  transport: string;
+  externalId: string | null;
+}
+
 /** The finding of a message addressed to a gift's recipient when the buyer has not consented. */
 export async function findGiftRecipient(tx: Tx, entry: Pick<repo.NewOutboxEntry, 'to' | 'customerId' | 'orderNumber'>): Promise<AuditFinding | undefined> {
   const to = entry.to.trim().toLowerCase();
@@ -54,60 +62,92 @@ export function createOutboxService(options: OutboxServiceOptions) {
     return options.transports[channel] ?? options.fallbackTransport;
   }
 
-  async function deliverOne(candidate: repo.OutboxRecord): Promise<void> {
-    const now = options.clock.now();
-    const entry = await repo.claimOutboxEntry(options.db, { id: candidate.id, now, leaseUntil: new Date(now.getTime() + claimLeaseMs) });
-    if (!entry) return;
-    const caseRecord = entry.caseId ? await caseRepo.findCaseById(options.db, entry.caseId) : undefined;
-    const transport = transportFor(entry.channel);
-    try {
-      const result = await transport.send({
-        outboxId: entry.id,
-        channel: entry.channel,
-        to: entry.to,
-        subject: entry.subject,
-        body: entry.body,
-        html: entry.html,
-        caseToken: caseRecord ? `K-${caseRecord.number}` : null,
-        inReplyTo: null,
-      });
-      await options.db.transaction().execute(async (tx) => {
-        const at = options.clock.now();
-        await repo.markOutboxSent(tx, { id: entry.id, transport: transport.name, externalId: result.externalId, at });
-        if (entry.messageId) {
-          await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'sent' });
-          const message = await messageRepo.findMessageById(tx, entry.messageId);
-          if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null });
-        }
-      });
-      options.logger.info({ outbox_id: entry.id, case_id: entry.caseId, channel: entry.channel, transport: transport.name }, 'message sent');
-    } catch (error) {
-      const attempts = entry.attempts + 1;
+  async function recordFailure(entry: repo.OutboxRecord, error: unknown): Promise<void> {
+    const attempts = entry.attempts + 1;
+    const at = options.clock.now();
+    const retryAt = attempts < maxAttempts ? new Date(at.getTime() + retryBaseMs * 2 ** (attempts - 1)) : null;
+    const text = error instanceof Error ? error.message : String(error);
+    await options.db.transaction().execute(async (tx) => {
+      await repo.markOutboxAttemptFailed(tx, { id: entry.id, error: text, retryAt, at });
+      if (!retryAt && entry.messageId) {
+        await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
+        const message = await messageRepo.findMessageById(tx, entry.messageId);
+        if (message) await options.bus.emit('message.failed', { tx, message, error: text });
+      }
+    });
+    options.logger.warn({ outbox_id: entry.id, case_id: entry.caseId, attempts, err: error }, retryAt ? 'send failed, will retry' : 'send failed for good');
+  }
+
+  /** Marks sent entries and their messages sent in one transaction, and tells the engine of each, in order. */
+  async function recordSent(sent: readonly SentEntry[]): Promise<void> {
+    if (sent.length === 0) return;
+    await options.db.transaction().execute(async (tx) => {
       const at = options.clock.now();
-      const retryAt = attempts < maxAttempts ? new Date(at.getTime() + retryBaseMs * 2 ** (attempts - 1)) : null;
-      const text = error instanceof Error ? error.message : String(error);
-      await options.db.transaction().execute(async (tx) => {
-        await repo.markOutboxAttemptFailed(tx, { id: entry.id, error: text, retryAt, at });
-        if (!retryAt && entry.messageId) {
-          await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
-          const message = await messageRepo.findMessageById(tx, entry.messageId);
-          if (message) await options.bus.emit('message.failed', { tx, message, error: text });
-        }
+      const messageIds = sent.flatMap(({ entry }) => (entry.messageId ? [entry.messageId] : []));
+      await repo.markOutboxEntriesSent(tx, sent.map(({ entry, transport, externalId }) => ({ id: entry.id, transport, externalId, at })));
+      await messageRepo.updateMessageStatuses(tx, { ids: messageIds, status: 'sent' });
+      const messages = await messageRepo.findMessagesByIds(tx, messageIds);
+      await options.bus.emit('batch.started', {
+        tx,
+        caseIds: [...new Set(sent.flatMap(({ entry }) => (entry.caseId ? [entry.caseId] : [])))],
+        orderNumbers: [...new Set([...messages.values()].flatMap((message) => message.orderNumbers))],
       });
-      options.logger.warn({ outbox_id: entry.id, case_id: entry.caseId, attempts, err: error }, retryAt ? 'send failed, will retry' : 'send failed for good');
+      for (const { entry, caseRecord } of sent) {
+        const message = entry.messageId ? messages.get(entry.messageId) : undefined;
+        if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null });
+      }
+      await options.bus.emit('batch.ending', { tx });
+    });
+    for (const { entry, transport } of sent) options.logger.info({ outbox_id: entry.id, case_id: entry.caseId, channel: entry.channel, transport }, 'message sent');
+  }
+
+  /**
+   * Claims queued entries, sends them by their channels in order, and records the sent ones together. Should
+   * recording them together fail, each is recorded alone, and one that still fails counts as a failed attempt.
+   */
+  async function deliverMany(candidates: readonly repo.OutboxRecord[]): Promise<void> {
+    if (candidates.length === 0) return;
+    const now = options.clock.now();
+    const claimed = await repo.claimOutboxEntries(options.db, { ids: candidates.map((candidate) => candidate.id), now, leaseUntil: new Date(now.getTime() + claimLeaseMs) });
+    const entries = candidates.flatMap((candidate) => claimed.get(candidate.id) ?? []);
+    const cases = await caseRepo.findCasesByIds(options.db, [...new Set(entries.flatMap((entry) => (entry.caseId ? [entry.caseId] : [])))]);
+    const sent: SentEntry[] = [];
+    for (const entry of entries) {
+      const caseRecord = entry.caseId ? cases.get(entry.caseId) : undefined;
+      const transport = transportFor(entry.channel);
+      try {
+        const result = await transport.send({
+          outboxId: entry.id,
+          channel: entry.channel,
+          to: entry.to,
+          subject: entry.subject,
+          body: entry.body,
+          html: entry.html,
+          caseToken: caseRecord ? `K-${caseRecord.number}` : null,
+          inReplyTo: null,
+        });
+        sent.push({ entry, caseRecord, transport: transport.name, externalId: result.externalId });
+      } catch (error) {
+        await recordFailure(entry, error);
+      }
+    }
+    try {
+      await recordSent(sent);
+    } catch {
+      for (const one of sent) await recordSent([one]).catch((error: unknown) => recordFailure(one.entry, error));
     }
   }
 
   /** Delivers every queued entry due by `dueBy` (default now); returns how many were tried. */
   async function deliverDue(limit = 100, dueBy: Date = options.clock.now()): Promise<number> {
     const due = await repo.listQueuedOutbox(options.db, { dueBy, limit });
-    for (const entry of due) await deliverOne(entry);
+    await deliverMany(due);
     return due.length;
   }
 
   async function deliverById(id: string): Promise<void> {
     const entry = await repo.findOutboxEntry(options.db, id);
-    if (entry?.status === 'queued') await deliverOne(entry);
+    if (entry?.status === 'queued') await deliverMany([entry]);
   }
 
   /**
@@ -129,20 +169,20 @@ export function createOutboxService(options: OutboxServiceOptions) {
    * queued since the last call; claims make concurrent calls safe.
    */
   async function deliverPending(): Promise<number> {
-    let delivered = 0;
+    if (pending.size === 0) return 0;
+    const found = await repo.findOutboxEntries(options.db, [...pending.keys()]);
+    const due: repo.OutboxRecord[] = [];
     for (const [id, queuedAt] of [...pending]) {
-      const entry = await repo.findOutboxEntry(options.db, id);
+      const entry = found.get(id);
       if (!entry) {
         if (Date.now() - queuedAt > forgetPendingAfterMs) pending.delete(id);
         continue;
       }
       pending.delete(id);
-      if (entry.status === 'queued') {
-        await deliverOne(entry);
-        delivered += 1;
-      }
+      if (entry.status === 'queued') due.push(entry);
     }
-    return delivered;
+    await deliverMany(due);
+    return due.length;
   }
 
   async function listOutbox(filter: { customerId?: string | undefined; caseId?: string | undefined; status?: repo.OutboxRecord['status'] | undefined; limit?: number | undefined }) {

@@ -38,10 +38,18 @@ function last4Of(fact: unknown): string | undefined {
  */
 export async function recordVars(
   q: Queryable,
-  options: { customerId: string | null; caseRecord: CaseRecord | null; order: OrderRecord | null; reasons: ReasonCatalog; publicUrl: string },
+  options: {
+    customerId: string | null;
+    /** The customer, when the caller has read it already (null: there is none). */
+    customer?: { name: string | null } | null;
+    caseRecord: CaseRecord | null;
+    order: OrderRecord | null;
+    reasons: ReasonCatalog;
+    publicUrl: string;
+  },
 ): Promise<VarValues> {
   const { caseRecord, order } = options;
-  const customer = options.customerId ? await customerRepo.findCustomerById(q, options.customerId) : undefined;
+  const customer = options.customer !== undefined ? options.customer : options.customerId ? await customerRepo.findCustomerById(q, options.customerId) : undefined;
   const vars: VarValues = { 'customer.name': customer?.name?.trim() || 'there' };
   if (caseRecord) {
     vars['case.token'] = caseToken(caseRecord.number);

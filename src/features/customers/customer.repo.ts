@@ -41,41 +41,64 @@ export async function findIdentities(q: Queryable, identities: IdentityValue[]):
   return rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at }));
 }
 
-export async function insertCustomer(q: Queryable, customer: { name?: string | undefined; timeZone?: string | undefined; at: Date }): Promise<string> {
-  const id = newId('cus');
+/**
+ * The customers of any number of identities, with when each customer was created (the oldest survives a
+ * merge): one query for a whole batch, joining the identities to look up as a table of pairs.
+ */
+export async function findIdentityOwners(q: Queryable, identities: IdentityValue[]): Promise<{ kind: IdentityKind; value: string; customerId: string; customerCreatedAt: Date }[]> {
+  if (identities.length === 0) return [];
+  const result = await sql<{ kind: IdentityKind; value: string; customer_id: string; customer_created_at: Date }>`
+    select i.kind, i.value, i.customer_id, c.created_at as customer_created_at
+    from unnest(${identities.map((identity) => identity.kind)}::text[], ${identities.map((identity) => identity.value)}::text[]) as wanted(kind, value)
+    join identities i on i.kind = wanted.kind and i.value = wanted.value
+    join customers c on c.id = i.customer_id`.execute(q);
+  return result.rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, customerCreatedAt: new Date(row.customer_created_at) }));
+}
+
+/** When each of the given customers was created. */
+export async function findCustomerCreationTimes(q: Queryable, ids: readonly string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.selectFrom('customers').select(['id', 'created_at']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.created_at]));
+}
+
+export async function insertCustomers(q: Queryable, customers: readonly { id: string; name: string | null; timeZone: string | null; at: Date }[]): Promise<void> {
+  if (customers.length === 0) return;
   await q
     .insertInto('customers')
-    .values({ id, name: customer.name ?? null, time_zone: customer.timeZone ?? null, created_at: customer.at, updated_at: customer.at })
-    .execute();
-  return id;
-}
-
-export async function updateCustomerProfile(q: Queryable, update: { id: string; name?: string | undefined; timeZone?: string | undefined; at: Date }): Promise<void> {
-  if (update.name === undefined && update.timeZone === undefined) return;
-  await q
-    .updateTable('customers')
-    .set({
-      ...(update.name !== undefined ? { name: update.name } : {}),
-      ...(update.timeZone !== undefined ? { time_zone: update.timeZone } : {}),
-      updated_at: update.at,
-    })
-    .where('id', '=', update.id)
+    .values(customers.map((customer) => ({ id: customer.id, name: customer.name, time_zone: customer.timeZone, created_at: customer.at, updated_at: customer.at })))
     .execute();
 }
 
-export async function insertIdentities(q: Queryable, options: { customerId: string; identities: IdentityValue[]; at: Date }): Promise<void> {
-  if (options.identities.length === 0) return;
+/**
+ * Writes what events said about their customers: a name or time zone given replaces the stored one, one not
+ * given leaves it; `updated_at` becomes the event's time. One statement for any number of customers (each once).
+ */
+export async function updateCustomerProfiles(q: Queryable, updates: readonly { id: string; name?: string | undefined; timeZone?: string | undefined; at: Date }[]): Promise<void> {
+  if (updates.length === 0) return;
+  await sql`
+    update customers set
+      name = case when given.has_name then given.name else customers.name end,
+      time_zone = case when given.has_time_zone then given.time_zone else customers.time_zone end,
+      updated_at = given.at
+    from unnest(
+      ${updates.map((update) => update.id)}::text[],
+      ${updates.map((update) => update.name !== undefined)}::boolean[],
+      ${updates.map((update) => update.name ?? null)}::text[],
+      ${updates.map((update) => update.timeZone !== undefined)}::boolean[],
+      ${updates.map((update) => update.timeZone ?? null)}::text[],
+      ${updates.map((update) => update.at.toISOString())}::timestamptz[]
+    ) as given(id, has_name, name, has_time_zone, time_zone, at)
+    where customers.id = given.id`.execute(q);
+}
+
+export async function insertIdentities(q: Queryable, identities: readonly { customerId: string; identity: IdentityValue; at: Date }[]): Promise<void> {
+  if (identities.length === 0) return;
   await q
     .insertInto('identities')
-    .values(options.identities.map((identity) => ({ id: newId('idn'), customer_id: options.customerId, kind: identity.kind, value: identity.value, created_at: options.at })))
+    .values(identities.map(({ customerId, identity, at }) => ({ id: newId('idn'), customer_id: customerId, kind: identity.kind, value: identity.value, created_at: at })))
     .onConflict((oc) => oc.columns(['kind', 'value']).doNothing())
     .execute();
-}
-
-/** The oldest of the given customers: it survives a merge, so ids already shared stay valid longest. */
-export async function findOldestCustomer(q: Queryable, ids: string[]): Promise<string> {
-  const row = await q.selectFrom('customers').select('id').where('id', 'in', ids).orderBy('created_at').orderBy('id').limit(1).executeTakeFirstOrThrow();
-  return row.id;
 }
 
 const customerOwnedTables = ['identities', 'events', 'orders', 'cases', 'messages', 'commitments', 'outbox'] as const;

@@ -1,8 +1,10 @@
 // Resolves the customer of every event from any identity it carries, linking and merging as identities meet.
 import type { Db, Queryable } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
+import { newId } from '../../shared/ids.js';
 import * as repo from './customer.repo.js';
-import { identitiesOf, identityFromQuery, type CustomerRef } from './identity.js';
+import { identitiesOf, identityFromQuery, type CustomerRef, type IdentityValue } from './identity.js';
+import { identityKey, resolveInState, type Resolution, type ResolutionInput, type ResolutionState } from './resolution.js';
 
 export interface ResolveCustomerInput {
   ref: (CustomerRef & { name?: string | undefined; time_zone?: string | undefined }) | undefined;
@@ -12,31 +14,56 @@ export interface ResolveCustomerInput {
   at: Date;
 }
 
+/** What resolving an event needs to know of it (see `resolveInState`). */
+export function resolutionInputOf(input: ResolveCustomerInput): ResolutionInput {
+  return { identities: identitiesOf(input.ref), orderCustomerId: input.orderCustomerId ?? null, name: input.ref?.name, timeZone: input.ref?.time_zone, eventId: input.eventId, at: input.at };
+}
+
+/**
+ * Locks the identities of a whole batch (one statement, in sorted order, so two batches that share an
+ * identity cannot create two customers nor deadlock) and loads what resolving them needs: the customer of
+ * each known identity and when each candidate customer was created (`customerIds` adds candidates known
+ * otherwise, such as the customers of the batch's orders).
+ */
+export async function loadResolutionState(tx: Queryable, input: { identities: IdentityValue[]; customerIds?: Iterable<string>; createdAt?: ReadonlyMap<string, Date> }): Promise<ResolutionState> {
+  await repo.lockIdentities(tx, input.identities);
+  const unique = [...new Map(input.identities.map((identity) => [identityKey(identity), identity])).values()];
+  const owners = await repo.findIdentityOwners(tx, unique);
+  const state: ResolutionState = { customerByIdentity: new Map(), createdAt: new Map(input.createdAt ?? []) };
+  for (const owner of owners) {
+    state.customerByIdentity.set(identityKey(owner), owner.customerId);
+    state.createdAt.set(owner.customerId, owner.customerCreatedAt);
+  }
+  const unknown = [...new Set(input.customerIds ?? [])].filter((id) => !state.createdAt.has(id));
+  for (const [id, at] of await repo.findCustomerCreationTimes(tx, unknown)) state.createdAt.set(id, at);
+  return state;
+}
+
+/**
+ * Writes what resolving some events decided, events that share no customer and no identity (a run of a
+ * batch): merges first, as each was decided, then new customers, profiles and identities, one statement each.
+ */
+export async function writeResolutions(tx: Queryable, resolutions: readonly Resolution[]): Promise<void> {
+  for (const { merge } of resolutions) {
+    if (merge) await repo.mergeCustomers(tx, { survivorId: merge.survivorId, mergedIds: merge.mergedIds, cause: 'shared_identity', eventId: merge.eventId, at: merge.at });
+  }
+  await repo.insertCustomers(tx, resolutions.flatMap((resolution) => (resolution.newCustomer ? [resolution.newCustomer] : [])));
+  await repo.updateCustomerProfiles(tx, resolutions.flatMap((resolution) => (resolution.profile ? [resolution.profile] : [])));
+  await repo.insertIdentities(tx, resolutions.flatMap((resolution) => resolution.newIdentities));
+}
+
 /**
  * Finds or creates the customer an event is about. When the identities (or the order) belong to two
  * customers, they are the same person: the younger ones merge into the oldest and the merge is recorded.
- * Must run inside a transaction.
+ * Must run inside a transaction. Ingest resolves a whole batch at once with the same rules.
  */
 export async function resolveCustomer(tx: Queryable, input: ResolveCustomerInput): Promise<string | null> {
-  const identities = identitiesOf(input.ref);
-  if (identities.length === 0 && !input.orderCustomerId) return null;
-  await repo.lockIdentities(tx, identities);
-  const known = await repo.findIdentities(tx, identities);
-  const customerIds = new Set(known.map((row) => row.customerId));
-  if (input.orderCustomerId) customerIds.add(input.orderCustomerId);
-
-  let customerId: string;
-  if (customerIds.size === 0) {
-    customerId = await repo.insertCustomer(tx, { name: input.ref?.name, timeZone: input.ref?.time_zone, at: input.at });
-  } else {
-    customerId = customerIds.size === 1 ? [...customerIds][0]! : await repo.findOldestCustomer(tx, [...customerIds]);
-    const mergedIds = [...customerIds].filter((id) => id !== customerId);
-    await repo.mergeCustomers(tx, { survivorId: customerId, mergedIds, cause: 'shared_identity', eventId: input.eventId, at: input.at });
-    await repo.updateCustomerProfile(tx, { id: customerId, name: input.ref?.name, timeZone: input.ref?.time_zone, at: input.at });
-  }
-  const knownKeys = new Set(known.map((row) => `${row.kind}:${row.value}`));
-  await repo.insertIdentities(tx, { customerId, identities: identities.filter((identity) => !knownKeys.has(`${identity.kind}:${identity.value}`)), at: input.at });
-  return customerId;
+  const resolutionInput = resolutionInputOf(input);
+  if (resolutionInput.identities.length === 0 && !resolutionInput.orderCustomerId) return null;
+  const state = await loadResolutionState(tx, { identities: resolutionInput.identities, customerIds: resolutionInput.orderCustomerId ? [resolutionInput.orderCustomerId] : [] });
+  const resolution = resolveInState(state, resolutionInput, () => newId('cus'));
+  await writeResolutions(tx, [resolution]);
+  return resolution.customerId;
 }
 
 export interface CustomerView {

@@ -1,4 +1,5 @@
 // The only SQL for the append-only event store.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { EventInput } from './event.schemas.js';
 
@@ -24,10 +25,13 @@ export async function appendEvents(q: Queryable, options: { events: EventInput[]
   return new Set(rows.map((row) => row.id));
 }
 
-export async function setEventCustomers(q: Queryable, assignments: { eventId: string; customerId: string }[]): Promise<void> {
-  for (const { eventId, customerId } of assignments) {
-    await q.updateTable('events').set({ customer_id: customerId }).where('id', '=', eventId).execute();
-  }
+/** Links events to their customers: one statement for any number of events. */
+export async function setEventCustomers(q: Queryable, assignments: readonly { eventId: string; customerId: string }[]): Promise<void> {
+  if (assignments.length === 0) return;
+  await sql`
+    update events set customer_id = linked.customer_id
+    from unnest(${assignments.map((entry) => entry.eventId)}::text[], ${assignments.map((entry) => entry.customerId)}::text[]) as linked(id, customer_id)
+    where events.id = linked.id`.execute(q);
 }
 
 export interface StoredEvent {

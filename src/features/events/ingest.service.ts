@@ -4,13 +4,16 @@ import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
 import type { CaseService } from '../cases/case.service.js';
-import { resolveCustomer } from '../customers/customer.service.js';
-import * as orderRepo from '../orders/order.repo.js';
+import { loadResolutionState, writeResolutions } from '../customers/customer.service.js';
+import { identitiesOf } from '../customers/identity.js';
+import type { CustomerOrders } from '../orders/customer-orders.js';
 import { mentionedOrderNumbers } from '../orders/order.js';
-import { projectOrderEvent } from '../orders/order.service.js';
+import * as orderService from '../orders/order.service.js';
 import * as eventRepo from './event.repo.js';
 import type { EventInput } from './event.schemas.js';
+import { planBatch, splitIntoRuns, type BatchPlan } from './ingest-plan.js';
 
 export interface IngestResult {
   accepted: number;
@@ -23,21 +26,16 @@ export function surveyNeedsFollowUp(data: Record<string, unknown>): boolean {
 }
 
 export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus; cases: CaseService; logger: Logger }) {
-  async function processEvent(tx: Tx, event: EventInput): Promise<{ caseId: string | null }> {
+  /** Routes an event whose customer and order are written already: its case, its message, the bus handlers. */
+  async function processEvent(tx: Tx, event: EventInput, customerId: string | null, customerOrders: CustomerOrders): Promise<{ caseId: string | null }> {
     const at = new Date(event.occurred_at);
     const orderNumber = event.order?.id ?? null;
-    const knownOrder = orderNumber ? await orderRepo.findOrderByNumber(tx, orderNumber) : undefined;
-    const customerId = await resolveCustomer(tx, { ref: event.customer, orderCustomerId: knownOrder?.customerId, eventId: event.id, at });
-    await projectOrderEvent(tx, { event, customerId, at });
-    if (customerId) await eventRepo.setEventCustomers(tx, [{ eventId: event.id, customerId }]);
-
     const data = event.data as Record<string, unknown>;
     let caseId: string | null = null;
     let messageId: string | null = null;
     if (event.type === 'contact.received' && customerId) {
       const text = String(data['text'] ?? '');
-      const customerOrders = orderNumber ? [] : (await orderRepo.listOrdersOfCustomer(tx, customerId)).map((order) => order.number);
-      const mentioned = orderNumber ? [orderNumber] : mentionedOrderNumbers(text, customerOrders);
+      const mentioned = orderNumber ? [orderNumber] : mentionedOrderNumbers(text, customerOrders.numbersOf(customerId));
       const result = await deps.cases.recordInbound(tx, {
         customerId,
         channel: String(data['channel']),
@@ -55,8 +53,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
       messageId = result.message.id;
     } else if (event.type === 'message.sent') {
       const text = String(data['text'] ?? '');
-      const customerOrders = customerId ? (await orderRepo.listOrdersOfCustomer(tx, customerId)).map((order) => order.number) : [];
-      const mentioned = [...new Set([...(orderNumber ? [orderNumber] : []), ...mentionedOrderNumbers(text, customerOrders)])];
+      const mentioned = [...new Set([...(orderNumber ? [orderNumber] : []), ...mentionedOrderNumbers(text, customerId ? customerOrders.numbersOf(customerId) : [])])];
       const result = await deps.cases.recordOutboundExternal(tx, {
         customerId,
         channel: String(data['channel']),
@@ -91,6 +88,33 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     return { caseId };
   }
 
+  /**
+   * Resolves the customers of a batch of new events and plans what each writes to its order, in batch
+   * order, from one read of what the batch names (its identities locked first).
+   */
+  async function planNewEvents(tx: Tx, events: readonly EventInput[]): Promise<{ plan: BatchPlan; customerOrders: CustomerOrders }> {
+    const orderNumbers = [...new Set(events.flatMap((event) => (event.order?.id ? [event.order.id] : [])))];
+    const owners = await orderService.listOrderOwners(tx, orderNumbers);
+    const resolution = await loadResolutionState(tx, {
+      identities: events.flatMap((event) => identitiesOf(event.customer)),
+      createdAt: new Map(owners.flatMap((owner) => (owner.customerId && owner.customerCreatedAt ? [[owner.customerId, owner.customerCreatedAt] as const] : []))),
+    });
+    const knownCustomers = [...new Set([...resolution.customerByIdentity.values(), ...owners.flatMap((owner) => (owner.customerId ? [owner.customerId] : []))])];
+    const threadRefs = [...new Set(events.flatMap((event) => (typeof event.data['thread_ref'] === 'string' ? [event.data['thread_ref']] : [])))];
+    const reachable = await deps.cases.findReachableCases(tx, { threadRefs, customerIds: knownCustomers });
+    await deps.bus.emit('batch.started', { tx, orderNumbers, caseIds: [...new Set([...reachable.openCases.map((entry) => entry.id), ...[...reachable.threads.values()].map((entry) => entry.caseId)])] });
+    const openCaseOrders = new Map<string, string[]>();
+    for (const entry of reachable.openCases) if (entry.orderNumber) openCaseOrders.set(entry.customerId, [...(openCaseOrders.get(entry.customerId) ?? []), entry.orderNumber]);
+    const state = {
+      resolution,
+      orders: new Map(owners.map((owner) => [owner.number, { customerId: owner.customerId }])),
+      threadCustomers: new Map([...reachable.threads].map(([ref, entry]) => [ref, entry.customerId])),
+      openCaseOrders,
+    };
+    const customerOrders = await orderService.loadCustomerOrders(tx, { customerIds: knownCustomers, named: owners });
+    return { plan: planBatch({ events, state, newCustomerId: () => newId('cus') }), customerOrders };
+  }
+
   /** Stores and processes a batch atomically; returns how many were new and how many were repeats. */
   async function ingestEvents(events: EventInput[]): Promise<IngestResult> {
     const receivedAt = deps.clock.now();
@@ -99,11 +123,23 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const touchedCases = new Set<string>();
     const stored = await deps.db.transaction().execute(async (tx) => {
       const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
-      for (const event of firstById.values()) {
-        if (!inserted.has(event.id)) continue;
-        const { caseId } = await processEvent(tx, event);
-        if (caseId) touchedCases.add(caseId);
+      const { plan, customerOrders } = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
+      // A run's events share no customer, identity, order or thread: its customer and order writes go
+      // first, a statement each, and then its events are routed in batch order, as if one by one.
+      for (const run of splitIntoRuns(plan.events)) {
+        await writeResolutions(tx, run.map((entry) => entry.resolution));
+        const orderWrites = run.flatMap((entry) => (entry.orderWrite ? [entry.orderWrite] : []));
+        await orderService.writeOrderUpdates(tx, orderWrites);
+        for (const { resolution } of run) if (resolution.merge) customerOrders.merge(resolution.merge);
+        customerOrders.apply(orderWrites);
+        for (const entry of run) {
+          const { caseId } = await processEvent(tx, entry.event, entry.customerId, customerOrders);
+          if (caseId) touchedCases.add(caseId);
+        }
       }
+      // Links follow the batch's merges, as a merge moves the events linked before it.
+      await eventRepo.setEventCustomers(tx, plan.events.flatMap((entry) => (entry.customerId ? [{ eventId: entry.event.id, customerId: plan.survivorOf(entry.customerId) }] : [])));
+      await deps.bus.emit('batch.ending', { tx });
       return inserted.size;
     });
     for (const caseId of touchedCases) await deps.bus.emit('live.case_updated', { caseId });

@@ -130,4 +130,70 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
     const customer = (await kept.api('GET', '/api/v1/customers?email=orders@example.com')).body.items[0];
     expect(order.customer_id).toBe(customer.id);
   });
+
+  it('creates one customer when two requests about the same new customer arrive at the same moment', async () => {
+    const first = { events: [placed('race-1', 'race@example.com', 'R-1'), { ...placed('race-2', 'race@example.com', 'R-2'), customer: { email: 'race@example.com', phone: '+1 555 010 0199' } }] };
+    const second = { events: [{ id: 'race-3', type: 'contact.received', occurred_at: '2026-12-01T08:05:00Z', customer: { phone: '(555) 010-0199', email: 'RACE@example.com' }, data: { channel: 'sms', text: 'Is R-1 on its way?' } }] };
+    const replies = await Promise.all([kept.api('POST', '/api/v1/events', first), kept.api('POST', '/api/v1/events', second)]);
+    expect(replies.map((reply) => reply.status)).toEqual([202, 202]);
+    const byEmail = (await kept.api('GET', '/api/v1/customers?email=race@example.com')).body.items;
+    const byPhone = (await kept.api('GET', '/api/v1/customers?phone=%2B15550100199')).body.items;
+    expect(byEmail).toHaveLength(1);
+    expect(byPhone.map((customer: { id: string }) => customer.id)).toEqual([byEmail[0].id]);
+    for (const number of ['R-1', 'R-2']) expect((await kept.api('GET', `/api/v1/orders/${number}`)).body.customer_id).toBe(byEmail[0].id);
+  });
+
+  it('follows a merge to the end of its batch: events before it, of either customer, end up with the survivor', async () => {
+    const reply = await kept.api('POST', '/api/v1/events', {
+      events: [
+        placed('bm-1', 'elder@example.com', 'BM-1'),
+        { id: 'bm-2', type: 'contact.received', occurred_at: '2026-12-01T08:10:00Z', customer: { handle: { network: 'twitter', id: '@younger' } }, data: { channel: 'social', text: 'Hello?' } },
+        { id: 'bm-3', type: 'order.cancelled', occurred_at: '2026-12-01T08:20:00Z', order: { id: 'BM-1' }, data: { reason: 'out_of_stock' } },
+        { id: 'bm-4', type: 'contact.received', occurred_at: '2026-12-01T08:30:00Z', customer: { email: 'elder@example.com', handle: { network: 'twitter', id: '@younger' } }, data: { channel: 'email', text: 'Both are me' } },
+        { id: 'bm-5', type: 'order.shipped', occurred_at: '2026-12-01T08:40:00Z', customer: { handle: { network: 'twitter', id: '@younger' } }, order: { id: 'BM-2' }, data: {} },
+      ],
+    });
+    expect(reply.body).toEqual({ accepted: 5, duplicates: 0 });
+    const customers = (await kept.api('GET', '/api/v1/customers?handle=twitter:@younger')).body.items;
+    expect(customers).toHaveLength(1);
+    const survivor = customers[0];
+    expect(survivor.merged).toEqual([expect.objectContaining({ event_id: 'bm-4', cause: 'shared_identity' })]);
+    const timeline = (await kept.api('GET', `/api/v1/customers/${survivor.id}/timeline`)).body.items;
+    // Contacts show as their messages, the other events as themselves.
+    expect(timeline.flatMap((item: { event_id?: string }) => (item.event_id?.startsWith('bm-') ? [item.event_id] : []))).toEqual(['bm-1', 'bm-3', 'bm-5']);
+    expect(timeline.flatMap((item: { type: string; body?: string }) => (item.type === 'message_in' ? [item.body] : []))).toEqual(['Hello?', 'Both are me']);
+    const order = (await kept.api('GET', '/api/v1/orders/BM-1')).body;
+    expect(order.customer_id).toBe(survivor.id);
+    expect(order.history.map((entry: { state: string }) => entry.state)).toEqual(['placed', 'cancelled']);
+    expect((await kept.api('GET', '/api/v1/orders/BM-2')).body.customer_id).toBe(survivor.id);
+  });
+
+  it('rolls a batch back whole when processing fails halfway, and takes it again in full afterwards', async () => {
+    let failOn: string | undefined = 'half-3';
+    kept.services.bus.on('event.ingested', ({ event }) => {
+      if (event.id === failOn) throw new Error('the disk is full');
+    });
+    const batch = {
+      events: [
+        placed('half-1', 'half@example.com', 'H-1'),
+        { id: 'half-2', type: 'contact.received', occurred_at: '2026-12-01T08:10:00Z', customer: { email: 'half@example.com' }, data: { channel: 'web_form', text: 'Where is H-1?' } },
+        { id: 'half-3', type: 'order.cancelled', occurred_at: '2026-12-01T08:20:00Z', order: { id: 'H-1' }, data: { reason: 'out_of_stock' } },
+        placed('half-4', 'other-half@example.com', 'H-2'),
+      ],
+    };
+    const failed = await kept.api('POST', '/api/v1/events', batch);
+    expect(failed.status).toBe(500);
+    expect((await kept.api('GET', '/api/v1/customers?email=half@example.com')).body.items).toHaveLength(0);
+    expect((await kept.api('GET', '/api/v1/orders/H-1')).status).toBe(404);
+    expect((await kept.api('GET', '/api/v1/customers?email=other-half@example.com')).body.items).toHaveLength(0);
+
+    failOn = undefined;
+    expect((await kept.api('POST', '/api/v1/events', batch)).body).toEqual({ accepted: 4, duplicates: 0 });
+    expect((await kept.api('POST', '/api/v1/events', batch)).body).toEqual({ accepted: 0, duplicates: 4 });
+    const customer = (await kept.api('GET', '/api/v1/customers?email=half@example.com')).body.items[0];
+    const cases = (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items;
+    expect(cases).toHaveLength(1);
+    expect((await kept.api('GET', '/api/v1/orders/H-1')).body.history.map((entry: { state: string }) => entry.state)).toEqual(['placed', 'cancelled']);
+  });
 });
+

@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { OrdersTable } from '../../db/database.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
-import type { OrderFactsUpdate } from './order.js';
+import type { OrderWrite } from './order.js';
 
 export interface OrderRecord {
   id: string;
@@ -76,49 +76,125 @@ export async function listOrdersByNumbers(q: Queryable, numbers: string[]): Prom
   return rows.map(toOrderRecord);
 }
 
+/** The id and customer of each order named, with when that customer was created (for customer resolution). */
+export async function listOrderOwners(q: Queryable, numbers: readonly string[]): Promise<{ id: string; number: string; customerId: string | null; placedAt: Date | null; customerCreatedAt: Date | null }[]> {
+  if (numbers.length === 0) return [];
+  const rows = await q
+    .selectFrom('orders')
+    .leftJoin('customers', 'customers.id', 'orders.customer_id')
+    .select(['orders.id', 'orders.number', 'orders.customer_id', 'orders.placed_at', 'customers.created_at as customer_created_at'])
+    .where('orders.number', 'in', [...numbers])
+    .execute();
+  return rows.map((row) => ({ id: row.id, number: row.number, customerId: row.customer_id, placedAt: row.placed_at, customerCreatedAt: row.customer_created_at }));
+}
+
+/** The orders of these customers, with when each was placed. */
+export async function listOrderPlacements(q: Queryable, customerIds: readonly string[]): Promise<{ number: string; customerId: string | null; placedAt: Date | null }[]> {
+  if (customerIds.length === 0) return [];
+  const rows = await q.selectFrom('orders').select(['number', 'customer_id', 'placed_at']).where('customer_id', 'in', [...customerIds]).execute();
+  return rows.map((row) => ({ number: row.number, customerId: row.customer_id, placedAt: row.placed_at }));
+}
+
 /**
- * Writes what an event tells about an order, creating the order when this is the first word of it. One
- * upsert: ingest calls this for most events, and a read-then-write cost three round trips per event.
+ * Writes what events tell about orders that exist, each order once: only the facts an event names are
+ * overwritten, the rest stay as they were, and `facts` merges with `jsonb ||` (later keys winning, like
+ * spreading new facts over old). One statement for any number of orders; returns their ids by number.
  */
-export async function applyOrderUpdate(q: Queryable, options: { number: string; customerId: string | null; update: OrderFactsUpdate; eventId: string; at: Date; isPlacement: boolean }): Promise<OrderRecord> {
-  const { update } = options;
-  // Only the facts this event names are overwritten on an existing order; the rest stay as they were.
-  const columns = {
-    ...(options.customerId ? { customer_id: options.customerId } : {}),
-    ...(update.state ? { state: update.state } : {}),
-    ...(update.reasonCode ? { reason_code: update.reasonCode } : {}),
-    ...(update.items ? { items: JSON.stringify(update.items) } : {}),
-    ...(update.total ? { total_minor: update.total.amountMinor, currency: update.total.currency } : {}),
-    ...(update.paymentMethod ? { payment_method: update.paymentMethod } : {}),
-    ...(update.cardLast4 ? { card_last4: update.cardLast4 } : {}),
-    ...(update.shipTo ? { ship_to: JSON.stringify(update.shipTo) } : {}),
-    ...(update.isGift !== undefined ? { is_gift: update.isGift } : {}),
-    ...(update.recipientEmail ? { recipient_email: update.recipientEmail } : {}),
-    ...(update.giftContactConsent !== undefined ? { gift_contact_consent: update.giftContactConsent } : {}),
-    ...(update.promisedBy ? { promised_by: update.promisedBy } : {}),
-    ...(update.carrier ? { carrier: update.carrier } : {}),
-    ...(update.trackingNumber ? { tracking_number: update.trackingNumber } : {}),
-    ...(options.isPlacement ? { placed_at: options.at } : {}),
-    updated_at: options.at,
-  };
-  const facts = JSON.stringify(update.facts);
-  const row = await q
+export async function updateOrders(q: Queryable, writes: readonly OrderWrite[]): Promise<Map<string, string>> {
+  if (writes.length === 0) return new Map();
+  // A fact the event does not name is null here and leaves the stored value (the same truthiness as before).
+  const column = <T>(pick: (write: OrderWrite) => T | undefined | null) => writes.map((write) => pick(write) ?? null);
+  const result = await sql<{ id: string; number: string }>`
+    update orders set
+      customer_id = coalesce(given.customer_id, orders.customer_id),
+      state = coalesce(given.state, orders.state),
+      reason_code = coalesce(given.reason_code, orders.reason_code),
+      items = coalesce(given.items, orders.items),
+      total_minor = coalesce(given.total_minor, orders.total_minor),
+      currency = coalesce(given.currency, orders.currency),
+      payment_method = coalesce(given.payment_method, orders.payment_method),
+      card_last4 = coalesce(given.card_last4, orders.card_last4),
+      ship_to = coalesce(given.ship_to, orders.ship_to),
+      is_gift = coalesce(given.is_gift, orders.is_gift),
+      recipient_email = coalesce(given.recipient_email, orders.recipient_email),
+      gift_contact_consent = coalesce(given.gift_contact_consent, orders.gift_contact_consent),
+      promised_by = coalesce(given.promised_by, orders.promised_by),
+      carrier = coalesce(given.carrier, orders.carrier),
+      tracking_number = coalesce(given.tracking_number, orders.tracking_number),
+      placed_at = coalesce(given.placed_at, orders.placed_at),
+      updated_at = given.updated_at,
+      facts = orders.facts || given.facts
+    from unnest(
+      ${column((write) => write.number)}::text[],
+      ${column((write) => write.customerId || null)}::text[],
+      ${column((write) => write.update.state || null)}::text[],
+      ${column((write) => write.update.reasonCode || null)}::text[],
+      ${column((write) => write.update.items && JSON.stringify(write.update.items))}::jsonb[],
+      ${column((write) => write.update.total?.amountMinor)}::bigint[],
+      ${column((write) => write.update.total?.currency)}::text[],
+      ${column((write) => write.update.paymentMethod || null)}::text[],
+      ${column((write) => write.update.cardLast4 || null)}::text[],
+      ${column((write) => write.update.shipTo && JSON.stringify(write.update.shipTo))}::jsonb[],
+      ${column((write) => write.update.isGift)}::boolean[],
+      ${column((write) => write.update.recipientEmail || null)}::text[],
+      ${column((write) => write.update.giftContactConsent)}::boolean[],
+      ${column((write) => write.update.promisedBy || null)}::timestamptz[],
+      ${column((write) => write.update.carrier || null)}::text[],
+      ${column((write) => write.update.trackingNumber || null)}::text[],
+      ${column((write) => (write.isPlacement ? write.at.toISOString() : null))}::timestamptz[],
+      ${column((write) => write.at.toISOString())}::timestamptz[],
+      ${column((write) => JSON.stringify(write.update.facts))}::jsonb[]
+    ) as given(number, customer_id, state, reason_code, items, total_minor, currency, payment_method, card_last4, ship_to, is_gift, recipient_email, gift_contact_consent, promised_by, carrier, tracking_number, placed_at, updated_at, facts)
+    where orders.number = given.number
+    returning orders.id, orders.number`.execute(q);
+  return new Map(result.rows.map((row) => [row.number, row.id]));
+}
+
+/**
+ * Inserts orders first named by these events, each once, with the facts they name (the others take their
+ * defaults). An order someone else inserted meanwhile is left out: the caller updates it instead. Returns
+ * the ids of the orders inserted, by number.
+ */
+export async function insertOrders(q: Queryable, writes: readonly OrderWrite[]): Promise<Map<string, string>> {
+  if (writes.length === 0) return new Map();
+  const rows = await q
     .insertInto('orders')
-    .values({ ...columns, facts, items: columns.items ?? '[]', id: newId('ord'), number: options.number, status_token: newPublicToken(), state: update.state ?? 'unknown', customer_id: options.customerId })
-    .onConflict((oc) =>
-      oc.column('number').doUpdateSet((eb) => {
-        const set: Record<string, unknown> = {};
-        for (const column of Object.keys(columns)) set[column] = eb.ref(`excluded.${column as keyof typeof columns}`);
-        // jsonb || merges the top-level keys, later ones winning: the same as spreading new facts over old.
-        return { ...set, facts: sql<string>`orders.facts || excluded.facts` };
-      }),
+    .values(
+      writes.map(({ number, customerId, update, at, isPlacement }) => ({
+        id: newId('ord'),
+        number,
+        status_token: newPublicToken(),
+        customer_id: customerId,
+        state: update.state ?? 'unknown',
+        reason_code: update.reasonCode || null,
+        items: JSON.stringify(update.items ?? []),
+        ...(update.total ? { total_minor: update.total.amountMinor, currency: update.total.currency } : {}),
+        ...(update.paymentMethod ? { payment_method: update.paymentMethod } : {}),
+        ...(update.cardLast4 ? { card_last4: update.cardLast4 } : {}),
+        ...(update.shipTo ? { ship_to: JSON.stringify(update.shipTo) } : {}),
+        ...(update.isGift !== undefined ? { is_gift: update.isGift } : {}),
+        ...(update.recipientEmail ? { recipient_email: update.recipientEmail } : {}),
+        ...(update.giftContactConsent !== undefined ? { gift_contact_consent: update.giftContactConsent } : {}),
+        ...(update.promisedBy ? { promised_by: update.promisedBy } : {}),
+        ...(update.carrier ? { carrier: update.carrier } : {}),
+        ...(update.trackingNumber ? { tracking_number: update.trackingNumber } : {}),
+        ...(isPlacement ? { placed_at: at } : {}),
+        facts: JSON.stringify(update.facts),
+        updated_at: at,
+      })),
     )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  if (update.state) {
-    await q.insertInto('order_states').values({ id: newId('ord'), order_id: row.id, state: update.state, reason_code: update.reasonCode, event_id: options.eventId, at: options.at }).execute();
-  }
-  return toOrderRecord(row);
+    .onConflict((oc) => oc.column('number').doNothing())
+    .returning(['id', 'number'])
+    .execute();
+  return new Map(rows.map((row) => [row.number, row.id]));
+}
+
+export async function insertOrderStates(q: Queryable, states: readonly { orderId: string; state: string; reasonCode: string | null; eventId: string; at: Date }[]): Promise<void> {
+  if (states.length === 0) return;
+  await q
+    .insertInto('order_states')
+    .values(states.map((entry) => ({ id: newId('ord'), order_id: entry.orderId, state: entry.state, reason_code: entry.reasonCode, event_id: entry.eventId, at: entry.at })))
+    .execute();
 }
 
 export async function listOrderStates(q: Queryable, orderIds: string[]): Promise<{ orderId: string; state: string; reasonCode: string | null; eventId: string; at: Date }[]> {

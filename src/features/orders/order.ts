@@ -44,6 +44,18 @@ export interface OrderFactsUpdate {
   facts: Record<string, unknown>;
 }
 
+/** What one event writes to its order: the facts it names, on an order known to exist or a new one. */
+export interface OrderWrite {
+  number: string;
+  /** True when the order existed before this event; a new one is inserted (unless someone inserted it first). */
+  exists: boolean;
+  customerId: string | null;
+  update: OrderFactsUpdate;
+  eventId: string;
+  at: Date;
+  isPlacement: boolean;
+}
+
 function readMoney(value: unknown): Money | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { amount, currency } = value as { amount?: number | string; currency?: string };

@@ -1,6 +1,7 @@
 // The only SQL of the signals feature: what was read from each message, the facts a case's risk is
 // computed from, the risk and routing stored on the case, and the load of each agent for assignment.
 import type { Expression, Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuthorKind, CaseNotesTable, MessageDirection, RiskSignal } from '../../db/database.js';
 import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
@@ -32,9 +33,8 @@ export interface CaseHistoryRow {
   overriddenCodes: string[];
 }
 
-/** Every message of a case in order, with what was read from it and the overrides it was sent with. */
-export async function listCaseHistory(q: Queryable, caseId: string): Promise<CaseHistoryRow[]> {
-  const rows = await q
+function caseHistoryQuery(q: Queryable, caseId: string | Expression<string>) {
+  return q
     .selectFrom('messages')
     .leftJoin('message_signals', 'message_signals.message_id', 'messages.id')
     .leftJoin('outbox', 'outbox.message_id', 'messages.id')
@@ -52,20 +52,33 @@ export async function listCaseHistory(q: Queryable, caseId: string): Promise<Cas
     ])
     .where('messages.case_id', '=', caseId)
     .orderBy('messages.at')
-    .orderBy('messages.id')
-    .execute();
-  return rows.map((row) => ({
+    .orderBy('messages.id');
+}
+
+function toCaseHistoryRow(row: {
+  id: string;
+  direction: MessageDirection;
+  author_kind: AuthorKind;
+  author_id: string | null;
+  noise: string | null;
+  at: Date | string;
+  sentiment: number | string | null;
+  manager_request: string | null;
+  churn_intent: string | null;
+  override: { codes?: string[] } | null;
+}): CaseHistoryRow {
+  return {
     messageId: row.id,
     direction: row.direction,
     authorKind: row.author_kind,
     authorId: row.author_id,
     noise: row.noise,
-    at: row.at,
+    at: new Date(row.at),
     sentiment: row.sentiment === null ? null : Number(row.sentiment),
     managerRequest: row.manager_request,
     churnIntent: row.churn_intent,
     overriddenCodes: row.override?.codes ?? [],
-  }));
+  };
 }
 
 /** Replies already sent on a case by people (agents in Kept, or authors reported by `message.sent`). */
@@ -81,33 +94,9 @@ export async function listEarlierReplies(q: Queryable, caseId: string): Promise<
     .execute();
 }
 
-export async function countBreachedCommitments(q: Queryable, caseId: string): Promise<number> {
-  const row = await q
-    .selectFrom('commitments')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('case_id', '=', caseId)
-    .where('state', '=', 'breached')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export async function hasOpenCommitment(q: Queryable, options: { caseId: string; kind: string }): Promise<boolean> {
   const row = await q.selectFrom('commitments').select('id').where('case_id', '=', options.caseId).where('kind', '=', options.kind).where('state', '=', 'open').limit(1).executeTakeFirst();
   return row !== undefined;
-}
-
-/** Order count and spend of a customer, the spend in the currency they spent most in. */
-export async function findCustomerValue(q: Queryable, customerId: string): Promise<{ orderCount: number; spendMinor: number; currency: string }> {
-  const rows = await q
-    .selectFrom('orders')
-    .select((eb) => ['currency', eb.fn.countAll<number>().as('orders'), eb.fn.sum<number>('total_minor').as('spend')])
-    .where('customer_id', '=', customerId)
-    .groupBy('currency')
-    .execute();
-  const orderCount = rows.reduce((sum, row) => sum + Number(row.orders), 0);
-  const main = rows.filter((row) => row.currency !== null).sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0];
-  // XXX is ISO 4217's "no currency": a customer without priced orders has no spend to show.
-  return { orderCount, spendMinor: Number(main?.spend ?? 0), currency: main?.currency ?? 'XXX' };
 }
 
 export interface CaseRoutingState {
@@ -117,9 +106,64 @@ export interface CaseRoutingState {
   queue: string | null;
 }
 
-export async function findCaseRoutingState(q: Queryable, caseId: string): Promise<CaseRoutingState | undefined> {
-  const row = await q.selectFrom('cases').select(['customer_id', 'state', 'escalated', 'queue']).where('id', '=', caseId).executeTakeFirst();
-  return row && { customerId: row.customer_id, state: row.state, escalated: row.escalated, queue: row.queue };
+export interface CaseRiskFacts extends CaseRoutingState {
+  /** The risk stored on the case now. */
+  risk: { score: number; signals: RiskSignal[] };
+  history: CaseHistoryRow[];
+  breachedCommitments: number;
+  customerValue: { orderCount: number; spendMinor: number; currency: string };
+}
+
+/** Order count and spend of a customer, the spend in the currency they spent most in. */
+function customerValueOf(rows: readonly { currency: string | null; orders: number | string; spend: number | string | null }[]) {
+  const orderCount = rows.reduce((sum, row) => sum + Number(row.orders), 0);
+  const main = rows.filter((row) => row.currency !== null).sort((a, b) => Number(b.spend ?? 0) - Number(a.spend ?? 0))[0];
+  // XXX is ISO 4217's "no currency": a customer without priced orders has no spend to show.
+  return { orderCount, spendMinor: Number(main?.spend ?? 0), currency: main?.currency ?? 'XXX' };
+}
+
+/**
+ * Everything a case's risk is computed from, in one query: its routing state and stored risk, its history,
+ * its breached commitments, and its customer's order count and spend.
+ */
+export async function findCaseRiskFacts(q: Queryable, caseId: string): Promise<CaseRiskFacts | undefined> {
+  const row = await q
+    .selectFrom('cases')
+    .select((eb) => [
+      'cases.customer_id',
+      'cases.state',
+      'cases.escalated',
+      'cases.queue',
+      'cases.risk_score',
+      'cases.risk_signals',
+      jsonArrayFrom(caseHistoryQuery(q, eb.ref('cases.id'))).as('history'),
+      eb
+        .selectFrom('commitments')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('commitments.case_id', '=', 'cases.id')
+        .where('commitments.state', '=', 'breached')
+        .as('breached'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('orders')
+          .select((inner) => ['orders.currency', inner.fn.countAll<number>().as('orders'), inner.fn.sum<number>('orders.total_minor').as('spend')])
+          .whereRef('orders.customer_id', '=', 'cases.customer_id')
+          .groupBy('orders.currency'),
+      ).as('value'),
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    customerId: row.customer_id,
+    state: row.state,
+    escalated: row.escalated,
+    queue: row.queue,
+    risk: { score: Number(row.risk_score), signals: row.risk_signals },
+    history: row.history.map(toCaseHistoryRow),
+    breachedCommitments: Number(row.breached ?? 0),
+    customerValue: customerValueOf(row.value),
+  };
 }
 
 export interface CaseRoutingChange {

@@ -16,6 +16,18 @@ function quoted(sentence: string | undefined): string {
   return sentence ? `"${sentence.trim()}"` : '';
 }
 
+/** True when a risk would be stored as the one stored already (the score is a 4-byte real). */
+function sameRisk(risk: Risk, stored: { score: number; signals: readonly { code: string; detail: string; weight: number }[] }): boolean {
+  return (
+    Math.fround(risk.score) === Math.fround(stored.score) &&
+    risk.signals.length === stored.signals.length &&
+    risk.signals.every((signal, index) => {
+      const other = stored.signals[index]!;
+      return signal.code === other.code && signal.detail === other.detail && signal.weight === other.weight;
+    })
+  );
+}
+
 function riskSummary(risk: Risk): string {
   return risk.signals.map((signal) => `${signal.code} ${signal.weight}`).join(', ');
 }
@@ -32,21 +44,19 @@ export function createSignalService(deps: { bus: DomainBus; logger: Logger }) {
    * said when it came from the customer.
    */
   async function refreshCase(tx: Tx, input: { caseId: string; messageId: string; read: MessageSignals | undefined; at: Date }): Promise<void> {
-    const caseRow = await repo.findCaseRoutingState(tx, input.caseId);
+    const caseRow = await repo.findCaseRiskFacts(tx, input.caseId);
     if (!caseRow) return;
     const customerId = caseRow.customerId;
-    const [history, breachedCommitments, customerValue] = await Promise.all([
-      repo.listCaseHistory(tx, input.caseId),
-      repo.countBreachedCommitments(tx, input.caseId),
-      repo.findCustomerValue(tx, customerId),
-    ]);
-    const risk = computeRisk(riskInputsFromHistory({ history, breachedCommitments, customerValue }));
+    const risk = computeRisk(riskInputsFromHistory({ history: caseRow.history, breachedCommitments: caseRow.breachedCommitments, customerValue: caseRow.customerValue }));
     const base = { caseId: input.caseId, customerId, messageId: input.messageId, at: input.at };
 
     const managerRequest = input.read?.managerRequest;
     const escalate = managerRequest?.detected === true && !caseRow.escalated;
     const recover = isHighRisk(risk.score) && caseRow.queue !== RECOVERY_QUEUE && caseRow.state !== 'resolved';
-    await repo.updateCaseRouting(tx, { caseId: input.caseId, risk, ...(escalate ? { escalated: true } : {}), ...(recover ? { queue: RECOVERY_QUEUE } : {}), at: input.at });
+    // The same risk written again would change nothing: it is written only when it moved (or the case does).
+    if (escalate || recover || !sameRisk(risk, caseRow.risk)) {
+      await repo.updateCaseRouting(tx, { caseId: input.caseId, risk, ...(escalate ? { escalated: true } : {}), ...(recover ? { queue: RECOVERY_QUEUE } : {}), at: input.at });
+    }
 
     if (managerRequest?.detected) {
       const detail = `The customer asked for a manager: ${quoted(managerRequest.evidence)}`;

@@ -69,17 +69,21 @@ export async function findLastInvitationTime(q: Queryable, customerId: string): 
   return row?.sent_at;
 }
 
-export async function insertInvitation(q: Queryable, input: { customerId: string; caseId: string | null; orderNumber: string | null; trigger: string; kind: SurveyKind; toAddress: string; at: Date }): Promise<InvitationRecord> {
+/** A new invitation's id and token, known before it is written so that its email can link to it. */
+export function newInvitationKeys(): { id: string; token: string } {
+  return { id: newId('srv'), token: newPublicToken() };
+}
+
+export async function insertInvitation(
+  q: Queryable,
+  input: { id: string; token: string; customerId: string; caseId: string | null; orderNumber: string | null; trigger: string; kind: SurveyKind; toAddress: string; outboxId: string | null; at: Date },
+): Promise<InvitationRecord> {
   const row = await tables(q)
     .insertInto('survey_invitations')
-    .values({ id: newId('srv'), token: newPublicToken(), customer_id: input.customerId, case_id: input.caseId, order_number: input.orderNumber, trigger: input.trigger, kind: input.kind, to_address: input.toAddress, sent_at: input.at })
+    .values({ id: input.id, token: input.token, customer_id: input.customerId, case_id: input.caseId, order_number: input.orderNumber, trigger: input.trigger, kind: input.kind, to_address: input.toAddress, outbox_id: input.outboxId, sent_at: input.at })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toInvitationRecord(row);
-}
-
-export async function setInvitationOutbox(q: Queryable, input: { id: string; outboxId: string }): Promise<void> {
-  await tables(q).updateTable('survey_invitations').set({ outbox_id: input.outboxId }).where('id', '=', input.id).execute();
 }
 
 export async function findInvitationByToken(q: Queryable, token: string): Promise<InvitationRecord | undefined> {

@@ -61,10 +61,11 @@ export function createSurveyService(deps: SurveyServiceDeps) {
     if (!mayInvite({ lastSentAt, now: input.at, throttleDays: deps.settings.throttle_days })) return undefined;
     const to = await findBuyerEmail(tx, input.customerId);
     if (!to) return undefined;
-    const invitation = await repo.insertInvitation(tx, { ...input, toAddress: to });
-    const text = invitationText({ kind: input.kind, link: link(invitation.token), orderNumber: input.orderNumber });
-    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `survey:${invitation.id}`, customerId: input.customerId, caseRecord: null, orderNumber: input.orderNumber, origin: `survey_${input.kind}`, ...text, at: input.at } });
-    if (sent.status !== 'skipped') await repo.setInvitationOutbox(tx, { id: invitation.id, outboxId: sent.outboxId });
+    // The email goes first, so the invitation is written once, with the outbox entry it was sent as.
+    const keys = repo.newInvitationKeys();
+    const text = invitationText({ kind: input.kind, link: link(keys.token), orderNumber: input.orderNumber });
+    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `survey:${keys.id}`, customerId: input.customerId, to, caseRecord: null, orderNumber: input.orderNumber, origin: `survey_${input.kind}`, ...text, at: input.at } });
+    const invitation = await repo.insertInvitation(tx, { ...input, ...keys, toAddress: to, outboxId: sent.status === 'skipped' ? null : sent.outboxId });
     deps.logger.info({ customer_id: input.customerId, invitation_id: invitation.id, trigger: input.trigger, status: sent.status }, 'survey invitation');
     return invitation;
   }
