@@ -1,6 +1,6 @@
 // The console's promises, in a real browser against a real Kept: an agent's reply promises a call tomorrow;
 // on the case page she corrects it to Friday 10:00, and dismisses a misread promise with a note, which the
-// timeline then shows.
+// timeline then shows; the settings page says what each template promises.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
@@ -66,5 +66,14 @@ describe.skipIf(!hasChromium)('promises in the console', () => {
     await expect.poll(async () => (await commitments()).find((c) => c.kind === 'update')?.state).toBe('dismissed');
     await promisesSection().getByText('Dismissed by Ada Lovelace: The courier writes to Ida, not us').waitFor();
     await page.locator('ol.timeline').getByText('Promise dismissed: update').waitFor();
+  });
+
+  it('shows on the settings page what each template promises and which policy owes it', async () => {
+    await page.goto(`${base}/#/settings`);
+    const section = page.locator('section[aria-labelledby="template-promises-title"]');
+    const acknowledgement = section.locator('div.data-entry', { hasText: 'acknowledgement.email' });
+    await acknowledgement.getByText('We have your message and a person will answer it soon.').waitFor();
+    await acknowledgement.getByText('follow up by the team, no time given (text, line 3) — owed by policy first-response (first_response)').waitFor();
+    expect(await section.locator('div.data-entry', { hasText: 'refund.issued.email' }).count()).toBe(0);
   });
 });

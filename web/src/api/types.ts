@@ -348,11 +348,25 @@ export interface TemplateVar {
   kind: string;
 }
 
+/** A promise a template makes, as `GET /api/v1/templates` reads it from the template's words. */
+export interface TemplatePromise {
+  kind: string;
+  owner: string;
+  vague: boolean;
+  phrase: string;
+  time_text?: string;
+  field: string;
+  line: number;
+  /** The policy whose commitment already owes it; null: sending the template opens a promise commitment. */
+  backed_by: { policy: string; commitment_kind: string } | null;
+}
+
 export interface Template {
   name: string;
   channel: string;
   description?: string;
   vars: TemplateVar[];
+  promises?: TemplatePromise[];
 }
 
 /** Lists the API does not yet pin down may come bare or wrapped in `{items}`; both are read. */

@@ -1,8 +1,9 @@
 // The loaded configuration, read-only, with its validation errors first.
 import { useQuery } from '@tanstack/react-query';
-import { fetchSettings } from '../api/settings';
+import { fetchSettings, listTemplates } from '../api/settings';
 import { DataView } from '../components/data-view';
 import { ErrorNote, Loading } from '../components/query-state';
+import { describeTemplatePromise, templatesWithPromises } from '../lib/template-promises';
 
 const SECTIONS = [
   { key: 'policies', title: 'Policies' },
@@ -46,6 +47,40 @@ export function SettingsPage() {
           </details>
         </section>
       ))}
+      <TemplatePromises />
     </div>
+  );
+}
+
+/** Each promise Kept read in a template, and who owes it once the message goes out. */
+function TemplatePromises() {
+  const templates = useQuery({ queryKey: ['templates'], queryFn: listTemplates, staleTime: 60_000 });
+  return (
+    <section aria-labelledby="template-promises-title">
+      <h2 id="template-promises-title">What the templates promise</h2>
+      {templates.isPending && <Loading what="templates" />}
+      {templates.isError && <ErrorNote error={templates.error} />}
+      {templates.data && <TemplatePromiseList templates={templatesWithPromises(templates.data)} />}
+    </section>
+  );
+}
+
+function TemplatePromiseList({ templates }: { templates: ReturnType<typeof templatesWithPromises> }) {
+  if (templates.length === 0) return <p className="muted">No template promises anything.</p>;
+  return (
+    <dl className="data-view">
+      {templates.map((t) => (
+        <div key={t.name} className="data-entry">
+          <dt>
+            <code>{t.name}</code>
+          </dt>
+          {t.promises.map((p) => (
+            <dd key={`${p.field}-${p.line}-${p.phrase}`}>
+              <q>{p.phrase}</q> <span className="entry-summary">{describeTemplatePromise(p)}</span>
+            </dd>
+          ))}
+        </div>
+      ))}
+    </dl>
   );
 }
