@@ -131,6 +131,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Where is my order?' }).waitFor();
     expect(page.url()).toContain(`#/cases/${anaCaseId}`);
+    // The case names its customer, linking to her record.
+    await page.getByRole('complementary', { name: 'Case details' }).getByRole('link', { name: 'Ana Silva' }).waitFor();
   });
 
   it('assigns the case to the agent and sends a reply that lands on the timeline', async () => {

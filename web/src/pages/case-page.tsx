@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { listAgents } from '../api/agents';
 import { assignCase, escalateCase, fetchCase, resolveCase } from '../api/cases';
-import { fetchTimeline } from '../api/customers';
+import { fetchCustomer, fetchTimeline } from '../api/customers';
 import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
 import { ChannelIcons } from '../components/channel-icons';
@@ -68,7 +68,7 @@ function CaseFacts({ c }: { c: CaseDetail }) {
         <dd>{c.state}</dd>
         <dt>Customer</dt>
         <dd>
-          <Link to={`/customers/${c.customer_id}`}>Open customer</Link>
+          <CustomerLink customerId={c.customer_id} />
         </dd>
         <dt>Escalated</dt>
         <dd>{c.escalated ? 'yes' : 'no'}</dd>
@@ -86,6 +86,13 @@ function CaseFacts({ c }: { c: CaseDetail }) {
       )}
     </section>
   );
+}
+
+/** The customer by name (else their first identity), linking to the customer view. */
+function CustomerLink({ customerId }: { customerId: string }) {
+  const customer = useQuery({ queryKey: ['customer', customerId], queryFn: () => fetchCustomer(customerId) });
+  const label = customer.data ? (customer.data.name ?? customer.data.identities[0]?.value ?? 'Unnamed customer') : 'Open customer';
+  return <Link to={`/customers/${customerId}`}>{label}</Link>;
 }
 
 function CaseActions({ c }: { c: CaseDetail }) {
