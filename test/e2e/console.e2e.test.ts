@@ -151,6 +151,15 @@ describe.skipIf(!hasChromium)(title, () => {
     await screenshot('case');
   });
 
+  it('offers the reason catalog for a template’s reason, and previews the words the customer will read', async () => {
+    await page.getByLabel('Template').selectOption('order.cancelled.status');
+    await page.getByLabel('order.number (OrderNumber)').fill('A-7776');
+    await page.getByLabel('reason (Reason)').selectOption('payment_verification_failed');
+    await page.locator('section.preview').getByText('Order A-7776 was cancelled. We could not verify the payment details for this order.').waitFor();
+    await page.getByLabel('Template').selectOption('');
+    await page.getByLabel('Message').waitFor();
+  });
+
   it('holds a reply that names the wrong card, and sends it only with an override and a note', async (context) => {
     // The fact audit (crack C3) is its own feature: until the server holds such a reply, there is nothing to see.
     const probe = await kept.api('POST', `/api/v1/cases/${anaCaseId}/replies/preview`, { author_id: adaId, body: 'We have credited your card ending in 9999.' });
@@ -296,6 +305,8 @@ describe.skipIf(!hasChromium)(title, () => {
     const link = new URL(created.body.password_setup_url as string);
     expect(link.hash).toMatch(/^#\/set-password\/kept_setup_/);
     await page.getByRole('button', { name: 'Log out' }).click();
+    // Logging out ends on the login page; going to the link before it does would race that navigation.
+    await page.getByRole('heading', { name: 'Kept — log in' }).waitFor();
     await page.goto(`${base}/${link.hash}`);
     await page.getByLabel('New password (at least 10 characters)').fill(password);
     await page.getByLabel('Repeat it').fill(password);

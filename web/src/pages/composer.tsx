@@ -2,7 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { previewReply, sendReply } from '../api/cases';
-import { listTemplates } from '../api/settings';
+import { fetchSettings, listTemplates } from '../api/settings';
 import type { Finding, ReplyContent, ReplyResult } from '../api/types';
 import { FindingsPanel } from '../components/findings-panel';
 import { PromisesList } from '../components/promises-list';
@@ -10,6 +10,7 @@ import { ErrorNote } from '../components/query-state';
 import { buildReply, overrideState } from '../lib/findings';
 import { useDebounced } from '../lib/use-debounced';
 import { channelLook } from '../lib/channels';
+import { reasonOptions } from '../lib/reason-options';
 
 export function Composer({ caseId, authorId, channels }: { caseId: string; authorId: string; channels: string[] }) {
   const client = useQueryClient();
@@ -114,11 +115,12 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
               <label htmlFor={`var-${v.name}`}>
                 {v.name} <span className="muted">({v.kind})</span>
               </label>
-              <input
+              <VarInput
                 id={`var-${v.name}`}
+                kind={v.kind}
                 value={vars[v.name] ?? ''}
-                onChange={(e) => {
-                  setVars({ ...vars, [v.name]: e.target.value });
+                onChange={(value) => {
+                  setVars({ ...vars, [v.name]: value });
                   edited();
                 }}
               />
@@ -198,5 +200,21 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
         </div>
       )}
     </form>
+  );
+}
+
+/** A template value: a Reason is picked from the catalog (its code), anything else is typed. */
+function VarInput({ id, kind, value, onChange }: { id: string; kind: string; value: string; onChange: (value: string) => void }) {
+  const settings = useQuery({ queryKey: ['settings'], queryFn: fetchSettings, staleTime: 60_000, enabled: kind === 'Reason' });
+  if (kind !== 'Reason') return <input id={id} value={value} onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Choose a reason…</option>
+      {reasonOptions(settings.data?.reasons).map((r) => (
+        <option key={r.code} value={r.code}>
+          {r.code} — {r.customerText}
+        </option>
+      ))}
+    </select>
   );
 }
