@@ -133,6 +133,9 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(page.url()).toContain(`#/cases/${anaCaseId}`);
     // The case names its customer, linking to her record.
     await page.getByRole('complementary', { name: 'Case details' }).getByRole('link', { name: 'Ana Silva' }).waitFor();
+    // Waiving a commitment is a manager's call: an agent is not offered it.
+    await page.locator('section[aria-labelledby="commitments-title"]').getByText('resolution').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Waive/ }).count()).toBe(0);
   });
 
   it('assigns the case to the agent and sends a reply that lands on the timeline', async () => {
@@ -298,6 +301,20 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await logIn('max@kept.test');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Inbox', 'Manager', 'Dashboard', 'Settings']);
+  });
+
+  it('lets a manager waive an open commitment with a reason, which the timeline then shows', async () => {
+    const boId = (await kept.api('GET', '/api/v1/customers?email=bo@example.com')).body.items[0].id;
+    const boCaseId = (await kept.api('GET', `/api/v1/cases?customer_id=${boId}`)).body.items[0].id as string;
+    const resolution = async () => ((await kept.api('GET', `/api/v1/commitments?case_id=${boCaseId}&kind=resolution`)).body.items as Array<{ state: string }>)[0]?.state;
+    expect(await resolution()).toBe('open');
+    await page.goto(`${base}/#/cases/${boCaseId}`);
+    const commitments = page.locator('section[aria-labelledby="commitments-title"]');
+    await commitments.getByRole('button', { name: 'Waive resolution' }).click();
+    await commitments.getByLabel('Why waive resolution').fill('Bo closed the account; nothing left to resolve');
+    await commitments.getByRole('button', { name: 'Waive commitment' }).click();
+    await expect.poll(resolution).toBe('waived');
+    await page.locator('ol.timeline').getByText('reason: Bo closed the account; nothing left to resolve').waitFor();
   });
 
   it('lets a new agent choose a password from the one-time link, then log in', async () => {

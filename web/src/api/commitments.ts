@@ -17,3 +17,8 @@ export function correctPromise(id: string, correction: PromiseCorrection): Promi
 export function dismissPromise(id: string, note: string): Promise<Commitment> {
   return request<Commitment>(`/commitments/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body: { note } });
 }
+
+/** `POST /api/v1/commitments/{id}/waive` — a manager releases a commitment nobody owes any more, with a reason. */
+export function waiveCommitment(id: string, reason: string): Promise<Commitment> {
+  return request<Commitment>(`/commitments/${encodeURIComponent(id)}/waive`, { method: 'POST', body: { reason } });
+}

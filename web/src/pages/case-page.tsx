@@ -1,9 +1,10 @@
 // One case: the customer's timeline and the composer on the left; owner, actions, commitments on the right.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { listAgents } from '../api/agents';
 import { assignCase, escalateCase, fetchCase, resolveCase } from '../api/cases';
+import { waiveCommitment } from '../api/commitments';
 import { fetchCustomer, fetchTimeline } from '../api/customers';
 import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
@@ -160,6 +161,12 @@ function CaseActions({ c }: { c: CaseDetail }) {
 
 function Commitments({ c }: { c: CaseDetail }) {
   const now = useNow();
+  const agent = useAgent();
+  const client = useQueryClient();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['case', c.id] });
+    void client.invalidateQueries({ queryKey: ['timeline'] });
+  };
   return (
     <section aria-labelledby="commitments-title">
       <h2 id="commitments-title">Commitments</h2>
@@ -169,10 +176,45 @@ function Commitments({ c }: { c: CaseDetail }) {
           <li key={m.id} className={`commitment commitment-${m.state}`}>
             <strong>{m.kind}</strong> <span className="tag">{m.state}</span>{' '}
             {m.state === 'open' ? <CountdownText dueAt={m.due_at} now={now} /> : <span className="muted">due {formatTime(m.due_at)}</span>}
+            {m.state === 'open' && agent.role !== 'agent' && <WaiveControl commitmentId={m.id} kind={m.kind} onWaived={refresh} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A manager's "Waive" for an open commitment: the reason is required and recorded with their name. */
+function WaiveControl({ commitmentId, kind, onWaived }: { commitmentId: string; kind: string; onWaived: () => void }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const waive = useMutation({ mutationFn: () => waiveCommitment(commitmentId, reason.trim()), onSuccess: onWaived });
+  if (!open) {
+    return (
+      <button type="button" className="small" aria-label={`Waive ${kind}`} onClick={() => setOpen(true)}>
+        Waive
+      </button>
+    );
+  }
+  return (
+    <form
+      className="waive"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) waive.mutate();
+      }}
+    >
+      <label htmlFor={`${id}-reason`}>Why waive {kind}</label>
+      <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" disabled={!reason.trim() || waive.isPending}>
+        Waive commitment
+      </button>{' '}
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {waive.error && <ErrorNote error={waive.error} />}
+    </form>
   );
 }
 
