@@ -10,6 +10,7 @@ import { readLiveForecast } from '../features/forecast/read-live-forecast.js';
 import { runHistoryCommand } from '../features/history/write-history.js';
 import { startKept } from '../main.js';
 import { isAppError } from '../shared/app-error.js';
+import { runBenchCommand } from './bench-command.js';
 
 const usage = `Usage: kept <command>
 
@@ -19,6 +20,7 @@ Commands:
   audit      replay an event history and report every crack in it: kept audit <history.jsonl> [--json] [--html out.html]
   forecast   forecast contacts against staffing: kept forecast [--days 14] [--from history.jsonl]
   history    write a synthetic event history: kept history --out history.jsonl [--days 30] [--crack-rate 0.05]
+  bench      run the benchmarks and refresh docs/performance.md: kept bench [--only ingest,timers] [--docs-only] [--list]
   help       show this text
 `;
 
@@ -41,6 +43,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'history':
       return runHistoryCommand(rest);
+    case 'bench':
+      return runBenchCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,4 +1,4 @@
-// `kept history`, `kept audit` and `kept forecast` as a user runs them: the bin, files on disk, exit codes.
+// `kept history`, `kept audit`, `kept forecast` and `kept bench` as a user runs them: the bin, files on disk, exit codes.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -78,5 +78,18 @@ describe('kept forecast', () => {
     expect(forecast.hours).toHaveLength(48);
     expect(forecast.days[0]?.arrivals).toBeGreaterThan(0);
     expect(forecast.warningDay).toBeNull();
+  });
+});
+
+describe('kept bench', () => {
+  it('names the benches it would run, and refuses a misspelt one before running or rewriting anything', { timeout: 60_000 }, async () => {
+    const listed = await kept(['bench', '--list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n')).toEqual(expect.arrayContaining(['ingest', 'timers', 'api', 'audit', 'memory']));
+    const one = await kept(['bench', '--list', '--only', 'timers,audit']);
+    expect(one.stdout.trim().split('\n')).toEqual(['audit', 'timers']);
+    const misspelt = await kept(['bench', '--only', 'ingets']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('unknown bench: ingets (the benches are api, audit,');
   });
 });
