@@ -42,6 +42,7 @@ import { registerEventRoutes } from './features/events/event.routes.js';
 import { createIngestService } from './features/events/ingest.service.js';
 import { createOrderService } from './features/orders/order.service.js';
 import { createLiveService } from './features/live/live.service.js';
+import { startLiveRelay } from './features/live/live-relay.js';
 import { registerLiveRoutes } from './features/live/live.routes.js';
 import { createReportService } from './features/reports/report.service.js';
 import { registerReportRoutes } from './features/reports/report.routes.js';
@@ -153,6 +154,14 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   engineRef.current = commitments;
   registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
+  if (store.notifications) {
+    const relay = await startLiveRelay({
+      notifications: store.notifications,
+      onRemote: services.live.broadcastRemote,
+      onError: (error, what) => logger.warn({ err: error }, what),
+    });
+    services.live.useRelay(relay);
+  }
   registerReportRoutes(app, { reports: services.reports });
   registerForecastRoutes(app, { forecast: services.forecast });
   registerSettingsRoutes(app, { settings: services.settings });
@@ -178,6 +187,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     async close() {
       await channels.stop();
       oneVoice.stop();
+      services.live.stopRelay();
       await app.close();
       await commitments.close();
       if (ownsStore) await store.close();

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
 import { sendPreparedStatementsByName } from './prepared.js';
+import { createNotifications, type Notifications } from './notifications.js';
 import { countWrites, type WriteCount } from './write-count.js';
 
 export type Db = Kysely<Database>;
@@ -36,6 +37,8 @@ export interface Store {
    * read may be reused while it has not moved. PostgreSQL has none: other processes write to it too.
    */
   writes?: WriteCount;
+  /** Only on PostgreSQL: LISTEN/NOTIFY between the processes sharing the database. */
+  notifications?: Notifications;
   close(): Promise<void>;
 }
 
@@ -45,10 +48,20 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export async function createStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, onConnect: sendPreparedStatementsByName });
-    pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database connection lost: ${error.message}`)));
+    const onConnectionError = options.onConnectionError ?? ((error: Error) => process.emitWarning(`database connection lost: ${error.message}`));
+    pool.on('error', onConnectionError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
     await migrateToLatest(db);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const notifications = createNotifications({ connectionString: options.databaseUrl, pool, onConnectionError });
+    return {
+      db,
+      dialect: 'postgres',
+      notifications,
+      async close() {
+        await notifications.close();
+        await db.destroy();
+      },
+    };
   }
   const dataDir = options.dataDir ?? './kept-data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });

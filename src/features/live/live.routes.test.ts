@@ -2,20 +2,8 @@
 // and closing Kept does not wait for consoles to hang up.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sseReader } from '../../../test/helpers/sse.js';
 import { adminToken, createTestKept, type TestKept } from '../../../test/helpers/test-app.js';
-
-/** Reads the stream until `text` has arrived (or the time runs out) and returns what came. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string, ms = 5000): Promise<string> {
-  const decoder = new TextDecoder();
-  let seen = '';
-  const deadline = Date.now() + ms;
-  while (!seen.includes(text) && Date.now() < deadline) {
-    const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now()))]);
-    if (!next || next.done) break;
-    seen += decoder.decode(next.value, { stream: true });
-  }
-  return seen;
-}
 
 describe('live stream', () => {
   let kept: TestKept;
@@ -35,16 +23,16 @@ describe('live stream', () => {
   it('tells an open console that a case changed, with the token in the query', async () => {
     const response = await fetch(`${base}/api/v1/stream?token=${adminToken}`);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
-    expect(await readUntil(reader, 'retry:')).toContain('retry: 3000');
+    const reader = sseReader(response.body!.getReader());
+    expect(await reader.readUntil('retry:')).toContain('retry: 3000');
 
     await kept.api('POST', '/api/v1/events', { id: 'live-1', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { email: 'ana@example.com' }, data: { channel: 'web_form', text: 'Hello?' } });
     const caseId = (await kept.api('GET', '/api/v1/cases')).body.items[0].id;
-    const opened = await readUntil(reader, caseId);
+    const opened = await reader.readUntil(caseId);
     expect(opened).toContain(`event: case.updated\ndata: {"case_id":"${caseId}"}\n\n`);
 
     await kept.services.bus.emit('live.commitment_updated', { commitmentId: 'cmt_9', caseId });
-    expect(await readUntil(reader, 'cmt_9')).toContain(`event: commitment.updated\ndata: {"id":"cmt_9","case_id":"${caseId}"}\n\n`);
+    expect(await reader.readUntil('cmt_9')).toContain(`event: commitment.updated\ndata: {"id":"cmt_9","case_id":"${caseId}"}\n\n`);
     expect(kept.services.live.count()).toBe(1);
     // The stream stays open: closing Kept ends it rather than waiting (afterAll would time out otherwise).
   });
