@@ -2,11 +2,12 @@
 // handlers. It never listens: main.ts and the tests decide that (fastify/demo keeps app and server apart).
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
 import { registerAuth } from './http/auth.js';
+import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerConsole } from './http/console.js';
@@ -128,7 +129,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const { config } = options;
-  const logger = options.logger ?? pino({ level: config.env.KEPT_LOG_LEVEL, base: { service: 'kept' } });
+  const ownLogger = options.logger ? undefined : createBufferedLogger({ level: config.env.KEPT_LOG_LEVEL, base: { service: 'kept' } });
+  const logger = options.logger ?? ownLogger!.logger;
   const store = options.store ?? (await createStore({
     databaseUrl: config.env.DATABASE_URL,
     dataDir: config.env.KEPT_DATA_DIR,
@@ -191,6 +193,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
       await app.close();
       await commitments.close();
       if (ownsStore) await store.close();
+      ownLogger?.stop();
     },
   };
 }

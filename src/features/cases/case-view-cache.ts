@@ -15,7 +15,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function createCaseViewCache<View extends object>(options: { writes: WriteCount; max: number }) {
+export function createCaseViewCache<View>(options: { writes: WriteCount; max: number }) {
   const entries = new LRUCache<string, { writes: number; view: View }>({ max: options.max });
   let writesSeen = options.writes.current();
 

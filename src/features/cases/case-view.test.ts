@@ -1,6 +1,7 @@
 // The case JSON is read in one statement; it must be byte for byte the JSON the part-by-part read gave (one
 // query for the case, then its messages, commitments, notes and documents), on both stores — and on the
 // embedded store, where views are kept between reads, every write must show in the next read.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../../../test/helpers/stores.js';
 import { adminToken, createTestKept, testStart, type TestKept } from '../../../test/helpers/test-app.js';
@@ -111,6 +112,16 @@ describe.each(storeKinds)('reading a case in one statement on %s', (storeKind) =
     expect((await read()).commitments.find((item: { id: string }) => item.id === commitment.id)).toMatchObject({ state: 'waived', waived_reason: 'written straight in the store' });
     const response = await kept.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: { authorization: `Bearer ${adminToken}` } });
     expect(response.body).toBe(JSON.stringify(await readCasePartByPart(kept, caseId)));
+  });
+
+  it('writes stored JSON as JavaScript would, even numbers and keys the database prints otherwise', async () => {
+    const { commitments } = (await kept.api('GET', `/api/v1/cases/${caseId}`)).body;
+    // jsonb prints 1e-7 as 0.0000001 and orders keys by length; a JavaScript object puts integer keys first.
+    const details = '{"b": [1.5, 1e21, -0.25], "10": 1e-7, "9": "a, \\"quoted\\": b", "nested": {"x y": null, "2": true}}';
+    await sql`update commitments set details = ${details}::jsonb where id = ${commitments[0].id}`.execute(kept.store.db);
+    const response = await kept.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: { authorization: `Bearer ${adminToken}` } });
+    expect(response.body).toBe(JSON.stringify(await readCasePartByPart(kept, caseId)));
+    expect(JSON.parse(response.body).commitments[0].details).toEqual({ 9: 'a, "quoted": b', 10: 1e-7, b: [1.5, 1e21, -0.25], nested: { 2: true, 'x y': null } });
   });
 
   it('answers 404 for a case that does not exist', async () => {

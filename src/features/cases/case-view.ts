@@ -1,6 +1,9 @@
 // The case JSON of GET /cases/{id}: its shape, the message view, and the parts read in the same statement
-// as the case — its messages and commitments here, and what other features add as view extensions.
-import type { AliasableExpression, Expression } from 'kysely';
+// as the case — its messages and commitments here, and what other features add as view extensions. The
+// database writes the whole case as JSON text (case.repo.ts, src/db/json-view.ts); the parts' subqueries
+// write the same fields in the same order as the views built in Node (toMessageView, toCommitmentView…),
+// which case-view.test holds to, byte for byte.
+import type { Expression } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { CaseState } from '../../db/database.js';
 import * as commitmentRepo from '../commitments/commitment.repo.js';
@@ -48,34 +51,23 @@ export function toMessageView(message: messageRepo.MessageRecord) {
 }
 
 /**
- * A part of the case JSON read in the same statement as the case: `select` is a JSON subquery of the
- * owning feature's repo, correlated on the case's id, and `toView` turns what it gave into the field.
+ * A field of the case JSON read in the same statement as the case: `select` is a subquery of the owning
+ * feature's repo, correlated on the case's id, that gives the field's value as JSON.
  */
-export interface CaseViewPart<View = unknown> {
+export interface CaseViewPart {
   field: string;
-  select(q: Queryable, caseId: Expression<string>): AliasableExpression<unknown>;
-  toView(json: unknown): View;
+  select(q: Queryable, caseId: Expression<string>): Expression<unknown>;
 }
 
 /** Parts of the case JSON that other features own (documents of claims, notes, …). */
 export type CaseViewExtension = CaseViewPart;
 
-/** A view part whose subquery and view agree on the JSON's type. */
-export function defineCaseViewPart<Json, View>(part: { field: string; select: (q: Queryable, caseId: Expression<string>) => AliasableExpression<Json>; toView: (json: Json) => View }): CaseViewPart<View> {
-  return part;
-}
-
 // Past this many, a case's commitments are cut from its JSON (GET /commitments?case_id= pages through all).
 const commitmentsInCaseView = 1000;
 
-export const messagesPart = defineCaseViewPart({
-  field: 'messages',
-  select: messageRepo.selectMessagesOfCaseAsJson,
-  toView: (rows) => messageRepo.toMessageRecords(rows).map(toMessageView),
-});
+export const messagesPart: CaseViewPart = { field: 'messages', select: messageRepo.selectMessageViewsOfCase };
 
-export const commitmentsPart = defineCaseViewPart({
+export const commitmentsPart: CaseViewPart = {
   field: 'commitments',
-  select: (q, caseId) => commitmentRepo.selectCommitmentsOfCaseAsJson(q, { caseId, limit: commitmentsInCaseView }),
-  toView: (rows) => commitmentRepo.toCommitmentRecords(rows).map(commitmentRepo.toCommitmentView),
-});
+  select: (q, caseId) => commitmentRepo.selectCommitmentViewsOfCase(q, { caseId, limit: commitmentsInCaseView }),
+};

@@ -49,7 +49,11 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
         limit: request.query.limit,
       }),
   );
-  app.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } }, async (request) => deps.cases.getCase(request.params.id));
+  // The case comes as JSON text from the store (CaseView, written as JSON.stringify would): sent as it is,
+  // with the content type a serialised object gets.
+  app.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } }, async (request, reply) =>
+    reply.type('application/json; charset=utf-8').send(await deps.cases.getCaseJson(request.params.id)),
+  );
 
   app.post('/api/v1/cases/:id/replies', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request, reply) => {
     const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';

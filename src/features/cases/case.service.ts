@@ -4,6 +4,7 @@ import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 import type { Clock } from '../../shared/clock.js';
 import * as agentRepo from '../agents/agent.repo.js';
 import * as caseRepo from './case.repo.js';
@@ -59,11 +60,8 @@ const cachedCaseViews = 2_000;
 export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; publicUrl: string; viewExtensions?: CaseViewExtension[]; writes?: WriteCount | undefined }) {
   const extensions = deps.viewExtensions ?? [];
   // Only a store this process alone writes to can tell that a kept view is still current (case-view-cache.ts).
-  const viewCache = deps.writes ? createCaseViewCache<CaseView>({ writes: deps.writes, max: cachedCaseViews }) : undefined;
-  const readCaseWithParts = caseRepo.createCaseWithPartsReader(
-    deps.db,
-    [messagesPart, commitmentsPart, ...extensions].map((part) => (q, caseId) => part.select(q, caseId)),
-  );
+  const viewCache = deps.writes ? createCaseViewCache<string>({ writes: deps.writes, max: cachedCaseViews }) : undefined;
+  const readCaseView = caseRepo.createCaseViewReader(deps.db, { parts: [messagesPart, commitmentsPart, ...extensions], publicUrl: deps.publicUrl });
 
   /** Records a message from the customer and returns its case, opening one when no open case fits. */
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
@@ -164,39 +162,20 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     return found;
   }
 
-  async function getCase(id: string): Promise<CaseView> {
-    return viewCache ? viewCache.read(id, () => readCase(id)) : readCase(id);
+  /** The case's JSON as GET /cases/{id} sends it: the text of a CaseView, as JSON.stringify would write it. */
+  async function getCaseJson(id: string): Promise<string> {
+    return viewCache ? viewCache.read(id, () => readCaseJson(id)) : readCaseJson(id);
   }
 
-  async function readCase(id: string): Promise<CaseView> {
-    const found = await readCaseWithParts(deps.db, id);
-    if (!found) throw new AppError('not_found', { detail: `No case ${id}` });
-    const { record } = found;
-    const [messages, commitments, ...extended] = found.parts;
-    return {
-      id: record.id,
-      number: record.number,
-      token: caseToken(record.number),
-      customer_id: record.customerId,
-      state: record.state,
-      owner_id: record.ownerId,
-      subject: record.subject,
-      channels: record.channels,
-      order_number: record.orderNumber,
-      kind: record.kind,
-      queue: record.queue,
-      escalated: record.escalated,
-      flagged: record.flagged,
-      risk: record.risk,
-      messages: messagesPart.toView(messages),
-      commitments: commitmentsPart.toView(commitments),
-      documents: [],
-      status_url: `${deps.publicUrl.replace(/\/$/, '')}/status/${record.statusToken}`,
-      created_at: record.createdAt.toISOString(),
-      updated_at: record.updatedAt.toISOString(),
-      resolved_at: record.resolvedAt?.toISOString() ?? null,
-      ...Object.fromEntries(extensions.map((extension, index) => [extension.field, extension.toView(extended[index])])),
-    };
+  async function getCase(id: string): Promise<CaseView> {
+    // The text is the database's rendering of exactly this shape (case.repo.ts, case-view.test.ts).
+    return JSON.parse(await getCaseJson(id)) as CaseView;
+  }
+
+  async function readCaseJson(id: string): Promise<string> {
+    const text = await readCaseView(deps.db, id);
+    if (text === undefined) throw new AppError('not_found', { detail: `No case ${id}` });
+    return canonicalJson(text);
   }
 
   async function listCases(filter: Omit<caseRepo.CaseListFilter, 'cursor' | 'limit'> & { cursor?: string | undefined; limit?: number | undefined }) {
@@ -278,7 +257,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     return { threads, openCases };
   }
 
-  return { recordInbound, recordOutboundExternal, findThreadCase, findReachableCases, requireCase, getCase, listCases, assignCase, resolveCase, setPending, escalateCase };
+  return { recordInbound, recordOutboundExternal, findThreadCase, findReachableCases, requireCase, getCase, getCaseJson, listCases, assignCase, resolveCase, setPending, escalateCase };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -2,7 +2,7 @@
 import type { Expression, Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuthorKind, MessageDirection, MessagesTable } from '../../db/database.js';
-import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
+import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import { newId } from '../../shared/ids.js';
 
 export interface MessageRecord {
@@ -81,17 +81,17 @@ export async function listMessagesOfCase(q: Queryable, caseId: string): Promise<
   return rows.map(toMessageRecord);
 }
 
-/** The case's messages in the order listMessagesOfCase gives, as one JSON array: a subquery for the case read. */
-export function selectMessagesOfCaseAsJson(q: Queryable, caseId: Expression<string>) {
-  return q
-    .selectFrom('messages as m')
-    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('m').orderBy('m.at').orderBy('m.id'), emptyJsonArray<JsonRow<Selectable<MessagesTable>>>()).as('rows'))
-    .where('m.case_id', '=', caseId)
-    .$asScalar();
-}
-
-export function toMessageRecords(rows: JsonRow<Selectable<MessagesTable>>[]): MessageRecord[] {
-  return rows.map((row) => toMessageRecord(reviveTimestamps<Selectable<MessagesTable>>(row, { at: true })));
+/**
+ * The case's messages as JSON, each as toMessageView writes it (the same fields in the same order), in the
+ * order listMessagesOfCase gives: a subquery for the case read. case-view.test compares the two byte for byte.
+ */
+export function selectMessageViewsOfCase(q: Queryable, caseId: Expression<string>) {
+  return jsonArrayOf({
+    rows: q.selectFrom('messages').selectAll().where('case_id', '=', caseId),
+    alias: 'm',
+    columns: columnsOf('m', ['id', 'direction', 'channel', 'author_kind', 'author_id', 'subject', 'body', 'thread_ref', 'order_numbers', 'noise', 'status', timestampOf('m', 'at')]),
+    orderBy: ['at', 'id'],
+  });
 }
 
 export async function listMessagesOfCustomer(q: Queryable, customerId: string): Promise<MessageRecord[]> {

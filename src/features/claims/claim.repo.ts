@@ -2,7 +2,7 @@
 // a received document keeps the commitment that was waiting for it.
 import type { Expression, Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
-import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
+import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
 import type { ClaimType, DocumentKind, DocumentState } from './claim.js';
 import type { ClaimDocumentsTable, ClaimsTable, ClaimTables } from './claim.tables.js';
@@ -120,17 +120,17 @@ export async function listDocumentsOfCase(q: Queryable, caseId: string): Promise
   return rows.map(toDocumentRecord);
 }
 
-/** The case's documents in the order listDocumentsOfCase gives, as one JSON array: a subquery for the case read. */
-export function selectDocumentsOfCaseAsJson(q: Queryable, caseId: Expression<string>) {
-  return tables(q)
-    .selectFrom('claim_documents as d')
-    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('d').orderBy('d.requested_at').orderBy('d.id'), emptyJsonArray<JsonRow<Selectable<ClaimDocumentsTable>>>()).as('rows'))
-    .where('d.case_id', '=', caseId)
-    .$asScalar();
-}
-
-export function toDocumentRecords(rows: JsonRow<Selectable<ClaimDocumentsTable>>[]): DocumentRecord[] {
-  return rows.map((row) => toDocumentRecord(reviveTimestamps<Selectable<ClaimDocumentsTable>>(row, { requested_at: true, received_at: true, decided_at: true })));
+/**
+ * The case's documents as JSON, each as toDocumentView (claim.service.ts) writes it, in the order
+ * listDocumentsOfCase gives: a subquery for the case read.
+ */
+export function selectDocumentViewsOfCase(q: Queryable, caseId: Expression<string>) {
+  return jsonArrayOf({
+    rows: tables(q).selectFrom('claim_documents').selectAll().where('case_id', '=', caseId),
+    alias: 'd',
+    columns: columnsOf('d', ['id', 'kind', 'state', timestampOf('d', 'requested_at'), timestampOf('d', 'received_at'), timestampOf('d', 'decided_at'), 'decision_note', 'reminders']),
+    orderBy: ['requested_at', 'id'],
+  });
 }
 
 export async function findDocumentByToken(q: Queryable, token: string): Promise<DocumentRecord | undefined> {

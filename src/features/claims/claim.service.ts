@@ -10,7 +10,7 @@ import type { Clock } from '../../shared/clock.js';
 import { minorUnitDigits, toMoney, type Money } from '../../shared/values.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { caseToken, type CaseService } from '../cases/case.service.js';
-import { defineCaseViewPart } from '../cases/case-view.js';
+import type { CaseViewExtension } from '../cases/case-view.js';
 import type { OutboxService } from '../comms/outbox.service.js';
 import type { IngestService } from '../events/ingest.service.js';
 import type { EventInput } from '../events/event.schemas.js';
@@ -57,11 +57,7 @@ export function toDocumentView(document: repo.DocumentRecord) {
 }
 
 /** The case JSON extension: `documents` of every claim on the case. */
-export const claimDocumentsView = defineCaseViewPart({
-  field: 'documents',
-  select: repo.selectDocumentsOfCaseAsJson,
-  toView: (rows) => repo.toDocumentRecords(rows).map(toDocumentView),
-});
+export const claimDocumentsView: CaseViewExtension = { field: 'documents', select: repo.selectDocumentViewsOfCase };
 
 export function createClaimService(deps: ClaimServiceDeps) {
   const formLink = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/forms/${token}`;

@@ -3,7 +3,7 @@
 import { sql, type Expression, type Selectable } from 'kysely';
 import type { Queryable, Tx } from '../../db/create-db.js';
 import type { CommitmentState, CommitmentsTable } from '../../db/database.js';
-import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
+import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
 import type { ManagerLoad } from './choose-manager.js';
@@ -80,17 +80,20 @@ export async function listCommitments(q: Queryable, filter: CommitmentFilter): P
   return rows.map(toCommitmentRecord);
 }
 
-/** The case's commitments as listCommitments gives them for the case (at most `limit`), as one JSON array. */
-export function selectCommitmentsOfCaseAsJson(q: Queryable, options: { caseId: Expression<string>; limit: number }) {
-  return q
-    .selectFrom((eb) => eb.selectFrom('commitments').selectAll().where('case_id', '=', options.caseId).orderBy('due_at').orderBy('id').limit(options.limit).as('k'))
-    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('k').orderBy('k.due_at').orderBy('k.id'), emptyJsonArray<JsonRow<Selectable<CommitmentsTable>>>()).as('rows'))
-    .$asScalar();
-}
-
-export function toCommitmentRecords(rows: JsonRow<Selectable<CommitmentsTable>>[]): CommitmentRecord[] {
-  const timestamps = { due_at: true, paused_at: true, opened_at: true, closed_at: true, breached_at: true, at_risk_at: true } as const;
-  return rows.map((row) => toCommitmentRecord(reviveTimestamps<Selectable<CommitmentsTable>>(row, timestamps)));
+/**
+ * The case's commitments as listCommitments gives them for the case (at most `limit`), each as
+ * toCommitmentView writes it (the same fields in the same order), as JSON: a subquery for the case read.
+ */
+export function selectCommitmentViewsOfCase(q: Queryable, options: { caseId: Expression<string>; limit: number }) {
+  return jsonArrayOf({
+    rows: q.selectFrom('commitments').selectAll().where('case_id', '=', options.caseId).orderBy('due_at').orderBy('id').limit(options.limit),
+    alias: 'k',
+    columns: columnsOf('k', [
+      'id', 'kind', 'state', timestampOf('k', 'due_at'), 'owner_id', 'owner_role', 'case_id', 'customer_id', 'order_number', 'policy_id', 'opened_by', 'fulfilled_by', 'at_risk',
+      timestampOf('k', 'opened_at'), timestampOf('k', 'closed_at'), timestampOf('k', 'breached_at'), 'waived_reason', 'kept_late', 'reason_code', 'details',
+    ]),
+    orderBy: ['due_at', 'id'],
+  });
 }
 
 /** The JSON shape of SPEC §3 commitments. */

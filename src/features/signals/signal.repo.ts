@@ -4,7 +4,7 @@ import type { Expression, Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuthorKind, CaseNotesTable, MessageDirection, RiskSignal } from '../../db/database.js';
-import { emptyJsonArray, reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
+import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import { newId } from '../../shared/ids.js';
 import type { AgentRole } from './assignment.js';
 
@@ -318,16 +318,13 @@ export async function listCaseNotes(q: Queryable, caseId: string): Promise<CaseN
   return rows.map(toCaseNote);
 }
 
-/** The case's notes in the order listCaseNotes gives, as one JSON array: a subquery for the case read. */
-export function selectCaseNotesAsJson(q: Queryable, caseId: Expression<string>) {
-  return q
-    .selectFrom('case_notes as n')
-    .select((eb) => eb.fn.coalesce(eb.fn.jsonAgg('n').orderBy('n.at').orderBy('n.id'), emptyJsonArray<JsonRow<Selectable<CaseNotesTable>>>()).as('rows'))
-    .where('n.case_id', '=', caseId)
-    .$asScalar();
-}
-
-export function toCaseNotes(rows: JsonRow<Selectable<CaseNotesTable>>[]): CaseNote[] {
-  return rows.map((row) => toCaseNote(reviveTimestamps<Selectable<CaseNotesTable>>(row, { at: true })));
+/** The case's notes as JSON (id, kind, author_id, body, at), in listCaseNotes's order: a subquery for the case read. */
+export function selectCaseNoteViews(q: Queryable, caseId: Expression<string>) {
+  return jsonArrayOf({
+    rows: q.selectFrom('case_notes').selectAll().where('case_id', '=', caseId),
+    alias: 'n',
+    columns: columnsOf('n', ['id', 'kind', 'author_id', 'body', timestampOf('n', 'at')]),
+    orderBy: ['at', 'id'],
+  });
 }
 
