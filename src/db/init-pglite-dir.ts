@@ -25,7 +25,7 @@ export async function initPgliteDir(options: { dataDir: string; startParams: rea
   const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   const args = JSON.stringify([pglitePath, options.dataDir, options.startParams]);
   try {
-    await promisify(execFile)(process.execPath, ['-e', childSource, args], { maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, ['--input-type=commonjs', '-e', childSource, args], { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const stderr = (error as { stderr?: unknown }).stderr;
     throw new Error(`creating the data directory ${options.dataDir} failed: ${typeof stderr === 'string' && stderr ? stderr.trim() : String(error)}`, { cause: error });

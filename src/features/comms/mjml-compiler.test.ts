@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMjmlCompiler } from './mjml-compiler.js';
 
@@ -30,5 +32,12 @@ describe('the MJML compiler', () => {
     const [one, two] = await Promise.all([compiler.compile(email), compiler.compile(email.replace('refund', 'parcel'))]);
     expect(one.html).toContain('Your refund is on its way');
     expect(two.html).toContain('Your parcel is on its way');
+  });
+
+  it('keeps a command running until its compile is answered', () => {
+    // A process whose only work is a compile exits with its HTML, not before the worker answers.
+    const script = `import('./mjml-compiler.ts').then(({ createMjmlCompiler }) => createMjmlCompiler().compile(${JSON.stringify(email)})).then((output) => process.stdout.write(String(output.html.includes('refund'))))`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8' });
+    expect(result.stdout).toBe('true');
   });
 });

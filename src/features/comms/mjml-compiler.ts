@@ -19,11 +19,13 @@ interface Reply {
   failure?: string;
 }
 
-// Plain JavaScript, run by the worker as CommonJS: no loader is needed whether Kept runs compiled, through
-// tsx or under the test runner. mjml is required by its resolved path, not by name from the working directory.
+// Plain JavaScript: no loader is needed whether Kept runs compiled, through tsx or under the test runner. It
+// reaches Node's modules through process.getBuiltinModule, so it runs whether Node evaluates it as CommonJS or
+// as a module (a worker inherits the process's flags, --input-type=module among them), and requires
+// mjml (CommonJS) by its resolved path, not by name from the working directory.
 const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const mjml2html = require(workerData.mjmlPath);
+const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+const mjml2html = process.getBuiltinModule('node:module').createRequire(workerData.mjmlPath)(workerData.mjmlPath);
 const messagesOf = (errors) => errors.map((error) => error.formattedMessage ?? String(error.message ?? error));
 parentPort.on('message', async ({ id, source }) => {
   try {
@@ -63,8 +65,6 @@ export function createMjmlCompiler(options: { idleMs?: number } = {}): MjmlCompi
       for (const waiter of self.pending.values()) waiter.reject(error);
       self.pending.clear();
     };
-    // The worker never keeps Kept (or a test run) alive on its own.
-    worker.unref();
     worker.on('message', (reply: Reply) => {
       const waiter = self.pending.get(reply.id);
       if (!waiter) return;
@@ -72,6 +72,8 @@ export function createMjmlCompiler(options: { idleMs?: number } = {}): MjmlCompi
       if (reply.failure !== undefined) waiter.reject(new Error(reply.failure));
       else waiter.resolve({ html: reply.html ?? '', errors: reply.errors });
       if (self.pending.size > 0) return;
+      // Idle, the worker does not keep the process (a command, a test run) alive; a compile refs it again.
+      worker.unref();
       idleTimer = setTimeout(() => {
         // Forgotten first, so a compile from now on starts a new worker instead of writing to this one.
         if (running === self) running = undefined;
@@ -92,6 +94,7 @@ export function createMjmlCompiler(options: { idleMs?: number } = {}): MjmlCompi
       running ??= start();
       const id = nextId++;
       const { pending, worker } = running;
+      worker.ref();
       const result = new Promise<MjmlOutput>((resolve, reject) => pending.set(id, { resolve, reject }));
       worker.postMessage({ id, source });
       return result;

@@ -32,7 +32,7 @@ export interface AnalysedText {
 type Nlp = ReturnType<typeof winkNLP>;
 // Loading the model takes ~100 ms and it holds no state between documents, so it is built once per process,
 // and only when the first message is read: the model and wink-nlp take about 40 MB resident once built, which
-// a Kept that reads no customer messages (an ingest-only instance, the CLI commands) never needs.
+// a Kept that has read no customer message yet, or a command that reads none, does not need to hold.
 let nlp: Nlp | undefined;
 const require = createRequire(import.meta.url);
 // Named-entity and custom-entity recognition are not used by any rule; leaving them out saves time per message.
