@@ -4,7 +4,7 @@
 // straight into the store, due over the next 30 days, so the scheduler, the metrics and the console's reads
 // meet them as they would after months of use.
 // Run: npm run bench:memory [-- --commitments 1000000 --seconds 30 --stores pglite,postgres]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,10 @@ const seconds = Number(values.seconds);
 const stores = values.stores.split(',').map((kind) => kind.trim()) as BenchStoreKind[];
 const token = 'kept_bench_admin_token_0123456789';
 const keptBin = fileURLToPath(new URL('../bin/kept.js', import.meta.url));
+
+// The process measured is the one `npm start` runs: the compiled server in dist/, built as prestart builds it.
+const built = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/build-server.mjs', import.meta.url))], { stdio: 'inherit' });
+if (built.status !== 0) throw new Error('building dist/ failed');
 
 
 /** The kernel's count of a process's resident pages (Linux), in MB. */
@@ -138,7 +142,7 @@ const file = writeBenchResult({
   ...(postgres ? { postgres } : {}),
   parameters: { commitments, seconds, stores, loadAverage: round(loadavg()[0] ?? 0, 1) },
   figures: results.map((result) => result.figure),
-  notes: ['RSS is the kernel\'s VmRSS of the `kept start` process (the TypeScript sources run through tsx, as `npm start` does); on the embedded store it includes PGlite\'s WebAssembly heap.'],
+  notes: ['RSS is the kernel\'s VmRSS of the `kept start` process (the compiled server in dist/, as `npm start` runs it); on the embedded store it includes PGlite\'s WebAssembly heap.'],
   raw: results.map((result) => result.raw),
 });
 console.table(results.map(({ figure }) => ({ store: figure.label, MB: figure.value, empty: figure.baseline?.value, ratio: figure.ratio })));

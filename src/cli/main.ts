@@ -1,14 +1,9 @@
 // The `kept` command line.
+// Each command loads its own modules when it runs: `kept start` holds no audit, demo or history code in
+// memory, and `kept help` starts at once.
 import { ConfigError } from '../config/config-file.js';
 import { loadConfig } from '../config/config.js';
 import { parseEnv } from '../config/env.js';
-import { runAuditCommand } from '../features/audit/audit-terminal.js';
-import { runDemoCommand } from '../features/demo/run-demo.js';
-import { defaultForecastSection } from '../features/forecast/forecast-config.js';
-import { runForecastCommand } from '../features/forecast/forecast-command.js';
-import { readLiveForecast } from '../features/forecast/read-live-forecast.js';
-import { runHistoryCommand } from '../features/history/write-history.js';
-import { startKept } from '../main.js';
 import { isAppError } from '../shared/app-error.js';
 import { runBenchCommand } from './bench-command.js';
 
@@ -27,22 +22,34 @@ Commands:
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'start':
+    case 'start': {
+      const { startKept } = await import('../main.js');
       await startKept();
       return -1;
+    }
     case 'demo': {
       const env = parseEnv(process.env);
+      const { runDemoCommand } = await import('../features/demo/run-demo.js');
       return runDemoCommand({ argv: rest, url: env.KEPT_URL, token: env.KEPT_ADMIN_TOKEN });
     }
-    case 'audit':
+    case 'audit': {
       // Reads only the file it is given: no config, no store, no live data.
+      const { runAuditCommand } = await import('../features/audit/audit-terminal.js');
       return runAuditCommand(rest);
+    }
     case 'forecast': {
       const config = loadConfig();
+      const [{ defaultForecastSection }, { runForecastCommand }, { readLiveForecast }] = await Promise.all([
+        import('../features/forecast/forecast-config.js'),
+        import('../features/forecast/forecast-command.js'),
+        import('../features/forecast/read-live-forecast.js'),
+      ]);
       return runForecastCommand({ argv: rest, section: config.file.forecast ?? defaultForecastSection, readLive: ({ days }) => readLiveForecast({ config, days }) });
     }
-    case 'history':
+    case 'history': {
+      const { runHistoryCommand } = await import('../features/history/write-history.js');
       return runHistoryCommand(rest);
+    }
     case 'bench':
       return runBenchCommand(rest);
     case undefined:

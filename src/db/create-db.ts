@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { initPgliteDir, needsInitdb } from './init-pglite-dir.js';
 import { migrations } from './migrations/index.js';
 import { sendPreparedStatementsByName } from './prepared.js';
 import { createNotifications, type Notifications } from './notifications.js';
@@ -42,6 +43,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded PostgreSQL keeps its shared buffers inside PGlite's WebAssembly heap, and all of them are
+ * resident from the start: the default 128 MB was a quarter of Kept's memory. 32 MB holds what the hot reads
+ * touch; pages beyond it are read from the data directory, which the OS caches outside the process. With a
+ * million open commitments the metrics, lists and ingest ran no slower with 32 MB (docs/performance.md).
+ */
+const pgliteSettings = ['-c', 'shared_buffers=32MB'];
+
 // pg returns bigint (int8) as text and numeric as text; counts and sums are small enough for numbers.
 pg.types.setTypeParser(20, (value) => Number(value));
 
@@ -64,8 +73,11 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     };
   }
   const dataDir = options.dataDir ?? './kept-data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const onDisk = !dataDir.startsWith('memory://');
+  const startParams = [...PGlite.defaultStartParams, ...pgliteSettings];
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  if (onDisk && needsInitdb(dataDir)) await initPgliteDir({ dataDir, startParams });
+  const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams });
   const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   await migrateToLatest(db);

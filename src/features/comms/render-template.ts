@@ -1,7 +1,7 @@
 // Renders a checked template with typed values: subject and text, email HTML through MJML, SMS length.
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import { AppError } from '../../shared/app-error.js';
+import { createMjmlCompiler } from './mjml-compiler.js';
 import { loadDefaultReasons } from './reason-catalog.js';
 import { measureSms, type SmsLength } from './sms-segments.js';
 import type { ReasonCatalog } from './reason.schemas.js';
@@ -90,6 +90,8 @@ interface CompiledHtml {
 // MJML takes tens of milliseconds a message, too slow for an acknowledgement of every inbound message. Templates
 // are logic-less, so each is compiled once with a marker per placeholder and the escaped values are put in after.
 const compiledHtml = new Map<string, Promise<CompiledHtml>>();
+// MJML itself runs in a worker that exits when idle: with every template compiled, nothing of it stays loaded.
+const mjmlCompiler = createMjmlCompiler();
 
 async function compileHtml(template: MessageTemplate): Promise<CompiledHtml> {
   const markers = new Map<string, string>();
@@ -99,11 +101,9 @@ async function compileHtml(template: MessageTemplate): Promise<CompiledHtml> {
       return markers.get(path)!;
     });
   const mjml = template.mjml ? mark(template.mjml) : frameText(mark(template.text), template.variables['status_url'] ? mark('{{status_url}}') : undefined);
-  const result = await mjml2html(mjml, { validationLevel: 'strict' });
+  const result = await mjmlCompiler.compile(mjml);
   if (result.errors.length > 0) {
-    throw new AppError('validation_failed', {
-      detail: `template ${template.id}: MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`,
-    });
+    throw new AppError('validation_failed', { detail: `template ${template.id}: MJML: ${result.errors.join('; ')}` });
   }
   return { html: result.html, markers };
 }

@@ -1,0 +1,22 @@
+// The compiled server `npm start` runs: every module and the files it reads are in dist/, and the bin runs it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distDir, distIsFresh, listServerSources } from '../../scripts/server-dist.mjs';
+
+describe('the compiled server', () => {
+  it('holds a JavaScript file for every module of src/ and a copy of every file the modules read', () => {
+    expect(distIsFresh()).toBe(true);
+    const sources = listServerSources();
+    expect(sources.some((name) => name.endsWith('.yaml'))).toBe(true);
+    const missing = sources.map((name) => name.replace(/\.ts$/, '.js')).filter((name) => !existsSync(join(distDir, name)));
+    expect(missing).toEqual([]);
+  });
+
+  it('runs the kept commands', () => {
+    const result = spawnSync(process.execPath, ['dist/cli/main.js', 'help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: kept <command>');
+  });
+});
