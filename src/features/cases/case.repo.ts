@@ -2,7 +2,7 @@
 import { sql, type AliasableExpression, type Expression, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import { reviveTimestamps, type JsonRow } from '../../db/json-rows.js';
-import { prepared } from '../../db/prepared.js';
+import { preparedWithParameter } from '../../db/prepared.js';
 import type { CasesTable, CaseState, RiskSignal } from '../../db/database.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
 
@@ -95,20 +95,15 @@ export interface CaseWithParts {
 export function createCaseWithPartsReader(q: Queryable, parts: readonly CasePartSelect[]): (q: Queryable, id: string) => Promise<CaseWithParts | undefined> {
   const caseId = sql.ref<string>('cases.id');
   const aliases = parts.map((_, index) => `part_${index}`);
-  // Compiled with a stand-in for the id, found again among the parameters to bind each read's id there.
-  const standIn = `case id ${newPublicToken()}`;
-  const statement = prepared(
+  const statement = preparedWithParameter((id) =>
     q
       .selectFrom('cases')
       .select(sql<JsonRow<Selectable<CasesTable>>>`to_json(${sql.table('cases')})`.as('case_row'))
       .select(parts.map((select, index) => select(q, caseId).as(aliases[index]!)))
-      .where('cases.id', '=', standIn),
+      .where('cases.id', '=', id),
   );
-  const idAt = statement.parameters.indexOf(standIn);
-  if (idAt < 0) throw new Error('The case read was compiled without its id parameter');
   return async (reader, id) => {
-    const bound = { ...statement, parameters: statement.parameters.map((value, index) => (index === idAt ? id : value)) };
-    const [row] = (await reader.executeQuery<{ case_row: JsonRow<Selectable<CasesTable>> } & Record<string, unknown>>(bound)).rows;
+    const [row] = (await reader.executeQuery<{ case_row: JsonRow<Selectable<CasesTable>> } & Record<string, unknown>>(statement(id))).rows;
     if (!row) return undefined;
     const record = toCaseRecord(reviveTimestamps<Selectable<CasesTable>>(row.case_row, { created_at: true, updated_at: true, resolved_at: true }));
     return { record, parts: aliases.map((alias) => row[alias]) };
