@@ -73,7 +73,8 @@ export async function insertCase(q: Queryable, input: { customerId: string; subj
   return toCaseRecord(row);
 }
 
-export async function findCaseById(q: Queryable, id: string): Promise<CaseRecord | undefined> {
+/** The case with this id, or with the id a subquery of another repo picks (a thread's case, in one statement with it). */
+export async function findCaseById(q: Queryable, id: string | Expression<string | null>): Promise<CaseRecord | undefined> {
   const row = await q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toCaseRecord(row);
 }
