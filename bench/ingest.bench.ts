@@ -2,7 +2,7 @@
 // Generates a seeded stream of shop events and ingests it in batches through Kept's ingest service, beside a
 // bare batched INSERT of the same rows on the same kind of store in the same run. Each measurement runs in
 // its own process so its peak memory is its own. Prints a table and writes bench/results/ingest.json.
-// With --profile, each Kept run writes a CPU profile of its timed span to .bench-out/ingest-<store>.cpuprofile.
+// With --profile, each Kept run writes a CPU profile of its batches (not setup, not the digest) to .bench-out/ingest-<store>.cpuprofile.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   }
   printTable(rows);
   for (const { kind, kept } of rows) printRows(kind, kept);
-  if (values.profile) for (const { kind } of rows) console.log(`CPU profile of Kept's timed span on ${kind}: ${profileFile(kind)}`);
+  if (values.profile) for (const { kind } of rows) console.log(`CPU profile of Kept's batches on ${kind}: ${profileFile(kind)}`);
   if (values.phases) {
     // Query logging slows every statement a little: phase runs explain figures, they do not replace them.
     for (const { kind, kept } of rows) printPhases(kind, kept);
