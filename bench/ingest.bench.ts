@@ -1,7 +1,8 @@
-// `npm run bench:ingest [-- --events N] [--stores pglite,postgres] [--phases]`: the SPEC §5 ingest target.
+// `npm run bench:ingest [-- --events N] [--stores pglite,postgres] [--phases] [--profile]`: the SPEC §5 ingest target.
 // Generates a seeded stream of shop events and ingests it in batches through Kept's ingest service, beside a
 // bare batched INSERT of the same rows on the same kind of store in the same run. Each measurement runs in
 // its own process so its peak memory is its own. Prints a table and writes bench/results/ingest.json.
+// With --profile, each Kept run writes a CPU profile of its batches (not setup, not the digest) to .bench-out/ingest-<store>.cpuprofile.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261124' },
     stores: { type: 'string', default: 'pglite,postgres' },
     phases: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     worker: { type: 'string' },
   },
 });
@@ -34,9 +36,13 @@ if (!Number.isInteger(events) || events < 1 || !Number.isInteger(batchSize) || b
   throw new Error('--events must be a positive integer and --batch between 1 and 1000');
 }
 
+function profileFile(kind: BenchStoreKind): string {
+  return fileURLToPath(new URL(`../.bench-out/ingest-${kind}.cpuprofile`, import.meta.url));
+}
+
 /** Runs one measurement in a child process (same Node flags, so tsx and --cpu-prof carry over). */
 function runInChild(kind: BenchStoreKind, mode: IngestMode): Promise<IngestRunResult> {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--worker', `${kind}:${mode}`, '--events', String(events), '--batch', String(batchSize), '--seed', String(seed), ...(values.phases ? ['--phases'] : [])];
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--worker', `${kind}:${mode}`, '--events', String(events), '--batch', String(batchSize), '--seed', String(seed), ...(values.phases ? ['--phases'] : []), ...(values.profile ? ['--profile'] : [])];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -61,6 +67,7 @@ function printTable(rows: { kind: BenchStoreKind; kept: IngestRunResult; baselin
       'vs baseline': run.mode === 'kept' ? `${round(kept.eventsPerSecond / baseline.eventsPerSecond, 3)}×` : '1×',
       'p50 batch ms': run.batchP50Ms,
       'p99 batch ms': run.batchP99Ms,
+      'CPU ms/event': run.cpuMsPerEvent,
       'peak RSS MiB': run.peakRssMiB,
       target: run.mode === 'kept' ? `≥ ${targets[kind].eventsPerSecond.toLocaleString('en-US')}` : '',
     })),
@@ -89,7 +96,8 @@ function printRows(kind: BenchStoreKind, run: IngestRunResult): void {
 async function main(): Promise<void> {
   if (values.worker) {
     const [kind, mode] = values.worker.split(':') as [BenchStoreKind, IngestMode];
-    const result = await runIngest({ kind, mode, events, batchSize, seed, phases: values.phases });
+    const profile = values.profile && mode === 'kept' ? profileFile(kind) : undefined;
+    const result = await runIngest({ kind, mode, events, batchSize, seed, phases: values.phases, profile });
     process.stdout.write(`${resultMarker}${JSON.stringify(result)}\n`);
     return;
   }
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
   }
   printTable(rows);
   for (const { kind, kept } of rows) printRows(kind, kept);
+  if (values.profile) for (const { kind } of rows) console.log(`CPU profile of Kept's batches on ${kind}: ${profileFile(kind)}`);
   if (values.phases) {
     // Query logging slows every statement a little: phase runs explain figures, they do not replace them.
     for (const { kind, kept } of rows) printPhases(kind, kept);
@@ -120,7 +129,7 @@ async function main(): Promise<void> {
     meetsTarget: kept.eventsPerSecond >= targets[kind].eventsPerSecond,
     baseline: { label: 'bare batched INSERT of the same rows', value: baseline.eventsPerSecond, unit: 'events/s' },
     ratio: round(kept.eventsPerSecond / baseline.eventsPerSecond, 3),
-    detail: `batch of ${batchSize}: p50 ${kept.batchP50Ms} ms, p99 ${kept.batchP99Ms} ms (baseline p50 ${baseline.batchP50Ms} ms, p99 ${baseline.batchP99Ms} ms); peak RSS ${kept.peakRssMiB} MiB (baseline ${baseline.peakRssMiB} MiB)`,
+    detail: `batch of ${batchSize}: p50 ${kept.batchP50Ms} ms, p99 ${kept.batchP99Ms} ms (baseline p50 ${baseline.batchP50Ms} ms, p99 ${baseline.batchP99Ms} ms); CPU of the Kept process ${kept.cpuMsPerEvent} ms per event (baseline ${baseline.cpuMsPerEvent}); peak RSS ${kept.peakRssMiB} MiB (baseline ${baseline.peakRssMiB} MiB)`,
   }));
   const file = writeBenchResult({
     bench: 'ingest',

@@ -2,7 +2,7 @@
 import { sql, type Expression, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import { columnsOf, jsonObjectOf, timestampOf } from '../../db/json-view.js';
-import { prepared } from '../../db/prepared.js';
+import { preparedWithParameter } from '../../db/prepared.js';
 import type { CasesTable, CaseState, RiskSignal } from '../../db/database.js';
 import { newId, newPublicToken } from '../../shared/ids.js';
 
@@ -73,7 +73,8 @@ export async function insertCase(q: Queryable, input: { customerId: string; subj
   return toCaseRecord(row);
 }
 
-export async function findCaseById(q: Queryable, id: string): Promise<CaseRecord | undefined> {
+/** The case with this id, or with the id a subquery of another repo picks (a thread's case, in one statement with it). */
+export async function findCaseById(q: Queryable, id: string | Expression<string | null>): Promise<CaseRecord | undefined> {
   const row = await q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toCaseRecord(row);
 }
@@ -108,18 +109,13 @@ export function createCaseViewReader(q: Queryable, options: { parts: readonly Ca
   ]);
   const fields = new Map<string, Expression<unknown>>(own);
   for (const part of options.parts) fields.set(part.field, part.select(q, caseId));
-  // Compiled with a stand-in for the id, found again among the parameters to bind each read's id there.
-  const standIn = `case id ${newPublicToken()}`;
-  const statement = prepared(
+  const statement = preparedWithParameter((id) =>
     q
-      .selectFrom(q.selectFrom('cases as c').select([...fields].map(([field, value]) => sql`${value}`.as(field))).where('c.id', '=', standIn).as('v'))
+      .selectFrom(q.selectFrom('cases as c').select([...fields].map(([field, value]) => sql`${value}`.as(field))).where('c.id', '=', id).as('v'))
       .select(sql<string>`row_to_json(v)::text`.as('body')),
   );
-  const idAt = statement.parameters.indexOf(standIn);
-  if (idAt < 0) throw new Error('The case read was compiled without its id parameter');
   return async (reader, id) => {
-    const bound = { ...statement, parameters: statement.parameters.map((value, index) => (index === idAt ? id : value)) };
-    const [row] = (await reader.executeQuery<{ body: string }>(bound)).rows;
+    const [row] = (await reader.executeQuery<{ body: string }>(statement(id))).rows;
     return row?.body;
   };
 }

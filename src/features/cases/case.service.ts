@@ -65,14 +65,14 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
 
   /** Records a message from the customer and returns its case, opening one when no open case fits. */
   async function recordInbound(tx: Tx, input: InboundMessageInput): Promise<{ caseRecord: caseRepo.CaseRecord; message: messageRepo.MessageRecord; opened: boolean }> {
-    let caseId = input.caseId;
-    if (!caseId && input.threadRef) caseId = await messageRepo.findCaseIdByThreadRef(tx, input.threadRef);
-    let threadCase: caseRepo.CaseRecord | undefined;
-    if (caseId) {
-      // A thread can point at a case of a customer merged away since: it still belongs to this customer.
-      threadCase = await caseRepo.findCaseById(tx, caseId);
-      if (!threadCase || threadCase.customerId !== input.customerId) caseId = undefined;
-    }
+    // The thread's case is read with the lookup of its reference, in one statement.
+    const threadCase = input.caseId
+      ? await caseRepo.findCaseById(tx, input.caseId)
+      : input.threadRef
+        ? await caseRepo.findCaseById(tx, messageRepo.selectCaseIdOfThread(tx, input.threadRef))
+        : undefined;
+    // A thread can point at a case of a customer merged away since: it still belongs to this customer.
+    const caseId = threadCase && threadCase.customerId === input.customerId ? threadCase.id : undefined;
     const openCases = await caseRepo.listOpenCasesOfCustomer(tx, input.customerId);
     const chosen = chooseCaseForContact({ threadCaseId: caseId, orderNumber: input.orderNumber, openCases });
     let opened = false;

@@ -99,17 +99,26 @@ export async function listMessagesOfCustomer(q: Queryable, customerId: string): 
   return rows.map(toMessageRecord);
 }
 
-/** The case a thread reference (a conversation id of the source system, or a Message-ID) belongs to. */
-export async function findCaseIdByThreadRef(q: Queryable, threadRef: string): Promise<string | undefined> {
-  const row = await q
+// The case of the latest message with this reference or external id.
+function threadCaseQuery(q: Queryable, threadRef: string) {
+  return q
     .selectFrom('messages')
     .select('case_id')
     .where((eb) => eb.or([eb('thread_ref', '=', threadRef), eb('external_id', '=', threadRef)]))
     .where('case_id', 'is not', null)
     .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+/** The case a thread reference (a conversation id of the source system, or a Message-ID) belongs to. */
+export async function findCaseIdByThreadRef(q: Queryable, threadRef: string): Promise<string | undefined> {
+  const row = await threadCaseQuery(q, threadRef).executeTakeFirst();
   return row?.case_id ?? undefined;
+}
+
+/** The same as a scalar subquery, for a statement that reads the case with it. */
+export function selectCaseIdOfThread(q: Queryable, threadRef: string): Expression<string | null> {
+  return threadCaseQuery(q, threadRef).$asScalar();
 }
 
 /** The case (and its customer) each of these thread references or external ids belongs to, as `findCaseIdByThreadRef` finds it. */

@@ -150,9 +150,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     return entry;
   }
 
-  /** The customer's address on the first channel of `channels` that has an acknowledgement template. */
-  async function addressFor(q: Queryable, input: { customerId: string; channels: string[]; templatePrefix: string }) {
-    const identities = await customerRepo.listIdentitiesOfCustomer(q, input.customerId);
+  /** The customer's address on the first channel of `channels` that has a template with this prefix. */
+  function addressFor(identities: readonly customerRepo.IdentityRow[], input: { channels: string[]; templatePrefix: string }) {
     for (const channel of [...new Set(input.channels)]) {
       const template = templatesById.get(`${input.templatePrefix}.${channel}`);
       const kind = identityKindByChannel[channel];
@@ -168,14 +167,14 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord) return;
     const now = clock.now();
     if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
-    const target = await addressFor(tx, { customerId: caseRecord.customerId, channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
+    const { customer, identities } = await customerRepo.findCustomerWithIdentities(tx, caseRecord.customerId);
+    const target = addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
     if (!target) {
       logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
       return;
     }
     // The acknowledgement is about the case: its link is the case's page, even when an order is named (whose
     // number it carries as the case's).
-    const customer = await customerRepo.findCustomerById(tx, caseRecord.customerId);
     const vars = await recordVars(tx, { customerId: caseRecord.customerId, customer: customer ?? null, caseRecord, order: null, reasons, publicUrl });
     await sendAutomatic(tx, {
       caseRecord,

@@ -39,12 +39,9 @@ interface SentEntry {
 export async function findGiftRecipient(tx: Tx, entry: Pick<repo.NewOutboxEntry, 'to' | 'customerId' | 'orderNumber'>): Promise<AuditFinding | undefined> {
   const to = entry.to.trim().toLowerCase();
   if (!to.includes('@')) return undefined;
-  const orders = entry.customerId ? await orderRepo.listOrdersOfCustomer(tx, entry.customerId) : [];
-  if (entry.orderNumber && !orders.some((order) => order.number === entry.orderNumber)) {
-    const named = await orderRepo.findOrderByNumber(tx, entry.orderNumber);
-    if (named) orders.push(named);
-  }
-  const gift = orders.find((order) => order.isGift && !order.giftContactConsent && order.recipientEmail?.toLowerCase() === to);
+  // The customer's gift orders and the named order when it is a gift: the only ones the rule can match.
+  const orders = await orderRepo.listGiftOrders(tx, { customerId: entry.customerId, orderNumber: entry.orderNumber });
+  const gift = orders.find((order) => !order.giftContactConsent && order.recipientEmail?.toLowerCase() === to);
   if (!gift) return undefined;
   return { code: 'gift_recipient', detail: `${entry.to} is the recipient of gift order ${gift.number} and the buyer has not consented to us contacting them` };
 }

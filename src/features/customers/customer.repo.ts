@@ -1,7 +1,9 @@
 // The only SQL for customers, identities and merges.
-import { sql } from 'kysely';
+import { sql, type Expression, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Queryable } from '../../db/create-db.js';
-import type { IdentityKind } from '../../db/database.js';
+import type { CustomersTable, IdentitiesTable, IdentityKind } from '../../db/database.js';
+import { reviveTimestamps } from '../../db/json-rows.js';
 import { newId } from '../../shared/ids.js';
 import type { IdentityValue } from './identity.js';
 
@@ -118,14 +120,39 @@ export async function mergeCustomers(q: Queryable, options: { survivorId: string
     .execute();
 }
 
+function toCustomerRecord(row: Selectable<CustomersTable>): CustomerRow & { mergedInto: string | null } {
+  return { id: row.id, name: row.name, timeZone: row.time_zone, createdAt: row.created_at, mergedInto: row.merged_into };
+}
+
+function toIdentityRow(row: Selectable<IdentitiesTable>): IdentityRow {
+  return { kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at };
+}
+
 export async function findCustomerById(q: Queryable, id: string): Promise<(CustomerRow & { mergedInto: string | null }) | undefined> {
   const row = await q.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, name: row.name, timeZone: row.time_zone, createdAt: row.created_at, mergedInto: row.merged_into };
+  return row && toCustomerRecord(row);
+}
+
+function identitiesOfCustomerQuery(q: Queryable, customerId: string | Expression<string>) {
+  return q.selectFrom('identities').selectAll().where('customer_id', '=', customerId).orderBy('created_at');
 }
 
 export async function listIdentitiesOfCustomer(q: Queryable, customerId: string): Promise<IdentityRow[]> {
-  const rows = await q.selectFrom('identities').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute();
-  return rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at }));
+  const rows = await identitiesOfCustomerQuery(q, customerId).execute();
+  return rows.map(toIdentityRow);
+}
+
+/** A customer and its identities (oldest first) in one statement; the identities are empty when there is no customer. */
+export async function findCustomerWithIdentities(q: Queryable, id: string): Promise<{ customer: (CustomerRow & { mergedInto: string | null }) | undefined; identities: IdentityRow[] }> {
+  const row = await q
+    .selectFrom('customers')
+    .selectAll('customers')
+    .select((eb) => jsonArrayFrom(identitiesOfCustomerQuery(q, eb.ref('customers.id'))).as('identities'))
+    .where('customers.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return { customer: undefined, identities: [] };
+  const { identities, ...customer } = row;
+  return { customer: toCustomerRecord(customer), identities: identities.map((identity) => toIdentityRow(reviveTimestamps<Selectable<IdentitiesTable>>(identity, { created_at: true }))) };
 }
 
 export async function listMergesOfCustomer(q: Queryable, customerId: string): Promise<{ mergedId: string; cause: string; eventId: string | null; at: Date }[]> {

@@ -70,6 +70,26 @@ export async function listOrdersOfCustomer(q: Queryable, customerId: string): Pr
   return rows.map(toOrderRecord);
 }
 
+/**
+ * The gift orders among a customer's orders (newest placed first) and the order `orderNumber` names when it is
+ * another's (last), with what the gift rule reads: the same orders, in the same order, that the customer's
+ * orders and the named one would be, less those that are no gift.
+ */
+export async function listGiftOrders(q: Queryable, options: { customerId: string | null; orderNumber: string | null }): Promise<{ number: string; recipientEmail: string | null; giftContactConsent: boolean }[]> {
+  const { customerId, orderNumber } = options;
+  if (!customerId && !orderNumber) return [];
+  const rows = await q
+    .selectFrom('orders')
+    .select(['number', 'recipient_email', 'gift_contact_consent'])
+    .select((customerId ? sql<boolean>`customer_id is not distinct from ${customerId}` : sql<boolean>`false`).as('own'))
+    .where('is_gift', '=', true)
+    .where((eb) => eb.or([...(customerId ? [eb('customer_id', '=', customerId)] : []), ...(orderNumber ? [eb('number', '=', orderNumber)] : [])]))
+    .orderBy('own', 'desc')
+    .orderBy('placed_at', 'desc')
+    .execute();
+  return rows.map((row) => ({ number: row.number, recipientEmail: row.recipient_email, giftContactConsent: row.gift_contact_consent }));
+}
+
 export async function listOrdersByNumbers(q: Queryable, numbers: string[]): Promise<OrderRecord[]> {
   if (numbers.length === 0) return [];
   const rows = await q.selectFrom('orders').selectAll().where('number', 'in', numbers).execute();

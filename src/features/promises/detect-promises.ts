@@ -22,13 +22,24 @@ export interface DetectPromisesInput {
   readonly authorRole: AuthorRole;
 }
 
+// luxon's isValidZone builds an Intl.DateTimeFormat on every call (about 0.5 ms); a zone that was valid once
+// stays valid for the life of the process, so each is checked once.
+const validZones = new Set<string>();
+
+function isValidZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
+}
+
 /**
  * Finds every promise in a message. A sentence may hold several ("I'll call you tomorrow and we'll refund you
  * by Friday"); reports of the past, refusals, questions, offers that wait on the customer and requests to the
  * customer are not promises. A promise without a time has `dueAt` null and `vague` true.
  */
 export function detectPromises(input: DetectPromisesInput): DetectedPromise[] {
-  if (!IANAZone.isValidZone(input.timeZone)) {
+  if (!isValidZone(input.timeZone)) {
     throw new AppError('validation_failed', { detail: `unknown time zone ${input.timeZone}`, field: 'timeZone' });
   }
   const calendar = input.calendar ?? createWeekdayCalendar(input.timeZone);

@@ -65,6 +65,11 @@ interface OutboundMessage {
   authorRole: AuthorRole;
   caseOwnerId: string | null;
   sentAt: Date;
+  /**
+   * Whether an outbox entry carries the message (Kept sent it). A `message.sent` was sent elsewhere and has
+   * none, so there is no entry to list its promises on.
+   */
+  inOutbox: boolean;
 }
 
 export function createPromiseService(options: PromiseServiceOptions) {
@@ -120,7 +125,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
       const id = await openCommitment(tx, { message, promise, index, dueAt, ownerRole });
       opened.push({ ...entry, commitment: id ? { id, kind: commitmentKindFor(promise.kind), due_at: dueAt.toISOString(), owner_role: ownerRole, opened: true } : null });
     }
-    await options.recordPromises?.(tx, { messageId: message.messageId, promises: opened.map(toOutboxPromise) });
+    if (message.inOutbox) await options.recordPromises?.(tx, { messageId: message.messageId, promises: opened.map(toOutboxPromise) });
     return opened;
   }
 
@@ -145,6 +150,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
       authorRole: role,
       caseOwnerId: draft.caseRecord.ownerId,
       sentAt: at,
+      inOutbox: true,
     });
     return {
       promises: opened.map((entry) => ({ ...entry.promise, warning: entry.warning })),
@@ -228,6 +234,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
       authorRole,
       caseOwnerId: caseRecord?.ownerId ?? null,
       sentAt: message.at,
+      inOutbox: message.authorKind !== 'external',
     };
   }
 

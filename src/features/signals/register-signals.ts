@@ -20,7 +20,7 @@ export { caseNotesView } from './case-notes.js';
 /** Builds the feature and subscribes it to 'message.recorded' and 'case.changed'. */
 export function createSignals(deps: { db: Db; clock: Clock; bus: DomainBus; cases: CaseService; logger: Logger; config: Config }) {
   const config = parseSignalsConfig(deps.config);
-  const signals = createSignalService({ bus: deps.bus, logger: deps.logger });
+  const signals = createSignalService({ db: deps.db, bus: deps.bus, logger: deps.logger });
   const assignment = createAssignmentService({ db: deps.db, clock: deps.clock, bus: deps.bus, cases: deps.cases, config, logger: deps.logger });
   deps.bus.on('case.changed', assignment.onCaseChanged);
   deps.bus.on('message.recorded', signals.onMessageRecorded);

@@ -1,10 +1,11 @@
 // The only SQL of the signals feature: what was read from each message, the facts a case's risk is
 // computed from, the risk and routing stored on the case, and the load of each agent for assignment.
-import type { Expression, Selectable } from 'kysely';
+import type { Expression, InferResult, Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuthorKind, CaseNotesTable, MessageDirection, RiskSignal } from '../../db/database.js';
 import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
+import { preparedWithParameter } from '../../db/prepared.js';
 import { newId } from '../../shared/ids.js';
 import type { AgentRole } from './assignment.js';
 
@@ -122,47 +123,56 @@ function customerValueOf(rows: readonly { currency: string | null; orders: numbe
   return { orderCount, spendMinor: Number(main?.spend ?? 0), currency: main?.currency ?? 'XXX' };
 }
 
+/** Reads a case's risk facts inside the caller's transaction (or on the database). */
+export type CaseRiskFactsReader = (q: Queryable, caseId: string) => Promise<CaseRiskFacts | undefined>;
+
 /**
  * Everything a case's risk is computed from, in one query: its routing state and stored risk, its history,
- * its breached commitments, and its customer's order count and spend.
+ * its breached commitments, and its customer's order count and spend. The query runs for every customer
+ * message and most of Kept's own, so it is built and compiled once (with a stand-in for the case id, bound
+ * on each read) and kept prepared on PostgreSQL; its columns are named, so a new column cannot break it.
  */
-export async function findCaseRiskFacts(q: Queryable, caseId: string): Promise<CaseRiskFacts | undefined> {
-  const row = await q
-    .selectFrom('cases')
-    .select((eb) => [
-      'cases.customer_id',
-      'cases.state',
-      'cases.escalated',
-      'cases.queue',
-      'cases.risk_score',
-      'cases.risk_signals',
-      jsonArrayFrom(caseHistoryQuery(q, eb.ref('cases.id'))).as('history'),
-      eb
-        .selectFrom('commitments')
-        .select((inner) => inner.fn.countAll<number>().as('count'))
-        .whereRef('commitments.case_id', '=', 'cases.id')
-        .where('commitments.state', '=', 'breached')
-        .as('breached'),
-      jsonArrayFrom(
+export function createCaseRiskFactsReader(q: Queryable): CaseRiskFactsReader {
+  const build = (standIn: string) =>
+    q
+      .selectFrom('cases')
+      .select((eb) => [
+        'cases.customer_id',
+        'cases.state',
+        'cases.escalated',
+        'cases.queue',
+        'cases.risk_score',
+        'cases.risk_signals',
+        jsonArrayFrom(caseHistoryQuery(q, eb.ref('cases.id'))).as('history'),
         eb
-          .selectFrom('orders')
-          .select((inner) => ['orders.currency', inner.fn.countAll<number>().as('orders'), inner.fn.sum<number>('orders.total_minor').as('spend')])
-          .whereRef('orders.customer_id', '=', 'cases.customer_id')
-          .groupBy('orders.currency'),
-      ).as('value'),
-    ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    customerId: row.customer_id,
-    state: row.state,
-    escalated: row.escalated,
-    queue: row.queue,
-    risk: { score: Number(row.risk_score), signals: row.risk_signals },
-    history: row.history.map(toCaseHistoryRow),
-    breachedCommitments: Number(row.breached ?? 0),
-    customerValue: customerValueOf(row.value),
+          .selectFrom('commitments')
+          .select((inner) => inner.fn.countAll<number>().as('count'))
+          .whereRef('commitments.case_id', '=', 'cases.id')
+          .where('commitments.state', '=', 'breached')
+          .as('breached'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('orders')
+            .select((inner) => ['orders.currency', inner.fn.countAll<number>().as('orders'), inner.fn.sum<number>('orders.total_minor').as('spend')])
+            .whereRef('orders.customer_id', '=', 'cases.customer_id')
+            .groupBy('orders.currency'),
+        ).as('value'),
+      ])
+      .where('cases.id', '=', standIn);
+  const statement = preparedWithParameter(build);
+  return async (reader, caseId) => {
+    const [row] = (await reader.executeQuery<InferResult<ReturnType<typeof build>>[number]>(statement(caseId))).rows;
+    if (!row) return undefined;
+    return {
+      customerId: row.customer_id,
+      state: row.state,
+      escalated: row.escalated,
+      queue: row.queue,
+      risk: { score: Number(row.risk_score), signals: row.risk_signals },
+      history: row.history.map(toCaseHistoryRow),
+      breachedCommitments: Number(row.breached ?? 0),
+      customerValue: customerValueOf(row.value),
+    };
   };
 }
 

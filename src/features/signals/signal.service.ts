@@ -2,7 +2,7 @@
 // manager request escalates the case, churn intent is announced, and a high score routes the case to recovery.
 // Everything happens inside the transaction that recorded the message, so a signal is never half-applied.
 import type { Logger } from 'pino';
-import type { Tx } from '../../db/create-db.js';
+import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { riskInputsFromHistory } from './case-risk.js';
 import { readMessageSignals, type MessageSignals } from './message-signals.js';
@@ -33,7 +33,8 @@ function riskSummary(risk: Risk): string {
 }
 
 /** The signals service: `onMessageRecorded` for the bus, `refreshCase` to rescore a case after anything else changed it. */
-export function createSignalService(deps: { bus: DomainBus; logger: Logger }) {
+export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logger }) {
+  const findCaseRiskFacts = repo.createCaseRiskFactsReader(deps.db);
   async function emitSignal(tx: Tx, input: { code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date }): Promise<void> {
     deps.logger.info({ case_id: input.caseId, customer_id: input.customerId, message_id: input.messageId, signal: input.code }, 'signal detected');
     await deps.bus.emit('signal.detected', { tx, ...input });
@@ -44,7 +45,7 @@ export function createSignalService(deps: { bus: DomainBus; logger: Logger }) {
    * said when it came from the customer.
    */
   async function refreshCase(tx: Tx, input: { caseId: string; messageId: string; read: MessageSignals | undefined; at: Date }): Promise<void> {
-    const caseRow = await repo.findCaseRiskFacts(tx, input.caseId);
+    const caseRow = await findCaseRiskFacts(tx, input.caseId);
     if (!caseRow) return;
     const customerId = caseRow.customerId;
     const risk = computeRisk(riskInputsFromHistory({ history: caseRow.history, breachedCommitments: caseRow.breachedCommitments, customerValue: caseRow.customerValue }));
