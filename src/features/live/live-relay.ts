@@ -28,14 +28,16 @@ export interface LiveRelayOptions {
   gatherMs?: number;
 }
 
-/** Splits events into payloads under PostgreSQL's size limit, each `{"origin":…,"events":[…]}`. */
-export function packLiveEvents(origin: string, events: LiveEvent[]): string[] {
+/**
+ * Splits events, each already written as JSON, into payloads under PostgreSQL's size limit, each
+ * `{"origin":…,"events":[…]}`.
+ */
+export function packLiveEvents(origin: string, events: Iterable<string>): string[] {
   const head = `{"origin":${JSON.stringify(origin)},"events":[`;
   const payloads: string[] = [];
   let parts: string[] = [];
   let bytes = Buffer.byteLength(head) + 2;
-  for (const event of events) {
-    const part = JSON.stringify(event);
+  for (const part of events) {
     const size = Buffer.byteLength(part) + 1;
     if (parts.length > 0 && bytes + size > maxPayloadBytes) {
       payloads.push(`${head}${parts.join(',')}]}`);
@@ -51,7 +53,8 @@ export function packLiveEvents(origin: string, events: LiveEvent[]): string[] {
 
 export async function startLiveRelay(options: LiveRelayOptions): Promise<LiveRelay> {
   const origin = randomUUID();
-  let pending = new Map<string, LiveEvent>();
+  // Each change as the JSON it is sent as: the same change twice in one moment says nothing more.
+  let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -64,8 +67,8 @@ export async function startLiveRelay(options: LiveRelayOptions): Promise<LiveRel
 
   function flush(): void {
     timer = undefined;
-    const events = [...pending.values()];
-    pending = new Map();
+    const events = pending;
+    pending = new Set();
     for (const payload of packLiveEvents(origin, events)) {
       options.notifications.notify(liveChannel, payload).catch((error: Error) => options.onError(error, 'a live change could not be sent to the other processes'));
     }
@@ -74,8 +77,7 @@ export async function startLiveRelay(options: LiveRelayOptions): Promise<LiveRel
   return {
     publish(event) {
       if (stopped) return;
-      // The same change twice in one moment says nothing more.
-      pending.set(JSON.stringify(event), event);
+      pending.add(JSON.stringify(event));
       timer ??= setTimeout(flush, options.gatherMs ?? 50);
     },
     stop() {

@@ -109,7 +109,8 @@ export function PromiseControls({ commitmentId, dueAt, onChanged }: { commitment
   );
 }
 
-function FormActions({ label, disabled, error, onCancel }: { label: string; disabled: boolean; error: Error | null; onCancel: () => void }) {
+/** A form's submit and Cancel buttons, with the request's error below them. */
+export function FormActions({ label, disabled, error, onCancel }: { label: string; disabled: boolean; error: Error | null; onCancel: () => void }) {
   return (
     <>
       <button type="submit" disabled={disabled}>

@@ -10,7 +10,7 @@ import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
 import { ChannelIcons } from '../components/channel-icons';
 import { CountdownText } from '../components/countdown';
-import { PromiseControls } from '../components/promises-list';
+import { FormActions, PromiseControls } from '../components/promises-list';
 import { ErrorNote, Loading } from '../components/query-state';
 import { RiskBadge } from '../components/risk-badge';
 import { TimelineList } from '../components/timeline-list';
@@ -207,13 +207,7 @@ function WaiveControl({ commitmentId, kind, onWaived }: { commitmentId: string; 
     >
       <label htmlFor={`${id}-reason`}>Why waive {kind}</label>
       <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" disabled={!reason.trim() || waive.isPending}>
-        Waive commitment
-      </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-      {waive.error && <ErrorNote error={waive.error} />}
+      <FormActions label="Waive commitment" disabled={!reason.trim() || waive.isPending} error={waive.error} onCancel={() => setOpen(false)} />
     </form>
   );
 }
