@@ -2,6 +2,7 @@
 // every channel (C2), labels checked against the records (C3), held messages in the outbox with their
 // findings, acknowledgements, the gift rule, status pages and the console's template preview.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../src/db/transaction.js';
 import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
@@ -161,19 +162,16 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     }
   });
 
-  it('sends the reason\'s fallback when the engine asks, audited, with the status link (crack C1, comms side)', async () => {
+  it('sends the reason\'s fallback when the engine asks, audited, with the status link, and delivers it as its transaction commits (crack C1, comms side)', async () => {
     const customer = { email: 'fay@example.com', name: 'Fay' };
     await event({ id: 'f-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'F-4001', total: { amount: 20, currency: 'USD' }, payment: { method: 'card', last4: '5555' } }, data: {} });
     await event({ id: 'f-2', type: 'order.cancelled', occurred_at: '2026-12-01T08:05:00Z', customer, order: { id: 'F-4001' }, data: { reason: 'payment_verification_failed' } });
     const customerId = (await kept.api('GET', '/api/v1/customers?email=fay@example.com')).body.items[0].id;
-    const result = { outboxId: null as string | null, status: 'skipped' as 'queued' | 'held' | 'skipped' };
-    await kept.store.db.transaction().execute((tx) =>
-      kept.services.bus.emit('commitment.fallback_due', { tx, commitmentId: 'com_test', actionKey: 'com_test:fallback', caseId: null, customerId, orderNumber: 'F-4001', reasonCode: 'payment_verification_failed', result }),
-    );
+    const send = kept.services.oneVoice.oneVoice.sendFallback;
+    const request = { commitmentId: 'com_test', kind: 'notify' as const, actionKey: 'com_test:fallback', caseId: null, customerId, orderNumber: 'F-4001', reasonCode: 'payment_verification_failed' };
+    // The engine's sender queues inside the timer's transaction; the outbox delivers right after it commits.
+    const result = await withTransaction(kept.store.db, (tx) => send(tx, request));
     expect(result).toMatchObject({ status: 'queued', outboxId: expect.any(String) });
-    // Nothing leaves before the engine says its transaction committed.
-    expect(((await kept.api('GET', `/api/v1/outbox?customer_id=${customerId}`)).body.items as OutboxItem[])[0]).toMatchObject({ status: 'queued' });
-    await kept.services.bus.emit('transaction.committed', { source: 'commitments' });
     const sent = ((await kept.api('GET', `/api/v1/outbox?customer_id=${customerId}`)).body.items as OutboxItem[]).find((item) => item.id === result.outboxId);
     expect(sent).toMatchObject({ origin: 'fallback', status: 'sent', to: 'fay@example.com', reason_code: 'payment_verification_failed', audit: { ok: true, findings: [] } });
     expect(sent!.body).toContain('We could not verify the payment details for this order.');

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { FallbackOutcome, FallbackSender } from '../commitments/engine-ports.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import * as caseRepo from '../cases/case.repo.js';
@@ -191,29 +192,25 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     });
   }
 
-  /** Crack C1: the engine found no message for a notify commitment in time; Kept sends the reason's fallback. */
-  async function sendFallback(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
-    const { tx, result } = payload;
+  /**
+   * Crack C1, the engine's fallback sender for notify commitments: no message kept one in time, so Kept sends
+   * the reason's fallback (or the order state's own notice) itself, once per action key.
+   */
+  const sendFallback: FallbackSender = async (tx, payload) => {
     const order = payload.orderNumber ? ((await orderRepo.findOrderByNumber(tx, payload.orderNumber)) ?? null) : null;
     const caseRecord = payload.caseId ? ((await caseRepo.findCaseById(tx, payload.caseId)) ?? null) : null;
     const customerId = payload.customerId ?? order?.customerId ?? caseRecord?.customerId ?? null;
     const known = (code: string | null | undefined) => (code ? reasons.find((reason) => reason.code === code) : undefined);
     const reason = known(payload.reasonCode) ?? known(order?.reasonCode);
     const event = order ? eventByState.get(order.state) : undefined;
-    const template = payload.template
-      ? requireTemplate(payload.template)
-      : reason
-        ? fallbackTemplate(reason)
-        : event
-          ? templatesById.get(`${event}.email`)
-          : undefined;
-    const skip = (detail: string) => Object.assign(result, { outboxId: null, status: 'skipped', detail });
-    if (!template) return void skip('no reason and no template to send');
-    if (!customerId) return void skip('no customer to send to');
+    const template = reason ? fallbackTemplate(reason) : event ? templatesById.get(`${event}.email`) : undefined;
+    const skip = (detail: string): FallbackOutcome => ({ outboxId: null, status: 'skipped', detail });
+    if (!template) return skip('no reason and no template to send');
+    if (!customerId) return skip('no customer to send to');
     const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
     const kind = identityKindByChannel[template.channel] ?? 'email';
     const to = [...identities].reverse().find((identity) => identity.kind === kind)?.value;
-    if (!to) return void skip(`the customer has no ${kind} to send the ${template.channel} to`);
+    if (!to) return skip(`the customer has no ${kind} to send the ${template.channel} to`);
     const fromRecords = await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl });
     const entry = await sendAutomatic(tx, {
       caseRecord,
@@ -227,12 +224,12 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       to,
       reasonCode: reason?.code ?? null,
     });
-    Object.assign(result, {
+    return {
       outboxId: entry.id,
       status: entry.status === 'held' ? 'held' : 'queued',
       ...(entry.status === 'held' ? { detail: entry.audit.findings.map((finding) => `${finding.code}: ${finding.detail}`).join('; ') } : {}),
-    });
-  }
+    };
+  };
 
   /** The console's template preview: rendered on its channel with sample or the case's real values, and audited. */
   async function previewTemplate(input: { template: string; vars?: Record<string, unknown> | undefined; caseId?: string | undefined }) {
