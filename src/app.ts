@@ -59,6 +59,8 @@ import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
 import { surveysSettingsFrom } from './features/surveys/survey.js';
 import { createSurveyService } from './features/surveys/survey.service.js';
+import { registerConnectors } from './features/connectors/register-connectors.js';
+import type { ConnectorService } from './features/connectors/connector.service.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -78,6 +80,8 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
+  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped. */
+  connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
   close(): Promise<void>;
@@ -230,6 +234,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   await registerClaims(app, { claims: services.claims, settings: services.claimSettings, otherForms: [surveys.forms] });
   registerOneVoice({ app, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
+  const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
   await registerConsole(app);
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
@@ -242,9 +247,11 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     channels,
     commitments,
+    connectors,
     createdAdminToken,
     async close() {
       await channels.stop();
+      await connectors.idle();
       services.live.stopRelay();
       await app.close();
       await commitments.close();

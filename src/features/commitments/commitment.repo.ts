@@ -5,6 +5,7 @@ import type { Queryable, Tx } from '../../db/create-db.js';
 import type { CommitmentState, CommitmentsTable } from '../../db/database.js';
 import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
+import type { KeysetPosition } from '../../shared/keyset-cursor.js';
 import { stateMoves, type Commitment } from './commitment.js';
 import type { ManagerLoad } from './choose-manager.js';
 import type { CommitmentCount } from './metrics.js';
@@ -67,6 +68,8 @@ export interface CommitmentFilter {
   kind?: string | undefined;
   caseId?: string | undefined;
   customerId?: string | undefined;
+  /** Keyset paging: only commitments after this (due time, id) in the list's order. */
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 
@@ -76,6 +79,10 @@ export async function listCommitments(q: Queryable, filter: CommitmentFilter): P
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
+  if (filter.after) {
+    const { at, id } = filter.after;
+    query = query.where((eb) => eb.or([eb('due_at', '>', at), eb.and([eb('due_at', '=', at), eb('id', '>', id)])]));
+  }
   const rows = await query.orderBy('due_at').orderBy('id').limit(filter.limit).execute();
   return rows.map(toCommitmentRecord);
 }
