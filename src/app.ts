@@ -121,6 +121,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     clockService,
     // One sender per kind: the reason's fallback for an order change, the claim's reminder for a document.
     fallbackSenders: { notify: oneVoice.oneVoice.sendFallback, document: createDocumentReminderSender({ clock, bus, outbox, publicUrl }) },
+    acknowledgementAllowed: oneVoice.oneVoice.acknowledgementAllowed,
   });
   const commitmentPorts = { openCommitment: engine.service.openCommitment, keepCommitment: engine.service.keepCommitment };
   const promises = createPromiseService({

@@ -12,7 +12,7 @@ import * as caseRepo from '../cases/case.repo.js';
 import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
 import { keepCommitment, reviseCommitment, untouched, waiveCommitment, type Commitment, type CommitmentRevision, type CommitmentState } from './commitment.js';
-import type { FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
+import type { AcknowledgementAllowed, FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
 import { requestedTimers } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
@@ -36,6 +36,8 @@ export interface CommitmentServiceDeps {
   engine: EngineConfig;
   /** Who sends a `send_fallback` action's message, by commitment kind (checked against the policies at start). */
   fallbackSenders: FallbackSenders;
+  /** Whether comms may acknowledge the customer now (its per-address limit): an acknowledgement it withholds is not owed. */
+  acknowledgementAllowed?: AcknowledgementAllowed;
   /** Timers just committed; the scheduler holds those due soon. Set once the scheduler exists. */
   onTimers?: (timers: readonly Timer[]) => void;
   /** Webhook delivery; tests replace the retry timing, never the signing. */
@@ -264,7 +266,11 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.noise) return;
     const caseId = message.caseId ?? caseRecord?.id ?? null;
-    const recentlyAcknowledged = caseId ? await batches.hasRecentAcknowledgement(tx, { caseId, at: message.at }) : false;
+    const customerId = caseRecord?.customerId ?? message.customerId;
+    const recentlyAcknowledged = caseId
+      ? (await batches.hasRecentAcknowledgement(tx, { caseId, at: message.at })) ||
+        (customerId !== null && deps.acknowledgementAllowed !== undefined && !(await deps.acknowledgementAllowed(tx, { customerId, channel: message.channel, at: clock.now() })))
+      : false;
     await run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, afterOf(tx));
   }
 

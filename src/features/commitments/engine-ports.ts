@@ -53,6 +53,9 @@ export type OpenCommitment = (tx: Tx, request: OpenCommitmentRequest) => Promise
 /** Keeps an owed commitment inside `tx` (a promise kept, a document received); a closed one is left alone. */
 export type KeepCommitment = (tx: Tx, keep: { commitmentId: string; by: string; at: Date }) => Promise<void>;
 
+/** Whether comms may acknowledge the customer's message on `channel` now (the config's per-address limit). */
+export type AcknowledgementAllowed = (tx: Tx, input: { customerId: string; channel: string; at: Date }) => Promise<boolean>;
+
 /**
  * Every policy whose actions send a fallback must have a sender for the kind it opens; checked when Kept is
  * built, so a policy that would send nothing (or a kind no feature speaks for) stops the start.

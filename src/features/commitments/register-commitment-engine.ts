@@ -13,7 +13,7 @@ import type { ClockService } from '../clock/clock.service.js';
 import { countCommitments } from './commitment.repo.js';
 import { createCommitmentService, type CommitmentService, type CommitmentServiceDeps } from './commitment.service.js';
 import { buildEngineConfig } from './engine-config.js';
-import { checkFallbackSenders, type FallbackSenders } from './engine-ports.js';
+import { checkFallbackSenders, type AcknowledgementAllowed, type FallbackSenders } from './engine-ports.js';
 import { createCommitmentMetrics } from './metrics.js';
 import { commitmentConfigOf } from './policy-defaults.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
@@ -36,6 +36,7 @@ export interface CreateCommitmentEngineOptions {
   clockService: ClockService;
   /** The one sender per commitment kind of a `send_fallback` action's message. */
   fallbackSenders: FallbackSenders;
+  acknowledgementAllowed?: AcknowledgementAllowed;
   scheduler?: Partial<Pick<SchedulerOptions, 'windowMs' | 'refillEveryMs' | 'batchSize' | 'leaseMs' | 'concurrency' | 'owner'>>;
   webhookOptions?: CommitmentServiceDeps['webhookOptions'];
 }
@@ -67,6 +68,7 @@ export function createCommitmentEngine(options: CreateCommitmentEngineOptions): 
     logger,
     engine,
     fallbackSenders: options.fallbackSenders,
+    ...(options.acknowledgementAllowed ? { acknowledgementAllowed: options.acknowledgementAllowed } : {}),
     onTimers: (timers) => {
       for (const timer of timers) scheduler.add(timer);
     },

@@ -37,6 +37,11 @@ export interface OneVoiceOptions {
   publicUrl: string;
   /** The zone of customers whose own is not known. */
   defaultZone: string;
+  /**
+   * The config's `email.acknowledgements`: at most `perAddress` acknowledgements of email to one customer
+   * within `windowMs` (two autoresponders cannot ping-pong through Kept), besides once per case an hour.
+   */
+  emailAcknowledgements: { perAddress: number; windowMs: number };
   /** What other features read in a template, added to its listing (the promises it makes). */
   describeTemplate?: (template: MessageTemplate) => Record<string, unknown>;
 }
@@ -162,12 +167,23 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     return undefined;
   }
 
-  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour. */
+  /**
+   * Whether the customer may be acknowledged on `channel` now under the per-address limit. The engine asks
+   * the same (a port), so an acknowledgement this withholds is not owed either.
+   */
+  async function acknowledgementAllowed(tx: Tx, input: { customerId: string; channel: string; at: Date }): Promise<boolean> {
+    if (input.channel !== 'email') return true;
+    const { perAddress, windowMs } = options.emailAcknowledgements;
+    return (await outboxRepo.countOutboxOfCustomerSince(tx, { customerId: input.customerId, origin: 'acknowledgement', since: new Date(input.at.getTime() - windowMs) })) < perAddress;
+  }
+
+  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
   async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord) return;
     const now = clock.now();
     if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
+    if (!(await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }))) return;
     const { customer, identities } = await customerRepo.findCustomerWithIdentities(tx, caseRecord.customerId);
     const target = addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
     if (!target) {
@@ -290,7 +306,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     }));
   }
 
-  return { auditReply, renderReplyTemplate, sendAutomatic, acknowledge, sendFallback, previewTemplate, listTemplates, requireTemplate };
+  return { auditReply, renderReplyTemplate, sendAutomatic, acknowledge, acknowledgementAllowed, sendFallback, previewTemplate, listTemplates, requireTemplate };
 }
 
 export type OneVoiceService = ReturnType<typeof createOneVoiceService>;

@@ -167,6 +167,18 @@ export async function hasOutboxSince(q: Queryable, options: { caseId: string; or
   return row !== undefined;
 }
 
+/** How many entries of this origin were written for the customer since `since` (an index range on outbox_customer). */
+export async function countOutboxOfCustomerSince(q: Queryable, options: { customerId: string; origin: string; since: Date }): Promise<number> {
+  const row = await q
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('customer_id', '=', options.customerId)
+    .where('created_at', '>', options.since)
+    .where('origin', '=', options.origin)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function listQueuedOutbox(q: Queryable, options: { dueBy: Date; limit: number }): Promise<OutboxRecord[]> {
   const rows = await q.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', options.dueBy).orderBy('next_attempt_at').limit(options.limit).execute();
   return rows.map(toOutboxRecord);

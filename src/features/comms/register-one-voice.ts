@@ -17,7 +17,9 @@ export function createOneVoice(deps: { config: Config; db: Db; clock: Clock; bus
   const comms = resolveCommsConfig(deps.config.file);
   const publicUrl = deps.config.file.kept.public_url;
   const defaultZone = deps.config.file.kept.default_time_zone;
-  const oneVoice = createOneVoiceService({ db: deps.db, clock: deps.clock, bus: deps.bus, logger: deps.logger, outbox: deps.outbox, comms, publicUrl, defaultZone, ...(deps.describeTemplate ? { describeTemplate: deps.describeTemplate } : {}) });
+  const { per_address: perAddress, window_minutes: windowMinutes } = deps.config.file.channels.email.acknowledgements;
+  const emailAcknowledgements = { perAddress, windowMs: windowMinutes * 60_000 };
+  const oneVoice = createOneVoiceService({ db: deps.db, clock: deps.clock, bus: deps.bus, logger: deps.logger, outbox: deps.outbox, comms, publicUrl, defaultZone, emailAcknowledgements, ...(deps.describeTemplate ? { describeTemplate: deps.describeTemplate } : {}) });
   const statusPages = createStatusPageService({ db: deps.db, reasons: comms.reasons, defaultZone });
   return { oneVoice, statusPages, outbox: deps.outbox, comms };
 }
