@@ -101,7 +101,7 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
 
   it('previews templates for the console with sample or real data, and lists them with their kinds', async () => {
     const listed = (await kept.api('GET', '/api/v1/templates')).body.items;
-    expect(listed).toContainEqual(expect.objectContaining({ id: 'tradein.credited.email', channel: 'email', vars: expect.arrayContaining([{ name: 'credit.account_last4', kind: 'AccountLast4' }]) }));
+    expect(listed).toContainEqual(expect.objectContaining({ id: 'tradein.credited.email', channel: 'email', vars: expect.arrayContaining([{ name: 'credit.destination', kind: 'Text' }]) }));
     expect(listed.map((item: { id: string }) => item.id)).toContain('reason.out_of_stock.fallback');
 
     const sample = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.sms' });
@@ -114,7 +114,7 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(real.body.text).toContain('$250.00');
     expect(real.body.html).toContain('<html');
     expect(real.body.findings).toEqual([]);
-    const mislabelled = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.email', case_id: theCase.id, vars: { 'credit.account_last4': '7776' } });
+    const mislabelled = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.email', case_id: theCase.id, vars: { 'credit.destination': 'account ending in 7776' } });
     expect(mislabelled.body.findings).toEqual([expect.objectContaining({ code: 'fact_mismatch' })]);
     expect((await kept.api('POST', '/api/v1/templates/preview', { template: 'no.such.template' })).status).toBe(400);
     const paths = Object.keys((await kept.api('GET', '/api/v1/openapi.json')).body.paths);

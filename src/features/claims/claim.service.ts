@@ -15,6 +15,7 @@ import { caseToken, type CaseService } from '../cases/case.service.js';
 import type { CaseViewExtension } from '../cases/case-view.js';
 import type { KeepCommitment, OpenCommitment } from '../commitments/engine-ports.js';
 import type { OutboxService } from '../comms/outbox.service.js';
+import { statusUrlOf } from '../comms/template-vars.js';
 import type { IngestService } from '../events/ingest.service.js';
 import type { EventInput } from '../events/event.schemas.js';
 import * as orderRepo from '../orders/order.repo.js';
@@ -105,7 +106,9 @@ export function createClaimService(deps: ClaimServiceDeps) {
     const claim = await repo.insertClaim(tx, { caseId: caseRecord.id, customerId: input.customerId, orderNumber: input.orderNumber, type: input.type, openedBy: input.openedBy, at: input.at });
     const documents: repo.DocumentRecord[] = [];
     for (const kind of checklistByType[input.type]) documents.push(await requestDocument(tx, { claim, caseRecord, kind, at: input.at }));
+    const order = input.orderNumber ? await orderRepo.findOrderByNumber(tx, input.orderNumber) : undefined;
     const opened = claimOpenedText({
+      statusUrl: order ? statusUrlOf(deps.publicUrl, order.statusToken) : null,
       type: input.type,
       orderNumber: input.orderNumber,
       caseToken: caseToken(caseRecord.number),

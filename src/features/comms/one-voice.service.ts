@@ -59,6 +59,8 @@ export interface AutomaticMessage {
   reasonCode: string | null;
   /** The customer's time zone, when the caller has read the customer already. */
   zone?: string;
+  /** Not sent (undefined comes back) when the customer was already sent the very same subject and text. */
+  onlyOnce?: boolean;
 }
 
 const ackWindowMs = 60 * 60_000;
@@ -103,10 +105,13 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   };
 
   /** Renders, audits and queues a message Kept sends itself; held (and its case flagged) when the audit fails. */
-  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord> {
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage & { onlyOnce: true }): Promise<outboxRepo.OutboxRecord | undefined>;
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord>;
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord | undefined> {
     const at = clock.now();
     const zone = message.zone ?? (await zoneOf(tx, message.customerId));
     const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone, reasons });
+    if (message.onlyOnce && message.customerId && (await outboxRepo.hasSameMessage(tx, { customerId: message.customerId, to: message.to, subject: rendered.subject ?? null, body: rendered.text }))) return undefined;
     const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
     const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber, zone });
     const recorded = await messageRepo.insertMessage(tx, {
@@ -209,8 +214,11 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   }
 
   /**
-   * Crack C1, the engine's fallback sender for notify commitments: no message kept one in time, so Kept sends
-   * the reason's fallback (or the order state's own notice) itself, once per action key.
+   * Crack C1, the engine's fallback sender for notify commitments: no message kept one in time, so Kept tells
+   * the customer itself, once per action key. About an order, the message is the notice of the order's state
+   * (it names the new state as the status page does, and states the reason), when the records give all it
+   * says; otherwise the reason's own fallback. A customer who already got the very same message is not sent
+   * it again.
    */
   const sendFallback: FallbackSender = async (tx, payload) => {
     const order = payload.orderNumber ? ((await orderRepo.findOrderByNumber(tx, payload.orderNumber)) ?? null) : null;
@@ -218,28 +226,31 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const customerId = payload.customerId ?? order?.customerId ?? caseRecord?.customerId ?? null;
     const known = (code: string | null | undefined) => (code ? reasons.find((reason) => reason.code === code) : undefined);
     const reason = known(payload.reasonCode) ?? known(order?.reasonCode);
-    const event = order ? eventByState.get(order.state) : undefined;
-    const template = reason ? fallbackTemplate(reason) : event ? templatesById.get(`${event}.email`) : undefined;
     const skip = (detail: string): FallbackOutcome => ({ outboxId: null, status: 'skipped', detail });
-    if (!template) return skip('no reason and no template to send');
     if (!customerId) return skip('no customer to send to');
+    const fromRecords: VarValues = { ...(await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl })), ...(reason ? { reason: reason.code } : {}) };
+    const event = order ? eventByState.get(order.state) : undefined;
+    const stateNotice = event ? templatesById.get(`${event}.email`) : undefined;
+    const template = stateNotice && Object.keys(stateNotice.variables).every((name) => fromRecords[name] !== undefined) ? stateNotice : reason ? fallbackTemplate(reason) : undefined;
+    if (!template) return skip('no reason and no template to send');
     const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
     const kind = identityKindByChannel[template.channel] ?? 'email';
     const to = [...identities].reverse().find((identity) => identity.kind === kind)?.value;
     if (!to) return skip(`the customer has no ${kind} to send the ${template.channel} to`);
-    const fromRecords = await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl });
     const entry = await sendAutomatic(tx, {
       caseRecord,
       customerId,
       order,
       template,
-      vars: templateVars(template, fromRecords, reason ? { reason: reason.code } : {}),
+      vars: templateVars(template, fromRecords),
       origin: 'fallback',
       idempotencyKey: `fallback:${payload.actionKey}`,
       channel: template.channel,
       to,
       reasonCode: reason?.code ?? null,
+      onlyOnce: true,
     });
+    if (!entry) return skip(`${to} was sent this very message before`);
     return {
       outboxId: entry.id,
       status: entry.status === 'held' ? 'held' : 'queued',

@@ -179,6 +179,13 @@ export async function countOutboxOfCustomerSince(q: Queryable, options: { custom
   return Number(row?.n ?? 0);
 }
 
+/** Whether the customer's address was already sent (or is about to be sent) this very subject and text. */
+export async function hasSameMessage(q: Queryable, options: { customerId: string; to: string; subject: string | null; body: string }): Promise<boolean> {
+  let query = q.selectFrom('outbox').select('id').where('customer_id', '=', options.customerId).where('to', '=', options.to).where('body', '=', options.body).where('status', 'in', ['queued', 'sent']);
+  query = options.subject === null ? query.where('subject', 'is', null) : query.where('subject', '=', options.subject);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function listQueuedOutbox(q: Queryable, options: { dueBy: Date; limit: number }): Promise<OutboxRecord[]> {
   const rows = await q.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', options.dueBy).orderBy('next_attempt_at').limit(options.limit).execute();
   return rows.map(toOutboxRecord);
