@@ -186,6 +186,8 @@ function subscribe(services: Services): void {
 
   bus.on('signal.detected', commitments.onSignalDetected);
 
+  bus.on('commitments.moved', signals.signals.onCommitmentsMoved);
+
   bus.on('live.case_updated', live.onCaseUpdated);
   bus.on('live.commitment_updated', live.onCommitmentUpdated);
 }

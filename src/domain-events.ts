@@ -32,6 +32,11 @@ export interface DomainEvents {
    * internal event of type `signal.<code>` so that policies can open commitments on it.
    */
   'signal.detected': { tx: Tx; code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date };
+  /**
+   * Commitments changed state (opened ones excluded): breached, kept, waived, dismissed. What is derived from
+   * them (a case's risk) is refreshed here, whoever moved them — a timer, a message, a person.
+   */
+  'commitments.moved': { tx: Tx; moves: { commitmentId: string; caseId: string | null; from: string; to: string }[]; at: Date };
   /** After commit: something the console shows changed (for live updates). */
   'live.case_updated': { caseId: string };
   /** After commit: a commitment opened, was kept, breached, waived or came at risk (for live updates). */

@@ -103,6 +103,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     // Moves the store refused: the commitment had closed meanwhile; nothing more happens to it here.
     const refused = new Set<string>();
     const opened: Commitment[] = [];
+    const moves: DomainEvents['commitments.moved']['moves'] = [];
     const ctx = { tx, bus, now, working, dirty, touchedCases: after.touchedCases, webhooks: after.webhooks, fallbackSenders: deps.fallbackSenders };
     async function writeMoves(): Promise<void> {
       const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
@@ -110,6 +111,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       const moved = await repo.moveCommitments(tx, changed.map((c) => ({ from: origin.get(c.id) ?? 'open', to: c })));
       for (const c of changed) {
         if (moved.has(c.id)) {
+          const from = origin.get(c.id) ?? 'open';
+          if (from !== c.state) moves.push({ commitmentId: c.id, caseId: c.caseId, from, to: c.state });
           origin.set(c.id, c.state);
           batches.put(tx, c, { opened: false });
           continue;
@@ -188,6 +191,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await writeMoves();
     const openedIds = new Set(opened.map((commitment) => commitment.id as string));
     for (const id of openedIds) batches.put(tx, working.get(id)!, { opened: true });
+    if (moves.length > 0) await bus.emit('commitments.moved', { tx, moves, at: now });
     return openedIds;
   }
 
@@ -347,6 +351,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     if (!(await repo.moveCommitments(tx, [{ from: current.state, to: kept }])).has(kept.id)) return;
     await batches.cancelTimers(tx, [current.id]);
     batches.put(tx, kept, { opened: false });
+    await bus.emit('commitments.moved', { tx, moves: [{ commitmentId: kept.id, caseId: kept.caseId, from: current.state, to: kept.state }], at: options.at });
     const after = afterOf(tx);
     after.touchedCommitments.set(kept.id, kept.caseId);
     if (kept.caseId) after.touchedCases.add(kept.caseId);
@@ -355,6 +360,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   /** A person's change to one commitment read under its lock: the store refusing it is a conflict. */
   async function moveOne(tx: Tx, move: repo.CommitmentMove): Promise<void> {
     if (!(await repo.moveCommitments(tx, [move])).has(move.to.id)) throw new AppError('conflict', { detail: `commitment ${move.to.id} is ${move.from}: it cannot change` });
+    if (move.from !== move.to.state) await bus.emit('commitments.moved', { tx, moves: [{ commitmentId: move.to.id, caseId: move.to.caseId, from: move.from, to: move.to.state }], at: clock.now() });
   }
 
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
