@@ -16,7 +16,7 @@ afterAll(async () => {
   await kept?.close();
 });
 
-const runDemo = (env: Record<string, string>) => runKeptCli({ args: ['demo'], env });
+const runDemo = (env: Record<string, string>, args: string[] = []) => runKeptCli({ args: ['demo', ...args], env });
 
 describe('kept demo', () => {
   it('plays every crack into a running instance, moving its manual clock, and says what Kept did', { timeout: 300_000 }, async () => {
@@ -37,6 +37,29 @@ describe('kept demo', () => {
     const cases = await kept.api('GET', '/api/v1/cases?limit=200');
     expect(cases.body.items.length).toBeGreaterThanOrEqual(9);
     expect(run.stdout).toMatch(/→ Kept: opened case/);
+    // It speaks plainly: "an acknowledge commitment", never "a acknowledge commitment open".
+    expect(run.stdout).toContain('opened an acknowledge commitment');
+    expect(run.stdout).not.toMatch(/\ba acknowledge\b|commitment open\b/);
+    // Kept's own messages pass Kept's own fact audit: only the replies the stories meant to be held are.
+    const outbox = (await kept.api('GET', '/api/v1/outbox?limit=500')).body.items as { origin: string; status: string; subject: string | null }[];
+    expect(outbox.filter((entry) => entry.status === 'held' && entry.origin !== 'agent_reply').map((entry) => [entry.origin, entry.subject])).toEqual([]);
+    // Every case that owes a breached commitment shows it in its risk.
+    const breached = (await kept.api('GET', '/api/v1/commitments?state=breached&limit=500')).body.items as { case_id: string | null }[];
+    const breachedCases = new Set(breached.flatMap((commitment) => (commitment.case_id ? [commitment.case_id] : [])));
+    expect(breachedCases.size).toBeGreaterThan(0);
+    for (const caseId of breachedCases) expect((await kept.api('GET', `/api/v1/cases/${caseId}`)).body.risk.score, caseId).toBeGreaterThan(0);
+  });
+
+  it('plays again on the same instance with customers of its own', { timeout: 300_000 }, async () => {
+    const callbacks = async () => (await kept.api('GET', '/api/v1/commitments?kind=callback&limit=100')).body.items as { customer_id: string }[];
+    const before = await callbacks();
+    const run = await runDemo({ KEPT_URL: url, KEPT_ADMIN_TOKEN: adminToken }, ['--only', 'C11']);
+    expect(run.code).toBe(0);
+    const after = await callbacks();
+    // One more callback, owed to a customer of this run (the first run's Kim is not merged into this one).
+    expect(after).toHaveLength(before.length + 1);
+    expect(new Set(after.map((commitment) => commitment.customer_id)).size).toBe(after.length);
+    expect(run.stdout.match(/^  ✓ Closed: the promised call/gm) ?? []).toHaveLength(1);
   });
 
   it('refuses a wrong token with a message that says what to set', { timeout: 120_000 }, async () => {

@@ -19,6 +19,8 @@ export interface DemoContext {
   email(name: string): string;
   /** A unique order number for this run ending in `suffix`. */
   order(suffix: string): string;
+  /** A unique phone number for this run (the `n`th), so a second run never meets the first run's customer. */
+  phone(n: number): string;
   /** A line of the story. */
   say(text: string): void;
   /** A line saying what Kept did. */
@@ -44,8 +46,10 @@ export interface DemoContext {
 
 const minutes = (seconds: number) => (seconds >= 3600 * 24 ? `${(seconds / 86400).toFixed(seconds % 86400 ? 1 : 0)} days` : seconds >= 3600 ? `${(seconds / 3600).toFixed(seconds % 3600 ? 1 : 0)} h` : `${Math.round(seconds / 60)} min`);
 
+/** "an acknowledge commitment, due …", "a notify commitment (kept)": the kind with its article, then what stands out. */
 function describeCommitment(c: CommitmentView): string {
-  return `${c.kind} commitment ${c.state}${c.due_at ? `, due ${c.due_at}` : ''}${c.owner_id ? `, owner ${c.owner_id}` : ''}`;
+  const article = /^[aeiou]/i.test(c.kind) ? 'an' : 'a';
+  return `${article} ${c.kind} commitment${c.state === 'open' ? '' : ` (${c.state})`}${c.due_at ? `, due ${c.due_at}` : ''}${c.owner_id ? `, owner ${c.owner_id}` : ''}`;
 }
 
 function describeOutbox(o: OutboxView): string {
@@ -73,6 +77,7 @@ export function createDemoContext(options: { api: DemoApi; run: string; manualCl
     staff: options.staff,
     email: (name) => `${name}.${run}@example.com`,
     order: (suffix) => `D${orderPrefix}${suffix ? `-${suffix}` : ''}`,
+    phone: (n) => `+1555${String((parseInt(run.slice(-6), 36) * 10 + n) % 10_000_000).padStart(7, '0')}`,
     say: (text) => write(`  ${text}`),
     saw: (text) => write(`    → Kept: ${text}`),
     verdicts: [],
@@ -134,8 +139,8 @@ export function createDemoContext(options: { api: DemoApi; run: string; manualCl
       }
       for (const c of after.commitments) {
         const was = before?.commitments.find((b) => b.id === c.id);
-        if (!was) say(`opened a ${describeCommitment(c)}`);
-        else if (was.state !== c.state) say(`${c.kind} commitment is now ${c.state}`);
+        if (!was) say(`opened ${describeCommitment(c)}`);
+        else if (was.state !== c.state) say(`the ${c.kind} commitment is now ${c.state}`);
       }
       for (const o of after.outbox) {
         const was = before?.outbox.find((b) => b.id === o.id);
