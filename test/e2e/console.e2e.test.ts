@@ -163,11 +163,10 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByLabel('Message').waitFor();
   });
 
-  it('holds a reply that names the wrong card, and sends it only with an override and a note', async (context) => {
-    // The fact audit (crack C3) is its own feature: until the server holds such a reply, there is nothing to see.
+  it('holds a reply that names the wrong card, and sends it only with an override and a note', async () => {
+    // The fact audit (crack C3) holds it: the preview says so before the agent sends.
     const probe = await kept.api('POST', `/api/v1/cases/${anaCaseId}/replies/preview`, { author_id: adaId, body: 'We have credited your card ending in 9999.' });
-    const held = (probe.body.findings ?? []).some((finding: { code: string }) => finding.code === 'fact_mismatch');
-    if (!held) context.skip('the server does not hold a reply naming a card that is not the customer’s yet (the fact audit has not landed)');
+    expect((probe.body.findings as { code: string }[]).map((finding) => finding.code)).toEqual(['fact_mismatch']);
 
     await page.getByLabel('Message').fill('We have credited your card ending in 9999.');
     await page.getByRole('button', { name: 'Send reply' }).click();
