@@ -8,7 +8,8 @@ import type { AgentId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
 import type { FallbackSenders } from './engine-ports.js';
 import * as repo from './commitment.repo.js';
-import { chooseManager } from './choose-manager.js';
+import { listAgentLoads } from '../agents/agent-load.repo.js';
+import { chooseManager, leastLoadedAgent, managerLoadsOf } from './choose-manager.js';
 import type { ActionDecision } from './engine.types.js';
 import { webhookPayloadFor } from './webhook.js';
 
@@ -83,8 +84,8 @@ async function reassign(ctx: ActionContext, decision: ActionDecision, to: 'manag
   const exclude = current?.ownerId ? [current.ownerId] : [];
   const ownerId: AgentId | null =
     to === 'manager'
-      ? chooseManager({ managers: await repo.listManagerLoads(ctx.tx), exclude })
-      : await repo.findLeastLoadedAgent(ctx.tx, { exclude: current?.ownerId ?? null });
+      ? chooseManager({ managers: managerLoadsOf(await listAgentLoads(ctx.tx)), exclude })
+      : leastLoadedAgent(await listAgentLoads(ctx.tx), { exclude: current?.ownerId ?? null });
   if (!ownerId) return { to, owner_id: null, detail: `no ${to === 'manager' ? 'manager' : 'agent'} to reassign to` };
   if (current) {
     ctx.working.set(current.id, { ...current, ownerId });

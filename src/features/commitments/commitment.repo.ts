@@ -7,7 +7,6 @@ import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { KeysetPosition } from '../../shared/keyset-cursor.js';
 import { stateMoves, type Commitment } from './commitment.js';
-import type { ManagerLoad } from './choose-manager.js';
 import type { CommitmentCount } from './metrics.js';
 import type { CommitmentKind } from './policy.schemas.js';
 
@@ -340,44 +339,6 @@ export async function listUnsentWebhookActions(q: Queryable, options: { recorded
     .limit(options.limit)
     .execute();
   return rows.map((row) => ({ key: row.idempotency_key, result: row.result ?? {} }));
-}
-
-/** Every manager who can take an escalation, with the escalations they own and when they were last given one. */
-export async function listManagerLoads(q: Queryable): Promise<ManagerLoad[]> {
-  const rows = await q
-    .selectFrom('agents')
-    .leftJoin('commitments', (join) => join.onRef('commitments.owner_id', '=', 'agents.id').on('commitments.kind', '=', 'escalation'))
-    .select((eb) => [
-      'agents.id',
-      eb.fn.count<number>('commitments.id').filterWhere('commitments.state', 'in', ['open', 'breached']).as('open_escalations'),
-      eb.fn.max('commitments.opened_at').as('last_assigned_at'),
-    ])
-    .where('agents.role', '=', 'manager')
-    .where('agents.out_of_office', '=', false)
-    .groupBy('agents.id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id as AgentId,
-    openEscalations: Number(row.open_escalations),
-    lastAssignedAt: row.last_assigned_at ? new Date(row.last_assigned_at as unknown as string) : null,
-  }));
-}
-
-/** The agent of the team with the fewest owed commitments, other than `exclude`: a reassignment's new owner. */
-export async function findLeastLoadedAgent(q: Queryable, options: { exclude: string | null }): Promise<AgentId | null> {
-  let query = q
-    .selectFrom('agents')
-    .leftJoin('commitments', (join) => join.onRef('commitments.owner_id', '=', 'agents.id').on('commitments.state', 'in', ['open', 'breached']))
-    .select((eb) => ['agents.id', eb.fn.count<number>('commitments.id').as('owed')])
-    .where('agents.role', '=', 'agent')
-    .where('agents.out_of_office', '=', false)
-    .groupBy('agents.id')
-    .orderBy('owed')
-    .orderBy('agents.id')
-    .limit(1);
-  if (options.exclude) query = query.where('agents.id', '!=', options.exclude);
-  const row = await query.executeTakeFirst();
-  return (row?.id as AgentId | undefined) ?? null;
 }
 
 /** The counts behind the Prometheus gauges: one GROUP BY over the state index. */

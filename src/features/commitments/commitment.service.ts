@@ -18,7 +18,8 @@ import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
 import * as repo from './commitment.repo.js';
-import { chooseManager } from './choose-manager.js';
+import { listAgentLoads } from '../agents/agent-load.repo.js';
+import { chooseManager, managerLoadsOf } from './choose-manager.js';
 import { deliveredMessageInput, escalatedInput, eventInput, inboundMessageInput, signalInput } from './engine-inputs.js';
 import type { Decision, EngineConfig, EngineInput, TimerRef } from './engine.types.js';
 import { evaluate } from './evaluate.js';
@@ -201,7 +202,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     const breachedId = commitment.openedBy.endsWith(':escalate') ? commitment.openedBy.slice(0, -':escalate'.length) : null;
     const breached = breachedId ? working.get(breachedId) : undefined;
     const exclude: AgentId[] = breached?.kind === 'escalation' && breached.ownerId ? [breached.ownerId] : [];
-    return { ...commitment, ownerId: chooseManager({ managers: await repo.listManagerLoads(tx), exclude }) };
+    return { ...commitment, ownerId: chooseManager({ managers: managerLoadsOf(await listAgentLoads(tx)), exclude }) };
   }
 
   async function markEscalated(tx: Tx, caseId: string, now: Date): Promise<void> {

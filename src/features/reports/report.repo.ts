@@ -73,14 +73,12 @@ export async function countBreachesByKind(q: Queryable, range: Range): Promise<A
   return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
 }
 
-/** Each agent's unresolved cases, and open at-risk commitments they own (or that sit on their cases). */
-export async function listAgentLoad(q: Queryable): Promise<Array<{ agentId: string; name: string; role: string; openCases: number; atRisk: number }>> {
-  const result = await sql<{ id: string; name: string; role: string; open_cases: number; at_risk: number }>`
-    select a.id, a.name, a.role,
-      (select count(*) from cases c where c.owner_id = a.id and c.state <> 'resolved')::int as open_cases,
-      (select count(*) from commitments k left join cases c on c.id = k.case_id
-        where k.state = 'open' and k.at_risk and coalesce(k.owner_id, c.owner_id) = a.id)::int as at_risk
-    from agents a
-    order by a.name, a.id`.execute(q);
-  return result.rows.map((row) => ({ agentId: row.id, name: row.name, role: row.role, openCases: Number(row.open_cases), atRisk: Number(row.at_risk) }));
+/** Open at-risk commitments by agent: those they own, or that sit on cases they own. */
+export async function countAtRiskByAgent(q: Queryable): Promise<Map<string, number>> {
+  const result = await sql<{ agent_id: string; at_risk: number }>`
+    select coalesce(k.owner_id, c.owner_id) as agent_id, count(*)::int as at_risk
+    from commitments k left join cases c on c.id = k.case_id
+    where k.state = 'open' and k.at_risk and coalesce(k.owner_id, c.owner_id) is not null
+    group by 1`.execute(q);
+  return new Map(result.rows.map((row) => [row.agent_id, Number(row.at_risk)]));
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/create-db.js';
 import type { Clock } from '../../shared/clock.js';
 import * as repo from './report.repo.js';
+import { listAgentLoads } from '../agents/agent-load.repo.js';
 import { countsPerDay, firstResponseBuckets, reportWindow } from './report.js';
 
 export interface DashboardReport {
@@ -39,8 +40,9 @@ export function createReportService(deps: { db: Db; clock: Clock }) {
 
   /** Every agent with their unresolved cases and at-risk commitments. */
   async function getAgentLoad(): Promise<{ items: Array<{ agent_id: string; name: string; role: string; open_cases: number; at_risk: number }> }> {
-    const rows = await repo.listAgentLoad(deps.db);
-    return { items: rows.map((row) => ({ agent_id: row.agentId, name: row.name, role: row.role, open_cases: row.openCases, at_risk: row.atRisk })) };
+    const [loads, atRisk] = await Promise.all([listAgentLoads(deps.db), repo.countAtRiskByAgent(deps.db)]);
+    const byName = [...loads].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { items: byName.map((load) => ({ agent_id: load.id, name: load.name, role: load.role, open_cases: load.openCases, at_risk: atRisk.get(load.id) ?? 0 })) };
   }
 
   return { getDashboard, getAgentLoad };

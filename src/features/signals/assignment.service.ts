@@ -11,6 +11,7 @@ import type { CaseService } from '../cases/case.service.js';
 import { chooseAssignee } from './assignment.js';
 import { planHandover } from './handover.js';
 import * as repo from './signal.repo.js';
+import { listAgentLoads } from '../agents/agent-load.repo.js';
 import { requiredSkillsFor, type SignalsConfig } from './signals-config.js';
 
 /** How many unassigned cases one sweep places at most; the next run takes the rest. */
@@ -39,7 +40,7 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
 
   /** Places unowned cases one after the other, each choice counting towards the next. */
   async function placeCases(tx: Tx, input: { cases: readonly repo.CaseToRoute[]; by: string | null; at: Date; why: string }): Promise<Placement[]> {
-    let agents = await repo.listAgentLoads(tx);
+    let agents = await listAgentLoads(tx);
     const placements: Placement[] = [];
     for (const item of input.cases) {
       const customerPreviousOwnerId = await repo.findCustomerPreviousOwner(tx, { customerId: item.customerId, excludeCaseId: item.id });
@@ -83,7 +84,7 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
       if (!(await repo.setAgentOutOfOffice(tx, { agentId: input.agentId, outOfOffice: input.outOfOffice }))) throw new AppError('not_found', { detail: `No agent ${input.agentId}` });
       if (!input.outOfOffice) return [];
       const owned = await repo.listUnresolvedCasesOwnedBy(tx, input.agentId);
-      const agents = await repo.listAgentLoads(tx);
+      const agents = await listAgentLoads(tx);
       const names = new Map((await repo.listAgentNames(tx)).map((agent) => [agent.id, agent.name]));
       const cases = [];
       for (const item of owned) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAssignee, chooseManager, type AssignableAgent } from './assignment.js';
+import { chooseAssignee, type AssignableAgent } from './assignment.js';
 
 const agent = (id: string, overrides: Partial<AssignableAgent> = {}): AssignableAgent => ({
   id,
@@ -59,23 +59,5 @@ describe('a case keeps one owner', () => {
 
   it('leaves the case unassigned when nobody can take it', () => {
     expect(chooseAssignee({ agents: [agent('agt_a', { openCases: 10 }), agent('agt_b', { outOfOffice: true })] })).toBeNull();
-  });
-});
-
-describe('an escalation goes to a manager fairly', () => {
-  it('the least loaded manager in the office, turns breaking ties, even past capacity', () => {
-    const agents = [
-      agent('agt_m1', { role: 'manager', openCases: 3 }),
-      agent('agt_m2', { role: 'manager', openCases: 1, lastAssignedAt: new Date('2026-12-01T10:00:00Z') }),
-      agent('agt_m3', { role: 'manager', openCases: 1, lastAssignedAt: new Date('2026-12-01T08:00:00Z') }),
-      agent('agt_m4', { role: 'manager', openCases: 0, outOfOffice: true }),
-      agent('agt_a', { openCases: 0 }),
-    ];
-    expect(chooseManager({ agents })).toBe('agt_m3');
-    expect(chooseManager({ agents: [agent('agt_m1', { role: 'manager', openCases: 12, capacity: 5 })] })).toBe('agt_m1');
-  });
-
-  it('none when no manager is in', () => {
-    expect(chooseManager({ agents: [agent('agt_a'), agent('agt_m', { role: 'manager', outOfOffice: true })] })).toBeNull();
   });
 });

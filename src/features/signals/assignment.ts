@@ -1,5 +1,5 @@
 // Crack C8: one case, one owner. Who gets a case: the owner it already has, else the agent who knew the
-// customer, else the next in turn among those with room and the skills. Escalations go to a manager fairly.
+// customer, else the next in turn among those with room and the skills (escalations: commitments/choose-manager.ts).
 
 export type AgentRole = 'agent' | 'manager' | 'admin';
 
@@ -51,15 +51,5 @@ export function chooseAssignee<Id extends string>(options: {
   const known = eligible.find((agent) => agent.id === customerPreviousOwnerId);
   if (known) return known.id;
   const next = [...eligible].sort(byTurn)[0];
-  return next?.id ?? null;
-}
-
-/**
- * The manager who should own an escalation: the least loaded manager in the office, round robin among
- * equals. Capacity does not exclude a manager: an escalation must always have an owner if any is in.
- */
-export function chooseManager<Id extends string>(options: { agents: readonly AssignableAgent<Id>[] }): Id | null {
-  const managers = options.agents.filter((agent) => agent.role === 'manager' && !agent.outOfOffice);
-  const next = [...managers].sort((a, b) => a.openCases - b.openCases || byTurn(a, b))[0];
   return next?.id ?? null;
 }

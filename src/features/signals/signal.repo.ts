@@ -7,7 +7,6 @@ import type { AuthorKind, CaseNotesTable, MessageDirection, RiskSignal } from '.
 import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import { preparedWithParameter } from '../../db/prepared.js';
 import { newId } from '../../shared/ids.js';
-import type { AgentRole } from './assignment.js';
 
 export async function insertMessageSignals(
   q: Queryable,
@@ -202,42 +201,6 @@ export async function updateCaseRouting(q: Queryable, change: CaseRoutingChange)
 
 export async function setCaseOwner(q: Queryable, options: { caseId: string; ownerId: string | null; at: Date }): Promise<void> {
   await q.updateTable('cases').set({ owner_id: options.ownerId, updated_at: options.at }).where('id', '=', options.caseId).execute();
-}
-
-export interface AgentLoadRow {
-  id: string;
-  role: AgentRole;
-  skills: string[];
-  capacity: number;
-  openCases: number;
-  outOfOffice: boolean;
-  lastAssignedAt: Date | null;
-}
-
-/** Every agent with the number of unresolved cases they own. */
-export async function listAgentLoads(q: Queryable): Promise<AgentLoadRow[]> {
-  const rows = await q
-    .selectFrom('agents')
-    .select(['agents.id', 'agents.role', 'agents.skills', 'agents.capacity', 'agents.out_of_office', 'agents.last_assigned_at'])
-    .select((eb) =>
-      eb
-        .selectFrom('cases')
-        .select((inner) => inner.fn.countAll<number>().as('count'))
-        .whereRef('cases.owner_id', '=', 'agents.id')
-        .where('cases.state', '!=', 'resolved')
-        .as('open_cases'),
-    )
-    .orderBy('agents.id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    role: row.role,
-    skills: row.skills,
-    capacity: row.capacity,
-    openCases: Number(row.open_cases ?? 0),
-    outOfOffice: row.out_of_office,
-    lastAssignedAt: row.last_assigned_at,
-  }));
 }
 
 export async function listAgentNames(q: Queryable): Promise<{ id: string; name: string }[]> {
