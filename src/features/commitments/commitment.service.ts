@@ -27,7 +27,8 @@ import { createEngineBatches } from './engine-batches.js';
 import type { OwedScope } from './owed-set.js';
 import type { Timer } from './timer-store.js';
 import * as timerRepo from './timer.repo.js';
-import { sendWebhook, type SendWebhookOptions } from './webhook.js';
+import type { SendWebhookOptions } from './webhook.js';
+import { createWebhookDelivery } from './engine-webhooks.js';
 
 export interface CommitmentServiceDeps {
   db: Db;
@@ -65,7 +66,7 @@ const emptyAfter = (): AfterCommit => ({ timers: [], touchedCases: new Set(), to
 export function createCommitmentService(deps: CommitmentServiceDeps) {
   const { db, clock, bus, logger, engine } = deps;
   let onTimers = deps.onTimers;
-  const inFlightWebhooks = new Set<Promise<void>>();
+  const webhooks = createWebhookDelivery({ db, clock, logger, engine, ...(deps.webhookOptions ? { options: deps.webhookOptions } : {}) });
 
   const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
   // What each open transaction leaves to do once it commits, registered with its after-commit once.
@@ -229,23 +230,12 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
   async function finish(after: AfterCommit): Promise<void> {
     if (after.timers.length) onTimers?.(after.timers);
-    for (const webhook of after.webhooks) deliverWebhook(webhook);
+    for (const webhook of after.webhooks) webhooks.deliver(webhook);
     for (const caseId of after.touchedCases) await bus.emit('live.case_updated', { caseId });
     for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
   }
 
-  function deliverWebhook(webhook: PendingWebhook): void {
-    const delivery = sendWebhook({ ...deps.webhookOptions, url: webhook.url, secret: webhook.secret, payload: webhook.payload, idempotencyKey: webhook.key })
-      .then((result) =>
-        repo.setActionResult(db, {
-          key: webhook.key,
-          result: { status: result.delivered ? 'delivered' : 'failed', url: webhook.url, attempts: result.attempts, http_status: result.status, payload: webhook.payload },
-        }),
-      )
-      .catch((error: unknown) => logger.warn({ err: error, key: webhook.key }, 'webhook result not recorded'))
-      .finally(() => inFlightWebhooks.delete(delivery));
-    inFlightWebhooks.add(delivery);
-  }
+
 
   /** A batch is starting: lock the owed commitments of every case and order it names, once. */
   async function onBatchStarted(payload: DomainEvents['batch.started']): Promise<void> {
@@ -421,36 +411,14 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     return repo.toCommitmentView(record!);
   }
 
-  /**
-   * Sends again the webhooks recorded `pending` longer than `olderThanMs` ago: their process stopped between
-   * commit and delivery. The secret comes from the policy that names the URL. Receivers dedupe by the
-   * Idempotency-Key header, so a webhook that did arrive before the stop does no harm.
-   */
-  async function resumePendingWebhooks(options: { olderThanMs: number }): Promise<number> {
-    const secrets = new Map<string, string>();
-    for (const policy of engine.policies) {
-      for (const action of [...policy.on_breach, ...(policy.at_risk?.actions ?? [])]) if (action.type === 'webhook') secrets.set(action.url, action.secret);
-    }
-    const pending = await repo.listUnsentWebhookActions(db, { recordedBefore: new Date(clock.now().getTime() - options.olderThanMs), limit: 1_000 });
-    for (const { key, result } of pending) {
-      const url = typeof result['url'] === 'string' ? result['url'] : '';
-      const secret = secrets.get(url);
-      const payload = result['payload'];
-      if (!secret || !payload || typeof payload !== 'object') {
-        await repo.setActionResult(db, { key, result: { ...result, status: 'abandoned', detail: 'no policy names this webhook any more' } });
-        continue;
-      }
-      deliverWebhook({ key, url, secret, payload: payload as Record<string, string | null> });
-    }
-    return pending.length;
-  }
+
 
   return {
     onBatchStarted,
     onBatchEnding,
     openCommitment,
     keepCommitment: keepCommitmentIn,
-    resumePendingWebhooks,
+    resumePendingWebhooks: webhooks.resumePending,
     onEventIngested,
     onMessageRecorded,
     onMessageDelivered,
@@ -463,9 +431,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       onTimers = handler;
     },
     /** Waits for webhooks being delivered (tests, and a graceful stop). */
-    async drainWebhooks(): Promise<void> {
-      await Promise.all([...inFlightWebhooks]);
-    },
+    drainWebhooks: webhooks.drain,
   };
 }
 
