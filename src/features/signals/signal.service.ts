@@ -98,7 +98,21 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
     await refreshCase(tx, { caseId: message.caseId, messageId: message.id, read, at: message.at });
   }
 
-  return { onMessageRecorded, refreshCase };
+  /**
+   * The 'commitments.moved' handler: a breach, or a breached commitment kept late or waived, changes its case's
+   * risk (it counts breached commitments), so the case is rescored in the same transaction, and routed to
+   * recovery when it now needs it. Other moves leave the risk as it was.
+   */
+  async function onCommitmentsMoved(payload: DomainEvents['commitments.moved']): Promise<void> {
+    const byCase = new Map<string, string>();
+    for (const move of payload.moves) {
+      const counts = move.from === 'breached' || move.to === 'breached';
+      if (counts && move.caseId && !byCase.has(move.caseId)) byCase.set(move.caseId, `commitment:${move.commitmentId}:${move.to}`);
+    }
+    for (const [caseId, source] of byCase) await refreshCase(payload.tx, { caseId, messageId: source, read: undefined, at: payload.at });
+  }
+
+  return { onMessageRecorded, onCommitmentsMoved, refreshCase };
 }
 
 export type SignalService = ReturnType<typeof createSignalService>;
