@@ -58,6 +58,8 @@ export const declaredEventSchema = z
       .optional(),
     /** Refunds and credits: the amount (and whether the platform counts in minor units, like cents). */
     amount: z.object({ amount: jsonPathSchema, currency: jsonPathSchema, minor_units: z.boolean().default(false) }).strict().optional(),
+    /** Where a refund or credit went. */
+    to: z.object({ method: jsonPathSchema.optional(), last4: jsonPathSchema.optional() }).strict().optional(),
     /** Other fields of the event's `data`, each read from a path (carrier, tracking_number, new_eta…). */
     data: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case field name'), jsonPathSchema).optional(),
   })
