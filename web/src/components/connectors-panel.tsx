@@ -82,6 +82,7 @@ function ConnectorDeliveries() {
           {deliveries.data.map((d) => (
             <li key={d.id}>
               <strong>{d.connector}</strong> <code>{d.topic ?? '(no topic)'}</code> {d.delivery_id} · {new Date(d.received_at).toLocaleString()} · <span className={d.status === 'failed' ? 'warn' : undefined}>{d.status}</span>
+              {d.attempts > 1 && <span className="muted"> · mapped {d.attempts} times</span>}
               {d.error && <p className="delivery-error">{d.error}</p>}
               {isAdmin && d.status !== 'processing' && (
                 <button type="button" disabled={replay.isPending} onClick={() => replay.mutate(d.id)}>
