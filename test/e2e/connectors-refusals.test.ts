@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type Kept } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
+import { insertDelivery } from '../../src/features/connectors/connector.repo.js';
 import { webhookBodyLimit } from '../../src/features/connectors/connector.routes.js';
 import * as shopify from '../fixtures/connectors/shopify.js';
 import { createTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
@@ -20,14 +21,14 @@ describe.each(storeKinds)('webhooks refused at the door on %s', (storeKind) => {
     store = await createTestStore(storeKind);
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
     // Shopify and Stripe are configured; WooCommerce is not.
-    const config = loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: adminToken, KEPT_SHOPIFY_WEBHOOK_SECRET: shopifySecret, KEPT_STRIPE_WEBHOOK_SECRET: stripeSecret });
-    kept = await buildApp({ config, store, logger, clockStart: new Date('2026-12-01T10:00:00Z') });
+    kept = await buildApp({ config: config(), store, logger, clockStart: new Date('2026-12-01T10:00:00Z') });
   });
   afterAll(async () => {
     await kept?.close();
     await store?.close();
   });
 
+  const config = () => loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: adminToken, KEPT_SHOPIFY_WEBHOOK_SECRET: shopifySecret, KEPT_STRIPE_WEBHOOK_SECRET: stripeSecret, KEPT_LOG_LEVEL: 'silent' });
   const stored = async () => (await kept.app.inject({ method: 'GET', url: '/api/v1/connectors/deliveries', headers: { authorization: `Bearer ${adminToken}` } })).json().deliveries;
 
   it('logs which connector refused what, and never the secret', async () => {
@@ -50,5 +51,15 @@ describe.each(storeKinds)('webhooks refused at the door on %s', (storeKind) => {
     const huge = JSON.stringify({ ...shopify.giftOrder, note: 'x'.repeat(webhookBodyLimit) });
     expect((await postShopify(kept, { topic: 'orders/create', payload: JSON.parse(huge), webhookId: 'w-huge' })).status).toBe(413);
     expect(await stored()).toEqual([]);
+  });
+
+  it('maps, when Kept starts again, a delivery stored by a process that stopped before mapping it', async () => {
+    // What a process leaves when it stops right after answering the platform: the delivery, stored, unmapped.
+    await insertDelivery(store.db, { connector: 'shopify', deliveryId: 'w-left', topic: 'orders/create', headers: { 'x-shopify-shop-domain': 'kept-demo.myshopify.com' }, body: JSON.stringify(shopify.giftOrder), at: new Date('2026-12-01T10:00:00Z') });
+    await kept.close();
+    kept = await buildApp({ config: config(), store, clockStart: new Date('2026-12-01T10:05:00Z') });
+    await kept.connectors.idle();
+    expect(await stored()).toEqual([expect.objectContaining({ delivery_id: 'w-left', status: 'ingested', attempts: 1 })]);
+    expect((await kept.app.inject({ method: 'GET', url: '/api/v1/orders/1001', headers: { authorization: `Bearer ${adminToken}` } })).json()).toMatchObject({ state: 'placed', is_gift: true });
   });
 });
