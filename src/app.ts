@@ -81,7 +81,7 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
-  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped. */
+  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
@@ -256,7 +256,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     createdAdminToken,
     async close() {
       await channels.stop();
-      await connectors.idle();
+      await connectors.stop();
       services.live.stopRelay();
       await app.close();
       await commitments.close();
