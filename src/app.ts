@@ -19,6 +19,8 @@ import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
 import { registerAgentRoutes } from './features/agents/agent.routes.js';
+import { createAgentAccessService } from './features/agents/agent-access.service.js';
+import { registerAgentAccessRoutes } from './features/agents/agent-access.routes.js';
 import { createCaseService } from './features/cases/case.service.js';
 import { registerCaseRoutes } from './features/cases/case.routes.js';
 import { createReplyService } from './features/cases/reply.service.js';
@@ -88,6 +90,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const publicUrl = config.file.kept.public_url;
   const bus = createEventBus<DomainEvents>();
   const agents = createAgentService({ db, clock, logger, publicUrl });
+  const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
   const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
@@ -117,7 +120,9 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     },
   });
   promises.register();
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate,
+    recordActingFor: (tx, input) => access.recordActingFor(tx, { actor: input.actor, action: 'reply.sent_for', targetType: 'message', targetId: input.messageId, forAgentId: input.authorId, at: input.at }),
+  });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
@@ -125,7 +130,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports };
+  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -151,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAgentRoutes(app, { agents: services.agents });
+  registerAgentAccessRoutes(app, { access: services.access });
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
