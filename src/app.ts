@@ -1,5 +1,6 @@
 // The composition root: builds the store, services, engine and transports, and registers routes and
 // handlers. It never listens: main.ts and the tests decide that (fastify/demo keeps app and server apart).
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -152,6 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerInputGuard(app);
   registerAuth(app, { agents: services.agents });
   await registerOpenApi(app);
+  await app.register(rateLimit, { global: false });
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });

@@ -71,7 +71,15 @@ const setupLinkHours = 72;
 /** How long a checked token is trusted without asking the store again; logout clears it at once. */
 const tokenCacheMs = 5_000;
 
-export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger; publicUrl: string }) {
+export function createAgentService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  /** Checks a password against a stored hash; scrypt unless a caller (a test counting checks) wraps it. */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+}) {
+  const checkPassword = deps.verifyPassword ?? verifyPassword;
   // Every API request authenticates; a short cache keeps that from costing a query per request.
   const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: tokenCacheMs });
 
@@ -133,7 +141,7 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
   async function login(input: { email: string; password: string }): Promise<{ token: string; agent: AgentView }> {
     const agent = await repo.findAgentByEmail(deps.db, input.email.toLowerCase());
     // An unknown address costs the same scrypt as a known one, so the answer's time does not tell which it was.
-    const valid = await verifyPassword(input.password, agent?.passwordHash ?? dummyPasswordHash);
+    const valid = await checkPassword(input.password, agent?.passwordHash ?? dummyPasswordHash);
     if (!agent?.passwordHash || !valid || agent.disabledAt || agent.deletedAt) throw new AppError('unauthenticated', { detail: 'Wrong email or password' });
     const at = deps.clock.now();
     const token = newSecretToken('kept_session');
