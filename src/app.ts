@@ -12,6 +12,7 @@ import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
   registerInputGuard(app);
+  await registerSecurityHeaders(app);
   registerAuth(app, { agents: services.agents });
   await registerOpenApi(app);
   await app.register(rateLimit, { global: false });
