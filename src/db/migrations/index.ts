@@ -10,6 +10,7 @@ import * as outboxMessageIndex from './2026-12-01T10-00-outbox-message-index.js'
 import * as connectorDeliveries from './2026-12-06T12-15-connector-deliveries.js';
 import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
 import * as importCheckpoints from './2026-12-06T12-30-import-checkpoints.js';
+import * as agentAccess from './2026-12-06T12-30-agent-access.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T03-00-foundation': foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T12-15-connector-deliveries': connectorDeliveries,
   '2026-12-06T12-15-analysis-truncated': analysisTruncated,
   '2026-12-06T12-30-import-checkpoints': importCheckpoints,
+  '2026-12-06T12-30-agent-access': agentAccess,
 };
