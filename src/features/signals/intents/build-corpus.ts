@@ -16,7 +16,7 @@ export interface TrainingMessage {
 }
 
 /** How many messages of each kind the corpus draws (before duplicates are dropped). */
-export const corpusPlan = { managerPositive: 1800, churnPositive: 1800, both: 200, managerHard: 1300, churnHard: 1500, everyday: 2200 } as const;
+export const corpusPlan = { managerPositive: 1800, churnPositive: 1800, both: 200, managerHard: 1300, churnHard: 1500, everyday: 3600 } as const;
 const seed = 19;
 
 const swaps: Record<string, string> = { you: 'u', your: 'ur', please: 'pls', thanks: 'thx', are: 'r', through: 'thru', because: 'cos' };
@@ -59,8 +59,10 @@ function sentence(text: string): string {
 function frame(core: string, random: SeededRandom): string {
   if (random.chance(0.45)) return sentence(core);
   const parts = [random.pick(greetings)];
-  if (random.chance(0.8)) parts.push(expandTemplate({ template: random.pick(contexts), random }));
-  if (random.chance(0.3)) parts.push(sentence(expandTemplate({ template: random.pick(everydayMessages), random })));
+  // Up to four sentences of the matter around the intent: long emails bury it among facts.
+  for (let n = random.int(0, 4); n > 0; n--) {
+    parts.push(random.chance(0.6) ? expandTemplate({ template: random.pick(contexts), random }) : sentence(expandTemplate({ template: random.pick(everydayMessages), random })));
+  }
   const at = random.int(1, parts.length);
   parts.splice(at, 0, sentence(core));
   parts.push(random.pick(signOffs));
@@ -86,22 +88,27 @@ function handLabelled(): TrainingMessage[] {
   return raw.map(({ text, managerRequest, churnIntent }) => ({ text, managerRequest, churnIntent }));
 }
 
-/** The full training corpus, in a fixed order. */
-export function buildIntentCorpus(): TrainingMessage[] {
+/**
+ * The full training corpus, in a fixed order. `keepTemplate` keeps only some templates of every list (by
+ * position), so wordings can be held out whole to measure how the model does on phrasings it never saw.
+ */
+export function buildIntentCorpus(options: { keepTemplate?: (index: number) => boolean; handLabelled?: boolean } = {}): TrainingMessage[] {
   const random = createSeededRandom(seed);
+  const keep = options.keepTemplate ?? (() => true);
+  const pick = (templates: readonly string[]) => templates.filter((_, index) => keep(index));
   const seen = new Set<string>();
   const out: TrainingMessage[] = [];
-  for (const message of handLabelled()) {
+  for (const message of options.handLabelled === false ? [] : handLabelled()) {
     seen.add(message.text.toLowerCase());
     out.push(message);
   }
   const none = { managerRequest: false, churnIntent: false };
-  draw({ templates: managerPositives, count: corpusPlan.managerPositive, random, framed: true, label: { managerRequest: true, churnIntent: false }, seen, into: out });
-  draw({ templates: churnPositives, count: corpusPlan.churnPositive, random, framed: true, label: { managerRequest: false, churnIntent: true }, seen, into: out });
+  draw({ templates: pick(managerPositives), count: corpusPlan.managerPositive, random, framed: true, label: { managerRequest: true, churnIntent: false }, seen, into: out });
+  draw({ templates: pick(churnPositives), count: corpusPlan.churnPositive, random, framed: true, label: { managerRequest: false, churnIntent: true }, seen, into: out });
   const both = managerPositives.flatMap((m, i) => [`${m}. ${churnPositives[i % churnPositives.length]}`, `${churnPositives[(i * 7) % churnPositives.length]}. ${m}`]);
-  draw({ templates: both, count: corpusPlan.both, random, framed: false, label: { managerRequest: true, churnIntent: true }, seen, into: out });
-  draw({ templates: managerHardNegatives, count: corpusPlan.managerHard, random, framed: true, label: none, seen, into: out });
-  draw({ templates: churnHardNegatives, count: corpusPlan.churnHard, random, framed: true, label: none, seen, into: out });
-  draw({ templates: everydayMessages, count: corpusPlan.everyday, random, framed: true, label: none, seen, into: out });
+  draw({ templates: pick(both), count: corpusPlan.both, random, framed: false, label: { managerRequest: true, churnIntent: true }, seen, into: out });
+  draw({ templates: pick(managerHardNegatives), count: corpusPlan.managerHard, random, framed: true, label: none, seen, into: out });
+  draw({ templates: pick(churnHardNegatives), count: corpusPlan.churnHard, random, framed: true, label: none, seen, into: out });
+  draw({ templates: pick(everydayMessages), count: corpusPlan.everyday, random, framed: true, label: none, seen, into: out });
   return out;
 }

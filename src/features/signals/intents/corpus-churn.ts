@@ -69,6 +69,12 @@ export const churnPositives: readonly string[] = [
 ];
 
 export const churnHardNegatives: readonly string[] = [
+  `{I'd|I would} never {take|move} my {business|money|custom} {elsewhere|to ${rival}}[, {you've always been great|you're the best}]`,
+  `{I'm|I am} {not|never} {switching|moving|going} to ${rival}[, {don't worry|I love your shop}]`,
+  `{I|We} {will|'ll} {keep|carry on} {buying|ordering|shopping} {from|with|here|at} ${shop}[ {for years|no matter what}]`,
+  `{I've|I have} {left|lost} my {bag|keys|card|glasses} {at|in} {your store|the shop}[, {did anyone find it|can you check}]`,
+  `{My|The} {customer|account} {number|reference} is {48213|C-7712}[, please {check|update} it]`,
+  `{I'm|I am} {a|your} {new|loyal|happy} customer[ and {love|really like} {the shop|your products}]`,
   `{I won't|I will not|I don't want to} {order|buy|get|need} the {blue|red|large|small|cheap|green|black|older} {one|version|model|size}[, {send|please send} the {red|blue|other|bigger} {one|instead}]`,
   `{Please|Can you|Could you|Kindly} cancel {my|the|this} order[ {please|#4411|A-2231}][, I {ordered|bought|picked} the wrong {size|colour|item|address}]`,
   `{Cancel|Please cancel} {my|the} order{,| and} {refund me|I'll order again with the right size|I bought it twice}`,

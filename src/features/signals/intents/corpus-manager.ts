@@ -38,6 +38,11 @@ export const managerPositives: readonly string[] = [
 ];
 
 export const managerHardNegatives: readonly string[] = [
+  `{Your|The} {manager|supervisor|team leader} {Sarah|Linda|Tom|Raj} was {lovely|very kind|so helpful} {on the phone|in store|yesterday}[, please pass on my thanks]`,
+  `{I'm|I am|I work as} {a store manager|a supervisor|in management|a team leader|a project manager} and {would like|need|want} {a trade account|an invoice|a bulk price}`,
+  `{The|Our} {supervisor|manager|team leader} {of our team|at the office} {placed|made} this order {for the office|for us}`,
+  `{I|We} {spoke|talked} to {a|your} {manager|supervisor} {last week|yesterday} and {it's|it is|everything is} {sorted|fine} now`,
+  `{Can|Could} you {forward|send} {this|the invoice|the receipt} to {our|my} {accounts team|office manager|finance team}?`,
   `{My|Our} {manager|boss|supervisor} {at work |}{recommended|suggested|asked me to|told me to} {you|your shop|chase this invoice|contact you|order from you}`,
   `{Your|The} {store|shop|branch|delivery} {manager|supervisor} was {great|really helpful|lovely|very kind}[, {thank you|please pass on my thanks}]`,
   `{The|Your} {account|project|product|marketing|property|warehouse} manager {sent|emailed|gave} me {the invoice|a quote|the details}`,
