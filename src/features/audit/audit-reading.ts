@@ -89,3 +89,36 @@ export function createReadingCollector(): ReadingCollector {
     result: () => ({ ...reading, unknownAuthors: unknownAuthors.list(), unknownReasons: unknownReasons.list() }),
   };
 }
+
+const n = (v: number): string => v.toLocaleString('en-US');
+const tally = (counts: Record<string, number>): string =>
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([field, count]) => `${field} ${n(count)}`)
+    .join(', ') || '–';
+
+/** The reading as text: what the terminal prints before the findings. */
+export function formatAuditReading(options: { reading: AuditReading; eventsByType: Record<string, number>; broken: number; outOfOrder: number }): string {
+  const { reading, eventsByType } = options;
+  const a = reading.authors;
+  const lines = [
+    'How the file was read',
+    `  event types: ${tally(eventsByType)}`,
+    `  authors of messages sent: ${n(a.person)} person (${n(a.managers)} managers), ${n(a.automated)} automated, ${n(a.unknown)} unknown — read from ${tally(reading.authorFields)}`,
+    `  channels from: ${tally(reading.channelFields)}`,
+    `  threads from: ${tally(reading.threadFields)}`,
+    `  lines not interpreted: ${n(options.broken)}; events out of time order: ${n(options.outOfOrder)}${reading.lateEvents ? ` (${n(reading.lateEvents)} beyond the reorder horizon, replayed when read)` : ''}`,
+  ];
+  if (reading.unknownAuthors.length > 0) {
+    lines.push('', `Senders that are neither a person nor automatic (${n(a.unknown)} messages; pass --agents or a mapping to place them):`);
+    for (const e of reading.unknownAuthors) lines.push(`  ${e.value}: ${n(e.count)} (e.g. event ${e.event.id})`);
+  }
+  if (reading.undecided.count > 0) {
+    lines.push('', `${n(reading.undecided.count)} contacts, surveys or manager requests were answered only by such senders: neither kept nor broken (e.g. ${reading.undecided.examples.map((e) => e.id).slice(0, 3).join(', ')}).`);
+  }
+  if (reading.unknownReasons.length > 0) {
+    lines.push('', 'Reason codes the catalog does not know (their orders are not checked for reason conflicts):');
+    for (const e of reading.unknownReasons) lines.push(`  ${e.value}: ${n(e.count)} (e.g. event ${e.event.id})`);
+  }
+  return lines.join('\n');
+}
