@@ -42,8 +42,11 @@ export function createMailParserPool(options: MailParserPoolOptions = {}): MailP
       try {
         return (await pool.run({ raw: new Uint8Array(raw), limits }, { signal: AbortSignal.timeout(timeoutMs) })) as ParseEmailResult;
       } catch (error) {
+        // A message that takes too long is the message's fault: quarantined. Anything else (a worker that
+        // crashed, a pool being closed) is retried by the intake worker, as any unexpected failure is.
         const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-        return { ok: false, reason: 'unparseable', detail: timedOut ? `parsing took longer than ${timeoutMs} ms` : error instanceof Error ? error.message : String(error) };
+        if (timedOut) return { ok: false, reason: 'unparseable', detail: `parsing took longer than ${timeoutMs} ms` };
+        throw error;
       }
     },
     close: () => pool.destroy(),
