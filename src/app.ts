@@ -56,6 +56,7 @@ import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
 import { claimDocumentsView } from './features/claims/claim.service.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { caseAttachmentsView, readAttachmentFile } from './channels/email/attachment.service.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -89,7 +90,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
@@ -170,7 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerSignals(app, { feature: services.signals, clock, logger });
   const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
   const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
-  await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
+  await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms], readAttachment: (id) => readAttachmentFile(store.db, id) });
   const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   await registerConsole(app);

@@ -17,6 +17,8 @@ import type { CustomerService } from '../features/customers/customer.service.js'
 import type { IngestService } from '../features/events/ingest.service.js';
 import { createEmailChannel, type EmailChannel } from './email/email-channel.js';
 import { registerEmailRoutes } from './email/email.routes.js';
+import { registerAttachmentRoutes } from './email/attachment.routes.js';
+import { createAttachmentService } from './email/attachment.service.js';
 import { createCaptureProvider, createShortMessageTransport, createSignedWebhookProvider, type ShortMessageProvider } from './outbound-providers.js';
 import { createCallService } from './phone/call.service.js';
 import { registerCallRoutes } from './phone/call.routes.js';
@@ -71,6 +73,7 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
     bus: services.bus,
   });
   registerEmailRoutes(app, { sink: email.sink, clock, maxBytes: email.maxBytes, quarantine: email.quarantine });
+  registerAttachmentRoutes(app, { attachments: createAttachmentService({ db }) });
   if (email.transport) options.transports['email'] = email.transport;
 
   const socialSecret = readSecret(channels.social.secret_env);

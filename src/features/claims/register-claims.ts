@@ -10,7 +10,7 @@ import type { OutboxService } from '../comms/outbox.service.js';
 import type { IngestService } from '../events/ingest.service.js';
 import { claimsSettingsFrom, type ClaimsSection } from './claim.js';
 import { registerClaimRoutes } from './claim.routes.js';
-import { createClaimService, type ClaimService } from './claim.service.js';
+import { createClaimService, type ClaimService, type ClaimServiceDeps } from './claim.service.js';
 import type { FormPages } from './form-html.js';
 import { registerFormRoutes } from './form.routes.js';
 
@@ -27,6 +27,8 @@ export interface RegisterClaimsOptions {
   section: ClaimsSection | undefined;
   /** Other features' forms served at /forms/{token} (surveys). */
   otherForms: FormPages[];
+  /** Files customers emailed, for an agent to accept as a document. */
+  readAttachment?: ClaimServiceDeps['readAttachment'];
 }
 
 /** Registers claims' handlers, routes and the /forms/{token} pages; returns the claim service. */
