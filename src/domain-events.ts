@@ -40,6 +40,8 @@ export interface DomainEvents {
     reasonCode: string | null;
     /** A template id to send instead of the reason's fallback (e.g. a policy's own message). */
     template?: string | null;
+    /** A channel that just failed to reach the customer (a bounce): the fallback goes another way. */
+    avoidChannel?: string | null;
     result: { outboxId: string | null; status: 'queued' | 'held' | 'skipped'; detail?: string };
   };
   /**

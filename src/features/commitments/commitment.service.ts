@@ -11,7 +11,7 @@ import * as caseRepo from '../cases/case.repo.js';
 import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
 import { keepCommitment, reviseCommitment, waiveCommitment, type Commitment, type CommitmentRevision } from './commitment.js';
-import { requestedTimers } from './deadline.js';
+import { requestedTimers, timersFor } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
@@ -244,6 +244,44 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await inTheirTransaction((after) => run(tx, input, { caseId: message.caseId ?? caseRecord?.id ?? null, orderNumbers: message.orderNumbers }, after));
   }
 
+  /**
+   * A message that kept commitments failed after all (a bounce): they are owed again (open with their timers,
+   * or breached past their deadline) and the fallback is tried on another channel than the one that failed.
+   */
+  async function onMessageFailed(payload: DomainEvents['message.failed']): Promise<void> {
+    const { tx, message } = payload;
+    if (message.direction !== 'out') return;
+    await inTheirTransaction(async (after) => {
+      const now = clock.now();
+      for (const reopened of await repo.reopenCommitmentsKeptByBouncedMessage(tx, { messageId: message.id, at: now })) {
+        batches.put(tx, reopened, { opened: false });
+        after.touchedCommitments.set(reopened.id, reopened.caseId);
+        if (reopened.caseId) after.touchedCases.add(reopened.caseId);
+        logger.info({ commitment_id: reopened.id, case_id: reopened.caseId, message_id: message.id, state: reopened.state }, 'commitment owed again: the message that kept it failed');
+        if (reopened.state === 'open') {
+          const policy = engine.policies.find((candidate) => candidate.id === reopened.policyId);
+          const timers = timersFor(reopened, policy).filter((timer) => timer.kind === 'breach' || timer.fireAt.getTime() > now.getTime());
+          after.timers.push(...(await batches.writeTimers(tx, timers)));
+        }
+        const key = `${reopened.id}:bounced:${message.id}`;
+        if (!(await repo.recordAction(tx, { key, commitmentId: reopened.id, action: 'send_fallback', result: {}, at: now }))) continue;
+        const fallback: DomainEvents['commitment.fallback_due'] = {
+          tx,
+          commitmentId: reopened.id,
+          actionKey: key,
+          caseId: reopened.caseId,
+          customerId: reopened.customerId,
+          orderNumber: reopened.orderId,
+          reasonCode: reopened.reasonCode,
+          avoidChannel: message.channel,
+          result: { outboxId: null, status: 'skipped', detail: 'no fallback sender is registered' },
+        };
+        await bus.emit('commitment.fallback_due', fallback);
+        await repo.setActionResult(tx, { key, result: { ...fallback.result } });
+      }
+    });
+  }
+
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
     const { tx, before, after: changed, change, by } = payload;
     if (change === 'opened') batches.caseOpened(tx, changed.id);
@@ -413,6 +451,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     onEventIngested,
     onMessageRecorded,
     onMessageDelivered,
+    onMessageFailed,
     onCaseChanged,
     onSignalDetected,
     fireTimer,

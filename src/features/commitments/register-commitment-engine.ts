@@ -53,6 +53,7 @@ export function registerCommitmentEngine(options: RegisterCommitmentEngineOption
   bus.on('event.ingested', service.onEventIngested);
   bus.on('message.recorded', service.onMessageRecorded);
   bus.on('message.delivered', service.onMessageDelivered);
+  bus.on('message.failed', service.onMessageFailed);
   bus.on('case.changed', service.onCaseChanged);
   bus.on('signal.detected', service.onSignalDetected);
   bus.on('commitment.open_requested', service.onOpenRequested);

@@ -191,6 +191,16 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     });
   }
 
+  /** The same message on another channel: the template's own sibling (`x.email` → `x.sms`), else the order event's. */
+  function otherChannelTemplate(input: { template: MessageTemplate; event: string | undefined; avoid: string | null }): MessageTemplate | undefined {
+    const base = input.template.id.replace(new RegExp(`\\.${input.template.channel}$`), '');
+    for (const channel of Object.keys(identityKindByChannel).filter((candidate) => candidate !== input.avoid)) {
+      const found = templatesById.get(`${base}.${channel}`) ?? (input.event ? templatesById.get(`${input.event}.${channel}`) : undefined);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** Crack C1: the engine found no message for a notify commitment in time; Kept sends the reason's fallback. */
   async function sendFallback(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
     const { tx, result } = payload;
@@ -200,7 +210,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const known = (code: string | null | undefined) => (code ? reasons.find((reason) => reason.code === code) : undefined);
     const reason = known(payload.reasonCode) ?? known(order?.reasonCode);
     const event = order ? eventByState.get(order.state) : undefined;
-    const template = payload.template
+    const preferred = payload.template
       ? requireTemplate(payload.template)
       : reason
         ? fallbackTemplate(reason)
@@ -208,7 +218,10 @@ export function createOneVoiceService(options: OneVoiceOptions) {
           ? templatesById.get(`${event}.email`)
           : undefined;
     const skip = (detail: string) => Object.assign(result, { outboxId: null, status: 'skipped', detail });
-    if (!template) return void skip('no reason and no template to send');
+    // After a bounce the channel that failed is not tried again: the same message on another channel is.
+    const avoid = payload.avoidChannel ?? null;
+    const template = preferred && preferred.channel === avoid ? otherChannelTemplate({ template: preferred, event, avoid }) : preferred;
+    if (!template) return void skip(preferred ? `no template on a channel other than ${avoid}` : 'no reason and no template to send');
     if (!customerId) return void skip('no customer to send to');
     const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
     const kind = identityKindByChannel[template.channel] ?? 'email';
