@@ -288,6 +288,8 @@ export interface MessageSignalsTable {
   manager_request: string | null;
   /** The sentence that said the customer may leave, or null. */
   churn_intent: string | null;
+  /** True when the message was longer than analysis reads: the signals come from its start. */
+  analysis_truncated: Generated<boolean>;
   at: Timestamp;
 }
 

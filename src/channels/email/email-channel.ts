@@ -10,7 +10,6 @@ import type { CustomerService } from '../../features/customers/customer.service.
 import type { Clock } from '../../shared/clock.js';
 import type { DomainBus } from '../../domain-events.js';
 import { createMailParserPool } from './parse-pool.js';
-import { createAckRateLimiter } from './ack-rate-limiter.js';
 import { emailAddressesOf, type EmailConfig } from './email-config.js';
 import { createEmailMessageTransport } from './email-message-transport.js';
 import { createThreadHeaderLookup } from './email-thread-headers.js';
@@ -55,7 +54,6 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
   const { config, db, clock } = options;
   const addresses = emailAddressesOf(config, options.kept);
   const logger = options.logger.child({ channel: 'email' });
-  const ackLimiter = createAckRateLimiter({ perAddress: config.acknowledgements.per_address, windowMs: config.acknowledgements.window_minutes * 60_000, clock });
   // Mail is parsed and sanitised in worker threads, never on the event loop that answers HTTP and SMTP.
   const parser = createMailParserPool({ limits: { maxAttachmentBytes: config.attachments.max_bytes } });
   const worker = createIntakeWorker({
@@ -67,7 +65,7 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
     bus: options.bus,
     logger,
     maxAttachmentBytes: config.attachments.max_bytes,
-    prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain, ackLimiter, parse: parser.parse },
+    prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain, parse: parser.parse },
   });
   const kick = () =>
     worker.processPending().catch((error: unknown) => {

@@ -1,5 +1,4 @@
 // Puts the loop rules together: what the ingest worker does with one parsed inbound message.
-import type { AckRateLimiter } from './ack-rate-limiter.js';
 import { classifyMail, isOwnOutbound } from './classify-mail.js';
 import type { MailClassification } from './classify-mail.js';
 import { judgeSender, type SenderJudgement } from './judge-sender.js';
@@ -10,11 +9,13 @@ export type InboundDecision =
   | {
       store: true;
       classification: MailClassification;
-      /** Who the message is from for Kept: the customer's address, and whether it may be acknowledged. */
+      /** Who the message is from for Kept: the customer's address (Reply-To when From is a robot or malformed). */
       sender: SenderJudgement;
-      /** Send an acknowledgement: human mail from an acknowledgeable address only, within the per-address rate limit. */
-      acknowledge: boolean;
-      /** Open the first-response commitment: human mail only, rate limit or not. */
+      /**
+       * Human mail only: it is recorded as the customer's (acknowledged, within the config's
+       * `email.acknowledgements` limit, by comms) and opens the first-response commitment. Mail whose only
+       * usable sender is a robot is automatic mail, so no-reply and mailer-daemon addresses are never acknowledged.
+       */
       openCommitment: boolean;
       /** For a bounce of our own message that failed for good: mark that outbound message failed. */
       markFailedMessageId: string | null;
@@ -28,7 +29,7 @@ const notFailed = new Set(['delayed', 'delivered', 'relayed', 'expanded']);
  * and bounces are stored but get no acknowledgement and open nothing. Mail whose only sender is a robot
  * (no-reply, mailer-daemon, postmaster) is automatic mail, however it is written.
  */
-export function decideInbound(parsed: ParsedEmail, options: { ourMessageIdDomain: string; ackLimiter: AckRateLimiter }): InboundDecision {
+export function decideInbound(parsed: ParsedEmail, options: { ourMessageIdDomain: string }): InboundDecision {
   if (isOwnOutbound(parsed, { ourMessageIdDomain: options.ourMessageIdDomain })) return { store: false, reason: 'own_outbound' };
   const classified = classifyMail(parsed);
   const sender = judgeSender(parsed);
@@ -40,7 +41,6 @@ export function decideInbound(parsed: ParsedEmail, options: { ourMessageIdDomain
     store: true,
     classification,
     sender,
-    acknowledge: human && sender.address !== null && sender.acknowledgeable && options.ackLimiter.tryAcquire(sender.address),
     openCommitment: human,
     markFailedMessageId: classification.kind === 'bounce' && !(action && notFailed.has(action)) ? classification.bouncedMessageId : null,
   };
