@@ -1,5 +1,6 @@
 // The composition root: builds the store, services, engine and transports, and registers routes and
 // handlers. It never listens: main.ts and the tests decide that (fastify/demo keeps app and server apart).
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -10,6 +11,8 @@ import { registerAuth } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
@@ -17,6 +20,8 @@ import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
 import { registerAgentRoutes } from './features/agents/agent.routes.js';
+import { createAgentAccessService } from './features/agents/agent-access.service.js';
+import { registerAgentAccessRoutes } from './features/agents/agent-access.routes.js';
 import { createCaseService } from './features/cases/case.service.js';
 import { registerCaseRoutes } from './features/cases/case.routes.js';
 import { createReplyService } from './features/cases/reply.service.js';
@@ -57,6 +62,7 @@ import { claimDocumentsView, createClaimService } from './features/claims/claim.
 import { createDocumentReminderSender } from './features/claims/document-reminder.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { caseAttachmentsView, readAttachmentFile } from './channels/email/attachment.service.js';
 import { surveysSettingsFrom } from './features/surveys/survey.js';
 import { createSurveyService } from './features/surveys/survey.service.js';
 import { registerConnectors } from './features/connectors/register-connectors.js';
@@ -80,7 +86,7 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
-  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped. */
+  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
@@ -100,9 +106,10 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const bus = createEventBus<DomainEvents>();
   const clockService = createClockService({ clock });
   const agents = createAgentService({ db, clock, logger, publicUrl });
+  const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
@@ -135,7 +142,9 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     recordPromises: outbox.recordPromises,
     reviseCommitment: engine.service.revise,
   });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate,
+    recordActingFor: (tx, input) => access.recordActingFor(tx, { actor: input.actor, action: 'reply.sent_for', targetType: 'message', targetId: input.messageId, forAgentId: input.authorId, at: input.at }),
+  });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const live = createLiveService();
@@ -145,8 +154,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const featureDeps = { db, clock, bus, cases, outbox, ingest, logger, publicUrl };
   const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
   const claimSettings = claimsSettingsFrom(config.file.claims);
-  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
+  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts, readAttachment: (id) => readAttachmentFile(db, id) });
+  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
 }
 
 type Services = ReturnType<typeof buildServices>;
@@ -180,6 +189,9 @@ function subscribe(services: Services): void {
   bus.on('message.delivered', commitments.onMessageDelivered);
   bus.on('message.delivered', surveys.onMessageDelivered);
 
+  // A bounce: what the failed message kept is owed again (the one move out of `kept`).
+  bus.on('message.failed', commitments.onMessageFailed);
+
   bus.on('case.changed', signals.assignment.onCaseChanged);
   bus.on('case.changed', commitments.onCaseChanged);
   bus.on('case.changed', surveys.onCaseChanged);
@@ -208,12 +220,16 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
 
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
+  registerInputGuard(app);
+  await registerSecurityHeaders(app);
   registerAuth(app, { agents: services.agents });
   await registerOpenApi(app);
+  await app.register(rateLimit, { global: false });
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAgentRoutes(app, { agents: services.agents });
+  registerAgentAccessRoutes(app, { access: services.access });
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
@@ -254,7 +270,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     createdAdminToken,
     async close() {
       await channels.stop();
-      await connectors.idle();
+      await connectors.stop();
       services.live.stopRelay();
       await app.close();
       await commitments.close();
