@@ -1,6 +1,7 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
+import { announceCaseUpdated } from '../live/announce.js';
 import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
@@ -217,8 +218,8 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;
       const after = await caseRepo.updateCase(tx, input.id, changes);
       await deps.bus.emit('case.changed', { tx, before, after, change: input.change, ...(input.note ? { note: input.note } : {}), by: input.by });
+      announceCaseUpdated(tx, { bus: deps.bus, caseId: input.id });
     });
-    await deps.bus.emit('live.case_updated', { caseId: input.id });
     return getCase(input.id);
   }
 

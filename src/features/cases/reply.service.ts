@@ -3,6 +3,7 @@
 // overridden with a note, which is recorded with who overrode what.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
+import { announceCaseUpdated } from '../live/announce.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
@@ -188,12 +189,12 @@ export function createReplyService(deps: {
       if (queued.status === 'held') return { held: true as const, findings: queued.audit.findings.filter((finding) => !overridden.has(finding.code)), outbox: queued };
       if (input.actedBy) await deps.recordActingFor?.(tx, { actor: input.actedBy, messageId: message.id, authorId: draft.authorId, at });
       await deps.bus.emit('message.recorded', { tx, message, caseRecord: draft.caseRecord, opened: false });
+      announceCaseUpdated(tx, { bus: deps.bus, caseId: input.caseId });
       const extras: Record<string, unknown> = {};
       for (const hook of deps.onRecorded) Object.assign(extras, await hook(tx, { draft, messageId: message.id, at }));
       return { held: false as const, message, outbox: queued, extras };
     });
     if (outcome.held) return { held: true as const, findings: outcome.findings, outbox: toOutboxView(outcome.outbox) };
-    await deps.bus.emit('live.case_updated', { caseId: input.caseId });
     const message = await messageRepo.findMessageById(deps.db, outcome.message.id);
     return { held: false as const, message: message ?? outcome.message, outbox_id: outcome.outbox.id, ...outcome.extras };
   }

@@ -20,6 +20,11 @@ export interface PendingWebhook {
   payload: Record<string, string | null>;
 }
 
+/** Where the cases a transaction touched are told to the console (once each, after its commit). */
+export interface CaseAnnouncer {
+  add(caseId: string): void;
+}
+
 export interface ActionContext {
   tx: Tx;
   bus: DomainBus;
@@ -27,7 +32,7 @@ export interface ActionContext {
   /** The commitments this transaction works on, by id; reassign changes the owner here. */
   working: Map<string, Commitment>;
   dirty: Set<string>;
-  touchedCases: Set<string>;
+  touchedCases: CaseAnnouncer;
   webhooks: PendingWebhook[];
   /** The one sender of each commitment kind's fallback message. */
   fallbackSenders: FallbackSenders;

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
 import { afterCommit, withTransaction } from '../../db/transaction.js';
+import { announceCaseUpdated } from '../live/announce.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -10,7 +11,7 @@ import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/val
 import * as agentRepo from '../agents/agent.repo.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { applyDecision } from './apply-decision.js';
-import { runAction, type PendingWebhook } from './commitment-actions.js';
+import { runAction, type CaseAnnouncer, type PendingWebhook } from './commitment-actions.js';
 import { keepCommitment, reviseCommitment, untouched, waiveCommitment, type Commitment, type CommitmentRevision, type CommitmentState } from './commitment.js';
 import type { AcknowledgementAllowed, FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
 import { requestedTimers, timersFor } from './deadline.js';
@@ -49,7 +50,8 @@ export interface CommitmentServiceDeps {
 /** What a transaction leaves to do after it commits. */
 interface AfterCommit {
   timers: Timer[];
-  touchedCases: Set<string>;
+  /** The cases whose commitments changed: the console hears of each once the transaction commits. */
+  touchedCases: CaseAnnouncer;
   /** Commitment id → its case, for `live.commitment_updated`. */
   touchedCommitments: Map<string, string | null>;
   webhooks: PendingWebhook[];
@@ -61,7 +63,7 @@ export interface RevisionRequest extends CommitmentRevision {
   atRiskLeadMinutes?: number | undefined;
 }
 
-const emptyAfter = (): AfterCommit => ({ timers: [], touchedCases: new Set(), touchedCommitments: new Map(), webhooks: [] });
+const emptyAfter = (touchedCases: CaseAnnouncer): AfterCommit => ({ timers: [], touchedCases, touchedCommitments: new Map(), webhooks: [] });
 
 export function createCommitmentService(deps: CommitmentServiceDeps) {
   const { db, clock, bus, logger, engine } = deps;
@@ -220,7 +222,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   function afterOf(tx: Tx): AfterCommit {
     let after = pendingAfter.get(tx);
     if (!after) {
-      const created = emptyAfter();
+      // The cases it touches are announced with the others of the transaction, once each, after the commit.
+      const created = emptyAfter({ add: (caseId) => announceCaseUpdated(tx, { bus, caseId }) });
       after = created;
       pendingAfter.set(tx, created);
       afterCommit(tx, () => finish(created));
@@ -231,7 +234,6 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   async function finish(after: AfterCommit): Promise<void> {
     if (after.timers.length) onTimers?.(after.timers);
     for (const webhook of after.webhooks) webhooks.deliver(webhook);
-    for (const caseId of after.touchedCases) await bus.emit('live.case_updated', { caseId });
     for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
   }
 

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
+import { announceCaseUpdated } from '../live/announce.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -121,7 +122,6 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const receivedAt = deps.clock.now();
     const firstById = new Map<string, EventInput>();
     for (const event of events) if (!firstById.has(event.id)) firstById.set(event.id, event);
-    const touchedCases = new Set<string>();
     const stored = await withTransaction(deps.db, async (tx) => {
       const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
       const { plan, customerOrders } = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
@@ -135,7 +135,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
         customerOrders.apply(orderWrites);
         for (const entry of run) {
           const { caseId } = await processEvent(tx, entry.event, entry.customerId, customerOrders);
-          if (caseId) touchedCases.add(caseId);
+          if (caseId) announceCaseUpdated(tx, { bus: deps.bus, caseId });
         }
       }
       // Links follow the batch's merges, as a merge moves the events linked before it.
@@ -143,7 +143,6 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
       await deps.bus.emit('batch.ending', { tx });
       return inserted.size;
     });
-    for (const caseId of touchedCases) await deps.bus.emit('live.case_updated', { caseId });
     deps.logger.debug({ accepted: stored, duplicates: events.length - stored }, 'events ingested');
     return { accepted: stored, duplicates: events.length - stored };
   }
