@@ -124,6 +124,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       status: 'received',
       at: input.at,
     });
+    announceCaseUpdated(tx, { bus: deps.bus, caseId: caseRecord.id });
     await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened });
     return { caseRecord, message, opened };
   }

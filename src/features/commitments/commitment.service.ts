@@ -73,6 +73,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
   // What each open transaction leaves to do once it commits, registered with its after-commit once.
   const pendingAfter = new WeakMap<Tx, AfterCommit>();
+  const ownTransactions = new WeakSet<Tx>();
   // Each batch transaction's locked commitments, its timers and its acknowledgements (see engine-batches.ts).
   const batches = createEngineBatches();
 
@@ -222,8 +223,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   function afterOf(tx: Tx): AfterCommit {
     let after = pendingAfter.get(tx);
     if (!after) {
-      // The cases it touches are announced with the others of the transaction, once each, after the commit.
-      const created = emptyAfter({ add: (caseId) => announceCaseUpdated(tx, { bus, caseId }) });
+      // In a transaction the engine owns (a timer, a revision, a waiver) the cases it touched are announced,
+      // once each, after the commit; in another's, its owner announces the case and the engine its commitments.
+      const created = emptyAfter({ add: (caseId) => (ownTransactions.has(tx) ? announceCaseUpdated(tx, { bus, caseId }) : undefined) });
       after = created;
       pendingAfter.set(tx, created);
       afterCommit(tx, () => finish(created));
@@ -391,6 +393,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     // What the fire queued (a fallback) is delivered after its commit, before this returns: the next timer
     // of the commitment then sees it kept.
     await withTransaction(db, async (tx) => {
+      ownTransactions.add(tx);
       const subject = await repo.findSubjectOfCommitment(tx, timer.commitmentId);
       if (subject) {
         const orderNumbers = subject.caseId === null && subject.orderNumber ? [subject.orderNumber] : [];
@@ -407,6 +410,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
    */
   async function revise(input: { id: string; decide: (tx: Tx, current: repo.CommitmentRecord) => Promise<RevisionRequest> }) {
     const record = await withTransaction(db, async (tx) => {
+      ownTransactions.add(tx);
       const after = afterOf(tx);
       const current = await repo.lockCommitment(tx, input.id);
       const before = current && (await repo.findCommitmentRecord(tx, input.id));
@@ -429,6 +433,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   /** A manager waives an owed commitment with a reason; it leaves every list of what is owed. */
   async function waive(input: { id: string; by: { agentId: string | null; role: agentRepo.Role }; reason: string }) {
     const record = await withTransaction(db, async (tx) => {
+      ownTransactions.add(tx);
       const current = await repo.lockCommitment(tx, input.id);
       if (!current) throw new AppError('not_found', { detail: `No commitment ${input.id}` });
       const waived = waiveCommitment(current, { by: { id: (input.by.agentId ?? 'admin') as AgentId, role: input.by.role }, reason: input.reason, at: clock.now() });
