@@ -56,6 +56,9 @@ import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
 import { claimDocumentsView } from './features/claims/claim.service.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { registerHealth } from './features/health/register-health.js';
+import { registerBackupRoutes } from './features/backup/backup.routes.js';
+import type { HealthRegistry } from './shared/health.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -75,8 +78,12 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
+  /** GET /api/v1/health's parts; a feature wired later adds its own with health.add(name, contributor). */
+  health: HealthRegistry;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
+  /** Writes out buffered log lines now (before a process exits without close()). */
+  flushLogs(): void;
   close(): Promise<void>;
 }
 
@@ -144,6 +151,8 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
   registerAuth(app, { agents: services.agents });
+  const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
+  registerBackupRoutes(app, { store });
   await registerOpenApi(app);
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
@@ -174,7 +183,6 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   await registerConsole(app);
-  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
   return {
@@ -185,7 +193,9 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     channels,
     commitments,
+    health,
     createdAdminToken,
+    flushLogs: () => ownLogger?.flush(),
     async close() {
       await channels.stop();
       oneVoice.stop();

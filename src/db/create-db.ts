@@ -33,6 +33,10 @@ export interface StoreOptions {
 export interface Store {
   db: Db;
   dialect: 'pglite' | 'postgres';
+  /** The embedded store's directory on disk (none in memory or on PostgreSQL). */
+  dataDir?: string;
+  /** Embedded store only: a consistent gzipped tarball of the data directory (PGlite's own dump). */
+  snapshot?: () => Promise<Blob>;
   /**
    * Only where this process is the database's only client (PGlite): the count of writes so far, so that a
    * read may be reused while it has not moved. PostgreSQL has none: other processes write to it too.
@@ -81,7 +85,19 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   await migrateToLatest(db);
-  return { db, dialect: 'pglite', writes, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'pglite',
+    writes,
+    ...(onDisk ? { dataDir } : {}),
+    // dumpDataDir holds PGlite's query lock while it copies: no statement runs during the copy, and a
+    // transaction caught half-way is rolled back when the copy is opened, as after a crash.
+    snapshot: async () => {
+      await pglite.exec('checkpoint');
+      return pglite.dumpDataDir('gzip');
+    },
+    close: () => db.destroy(),
+  };
 }
 
 /** Runs every pending migration; start fails when one fails (STYLE habit 9). */
