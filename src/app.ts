@@ -154,7 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
   registerBackupRoutes(app, { store });
   await registerOpenApi(app);
-  registerEventRoutes(app, { ingest: services.ingest });
+  registerEventRoutes(app, { ingest: services.ingest, clock });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAgentRoutes(app, { agents: services.agents });
