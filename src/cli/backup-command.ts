@@ -2,12 +2,12 @@
 // Embedded store: the running server writes the copy (GET /api/v1/backup, PGlite's own dump, consistent at
 // one moment); restore unpacks it into an empty KEPT_DATA_DIR. PostgreSQL: pg_dump's custom format of
 // DATABASE_URL (a consistent snapshot while Kept runs), restored with pg_restore into an empty database.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { parseEnv } from '../config/env.js';
 import { AppError } from '../shared/app-error.js';
 
@@ -20,12 +20,14 @@ function fileArgument(argv: string[], command: string): string {
   return file;
 }
 
-function runTool(tool: string, args: string[]): void {
-  const run = spawnSync(tool, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new AppError('not_found', { detail: `${tool} is not installed: install PostgreSQL's client tools (Debian: postgresql-client) of the server's major version or newer` });
+async function runTool(tool: string, args: string[]): Promise<void> {
+  try {
+    await promisify(execFile)(tool, args, { maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { code, stderr } = error as NodeJS.ErrnoException & { stderr?: string };
+    if (code === 'ENOENT') throw new AppError('not_found', { detail: `${tool} is not installed: install PostgreSQL's client tools (Debian: postgresql-client) of the server's major version or newer` });
+    throw new AppError('internal', { detail: `${tool} failed: ${stderr?.trim() || String(error)}` });
   }
-  if (run.status !== 0) throw new AppError('internal', { detail: `${tool} failed: ${(run.stderr ?? '').trim() || `exit code ${run.status}`}` });
 }
 
 /** Writes the backup to `file` (through a temporary file, so a failed backup never leaves a partial one). */
@@ -35,7 +37,7 @@ export async function runBackupCommand(argv: string[], source: Source = process.
   const partial = `${file}.partial`;
   try {
     if (env.DATABASE_URL) {
-      runTool('pg_dump', ['--format=custom', '--no-owner', `--file=${partial}`, `--dbname=${env.DATABASE_URL}`]);
+      await runTool('pg_dump', ['--format=custom', '--no-owner', `--file=${partial}`, `--dbname=${env.DATABASE_URL}`]);
     } else {
       const baseUrl = env.KEPT_URL ?? 'http://localhost:3000';
       if (!env.KEPT_ADMIN_TOKEN) throw new AppError('unauthenticated', { detail: 'Set KEPT_ADMIN_TOKEN to the admin token: the running Kept writes the backup of its embedded store' });
@@ -65,7 +67,7 @@ export async function runRestoreCommand(argv: string[], source: Source = process
   if (env.DATABASE_URL) {
     if (bytes.subarray(0, 5).toString('latin1') !== pgDumpMagic) throw new AppError('validation_failed', { detail: `${file} is not a pg_dump custom-format backup (kept backup with DATABASE_URL writes one)` });
     await assertEmptyDatabase(env.DATABASE_URL);
-    runTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${env.DATABASE_URL}`, file]);
+    await runTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${env.DATABASE_URL}`, file]);
   } else {
     if (bytes[0] !== gzipMagic[0] || bytes[1] !== gzipMagic[1]) throw new AppError('validation_failed', { detail: `${file} is not a backup of the embedded store (a gzipped tarball)` });
     const dataDir = env.KEPT_DATA_DIR;

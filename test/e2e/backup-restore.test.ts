@@ -62,7 +62,7 @@ describe.each(storeKinds)('backup and restore on %s', (kind: StoreKind) => {
 
     const load = startLoad(baseUrl);
     await Promise.race([load.failed, (async () => {
-      while (load.acked.length < 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (load.acked.length < 100) await new Promise((resolve) => setTimeout(resolve, 20));
     })()]);
     const ackedBefore = [...load.acked];
     const file = join(dir, kind === 'postgres' ? 'kept.dump' : 'kept.tar.gz');
