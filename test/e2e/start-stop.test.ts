@@ -2,7 +2,7 @@
 // everything where it was left.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -110,13 +110,21 @@ describe('kept start', () => {
 
   it('exits non-zero with a log line when shutdown passes its deadline', { timeout: 300_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kept-data-'));
-    const options = { dataDir, port: await freePort(), smtpPort: await freePort(), env: { KEPT_SHUTDOWN_SECONDS: '0.001' } };
+    const options = { dataDir, port: await freePort(), smtpPort: await freePort(), env: { KEPT_SHUTDOWN_SECONDS: '2' } };
     const spawned = spawnKept(options);
     running = await startKept(options, spawned);
+    // A client that sent its headers and never sends the body it announced: closing waits for its request.
+    const stuck = connect(options.port, '127.0.0.1');
+    await new Promise((resolve) => stuck.once('connect', resolve));
+    stuck.write(`POST /api/v1/events HTTP/1.1\r\nHost: kept\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stopping = Date.now();
     expect(await stop(running)).toBe(1);
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    stuck.destroy();
     running = undefined;
     const lines = spawned.output.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string; deadline_seconds?: number });
-    expect(lines.filter((line) => line.msg === 'shutdown did not finish in time; exiting anyway')).toEqual([expect.objectContaining({ deadline_seconds: 0.001 })]);
+    expect(lines.filter((line) => line.msg === 'shutdown did not finish in time; exiting anyway')).toEqual([expect.objectContaining({ deadline_seconds: 2 })]);
   });
 
   it('prints the admin token and the first admin\'s one-time password link once, at the first start', { timeout: 300_000 }, async () => {
