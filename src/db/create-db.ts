@@ -100,7 +100,12 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-/** Runs every pending migration; start fails when one fails (STYLE habit 9). */
+/**
+ * Runs every pending migration, in order, once; start fails when one fails (STYLE habit 9). On PostgreSQL
+ * Kysely's migrator holds a session-level advisory lock while it reads and applies them, so processes
+ * starting together take turns and each migration runs once (test/e2e/upgrade.test.ts); PGlite has one
+ * connection, held for the whole run.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
