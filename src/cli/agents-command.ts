@@ -7,13 +7,13 @@ import { createDemoApi } from '../features/demo/demo-api.js';
 const usage = 'kept agents add --name NAME --email EMAIL [--role agent|manager|admin] [--skills a,b]';
 const roles = ['agent', 'manager', 'admin'];
 
-export async function runAgentsCommand(argv: string[]): Promise<number> {
+export async function runAgentsCommand(argv: string[], source: Record<string, string | undefined> = process.env, write: (text: string) => void = (text) => void process.stdout.write(text)): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string', default: 'agent' }, skills: { type: 'string' } } });
   if (positionals[0] !== 'add' || !values.name || !values.email || !roles.includes(values.role)) {
     process.stderr.write(`Usage: ${usage}\n`);
     return 2;
   }
-  const env = parseEnv(process.env);
+  const env = parseEnv(source);
   const baseUrl = env.KEPT_URL ?? 'http://localhost:3000';
   if (!env.KEPT_ADMIN_TOKEN) {
     process.stderr.write('Set KEPT_ADMIN_TOKEN to the admin token Kept printed at its first start.\n');
@@ -33,6 +33,6 @@ export async function runAgentsCommand(argv: string[]): Promise<number> {
     process.stderr.write(`Kept refused the agent (${answer.status}): ${body.detail ?? JSON.stringify(answer.body)}\n`);
     return 1;
   }
-  process.stdout.write(`Created ${body.role} ${body.email} (${body.id}). One-time link to set the password:\n\n  ${body.password_setup_url}\n\n`);
+  write(`Created ${body.role} ${body.email} (${body.id}). One-time link to set the password:\n\n  ${body.password_setup_url}\n\n`);
   return 0;
 }
