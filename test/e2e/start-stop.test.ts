@@ -43,6 +43,7 @@ async function startKept(options: StartOptions, spawned = spawnKept(options)): P
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  child.kill('SIGKILL');
   throw new Error('kept did not start in time');
 }
 
