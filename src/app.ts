@@ -57,6 +57,7 @@ import { claimDocumentsView } from './features/claims/claim.service.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
 import { registerHealth } from './features/health/register-health.js';
+import { registerHealthMetrics } from './features/health/health-metrics.js';
 import { registerBackupRoutes } from './features/backup/backup.routes.js';
 import type { HealthRegistry } from './shared/health.js';
 
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   engineRef.current = commitments;
+  registerHealthMetrics(commitments.registry, { health, clock });
   registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   if (store.notifications) {

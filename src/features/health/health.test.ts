@@ -23,6 +23,13 @@ describe.each(storeKinds)('health on %s', (storeKind) => {
     expect(report.parts.mail).toEqual({ status: 'ok', pending: 0, quarantined: 0 });
   });
 
+  it('puts the same figures on /metrics for Prometheus', async () => {
+    const metrics = await kept.api('GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    const lines = String(metrics.body).split('\n');
+    for (const line of ['kept_health_status{part="store"} 0', 'kept_health_status{part="outbox"} 0', 'kept_scheduler_lag_seconds 0', 'kept_outbox_queued 0', 'kept_outbox_failed_last_24h 0', 'kept_mail_quarantined 0']) expect(lines).toContain(line);
+  });
+
   it('shows a scheduler that stopped firing as lag', async () => {
     await kept.api('POST', '/api/v1/events', { id: 'health-1', type: 'order.cancelled', customer: { email: 'health@example.com' }, order: { id: 'H-1' }, data: { reason: 'payment_verification_failed' } });
     const timers = await kept.store.db.selectFrom('timers').select('id').execute();
