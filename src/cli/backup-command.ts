@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, r
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { parseEnv } from '../config/env.js';
 import { AppError } from '../shared/app-error.js';
@@ -77,6 +78,8 @@ export async function runRestoreCommand(argv: string[], source: Source = process
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([bytes]) });
     await pglite.close();
+    // The copy holds the lock of the Kept it was taken from, which may still be running.
+    rmSync(join(dataDir, 'kept.lock'), { force: true });
   }
   // Opening it as Kept does runs the migrations a backup of an older release needs, and proves it opens.
   const store = await createStore({ databaseUrl: env.DATABASE_URL, dataDir: env.KEPT_DATA_DIR });

@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { initPgliteDir, needsInitdb } from './init-pglite-dir.js';
 import { migrations } from './migrations/index.js';
 import { sendPreparedStatementsByName } from './prepared.js';
@@ -80,7 +81,18 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const onDisk = !dataDir.startsWith('memory://');
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings];
   if (onDisk) mkdirSync(dataDir, { recursive: true });
-  if (onDisk && needsInitdb(dataDir)) await initPgliteDir({ dataDir, startParams });
+  const lock = onDisk ? lockDataDir(dataDir) : undefined;
+  try {
+    if (onDisk && needsInitdb(dataDir)) await initPgliteDir({ dataDir, startParams });
+    return await openPglite({ dataDir, onDisk, startParams, lock, log: options.log });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPglite(options: { dataDir: string; onDisk: boolean; startParams: string[]; lock: DataDirLock | undefined; log: StoreOptions['log'] }): Promise<Store> {
+  const { dataDir, onDisk, startParams } = options;
   const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams });
   const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
@@ -96,7 +108,10 @@ export async function createStore(options: StoreOptions): Promise<Store> {
       await pglite.exec('checkpoint');
       return pglite.dumpDataDir('gzip');
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      options.lock?.release();
+    },
   };
 }
 
