@@ -83,7 +83,10 @@ export const commands: Command[] = [
       json: { type: 'boolean', help: 'print the report as JSON' },
       html: { type: 'string', value: 'FILE', help: 'also write an HTML report' },
       format: { type: 'string', value: 'jsonl|csv', help: 'the history\u2019s format (default from the file name)' },
-      mapping: { type: 'string', value: 'FILE', help: 'how a CSV\u2019s columns map to events (required for CSV)' },
+      mapping: { type: 'string', value: 'FILE', help: 'how a CSV\u2019s (or other JSON Lines\u2019) fields map to events' },
+      config: { type: 'string', value: 'FILE', help: 'read the windows and calendars from this kept.config.yaml' },
+      agents: { type: 'string', value: 'FILE', help: 'the agents (as GET /api/v1/agents lists them), to tell agents from customers' },
+      'reorder-hours': { type: 'string', value: 'N', help: 'how far out of time order events may arrive' },
       'notify-minutes': minutes('the notify'),
       'acknowledge-minutes': minutes('the acknowledge'),
       'first-response-minutes': minutes('the first-response'),
@@ -117,6 +120,19 @@ export const commands: Command[] = [
       ]);
       return runForecastCommand({ argv, section: config.file.forecast ?? defaultForecastSection, readLive: ({ days }) => readLiveForecast({ config, days }) });
     },
+  },
+  {
+    name: 'import',
+    summary: 'load a history or another desk\u2019s export into the store (old events reach no customer)',
+    args: '<file>',
+    env: ['KEPT_CONFIG', 'DATABASE_URL', 'KEPT_DATA_DIR'],
+    flags: {
+      format: { type: 'string', value: 'jsonl|csv|zendesk|freshdesk', help: 'the file\u2019s format (default jsonl)' },
+      mapping: { type: 'string', value: 'FILE', help: 'which CSV column fills which event field' },
+      'dry-run': { type: 'boolean', help: 'read and validate the whole file, write nothing' },
+      json: { type: 'boolean', help: 'print the report as JSON' },
+    },
+    run: async (argv) => (await import('../features/import/import-command.js')).runImportCommand(argv),
   },
   {
     name: 'history',

@@ -16,6 +16,7 @@ const statusByCode: Record<ErrorCode, [number, string]> = {
   clock_not_manual: [409, 'Clock is not manual'],
   unsupported_media_type: [415, 'Unsupported media type'],
   insufficient_storage: [507, 'Insufficient storage'],
+  too_many_requests: [429, 'Too many requests'],
   internal: [500, 'Internal error'],
 };
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'clock_not_manual'
   | 'unsupported_media_type'
   | 'insufficient_storage'
+  | 'too_many_requests'
   | 'internal';
 
 export interface AppErrorOptions {
