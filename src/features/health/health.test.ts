@@ -21,6 +21,8 @@ describe.each(storeKinds)('health on %s', (storeKind) => {
     expect(report.parts.scheduler).toEqual({ status: 'ok', lag_seconds: 0, overdue_timers: 0 });
     expect(report.parts.outbox).toEqual({ status: 'ok', queued: 0, oldest_queued_seconds: 0, failed_last_24h: 0 });
     expect(report.parts.mail).toEqual({ status: 'ok', pending: 0, quarantined: 0 });
+    expect(report.parts.connectors.status).toBe('ok');
+    expect(report.parts.connectors.shopify).toEqual({ configured: false, deliveries: 0, failures: 0, last_delivery_at: null, last_status: null });
   });
 
   it('puts the same figures on /metrics for Prometheus', async () => {
