@@ -93,3 +93,14 @@ export function createTimerStore(db: Db): TimerStore {
     },
   };
 }
+
+/** Timers whose fire time has passed but that have not fired: how many, and the oldest fire time (the scheduler's lag). */
+export async function readOverdueTimers(q: Queryable, at: Date): Promise<{ count: number; oldestFireAt: Date | null }> {
+  const row = await q
+    .selectFrom('timers')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('fire_at').as('oldest')])
+    .where('fired_at', 'is', null)
+    .where('fire_at', '<=', at)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldestFireAt: row.oldest ? new Date(row.oldest as Date | string) : null };
+}

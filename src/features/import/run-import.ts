@@ -147,11 +147,18 @@ export async function runImport(options: {
         problem(record.position, describeIssues('event', parsed.error));
         continue;
       }
+      // A live event without a time happened when Kept received it; an imported one has no such moment.
+      const { occurred_at: occurredAt } = parsed.data;
+      if (occurredAt === undefined) {
+        report.invalid++;
+        problem(record.position, 'event.occurred_at: an imported event needs the time it happened');
+        continue;
+      }
       report.events++;
       report.byType[parsed.data.type] = (report.byType[parsed.data.type] ?? 0) + 1;
-      if ((Date.parse(parsed.data.occurred_at ?? '') || Number.POSITIVE_INFINITY) < horizon.getTime()) report.history++;
+      if (Date.parse(occurredAt) < horizon.getTime()) report.history++;
       else report.live++;
-      if (!alreadyLoaded) pending.push(parsed.data);
+      if (!alreadyLoaded) pending.push({ ...parsed.data, occurred_at: occurredAt });
     }
     if (!alreadyLoaded) pendingThrough = record.position;
     if (pending.length >= batchSize) await flush(false);
