@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -64,6 +64,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Start time of a manual clock; defaults to the real time at start. */
   clockStart?: Date;
+  /** Where the built console is; defaults to web/dist. */
+  consoleDistDir?: string;
 }
 
 export interface Kept {
@@ -75,6 +77,8 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
+  /** Every registered route with the access it declared (filled when the app is ready). */
+  routes: RouteAccess[];
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
   close(): Promise<void>;
@@ -143,7 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
 
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
-  registerAuth(app, { agents: services.agents });
+  const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
   await registerOpenApi(app);
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
@@ -173,7 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
   const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
-  await registerConsole(app);
+  await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
   app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
@@ -185,6 +189,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     channels,
     commitments,
+    routes: access.routes,
     createdAdminToken,
     async close() {
       await channels.stop();

@@ -16,6 +16,8 @@ export const envSchema = z.object({
   /** Where `kept demo` and `kept forecast` reach a running instance. */
   KEPT_URL: z.string().url().optional(),
   KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A token that opens GET /metrics and nothing else, for a Prometheus scraper; an admin token works too. */
+  KEPT_METRICS_TOKEN: z.string().min(16, 'KEPT_METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

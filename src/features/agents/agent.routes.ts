@@ -25,7 +25,7 @@ export function registerAgentRoutes(app: App, deps: { agents: AgentService }): v
     },
     async (request, reply) => reply.status(201).send(await deps.agents.createAgent(request.body)),
   );
-  app.get('/api/v1/agents', { schema: { tags: ['agents'] } }, async () => ({ items: await deps.agents.listAgents() }));
+  app.get('/api/v1/agents', { config: { auth: 'agent' }, schema: { tags: ['agents'] } }, async () => ({ items: await deps.agents.listAgents() }));
   app.post(
     '/api/v1/auth/login',
     { config: { auth: 'public' }, schema: { tags: ['auth'], body: z.object({ email: z.email(), password: z.string().min(1) }) } },
@@ -39,12 +39,12 @@ export function registerAgentRoutes(app: App, deps: { agents: AgentService }): v
       return reply.status(204).send();
     },
   );
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  app.post('/api/v1/auth/logout', { config: { auth: 'agent' }, schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = bearerToken(request);
     if (token) await deps.agents.logout(token);
     return reply.status(204).send();
   });
-  app.get('/api/v1/me', { schema: { tags: ['auth'] } }, async (request) => {
+  app.get('/api/v1/me', { config: { auth: 'agent' }, schema: { tags: ['auth'] } }, async (request) => {
     const principal = principalOf(request);
     if (!principal.agentId) return { id: null, name: 'Administrator (API token)', email: null, role: principal.role };
     return deps.agents.getAgent(principal.agentId);

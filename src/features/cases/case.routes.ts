@@ -26,6 +26,7 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
   app.get(
     '/api/v1/cases',
     {
+      config: { auth: 'agent' },
       schema: {
         tags: ['cases'],
         querystring: z.object({
@@ -51,11 +52,11 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
   );
   // The case comes as JSON text from the store (CaseView, written as JSON.stringify would): sent as it is,
   // with the content type a serialised object gets.
-  app.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } }, async (request, reply) =>
+  app.get('/api/v1/cases/:id', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams } }, async (request, reply) =>
     reply.type('application/json; charset=utf-8').send(await deps.cases.getCaseJson(request.params.id)),
   );
 
-  app.post('/api/v1/cases/:id/replies', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request, reply) => {
+  app.post('/api/v1/cases/:id/replies', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request, reply) => {
     const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';
     const result = await deps.replies.sendReply({ caseId: request.params.id, authorId, ...request.body });
     if (result.held) {
@@ -68,18 +69,18 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
     const { message, ...rest } = result;
     return reply.status(201).send({ ...rest, message: toMessageView(message) });
   });
-  app.post('/api/v1/cases/:id/replies/preview', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request) => {
+  app.post('/api/v1/cases/:id/replies/preview', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request) => {
     const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';
     return deps.replies.previewReply({ caseId: request.params.id, authorId, ...request.body });
   });
-  app.post('/api/v1/cases/:id/assign', { schema: { tags: ['cases'], params: idParams, body: z.object({ owner_id: z.string().min(1) }) } }, async (request) =>
+  app.post('/api/v1/cases/:id/assign', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams, body: z.object({ owner_id: z.string().min(1) }) } }, async (request) =>
     deps.cases.assignCase({ id: request.params.id, ownerId: request.body.owner_id, by: principalOf(request).agentId }),
   );
-  app.post('/api/v1/cases/:id/escalate', { schema: { tags: ['cases'], params: idParams, body: z.object({ note: z.string().min(1).max(2000) }) } }, async (request) =>
+  app.post('/api/v1/cases/:id/escalate', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams, body: z.object({ note: z.string().min(1).max(2000) }) } }, async (request) =>
     deps.cases.escalateCase({ id: request.params.id, note: request.body.note, by: principalOf(request).agentId }),
   );
-  app.post('/api/v1/cases/:id/resolve', { schema: { tags: ['cases'], params: idParams } }, async (request) => deps.cases.resolveCase({ id: request.params.id, by: principalOf(request).agentId }));
-  app.post('/api/v1/cases/:id/pending', { schema: { tags: ['cases'], params: idParams, body: z.object({ pending: z.boolean() }) } }, async (request) =>
+  app.post('/api/v1/cases/:id/resolve', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams } }, async (request) => deps.cases.resolveCase({ id: request.params.id, by: principalOf(request).agentId }));
+  app.post('/api/v1/cases/:id/pending', { config: { auth: 'agent' }, schema: { tags: ['cases'], params: idParams, body: z.object({ pending: z.boolean() }) } }, async (request) =>
     deps.cases.setPending({ id: request.params.id, pending: request.body.pending, by: principalOf(request).agentId }),
   );
 }

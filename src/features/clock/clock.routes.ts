@@ -4,7 +4,7 @@ import type { App } from '../../http/route-types.js';
 import type { ClockService } from './clock.service.js';
 
 export function registerClockRoutes(app: App, deps: { clock: ClockService }): void {
-  app.get('/api/v1/clock', { schema: { tags: ['clock'] } }, async () => ({ now: deps.clock.now().toISOString(), mode: deps.clock.mode }));
+  app.get('/api/v1/clock', { config: { auth: 'agent' }, schema: { tags: ['clock'] } }, async () => ({ now: deps.clock.now().toISOString(), mode: deps.clock.mode }));
   app.post(
     '/api/v1/clock',
     {

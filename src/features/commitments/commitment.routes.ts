@@ -11,6 +11,7 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
   app.get(
     '/api/v1/commitments',
     {
+      config: { auth: 'agent' },
       schema: {
         tags: ['commitments'],
         querystring: z.object({
@@ -47,7 +48,7 @@ export function registerCommitmentEngineRoutes(app: App, deps: { commitments: Co
       return deps.commitments.waive({ id: request.params.id, by: { agentId: principal.agentId, role: principal.role }, reason: request.body.reason });
     },
   );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { auth: 'admin', metricsToken: true }, schema: { hide: true } }, async (_request, reply) => {
     const text = await deps.registry.metrics();
     return reply.type(deps.registry.contentType).send(text);
   });

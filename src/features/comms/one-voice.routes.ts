@@ -23,9 +23,9 @@ export function registerOneVoiceRoutes(app: App, deps: { oneVoice: OneVoiceServi
     },
   );
 
-  app.get('/api/v1/templates', { schema: { tags: ['templates'] } }, async () => ({ items: deps.oneVoice.listTemplates() }));
+  app.get('/api/v1/templates', { config: { auth: 'agent' }, schema: { tags: ['templates'] } }, async () => ({ items: deps.oneVoice.listTemplates() }));
 
-  app.post('/api/v1/templates/preview', { schema: { tags: ['templates'], body: templatePreviewSchema } }, async (request) =>
+  app.post('/api/v1/templates/preview', { config: { auth: 'agent' }, schema: { tags: ['templates'], body: templatePreviewSchema } }, async (request) =>
     deps.oneVoice.previewTemplate({ template: request.body.template, vars: request.body.vars, caseId: request.body.case_id }),
   );
 }

@@ -7,6 +7,7 @@ export function registerOutboxRoutes(app: App, deps: { outbox: OutboxService }):
   app.get(
     '/api/v1/outbox',
     {
+      config: { auth: 'agent' },
       schema: {
         tags: ['outbox'],
         querystring: z.object({

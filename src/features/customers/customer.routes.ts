@@ -12,10 +12,10 @@ const idParams = z.object({ id: z.string().min(1) });
 export function registerCustomerRoutes(app: App, deps: { customers: CustomerService; timeline: TimelineService; orders: OrderService; clock: Clock }): void {
   app.get(
     '/api/v1/customers',
-    { schema: { tags: ['customers'], querystring: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional().meta({ description: 'network:id, e.g. twitter:@ana' }) }) } },
+    { config: { auth: 'agent' }, schema: { tags: ['customers'], querystring: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional().meta({ description: 'network:id, e.g. twitter:@ana' }) }) } },
     async (request) => ({ items: await deps.customers.findCustomers(request.query) }),
   );
-  app.get('/api/v1/customers/:id', { schema: { tags: ['customers'], params: idParams } }, async (request) => {
+  app.get('/api/v1/customers/:id', { config: { auth: 'agent' }, schema: { tags: ['customers'], params: idParams } }, async (request) => {
     const customer = await deps.customers.getCustomer(request.params.id);
     const orders = await deps.orders.listOrdersOfCustomer(customer.id);
     const spend = orders.reduce<Record<string, number>>((totals, order) => {
@@ -24,11 +24,11 @@ export function registerCustomerRoutes(app: App, deps: { customers: CustomerServ
     }, {});
     return { ...customer, orders, value: { order_count: orders.length, spend_minor: spend } };
   });
-  app.get('/api/v1/customers/:id/timeline', { schema: { tags: ['customers'], params: idParams } }, async (request) => deps.timeline.getTimeline(request.params.id));
+  app.get('/api/v1/customers/:id/timeline', { config: { auth: 'agent' }, schema: { tags: ['customers'], params: idParams } }, async (request) => deps.timeline.getTimeline(request.params.id));
   app.post(
     '/api/v1/customers/:id/merge',
-    { schema: { tags: ['customers'], params: idParams, body: z.object({ other_id: z.string().min(1) }) } },
+    { config: { auth: 'agent' }, schema: { tags: ['customers'], params: idParams, body: z.object({ other_id: z.string().min(1) }) } },
     async (request) => deps.customers.mergeCustomers({ survivorId: request.params.id, otherId: request.body.other_id, by: principalOf(request).agentId ?? 'admin', at: deps.clock.now() }),
   );
-  app.get('/api/v1/orders/:number', { schema: { tags: ['orders'], params: z.object({ number: z.string().min(1) }) } }, async (request) => deps.orders.getOrder(request.params.number));
+  app.get('/api/v1/orders/:number', { config: { auth: 'agent' }, schema: { tags: ['orders'], params: z.object({ number: z.string().min(1) }) } }, async (request) => deps.orders.getOrder(request.params.number));
 }

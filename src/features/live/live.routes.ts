@@ -10,7 +10,7 @@ const heartbeatMs = 25_000;
 export function registerLiveRoutes(app: App, deps: { live: LiveService }): void {
   app.addHook('preClose', async () => deps.live.closeAll());
   // Its URL carries the session token: the request is not logged at the usual info level.
-  app.get('/api/v1/stream', { logLevel: 'warn', schema: { tags: ['live'], querystring: z.object({ token: z.string().optional() }) } }, async (_request, reply) => {
+  app.get('/api/v1/stream', { logLevel: 'warn', config: { auth: 'agent', tokenInQuery: true }, schema: { tags: ['live'], querystring: z.object({ token: z.string().optional() }) } }, async (_request, reply) => {
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });

@@ -12,6 +12,7 @@ export function registerPromiseRoutes(app: App, deps: { promises: PromiseService
   app.post(
     '/api/v1/commitments/:id/correct',
     {
+      config: { auth: 'agent' },
       schema: {
         tags: ['commitments'],
         summary: 'Correct a promise read in a message: its time (the deadline and its timers move) or its owner',
@@ -28,6 +29,7 @@ export function registerPromiseRoutes(app: App, deps: { promises: PromiseService
   app.post(
     '/api/v1/commitments/:id/dismiss',
     {
+      config: { auth: 'agent' },
       schema: {
         tags: ['commitments'],
         summary: 'Dismiss a promise read in a message (misread, or taken back), with a note; it is neither kept nor breached',

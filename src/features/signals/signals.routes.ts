@@ -12,6 +12,7 @@ export function registerSignalRoutes(app: App, deps: { assignment: AssignmentSer
   app.post(
     '/api/v1/agents/:id/out-of-office',
     {
+      config: { auth: 'agent' },
       schema: {
         tags: ['agents'],
         params: z.object({ id: z.string().min(1) }),

@@ -17,7 +17,7 @@ const reportQuery = z.object({
 export function registerSurveyRoutes(app: App, deps: { surveys: SurveyService; clock: Clock }): void {
   app.post(
     '/api/v1/cases/:id/survey-outcome',
-    { schema: { tags: ['surveys'], params: z.object({ id: z.string().min(1) }), body: z.object({ outcome: z.enum(['recovered', 'not_recovered']), note: z.string().max(2000).optional() }) } },
+    { config: { auth: 'agent' }, schema: { tags: ['surveys'], params: z.object({ id: z.string().min(1) }), body: z.object({ outcome: z.enum(['recovered', 'not_recovered']), note: z.string().max(2000).optional() }) } },
     async (request) => deps.surveys.recordOutcome({ caseId: request.params.id, outcome: request.body.outcome, note: request.body.note ?? null, by: principalOf(request).agentId }),
   );
 
