@@ -14,6 +14,7 @@ import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
 import { AppError } from './shared/app-error.js';
+import { healthResponse } from './http/health.js';
 import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
@@ -64,6 +65,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Start time of a manual clock; defaults to the real time at start. */
   clockStart?: Date;
+  /** Check every answer against its declared response schema (tests); a mismatch is a 500. */
+  checkResponses?: boolean;
   /** Where the built console is; defaults to web/dist. */
   consoleDistDir?: string;
 }
@@ -148,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
   const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { checkResponses: options.checkResponses ?? false });
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
@@ -178,7 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
-  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
+  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { operationId: 'getHealth', summary: 'Whether this instance answers, and its store', tags: ['meta'], response: healthResponse } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
   return {

@@ -15,7 +15,7 @@ export interface TestKept extends Kept {
 export async function createTestKept(options: { store: StoreKind; env?: Record<string, string>; clockStart?: Date; consoleDistDir?: string }): Promise<TestKept> {
   const store = await createTestStore(options.store);
   const config = loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: adminToken, KEPT_LOG_LEVEL: 'silent', ...options.env });
-  const kept = await buildApp({ config, store, clockStart: options.clockStart ?? testStart, ...(options.consoleDistDir ? { consoleDistDir: options.consoleDistDir } : {}) });
+  const kept = await buildApp({ config, store, clockStart: options.clockStart ?? testStart, checkResponses: true, ...(options.consoleDistDir ? { consoleDistDir: options.consoleDistDir } : {}) });
   return {
     ...kept,
     store,

@@ -2,7 +2,9 @@
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { principalOf } from '../../http/auth.js';
+import { declareResponses, itemsOf } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
+import { commitmentStates, commitmentViewSchema } from './commitment.schemas.js';
 import type { Db } from '../../db/create-db.js';
 import { listCommitments, toCommitmentView } from './commitment.repo.js';
 import type { CommitmentService } from './commitment.service.js';
@@ -13,9 +15,12 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
     {
       config: { auth: 'agent' },
       schema: {
+        operationId: 'listCommitments',
+        summary: 'List commitments by state, kind, case or customer',
         tags: ['commitments'],
+        response: declareResponses({ 200: itemsOf(commitmentViewSchema) }),
         querystring: z.object({
-          state: z.enum(['open', 'kept', 'breached', 'waived', 'dismissed']).optional(),
+          state: z.enum(commitmentStates).optional(),
           kind: z.string().optional(),
           case_id: z.string().optional(),
           customer_id: z.string().optional(),
@@ -31,14 +36,17 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
   );
 }
 
-/** The engine's routes: waiving (managers only) and the metrics scrape (any token, as for /api). */
+/** The engine's routes: waiving (managers only) and the metrics scrape (an admin token or KEPT_METRICS_TOKEN). */
 export function registerCommitmentEngineRoutes(app: App, deps: { commitments: CommitmentService; registry: Registry }): void {
   app.post(
     '/api/v1/commitments/:id/waive',
     {
       config: { auth: 'manager' },
       schema: {
+        operationId: 'waiveCommitment',
+        summary: 'Waive a commitment, with a reason (managers)',
         tags: ['commitments'],
+        response: declareResponses({ 200: commitmentViewSchema }),
         params: z.object({ id: z.string().min(1) }),
         body: z.object({ reason: z.string().trim().min(1, 'a waiver needs a reason').max(2000) }),
       },
