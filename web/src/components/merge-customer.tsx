@@ -55,6 +55,7 @@ export function MergeCustomer({ customer }: { customer: { id: string; name: stri
   return (
     <div className="merge">
       <h3>Merge a duplicate</h3>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with the search role is the ARIA pattern every reader supports */}
       <form className="row" onSubmit={search} role="search" aria-label="Find the customer to merge">
         <label htmlFor="merge-search">Find by email, phone or handle</label>
         <input id="merge-search" value={text} onChange={(e) => setText(e.target.value)} placeholder="bo@example.com" aria-describedby={problem ? 'merge-problem' : undefined} />

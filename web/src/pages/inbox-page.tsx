@@ -41,6 +41,7 @@ export function InboxPage() {
   });
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection resets when the queue or the state filter changes
   useEffect(() => setSelected(-1), [queue, state]);
 
   useEffect(() => {

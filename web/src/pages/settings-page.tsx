@@ -1,7 +1,7 @@
 // The loaded configuration, read-only, with its validation errors first.
 import { useQuery } from '@tanstack/react-query';
 import { fetchSettings, listTemplates } from '../api/settings';
-import { DataView } from '../components/data-view';
+import { ConfigDataView } from '../components/data-view';
 import { ErrorNote, Loading } from '../components/query-state';
 import { describeTemplatePromise, templatesWithPromises } from '../lib/template-promises';
 
@@ -43,7 +43,7 @@ export function SettingsPage() {
             <summary>
               <h2 id={`${section.key}-title`}>{section.title}</h2>
             </summary>
-            <DataView section={section.key} value={s[section.key]} />
+            <ConfigDataView section={section.key} value={s[section.key]} />
           </details>
         </section>
       ))}
