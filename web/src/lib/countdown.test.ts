@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCountdown } from './countdown';
 
 const now = Date.parse('2026-12-01T10:00:00Z');
-const after = (ms: number): string => new Date(now + ms).toISOString();
+const fromNow = (ms: number): string => new Date(now + ms).toISOString();
 
 describe('formatCountdown', () => {
   it('shows days and hours for a deadline days away, as not urgent', () => {
