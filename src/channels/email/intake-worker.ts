@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { CaseService } from '../../features/cases/case.service.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
 import { resolveCustomer, type CustomerService } from '../../features/customers/customer.service.js';
-import * as messageRepo from '../../features/cases/message.repo.js';
+import * as messageRepo from '../../features/cases/index.js';
 import type { MailLogger } from './mail-ports.js';
 import type { ParsedEmail } from './parsed-email.js';
 import { prepareInbound, type PrepareInboundOptions } from './prepare-inbound.js';
