@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatForecastTable } from '../../src/features/forecast/forecast-render.js';
@@ -332,5 +333,31 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('link', { name: 'Log in' }).click();
     await logIn('noor@kept.test');
     await page.getByText('Noor New').first().waitFor();
+  });
+
+  it('passes axe (WCAG 2 A and AA) on every page of the console', async () => {
+    const violations: string[] = [];
+    async function audit(route: string, heading: string): Promise<void> {
+      await page.goto(`${base}/#${route}`);
+      await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      // Every query of the page has answered: nothing says "Loading…" any more.
+      await page.getByRole('status').filter({ hasText: 'Loading' }).first().waitFor({ state: 'detached' });
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      for (const violation of result.violations) violations.push(`${route}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(' ') ?? ''}`);
+    }
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { name: 'Kept — log in' }).waitFor();
+    await audit('/login', 'Kept — log in');
+    const created = await kept.api('POST', '/api/v1/agents', { name: 'Axe Reader', email: 'axe@kept.test', role: 'agent' });
+    await audit(new URL(created.body.password_setup_url as string).hash.slice(1), 'Kept — choose your password');
+    await logIn('walt@kept.test');
+    for (const queue of ['mine', 'unassigned', 'at_risk', 'escalated', 'breached', 'recovery']) await audit(`/inbox/${queue}`, 'Inbox');
+    await audit(`/cases/${anaCaseId}`, 'Timeline');
+    await audit(`/customers/${anaId}`, 'Identities');
+    await audit('/manager', 'Manager');
+    await audit('/dashboard', 'Dashboard');
+    await audit('/agents', 'Agents');
+    await audit('/settings', 'Settings');
+    expect(violations).toEqual([]);
   });
 });
