@@ -105,6 +105,7 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
         { name: 'live', description: 'Server-sent events for the console' },
         { name: 'email', description: 'Inbound email and its quarantine' },
         { name: 'channels', description: 'Signed inbound webhooks of other channels' },
+        { name: 'connectors', description: 'Shop webhooks (Shopify, WooCommerce, Stripe, declared connectors) and their deliveries' },
         { name: 'meta', description: 'Health of this instance' },
       ],
     },

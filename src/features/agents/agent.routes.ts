@@ -2,13 +2,26 @@
 import { z } from 'zod';
 import { bearerToken, principalOf } from '../../http/auth.js';
 import { declareResponses, errorResponses, itemsOf, noContent } from '../../http/responses.js';
+import { AppError } from '../../shared/app-error.js';
 import type { App } from '../../http/route-types.js';
 import { agentViewSchema, createdAgentSchema, loginResultSchema, meSchema, roleSchema } from './agent.schemas.js';
 import type { AgentService } from './agent.service.js';
 
 const role = roleSchema;
 
+/**
+ * Login attempts allowed in a window, per address and per account; past either the answer is 429 with
+ * Retry-After, whether the password is right or not, so guessing costs the attacker the whole window.
+ */
+export const loginLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60_000 } as const;
+
 export function registerAgentRoutes(app: App, deps: { agents: AgentService }): void {
+  const perAddress = app.createRateLimit({ max: loginLimits.perAddress, timeWindow: loginLimits.windowMs, keyGenerator: (request) => `login-address:${request.ip}` });
+  const perAccount = app.createRateLimit({
+    max: loginLimits.perAccount,
+    timeWindow: loginLimits.windowMs,
+    keyGenerator: (request) => `login-account:${String((request.body as { email?: unknown } | undefined)?.email).toLowerCase()}`,
+  });
   app.post(
     '/api/v1/agents',
     {
@@ -33,7 +46,18 @@ export function registerAgentRoutes(app: App, deps: { agents: AgentService }): v
   app.get('/api/v1/agents', { config: { auth: 'agent' }, schema: { operationId: 'listAgents', summary: 'List agents', tags: ['agents'], response: declareResponses({ 200: itemsOf(agentViewSchema) }) } }, async () => ({ items: await deps.agents.listAgents() }));
   app.post(
     '/api/v1/auth/login',
-    { config: { auth: 'public' }, schema: { operationId: 'login', summary: 'Log in with email and password for a session token', tags: ['auth'], body: z.object({ email: z.email(), password: z.string().min(1) }), response: declareResponses({ 200: loginResultSchema, ...errorResponses(401) }) } },
+    {
+      config: { auth: 'public' },
+      schema: { operationId: 'login', summary: 'Log in with email and password for a session token', tags: ['auth'], body: z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) }), response: declareResponses({ 200: loginResultSchema, ...errorResponses(401, 429) }) },
+      preHandler: async (request, reply) => {
+        // Both counts move on every attempt; the first one past its limit answers.
+        const limits = [await perAddress(request), await perAccount(request)];
+        const exceeded = limits.find((limit) => !limit.isAllowed && limit.isExceeded);
+        if (!exceeded || exceeded.isAllowed) return;
+        reply.header('retry-after', String(exceeded.ttlInSeconds));
+        throw new AppError('too_many_requests', { detail: `Too many login attempts; try again in ${Math.ceil(exceeded.ttlInSeconds / 60)} minutes`, extra: { retry_after: exceeded.ttlInSeconds } });
+      },
+    },
     async (request) => deps.agents.login(request.body),
   );
   app.post(

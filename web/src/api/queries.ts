@@ -6,6 +6,7 @@ import { fetchMe } from './auth';
 import { fetchCase, listCases, previewReply } from './cases';
 import { fetchClock } from './clock';
 import { listCommitments } from './commitments';
+import { listConnectorDeliveries, listConnectors, type DeliveryStatus } from './connectors';
 import { fetchCustomer, fetchTimeline, findCustomers } from './customers';
 import { fetchAgentLoad, fetchDashboard, fetchForecast, fetchSurveyReport } from './reports';
 import { fetchSettings, listTemplates } from './settings';
@@ -22,6 +23,8 @@ export const queryKeys = {
   clock: ['clock'],
   me: ['me'],
   agents: ['agents'],
+  connectors: ['connectors'],
+  connectorDeliveries: ['connector-deliveries'],
 } as const;
 
 export const clockQuery = () => queryOptions({ queryKey: queryKeys.clock, queryFn: fetchClock, staleTime: 30_000, refetchInterval: 60_000 });
@@ -72,3 +75,8 @@ export const surveyReportQuery = () => queryOptions({ queryKey: [...queryKeys.re
 export const forecastQuery = () => queryOptions({ queryKey: [...queryKeys.reports, 'forecast'], queryFn: () => fetchForecast() });
 
 export const agentLoadQuery = () => queryOptions({ queryKey: [...queryKeys.reports, 'agents'], queryFn: fetchAgentLoad });
+
+export const connectorsQuery = () => queryOptions({ queryKey: queryKeys.connectors, queryFn: listConnectors });
+
+export const connectorDeliveriesQuery = (status: DeliveryStatus | '') =>
+  queryOptions({ queryKey: [...queryKeys.connectorDeliveries, status], queryFn: () => listConnectorDeliveries(status ? { status } : {}) });

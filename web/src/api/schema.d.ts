@@ -84,6 +84,34 @@ export interface paths {
     /** Who this token belongs to */
     get: operations["getMe"];
   };
+  "/api/v1/agents/{id}/disable": {
+    /** Disable an agent: no login, every token revoked */
+    post: operations["disableAgent"];
+  };
+  "/api/v1/agents/{id}/enable": {
+    /** Enable a disabled agent (they log in again) */
+    post: operations["enableAgent"];
+  };
+  "/api/v1/agents/{id}": {
+    /** Delete an agent: gone from lists, every token revoked */
+    delete: operations["deleteAgent"];
+  };
+  "/api/v1/agents/{id}/sessions/end": {
+    /** End every console session of an agent */
+    post: operations["endAgentSessions"];
+  };
+  "/api/v1/tokens": {
+    /** Tokens that still work (never their secret) */
+    get: operations["listTokens"];
+  };
+  "/api/v1/tokens/{id}/revoke": {
+    /** Revoke a token at once */
+    post: operations["revokeToken"];
+  };
+  "/api/v1/audit-log": {
+    /** Who changed who may get in, and who acted for whom, newest first */
+    get: operations["listAuditLog"];
+  };
   "/api/v1/clock": {
     /** Kept's time and whether it is manual */
     get: operations["getClock"];
@@ -164,6 +192,10 @@ export interface paths {
     /** Reject a received claim document */
     post: operations["rejectDocument"];
   };
+  "/api/v1/cases/{id}/documents/{docId}/attachment": {
+    /** Accept a file the customer emailed as this requested document (it becomes received and keeps its commitment) */
+    post: operations["receiveEmailedDocument"];
+  };
   "/api/v1/cases/{id}/claims/resolve": {
     /** Settle a claim (refund, replacement…) */
     post: operations["resolveClaim"];
@@ -188,6 +220,10 @@ export interface paths {
     /** Process a quarantined message again */
     post: operations["retryQuarantined"];
   };
+  "/api/v1/attachments/{id}": {
+    /** Download a file a customer sent by email */
+    get: operations["getAttachment"];
+  };
   "/api/v1/channels/social/webhook": {
     /** Inbound social direct messages (X-Kept-Signature: sha256=<hmac>) */
     post: operations["receiveSocialMessages"];
@@ -199,6 +235,38 @@ export interface paths {
   "/api/v1/cases/{id}/calls": {
     /** Log a phone call on a case */
     post: operations["logCall"];
+  };
+  "/webhooks/shopify": {
+    /** shopify webhook (X-Shopify-Hmac-Sha256); stored, answered, then mapped to Kept events */
+    post: operations["receiveShopifyWebhook"];
+  };
+  "/webhooks/woocommerce": {
+    /** woocommerce webhook (X-WC-Webhook-Signature); stored, answered, then mapped to Kept events */
+    post: operations["receiveWoocommerceWebhook"];
+  };
+  "/webhooks/stripe": {
+    /** stripe webhook (Stripe-Signature); stored, answered, then mapped to Kept events */
+    post: operations["receiveStripeWebhook"];
+  };
+  "/webhooks/{name}": {
+    /** A webhook declared under connectors: in kept.config.yaml */
+    post: operations["receiveDeclaredWebhook"];
+  };
+  "/api/v1/connectors": {
+    /** Each shop connector, its endpoint URL, last delivery and failures */
+    get: operations["listConnectors"];
+  };
+  "/api/v1/connectors/deliveries": {
+    /** Recent webhook deliveries, newest first */
+    get: operations["listConnectorDeliveries"];
+  };
+  "/api/v1/connectors/deliveries/{id}": {
+    /** One delivery with its raw body */
+    get: operations["getConnectorDelivery"];
+  };
+  "/api/v1/connectors/deliveries/{id}/replay": {
+    /** Map a delivery again with the mapping in force now */
+    post: operations["replayConnectorDelivery"];
   };
   "/api/v1/health": {
     /** Whether this instance answers, and its store */
@@ -947,7 +1015,7 @@ export interface operations {
         customer_id?: string;
         state?: "open" | "pending" | "resolved";
         owner_id?: string;
-        queue?: "mine" | "unassigned" | "at_risk" | "escalated" | "breached" | "recovery";
+        queue?: "mine" | "unassigned" | "at_risk" | "escalated" | "breached" | "recovery" | "automatic";
         cursor?: string;
         limit?: number;
       };
@@ -1021,7 +1089,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          /** @description Defaults to the logged-in agent */
+          /** @description The token's agent; an admin may name another agent, and that is recorded in the audit log */
           author_id?: string;
           body?: string;
           template?: string;
@@ -1084,7 +1152,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          /** @description Defaults to the logged-in agent */
+          /** @description The token's agent; an admin may name another agent, and that is recorded in the audit log */
           author_id?: string;
           body?: string;
           template?: string;
@@ -1403,6 +1471,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests; try again after Retry-After */
+      429: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Set a password with a one-time link */
@@ -1466,6 +1540,315 @@ export interface operations {
       };
       /** @description No token, or an unknown, expired or revoked one */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Disable an agent: no login, every token revoked */
+  disableAgent: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            tokens_revoked: number;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Enable a disabled agent (they log in again) */
+  enableAgent: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            tokens_revoked: number;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Delete an agent: gone from lists, every token revoked */
+  deleteAgent: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            tokens_revoked: number;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** End every console session of an agent */
+  endAgentSessions: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            tokens_revoked: number;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Tokens that still work (never their secret) */
+  listTokens: {
+    parameters: {
+      query?: {
+        agent_id?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                id: string;
+                /** @enum {string} */
+                kind: "admin_bootstrap" | "api" | "session" | "password_setup";
+                /** @enum {string} */
+                role: "agent" | "manager" | "admin";
+                agent_id: string | null;
+                label: string | null;
+                created_at: string;
+                expires_at: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Revoke a token at once */
+  revokeToken: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Who changed who may get in, and who acted for whom, newest first */
+  listAuditLog: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                id: string;
+                at: string;
+                actor: {
+                  agent_id: string | null;
+                  token_id: string | null;
+                };
+                action: string;
+                target: {
+                  type: string;
+                  id: string;
+                };
+                detail: {
+                  [key: string]: unknown;
+                };
+              })[];
+            next_cursor: string | null;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1576,6 +1959,7 @@ export interface operations {
         case_id?: string;
         customer_id?: string;
         limit?: number;
+        cursor?: string;
       };
     };
     responses: {
@@ -2271,6 +2655,58 @@ export interface operations {
       };
     };
   };
+  /** Accept a file the customer emailed as this requested document (it becomes received and keeps its commitment) */
+  receiveEmailedDocument: {
+    parameters: {
+      path: {
+        id: string;
+        docId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          attachment_id: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            state: "requested" | "received" | "accepted" | "rejected";
+            requested_at: string;
+            received_at: string | null;
+            decided_at: string | null;
+            decision_note: string | null;
+            reminders: number;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** Settle a claim (refund, replacement…) */
   resolveClaim: {
     parameters: {
@@ -2539,6 +2975,40 @@ export interface operations {
       };
     };
   };
+  /** Download a file a customer sent by email */
+  getAttachment: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The file, as sent, with its content type; always as a download */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** Inbound social direct messages (X-Kept-Signature: sha256=<hmac>) */
   receiveSocialMessages: {
     responses: {
@@ -2622,6 +3092,306 @@ export interface operations {
       };
       /** @description No token, or an unknown, expired or revoked one */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** shopify webhook (X-Shopify-Hmac-Sha256); stored, answered, then mapped to Kept events */
+  receiveShopifyWebhook: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            received: boolean;
+            duplicate?: boolean;
+            id?: string;
+          };
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** woocommerce webhook (X-WC-Webhook-Signature); stored, answered, then mapped to Kept events */
+  receiveWoocommerceWebhook: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            received: boolean;
+            duplicate?: boolean;
+            id?: string;
+          };
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** stripe webhook (Stripe-Signature); stored, answered, then mapped to Kept events */
+  receiveStripeWebhook: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            received: boolean;
+            duplicate?: boolean;
+            id?: string;
+          };
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A webhook declared under connectors: in kept.config.yaml */
+  receiveDeclaredWebhook: {
+    parameters: {
+      path: {
+        name: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            received: boolean;
+            duplicate?: boolean;
+            id?: string;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Each shop connector, its endpoint URL, last delivery and failures */
+  listConnectors: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            connectors: ({
+                name: string;
+                /** @enum {string} */
+                kind: "shopify" | "woocommerce" | "stripe" | "declared";
+                endpoint_url: string;
+                configured: boolean;
+                secret_env: string;
+                deliveries: number;
+                failures: number;
+                last_delivery_at: string | null;
+                last_status: ("received" | "processing" | "ingested" | "ignored" | "failed") | null;
+              })[];
+          };
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Recent webhook deliveries, newest first */
+  listConnectorDeliveries: {
+    parameters: {
+      query?: {
+        connector?: string;
+        status?: "received" | "processing" | "ingested" | "ignored" | "failed";
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            deliveries: ({
+                id: string;
+                connector: string;
+                delivery_id: string;
+                topic: string | null;
+                /** @enum {string} */
+                status: "received" | "processing" | "ingested" | "ignored" | "failed";
+                error: string | null;
+                waiting_on: string | null;
+                event_ids: string[];
+                attempts: number;
+                received_at: string;
+                processed_at: string | null;
+                headers?: {
+                  [key: string]: string;
+                };
+                body?: string;
+              })[];
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** One delivery with its raw body */
+  getConnectorDelivery: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            connector: string;
+            delivery_id: string;
+            topic: string | null;
+            /** @enum {string} */
+            status: "received" | "processing" | "ingested" | "ignored" | "failed";
+            error: string | null;
+            waiting_on: string | null;
+            event_ids: string[];
+            attempts: number;
+            received_at: string;
+            processed_at: string | null;
+            headers?: {
+              [key: string]: string;
+            };
+            body?: string;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Map a delivery again with the mapping in force now */
+  replayConnectorDelivery: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            connector: string;
+            delivery_id: string;
+            topic: string | null;
+            /** @enum {string} */
+            status: "received" | "processing" | "ingested" | "ignored" | "failed";
+            error: string | null;
+            waiting_on: string | null;
+            event_ids: string[];
+            attempts: number;
+            received_at: string;
+            processed_at: string | null;
+            headers?: {
+              [key: string]: string;
+            };
+            body?: string;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role may not do this */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

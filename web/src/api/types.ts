@@ -70,7 +70,19 @@ export interface PromiseCorrection {
 
 export type CaseDocument = Schemas['Case']['documents'][number];
 
-export type CaseDetail = Schemas['Case'] & { commitments: Commitment[]; risk: Risk };
+/** A file a customer sent with an email; `stored` is false when it was over the size cap (name and size only). */
+export interface CaseAttachment {
+  id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  stored: boolean;
+  created_at: string;
+}
+
+/** The case JSON; `attachments` is added by the email channel's part of it. */
+export type CaseDetail = Schemas['Case'] & { commitments: Commitment[]; risk: Risk; attachments?: CaseAttachment[] };
 
 export type TimelineType =
   | 'event'

@@ -6,6 +6,7 @@ import { assignCase, escalateCase, resolveCase } from '../api/cases';
 import { waiveCommitment } from '../api/commitments';
 import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
+import { AttachmentsPanel } from '../components/attachments-panel';
 import { ChannelIcons } from '../components/channel-icons';
 import { CountdownText } from '../components/countdown';
 import { FormActions, PromiseControls } from '../components/promises-list';
@@ -50,6 +51,7 @@ export function CasePage() {
         <Commitments c={c} />
         <Promises c={c} />
         <Documents c={c} />
+        <AttachmentsPanel c={c} />
       </aside>
     </div>
   );
