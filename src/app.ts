@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -80,6 +80,10 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Start time of a manual clock; defaults to the real time at start. */
   clockStart?: Date;
+  /** Check every answer against its declared response schema (tests); a mismatch is a 500. */
+  checkResponses?: boolean;
+  /** Where the built console is; defaults to web/dist. */
+  consoleDistDir?: string;
 }
 
 export interface Kept {
@@ -93,6 +97,8 @@ export interface Kept {
   commitments: CommitmentEngine;
   /** GET /api/v1/health's parts; a feature wired later adds its own with health.add(name, contributor). */
   health: HealthRegistry;
+  /** Every registered route with the access it declared (filled when the app is ready). */
+  routes: RouteAccess[];
   /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
@@ -231,10 +237,10 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerErrorHandling(app);
   registerInputGuard(app);
   await registerSecurityHeaders(app);
-  registerAuth(app, { agents: services.agents });
+  const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
   const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
   registerBackupRoutes(app, { store });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { checkResponses: options.checkResponses ?? false });
   await app.register(rateLimit, { global: false });
   registerEventRoutes(app, { ingest: services.ingest, clock });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
@@ -267,7 +273,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
   health.add('connectors', createConnectorHealth({ connectors }));
-  await registerConsole(app);
+  await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
 
   const ownsStore = !options.store;
   return {
@@ -279,6 +285,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     channels,
     commitments,
     health,
+    routes: access.routes,
     connectors,
     createdAdminToken,
     flushLogs: () => ownLogger?.flush(),
