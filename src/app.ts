@@ -56,6 +56,8 @@ import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
 import { claimDocumentsView } from './features/claims/claim.service.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { createAssistService } from './features/assist/assist.service.js';
+import { registerAssistRoutes } from './features/assist/assist.routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -124,7 +126,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports };
+  const assist = createAssistService({ db, reasons: oneVoice.comms.reasons, defaultZone: config.file.kept.default_time_zone });
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, assist };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -148,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
+  registerAssistRoutes(app, { assist: services.assist });
   registerAgentRoutes(app, { agents: services.agents });
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });

@@ -19,11 +19,14 @@ import { describePromiseHistory, mayRevisePromise, promiseCommitmentsOf } from '
 import { describeSignal } from '../lib/risk';
 import { useNow } from '../lib/use-now';
 import { Composer } from './composer';
+import { AssistPanel } from '../components/assist-panel';
+import type { AssistMessage } from '../api/assist';
 
 export function CasePage() {
   const id = useParams()['id'] ?? '';
   const agent = useAgent();
   const found = useQuery({ queryKey: ['case', id], queryFn: () => fetchCase(id) });
+  const [draft, setDraft] = useState<{ body: string; at: number } | null>(null);
   const timeline = useQuery({
     queryKey: ['timeline', found.data?.customer_id],
     queryFn: () => fetchTimeline(found.data?.customer_id ?? ''),
@@ -41,7 +44,12 @@ export function CasePage() {
           <h1>{c.subject || `Case ${c.id}`}</h1>
           <ChannelIcons channels={c.channels} />
         </div>
-        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} />
+        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} draft={draft} />
+        <AssistPanel
+          caseId={c.id}
+          messages={((c as { messages?: AssistMessage[] }).messages ?? []).filter((message) => message.direction === 'in')}
+          onUseReply={(body) => setDraft({ body, at: Date.now() })}
+        />
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
           {timeline.isPending && <Loading what="timeline" />}
