@@ -57,6 +57,7 @@ import { claimDocumentsView } from './features/claims/claim.service.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
 import { createAssistService } from './features/assist/assist.service.js';
+import { caseCaveatsView, createCaveats, registerCaveats } from './features/caveats/register-caveats.js';
 import { registerAssistRoutes } from './features/assist/assist.routes.js';
 
 export interface BuildAppOptions {
@@ -91,16 +92,28 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseCaveatsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
   const outbox = createOutboxService({ db, clock, bus, logger, transports, fallbackTransport: capture });
+  const caveats = createCaveats({
+    db,
+    clock,
+    bus,
+    outbox,
+    logger,
+    publicUrl,
+    defaultZone: config.file.kept.default_time_zone,
+    catalog: config.file.caveats ?? [],
+    // The engine is registered after the services; a caveat's commitment is only kept once it runs.
+    keepCommitment: (tx, keep) => engineRef.current?.service.keepCommitment(tx, keep) ?? Promise.resolve(),
+  });
   const promiseSection = promisesSectionOf(config.file);
   // Kept's own templates are read for promises once; GET /api/v1/templates lists them.
   const templateReading = templateReadingOf({ engine: buildEngineConfig(commitmentConfigOf(config.file)), section: promiseSection });
   const promiseCalendar = templateReading?.calendar;
-  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, orderNotes: caveats.statusNotes, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
   const promises = createPromiseService({
     clock,
     bus,
@@ -123,11 +136,11 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const clockService = createClockService({ clock });
   const live = createLiveService({ bus });
-  const reports = createReportService({ db, clock });
+  const reports = createReportService({ db, clock, caveatCounts: caveats.countCaveats });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
   const assist = createAssistService({ db, reasons: oneVoice.comms.reasons, defaultZone: config.file.kept.default_time_zone });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, assist };
+  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, assist, caveats };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -159,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
   engineRef.current = commitments;
   registerPromiseRoutes(app, { promises: services.promises });
+  registerCaveats({ bus: services.bus, caveats: services.caveats });
   registerLiveRoutes(app, { live: services.live });
   if (store.notifications) {
     const relay = await startLiveRelay({

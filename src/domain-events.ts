@@ -33,6 +33,8 @@ export interface DomainEvents {
   'commitment.fallback_due': {
     tx: Tx;
     commitmentId: string;
+    /** The commitment's kind: a `disclose` commitment's fallback is the caveats feature's to send, not a reason's. */
+    kind?: string;
     actionKey: string;
     caseId: string | null;
     customerId: string | null;

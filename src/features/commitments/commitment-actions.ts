@@ -51,6 +51,7 @@ export async function runAction(ctx: ActionContext, decision: ActionDecision): P
       const payload = {
         tx,
         commitmentId: decision.commitmentId,
+        kind: decision.kind,
         actionKey: decision.key,
         caseId: decision.caseId,
         customerId: decision.customerId,

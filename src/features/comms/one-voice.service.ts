@@ -194,6 +194,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   /** Crack C1: the engine found no message for a notify commitment in time; Kept sends the reason's fallback. */
   async function sendFallback(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
     const { tx, result } = payload;
+    // A caveat's disclosure is the caveats feature's own message, never a reason's fallback.
+    if (payload.kind === 'disclose') return;
     const order = payload.orderNumber ? ((await orderRepo.findOrderByNumber(tx, payload.orderNumber)) ?? null) : null;
     const caseRecord = payload.caseId ? ((await caseRepo.findCaseById(tx, payload.caseId)) ?? null) : null;
     const customerId = payload.customerId ?? order?.customerId ?? caseRecord?.customerId ?? null;

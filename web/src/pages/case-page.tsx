@@ -20,6 +20,7 @@ import { describeSignal } from '../lib/risk';
 import { useNow } from '../lib/use-now';
 import { Composer } from './composer';
 import { AssistPanel } from '../components/assist-panel';
+import { CaseCaveats, type CaseCaveat } from '../components/caveat-views';
 import type { AssistMessage } from '../api/assist';
 
 export function CasePage() {
@@ -63,6 +64,7 @@ export function CasePage() {
         <Commitments c={c} />
         <Promises c={c} />
         <Documents c={c} />
+        <CaseCaveats caveats={(c as { caveats?: CaseCaveat[] }).caveats} />
       </aside>
     </div>
   );
