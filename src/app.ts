@@ -59,6 +59,8 @@ import { registerSurveys } from './features/surveys/register-surveys.js';
 import { createAssistService } from './features/assist/assist.service.js';
 import { caseCaveatsView, createCaveats, registerCaveats } from './features/caveats/register-caveats.js';
 import { registerAssistRoutes } from './features/assist/assist.routes.js';
+import { createSearchService } from './features/search/search.service.js';
+import { registerSearchRoutes } from './features/search/search.routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -165,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAssistRoutes(app, { assist: services.assist });
+  registerSearchRoutes(app, { search: createSearchService({ db: store.db }) });
   registerAgentRoutes(app, { agents: services.agents });
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });

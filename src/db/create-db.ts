@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PGliteDialect, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { initPgliteDir, needsInitdb } from './init-pglite-dir.js';
@@ -77,7 +78,8 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings];
   if (onDisk) mkdirSync(dataDir, { recursive: true });
   if (onDisk && needsInitdb(dataDir)) await initPgliteDir({ dataDir, startParams });
-  const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams });
+  // Search's trigram matching (docs/search.md): the same extension PostgreSQL ships.
+  const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams, extensions: { pg_trgm } });
   const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   await migrateToLatest(db);

@@ -8,6 +8,7 @@ import * as emailIntake from './2026-11-24T05-10-email-intake.js';
 import * as promiseCorrections from './2026-11-25T09-00-promise-corrections.js';
 import * as outboxMessageIndex from './2026-12-01T10-00-outbox-message-index.js';
 import * as orderCaveats from './2026-12-06T12-20-order-caveats.js';
+import * as search from './2026-12-06T12-50-search.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T03-00-foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T09-00-promise-corrections': promiseCorrections,
   '2026-12-01T10-00-outbox-message-index': outboxMessageIndex,
   '2026-12-06T12-20-order-caveats': orderCaveats,
+  '2026-12-06T12-50-search': search,
 };

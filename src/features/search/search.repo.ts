@@ -1,0 +1,73 @@
+// The only SQL of search: trigram matching (pg_trgm) over names, identities, order, tracking numbers and case
+// subjects, and full-text search over message text, each bounded by `limit` and scored in [0, 1].
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/create-db.js';
+import type { ParsedQuery } from './search.js';
+
+export interface SearchRow {
+  id: string;
+  score: number;
+}
+
+// Messages matching a very common word are ranked among the first this many found, not all of them: the
+// bound keeps a search fast with millions of messages.
+const messageCandidates = 1_000;
+// Marks \u0002 … \u0003 around what matched: characters no message text carries, read back by readHeadline.
+const headlineOptions = 'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=8, MaxFragments=1';
+
+export async function searchCustomers(q: Queryable, query: ParsedQuery, limit: number) {
+  const like = `%${query.like}%`;
+  const { rows } = await sql<{ id: string; name: string | null; value: string | null; kind: string | null; score: number }>`
+    select * from (
+      select c.id, c.name, null::text as value, null::text as kind, word_similarity(${query.text}, c.name) as score
+      from customers c where c.merged_into is null and c.name ilike ${like}
+      union all
+      select i.customer_id as id, c.name, i.value, i.kind,
+        case when lower(i.value) = lower(${query.text}) then 1 else word_similarity(${query.text}, i.value) end as score
+      from identities i join customers c on c.id = i.customer_id
+      where c.merged_into is null and (i.value ilike ${like} ${query.digits ? sql`or (i.kind = 'phone' and i.value like ${`%${query.digits}%`})` : sql``})
+    ) m order by score desc, id limit ${limit * 2}`.execute(q);
+  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+}
+
+export async function searchOrders(q: Queryable, query: ParsedQuery, limit: number) {
+  const like = `%${query.like}%`;
+  const { rows } = await sql<{ number: string; customer_id: string | null; state: string; tracking_number: string | null; score: number }>`
+    select number, customer_id, state, tracking_number,
+      greatest(
+        case when upper(number) = upper(${query.text}) or upper(tracking_number) = upper(${query.text}) then 1 else 0 end,
+        similarity(number, ${query.text}), coalesce(similarity(tracking_number, ${query.text}), 0),
+        case when number ilike ${`%${query.like}`} then 0.9 else 0 end
+      ) as score
+    from orders where number ilike ${like} or tracking_number ilike ${like}
+    order by score desc, number limit ${limit}`.execute(q);
+  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+}
+
+export async function searchCases(q: Queryable, query: ParsedQuery, limit: number) {
+  const like = `%${query.like}%`;
+  const { rows } = await sql<{ id: string; number: number; customer_id: string; subject: string; state: string; score: number }>`
+    select id, number, customer_id, subject, state,
+      case when number = ${query.caseNumber ?? -1} then 1 else word_similarity(${query.text}, subject) end as score
+    from cases where subject ilike ${like} ${query.caseNumber !== null ? sql`or number = ${query.caseNumber}` : sql``}
+    order by score desc, id limit ${limit}`.execute(q);
+  return rows.map((row) => ({ ...row, number: Number(row.number), score: Number(row.score) }));
+}
+
+export async function searchMessages(q: Queryable, query: ParsedQuery, limit: number) {
+  if (!query.tsquery) return [];
+  const { rows } = await sql<{ id: string; case_id: string | null; customer_id: string | null; direction: string; at: Date; headline: string; score: number }>`
+    with query as (select to_tsquery('simple', ${query.tsquery}) as tsq),
+    found as (
+      select m.id, m.case_id, m.customer_id, m.direction, m.at, m.body,
+        ts_rank_cd(to_tsvector('simple'::regconfig, left(m.body, 20000)), query.tsq, 32) as rank
+      from messages m, query
+      where to_tsvector('simple'::regconfig, left(m.body, 20000)) @@ query.tsq
+      limit ${messageCandidates}
+    ),
+    best as (select * from found order by rank desc, at desc limit ${limit})
+    select best.id, best.case_id, best.customer_id, best.direction, best.at, best.rank as score,
+      ts_headline('simple', left(best.body, 20000), query.tsq, ${headlineOptions}) as headline
+    from best, query order by best.rank desc, best.at desc`.execute(q);
+  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+}
