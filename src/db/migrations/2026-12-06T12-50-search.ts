@@ -9,12 +9,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index orders_number_trgm on orders using gin (number gin_trgm_ops)`.execute(db);
   await sql`create index orders_tracking_trgm on orders using gin (tracking_number gin_trgm_ops)`.execute(db);
   await sql`create index cases_subject_trgm on cases using gin (subject gin_trgm_ops)`.execute(db);
-  // The first 20,000 characters of a message are searched: the same bound the query repeats to use the index.
-  await sql`create index messages_body_fts on messages using gin (to_tsvector('simple'::regconfig, left(body, 20000)))`.execute(db);
+  // The words of a message's first 20,000 characters, kept with it: ranking reads them instead of parsing the
+  // text again for every candidate.
+  await sql`alter table messages add column search_vector tsvector generated always as (to_tsvector('simple'::regconfig, left(body, 20000))) stored`.execute(db);
+  await sql`create index messages_search on messages using gin (search_vector)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const index of ['messages_body_fts', 'cases_subject_trgm', 'orders_tracking_trgm', 'orders_number_trgm', 'identities_value_trgm', 'customers_name_trgm']) {
+  await sql`alter table messages drop column if exists search_vector`.execute(db);
+  for (const index of [ 'cases_subject_trgm', 'orders_tracking_trgm', 'orders_number_trgm', 'identities_value_trgm', 'customers_name_trgm']) {
     await sql`drop index if exists ${sql.id(index)}`.execute(db);
   }
 }

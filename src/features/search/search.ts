@@ -28,7 +28,9 @@ export function parseQuery(raw: string): ParsedQuery {
   return {
     text,
     like: text.replace(/[\\%_]/g, (char) => `\\${char}`),
-    tsquery: words.length > 0 ? words.map((word) => `${word}:*`).join(' & ') : null,
+    // A word of three letters or more also finds longer words it begins ("crack" finds "cracked"); a shorter
+    // one only itself, or "k" would match half the dictionary.
+    tsquery: words.length > 0 ? words.map((word) => (word.length >= 3 ? `${word}:*` : word)).join(' & ') : null,
     caseNumber: caseMatch ? Number(caseMatch[1]) : null,
     digits: digits.length >= 3 && digits.length >= text.replace(/[\s#-]/g, '').length - 1 ? digits : null,
   };
