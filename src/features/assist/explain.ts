@@ -3,7 +3,7 @@
 // the thing they meant really is ("the last four digits of order IW-117776, not a card; the credit went to
 // the card ending in 4242"). An identifier no record holds is said to match nothing. Pure.
 import { formatMoney, type Money } from '../../shared/values.js';
-import type { FoundIdentifier, IdentifierLabel } from './identifiers.js';
+import type { FoundIdentifier } from './identifiers.js';
 
 export interface MoneyMovement {
   what: 'refund' | 'credit';
@@ -149,8 +149,10 @@ function whereMoneyWent(records: AssistRecords, first: AssistOrder | null): stri
 }
 
 // What the customer called it, when the records say it is something else.
-function notWhatTheyThink(label: IdentifierLabel | null, match: Match, records: AssistRecords): string {
-  if (!label || match.kind === 'unknown') return '';
+function notWhatTheyThink(identifier: FoundIdentifier, match: Match, records: AssistRecords): string {
+  const { label } = identifier;
+  // Only a number can be mistaken for another number: an amount or a day is what it is.
+  if (!label || match.kind === 'unknown' || (identifier.shape !== 'digits' && identifier.shape !== 'code')) return '';
   const order = 'order' in match ? match.order : null;
   const isInstrument = match.kind === 'card_last4' || match.kind === 'account_last4';
   if ((label === 'card' || label === 'account') && !isInstrument) {
@@ -230,7 +232,7 @@ export function explainIdentifiers(identifiers: readonly FoundIdentifier[], reco
         identifier,
         match,
         record: recordOf(match, records.customerId),
-        explanation: `${identifier.text}: ${describe(identifier, match, records)}${notWhatTheyThink(identifier.label, match, records)}${ambiguity}.`,
+        explanation: `${identifier.text}: ${describe(identifier, match, records)}${notWhatTheyThink(identifier, match, records)}${ambiguity}.`,
       });
     }
   }

@@ -14,7 +14,7 @@ describe('finding identifiers by their shape', () => {
   it('finds the same identifiers in German, French and Spanish without knowing the phrasing', () => {
     expect(shapes('Mein Konto mit der Endung 7776 wurde mit 120,00 € gutgeschrieben (Bestellung IW-117776).')).toEqual([
       ['digits', '7776', 'account'],
-      ['amount', '120,00 €', 'account'],
+      ['amount', '120,00 €', null],
       ['code', 'IW-117776', 'order'],
     ]);
     expect(shapes('Ma carte 4242, commande du 01.12.2026')).toEqual([

@@ -78,9 +78,10 @@ const labelPattern = new RegExp(
 const labelByWord = new Map(labelWords.flatMap((entry) => entry.words.map((word) => [word, entry.label] as const)));
 const labelReach = 40;
 
-// The nearest label word before the identifier, within its sentence and a few words.
-function labelBefore(text: string, start: number): IdentifierLabel | null {
-  const before = text.slice(Math.max(0, start - labelReach), start);
+// The nearest label word before the identifier, within its sentence and a few words, and after the identifier
+// before it: in "Konto 7776 and 120,00 €" the word names the 7776, not the amount.
+function labelBefore(text: string, start: number, from: number): IdentifierLabel | null {
+  const before = text.slice(Math.max(from, start - labelReach), start);
   const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('! '), before.lastIndexOf('? '));
   const window = stop >= 0 ? before.slice(stop + 1) : before;
   let found: IdentifierLabel | null = null;
@@ -106,7 +107,7 @@ export function findIdentifiers(input: string): FoundIdentifier[] {
     const end = identifier.start + identifier.text.length;
     if (!free(identifier.start, end)) return;
     taken.push([identifier.start, end]);
-    found.push({ ...identifier, label: labelBefore(text, identifier.start), digits: identifier.text.replace(/\D/g, '') });
+    found.push({ ...identifier, label: null, digits: identifier.text.replace(/\D/g, '') });
   };
 
   for (const match of text.matchAll(amountPattern)) {
@@ -128,5 +129,9 @@ export function findIdentifiers(input: string): FoundIdentifier[] {
     if (match[0].length >= 3 && !notACode.test(match[0])) add({ text: match[0], shape: 'code', start: match.index });
   }
   for (const match of text.matchAll(digitsPattern)) add({ text: match[0], shape: 'digits', start: match.index });
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return found.map((identifier, index) => {
+    const previous = found[index - 1];
+    return { ...identifier, label: labelBefore(text, identifier.start, previous ? previous.start + previous.text.length : 0) };
+  });
 }
