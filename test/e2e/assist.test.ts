@@ -63,7 +63,7 @@ describe.each(storeKinds)('assist on %s', (storeKind) => {
     const assist = (await kept.api('GET', `/api/v1/cases/${theCase.id}/assist`)).body;
     expect(assist.explanations.map((entry: Explanation) => [entry.text, entry.kind, entry.record, entry.explanation])).toEqual([
       ['9931', 'unknown', null, "9931: matches nothing in this customer's records; the card on record ends in 1881."],
-      ['$45.00', 'unknown', null, "$45.00: matches nothing in this customer's records; the card on record ends in 1881."],
+      ['$45.00', 'unknown', null, "$45.00: matches nothing in this customer's records."],
       ['QX-55', 'unknown', null, "QX-55: matches nothing in this customer's records."],
     ]);
     expect(assist.suggested_reply.body).toContain('We could not find 9931 in our records for you');

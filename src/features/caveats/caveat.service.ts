@@ -1,15 +1,17 @@
 // Product caveats (crack C13): an order item's caveat opens a `disclose` commitment at purchase, kept only
 // by a delivered message that states it in plain words (Kept sends its own before the deadline when no one
-// has), and information owed by a date opens a `provide_info` commitment owned by the catalog's team.
+// has: the disclosure sender), and information owed by a date opens a `provide_info` commitment owned by the
+// catalog's team. The engine's ports open and keep them; nothing is asked on the bus.
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
-import { queueCustomerEmail } from '../claims/customer-email.js';
-import type { OutboxService } from '../comms/outbox.service.js';
 import { caveatPolicyId } from '../commitments/engine-config.js';
+import type { FallbackSender, KeepCommitment, OpenCommitment, OpenCommitmentRequest } from '../commitments/engine-ports.js';
 import * as customerRepo from '../customers/customer.repo.js';
 import * as orderRepo from '../orders/order.repo.js';
+import { queueCustomerEmail } from '../claims/customer-email.js';
+import type { OutboxService } from '../comms/outbox.service.js';
 import { caveatPhrases, caveatsOfItems, disclosureMessage, durationMs, infoDueAt, infoPhrases, statesAny } from './caveat.js';
 import * as repo from './caveat.repo.js';
 import type { Caveat } from './caveat.schemas.js';
@@ -17,31 +19,18 @@ import type { Caveat } from './caveat.schemas.js';
 export interface CaveatServiceDeps {
   db: Db;
   clock: Clock;
-  bus: DomainBus;
-  outbox: OutboxService;
   logger: Logger;
-  publicUrl: string;
   defaultZone: string;
   catalog: readonly Caveat[];
-  /** The engine's port: keeps an owed commitment in the caller's transaction. */
-  keepCommitment: (tx: Tx, keep: { commitmentId: string; by: string; at: Date }) => Promise<void>;
+  /** The engine's ports: open a commitment no policy opens, keep an owed one, inside the caller's transaction. */
+  commitments: { openCommitment: OpenCommitment; keepCommitment: KeepCommitment };
 }
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function createCaveatService(deps: CaveatServiceDeps) {
   const byCode = new Map(deps.catalog.map((caveat) => [caveat.code, caveat]));
-  const statusUrl = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/status/${token}`;
 
-  async function zoneOf(q: Queryable, customerId: string | null): Promise<string> {
-    const customer = customerId ? await customerRepo.findCustomerById(q, customerId) : undefined;
-    return customer?.timeZone ?? deps.defaultZone;
-  }
-
-  async function openCommitment(tx: Tx, request: Omit<DomainEvents['commitment.open_requested'], 'tx' | 'caseId' | 'ownerId' | 'result'>): Promise<string | null> {
-    const payload: DomainEvents['commitment.open_requested'] = { tx, caseId: null, ownerId: null, result: { commitmentId: null }, ...request };
-    await deps.bus.emit('commitment.open_requested', payload);
-    return payload.result.commitmentId;
+  function openCommitment(tx: Tx, request: Omit<OpenCommitmentRequest, 'caseId' | 'ownerId'>): Promise<string> {
+    return deps.commitments.openCommitment(tx, { caseId: null, ownerId: null, ...request });
   }
 
   /** At purchase: a caveat row per item caveat the catalog knows, and the commitments that owe it. */
@@ -51,7 +40,7 @@ export function createCaveatService(deps: CaveatServiceDeps) {
     const found = caveatsOfItems(event.order?.items ?? []);
     if (!orderNumber || found.length === 0) return;
     const soldAt = new Date(event.occurred_at);
-    const zone = await zoneOf(tx, input.customerId);
+    const zone = await zoneOf(tx, { customerId: input.customerId, defaultZone: deps.defaultZone });
     const rows: repo.NewCaveat[] = [];
     for (const entry of found) {
       const caveat = byCode.get(entry.code);
@@ -78,7 +67,7 @@ export function createCaveatService(deps: CaveatServiceDeps) {
       const discloseId = await openCommitment(tx, {
         ...common,
         key: `caveat:${row.id}:disclose`,
-        kind: 'disclose',
+        kind: 'disclose' as const,
         dueAt: row.discloseDueAt,
         ownerRole: null,
         policyId: caveatPolicyId('disclose'),
@@ -89,7 +78,7 @@ export function createCaveatService(deps: CaveatServiceDeps) {
         ? await openCommitment(tx, {
             ...common,
             key: `caveat:${row.id}:info`,
-            kind: 'provide_info',
+            kind: 'provide_info' as const,
             dueAt: row.info.dueAt,
             ownerRole: 'agent',
             policyId: caveatPolicyId('provide_info'),
@@ -103,7 +92,7 @@ export function createCaveatService(deps: CaveatServiceDeps) {
   }
 
   async function keep(tx: Tx, commitmentId: string | null, by: string, at: Date): Promise<void> {
-    if (commitmentId) await deps.keepCommitment(tx, { commitmentId, by, at });
+    if (commitmentId) await deps.commitments.keepCommitment(tx, { commitmentId, by, at });
   }
 
   /** `order.placed` opens what its items' caveats owe; `caveat.info_provided {code?}` says the information went out. */
@@ -140,33 +129,45 @@ export function createCaveatService(deps: CaveatServiceDeps) {
     }
   }
 
-  /** The engine's at-risk callback for a disclosure nobody made: Kept writes to the buyer itself. */
-  async function onFallbackDue(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
-    if (payload.kind !== 'disclose') return;
-    const { tx } = payload;
-    const row = await repo.findCaveatByDiscloseCommitment(tx, payload.commitmentId);
-    if (!row || !row.customerId) return void Object.assign(payload.result, { outboxId: null, status: 'skipped', detail: 'no caveat or no buyer for this disclosure' });
-    if (row.disclosedAt) return void Object.assign(payload.result, { outboxId: null, status: 'skipped', detail: 'already disclosed' });
+  return { onEventIngested, onMessageDelivered, countCaveats: (range: { from: Date; to: Date }) => repo.countCaveats(deps.db, { ...range, now: deps.clock.now() }) };
+}
+
+export type CaveatService = ReturnType<typeof createCaveatService>;
+
+async function zoneOf(q: Queryable, options: { customerId: string | null; defaultZone: string }): Promise<string> {
+  const customer = options.customerId ? await customerRepo.findCustomerById(q, options.customerId) : undefined;
+  return customer?.timeZone ?? options.defaultZone;
+}
+
+/**
+ * The engine's fallback sender for `disclose` commitments: no message stated the caveat in time, so Kept
+ * writes to the buyer (never a gift's recipient) itself. Built before the engine; passed to it in app.ts.
+ */
+export function createDisclosureSender(deps: { clock: Clock; bus: DomainBus; outbox: OutboxService; publicUrl: string; defaultZone: string }): FallbackSender {
+  const statusUrl = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/status/${token}`;
+  return async (tx, request) => {
+    const row = await repo.findCaveatByDiscloseCommitment(tx, request.commitmentId);
+    if (!row || !row.customerId) return { outboxId: null, status: 'skipped', detail: `no caveat with a buyer owes commitment ${request.commitmentId}` };
+    if (row.disclosedAt) return { outboxId: null, status: 'skipped', detail: 'already disclosed' };
     const order = await orderRepo.findOrderByNumber(tx, row.orderNumber);
-    const zone = await zoneOf(tx, row.customerId);
+    const zone = await zoneOf(tx, { customerId: row.customerId, defaultZone: deps.defaultZone });
     const text = disclosureMessage({ orderNumber: row.orderNumber, text: row.text, info: row.info ? { what: row.info.what, dueAt: row.info.dueAt } : null, zone, statusUrl: order ? statusUrl(order.statusToken) : deps.publicUrl });
     const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `caveat:${row.id}:disclosure`, customerId: row.customerId, caseRecord: null, orderNumber: row.orderNumber, origin: 'caveat_disclosure', ...text, at: deps.clock.now() } });
-    if (sent.status === 'skipped') return void Object.assign(payload.result, { outboxId: null, status: 'skipped', detail: sent.detail });
+    if (sent.status === 'skipped') return { outboxId: null, status: 'skipped', detail: sent.detail };
     if (sent.messageId) await repo.setKeptMessage(tx, { id: row.id, messageId: sent.messageId });
-    Object.assign(payload.result, { outboxId: sent.outboxId, status: sent.status });
-  }
+    return { outboxId: sent.outboxId, status: sent.status };
+  };
+}
 
-  /** What the order's status page says about its caveats, from purchase on. */
-  async function statusNotes(q: Queryable, orderNumber: string): Promise<string[]> {
+/** What an order's status page says about its caveats, from purchase on (the status page's `orderNotes` port). */
+export function createCaveatStatusNotes(deps: { defaultZone: string }) {
+  const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: deps.defaultZone });
+  return async (q: Queryable, orderNumber: string): Promise<string[]> => {
     const rows = await repo.listCaveatsOfOrder(q, orderNumber);
     return rows.flatMap((row) => {
       if (!row.info) return [row.text];
       const when = row.info.providedAt ? `were sent on ${dayFormat.format(row.info.providedAt)}` : `will be sent by ${dayFormat.format(row.info.dueAt)}`;
       return [row.text, `Your ${row.info.what} ${when}.`];
     });
-  }
-
-  return { onEventIngested, onMessageDelivered, onFallbackDue, statusNotes, countCaveats: (range: { from: Date; to: Date }) => repo.countCaveats(deps.db, { ...range, now: deps.clock.now() }) };
+  };
 }
-
-export type CaveatService = ReturnType<typeof createCaveatService>;
