@@ -12,8 +12,9 @@ export interface SearchRow {
 // Messages matching a very common word are ranked among the first this many found, not all of them: the
 // bound keeps a search fast with millions of messages.
 const messageCandidates = 500;
-// Names and identities matching a common fragment ("lopez") are scored among this many.
-const customerCandidates = 500;
+// Names, identities, orders and case subjects matching a common fragment ("lopez", "order", "777") are scored
+// among the first this many found, so a query never scores a whole table.
+const candidates = 500;
 // Marks \u0002 … \u0003 around what matched: characters no message text carries, read back by readHeadline.
 const headlineOptions = 'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=8, MaxFragments=1';
 
@@ -22,12 +23,12 @@ export async function searchCustomers(q: Queryable, query: ParsedQuery, limit: n
   const { rows } = await sql<{ id: string; name: string | null; value: string | null; kind: string | null; score: number }>`
     select * from (
       select n.id, n.name, null::text as value, null::text as kind, word_similarity(${query.text}, n.name) as score
-      from (select id, name from customers where merged_into is null and name ilike ${like} limit ${customerCandidates}) n
+      from (select id, name from customers where merged_into is null and name ilike ${like} limit ${candidates}) n
       union all
       select i.customer_id as id, c.name, i.value, i.kind,
         case when lower(i.value) = lower(${query.text}) then 1 else word_similarity(${query.text}, i.value) end as score
       from (select customer_id, value, kind from identities
-        where value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``} limit ${customerCandidates}) i
+        where value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``} limit ${candidates}) i
       join customers c on c.id = i.customer_id
       where c.merged_into is null
     ) m order by score desc, id limit ${limit * 2}`.execute(q);
@@ -43,7 +44,7 @@ export async function searchOrders(q: Queryable, query: ParsedQuery, limit: numb
         similarity(number, ${query.text}), coalesce(similarity(tracking_number, ${query.text}), 0),
         case when number ilike ${`%${query.like}`} then 0.9 else 0 end
       ) as score
-    from orders where number ilike ${like} or tracking_number ilike ${like}
+    from (select number, customer_id, state, tracking_number from orders where number ilike ${like} or tracking_number ilike ${like} limit ${candidates}) o
     order by score desc, number limit ${limit}`.execute(q);
   return rows.map((row) => ({ ...row, score: Number(row.score) }));
 }
@@ -53,7 +54,10 @@ export async function searchCases(q: Queryable, query: ParsedQuery, limit: numbe
   const { rows } = await sql<{ id: string; number: number; customer_id: string; subject: string; state: string; score: number }>`
     select id, number, customer_id, subject, state,
       case when number = ${query.caseNumber ?? -1} then 1 else word_similarity(${query.text}, subject) end as score
-    from cases where subject ilike ${like} ${query.caseNumber !== null ? sql`or number = ${query.caseNumber}` : sql``}
+    from (
+      (select id, number, customer_id, subject, state from cases where subject ilike ${like} limit ${candidates})
+      ${query.caseNumber !== null ? sql`union select id, number, customer_id, subject, state from cases where number = ${query.caseNumber}` : sql``}
+    ) c
     order by score desc, id limit ${limit}`.execute(q);
   return rows.map((row) => ({ ...row, number: Number(row.number), score: Number(row.score) }));
 }
