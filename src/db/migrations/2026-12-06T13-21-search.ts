@@ -6,6 +6,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create extension if not exists pg_trgm`.execute(db);
   await sql`create index customers_name_trgm on customers using gin (name gin_trgm_ops)`.execute(db);
   await sql`create index identities_value_trgm on identities using gin (value gin_trgm_ops)`.execute(db);
+  // An address is mostly typed from its start: a prefix is read from a btree, never the trigram lists every
+  // address shares ("exa", "com").
+  await sql`create index identities_value_prefix on identities (lower(value) text_pattern_ops)`.execute(db);
   await sql`create index orders_number_trgm on orders using gin (number gin_trgm_ops)`.execute(db);
   await sql`create index orders_tracking_trgm on orders using gin (tracking_number gin_trgm_ops)`.execute(db);
   await sql`create index cases_subject_trgm on cases using gin (subject gin_trgm_ops)`.execute(db);
@@ -17,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table messages drop column if exists search_vector`.execute(db);
-  for (const index of [ 'cases_subject_trgm', 'orders_tracking_trgm', 'orders_number_trgm', 'identities_value_trgm', 'customers_name_trgm']) {
+  for (const index of [ 'cases_subject_trgm', 'orders_tracking_trgm', 'orders_number_trgm', 'identities_value_prefix', 'identities_value_trgm', 'customers_name_trgm']) {
     await sql`drop index if exists ${sql.id(index)}`.execute(db);
   }
 }

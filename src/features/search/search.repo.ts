@@ -1,6 +1,6 @@
 // The only SQL of search: trigram matching (pg_trgm) over names, identities, order, tracking numbers and case
 // subjects, and full-text search over message text, each bounded by `limit` and scored in [0, 1].
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { ParsedQuery } from './search.js';
 
@@ -18,21 +18,32 @@ const candidates = 500;
 // Marks \u0002 … \u0003 around what matched: characters no message text carries, read back by readHeadline.
 const headlineOptions = 'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=8, MaxFragments=1';
 
+type CustomerRow = { id: string; name: string | null; value: string | null; kind: string | null; score: number };
+
+function identityMatches(q: Queryable, options: { where: RawBuilder<unknown>; query: ParsedQuery }) {
+  return sql<CustomerRow>`
+    select i.customer_id as id, c.name, i.value, i.kind,
+      case when lower(i.value) = lower(${options.query.text}) then 1 else word_similarity(${options.query.text}, i.value) end as score
+    from (select customer_id, value, kind from identities where ${options.where} limit ${candidates}) i
+    join customers c on c.id = i.customer_id
+    where c.merged_into is null`.execute(q);
+}
+
 export async function searchCustomers(q: Queryable, query: ParsedQuery, limit: number) {
   const like = `%${query.like}%`;
-  const { rows } = await sql<{ id: string; name: string | null; value: string | null; kind: string | null; score: number }>`
-    select * from (
-      select n.id, n.name, null::text as value, null::text as kind, word_similarity(${query.text}, n.name) as score
-      from (select id, name from customers where merged_into is null and name ilike ${like} limit ${candidates}) n
-      union all
-      select i.customer_id as id, c.name, i.value, i.kind,
-        case when lower(i.value) = lower(${query.text}) then 1 else word_similarity(${query.text}, i.value) end as score
-      from (select customer_id, value, kind from identities
-        where value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``} limit ${candidates}) i
-      join customers c on c.id = i.customer_id
-      where c.merged_into is null
-    ) m order by score desc, id limit ${limit * 2}`.execute(q);
-  return rows.map((row) => ({ ...row, score: Number(row.score) }));
+  const names = await sql<CustomerRow>`
+    select n.id, n.name, null::text as value, null::text as kind, word_similarity(${query.text}, n.name) as score
+    from (select id, name from customers where merged_into is null and name ilike ${like} limit ${candidates}) n`.execute(q);
+  // Addresses and handles from their start first (a btree); anywhere inside only when that finds too few.
+  const prefixed = await identityMatches(q, { where: sql`lower(value) like ${`${query.like.toLowerCase()}%`}`, query });
+  const inside =
+    prefixed.rows.length >= limit
+      ? { rows: [] }
+      : await identityMatches(q, { where: sql`value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``}`, query });
+  return [...names.rows, ...prefixed.rows, ...inside.rows]
+    .map((row) => ({ ...row, score: Number(row.score) }))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, limit * 2);
 }
 
 export async function searchOrders(q: Queryable, query: ParsedQuery, limit: number) {
