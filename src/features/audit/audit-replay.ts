@@ -141,10 +141,12 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   };
 
   /** Which fields gave a message's or contact's channel and thread, for the reading report. */
+  const fieldLabel = (field: string | undefined): string => (field === undefined ? '(none)' : `data.${field}`);
+  const labels = new Map<string | undefined, string>([...channelFields, ...threadFields, undefined].map((field) => [field, fieldLabel(field)]));
   const noteFields = (data: Readonly<Record<string, unknown>>): string | undefined => {
-    reading.field('channelFields', `data.${firstText(data, channelFields)?.field ?? '(none)'}`);
+    reading.field('channelFields', labels.get(firstText(data, channelFields)?.field) ?? '(none)');
     const thread = firstText(data, threadFields);
-    reading.field('threadFields', thread ? `data.${thread.field}` : '(none)');
+    reading.field('threadFields', labels.get(thread?.field) ?? '(none)');
     return thread?.value;
   };
 

@@ -6,7 +6,7 @@
 import { findChurnIntent } from './churn-intent.js';
 import { shippedIntentModel, type IntentModel } from './intents/intent-model.js';
 import type { IntentName } from './intents/intent-weights.js';
-import { findManagerRequest } from './manager-request.js';
+import { findManagerRequest, mayAskForSeniorPerson } from './manager-request.js';
 import type { SignalDetection } from './signal-result.js';
 import { analyseText, type AnalysedText } from './text-analysis.js';
 
@@ -34,9 +34,9 @@ const rules: Record<IntentName, (analysed: AnalysedText) => SignalDetection> = {
   churnIntent: findChurnIntent,
 };
 
-function decide(options: { intent: IntentName; text: string; analysed: AnalysedText; model: IntentModel }): IntentDetection {
+function decide(options: { intent: IntentName; text: string; analysed: AnalysedText | undefined; model: IntentModel }): IntentDetection {
   const { intent, text, analysed, model } = options;
-  const rule = rules[intent](analysed);
+  const rule = analysed ? rules[intent](analysed) : { detected: false };
   const scored = model.score(intent, text);
   const byModel = scored.score >= model.thresholds[intent];
   const decidedBy = rule.detected && byModel ? 'rules+model' : rule.detected ? 'rules' : byModel ? 'model' : null;
@@ -46,7 +46,7 @@ function decide(options: { intent: IntentName; text: string; analysed: AnalysedT
   const strongest = scored.words[0];
   const evidence =
     rule.evidence ??
-    analysed.sentences.find((sentence) => strongest !== undefined && sentence.text.toLowerCase().includes(strongest.split(' ')[0]!))?.text ??
+    analysed?.sentences.find((sentence) => strongest !== undefined && sentence.text.toLowerCase().includes(strongest.split(' ')[0]!))?.text ??
     scored.window;
   return { detected: true, evidence, score, decidedBy, explanation: scored.words };
 }
@@ -67,7 +67,12 @@ export function detectIntents(text: string): MessageIntents {
   return findIntents({ text: bounded, analysed: analyseText(bounded) });
 }
 
-/** One intent of a message: `{ detected, score, explanation, evidence }`. */
-export function detectIntent(options: { intent: IntentName; text: string }): IntentDetection {
-  return detectIntents(options.text)[options.intent];
+/**
+ * One intent of a message: `{ detected, score, explanation, evidence }` (the other intent is not computed).
+ * A message no manager-request rule can match is not read by the language model: the same answer, sooner.
+ */
+export function detectIntent(options: { intent: IntentName; text: string; model?: IntentModel }): IntentDetection {
+  const text = options.text.slice(0, MAX_INTENT_TEXT);
+  const skipRules = options.intent === 'managerRequest' && !mayAskForSeniorPerson(text);
+  return decide({ intent: options.intent, text, analysed: skipRules ? undefined : analyseText(text), model: options.model ?? shippedIntentModel() });
 }
