@@ -13,7 +13,7 @@ import { resolveAuditOptions } from './audit-options.js';
 import type { AuditSummary, CrackCollector, EventSummary } from './audit-summary.js';
 import { createCrackCollectors, zeroPerKind } from './audit-summary.js';
 import type { CustomerState, OpenWindow, WindowKind } from './audit-state.js';
-import { channelFields, createCustomerIndex, firstText, summarize, text, threadFields } from './audit-state.js';
+import { channelFields, createCustomerIndex, describeBrokenWindow, firstText, summarize, text, threadFields } from './audit-state.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -96,14 +96,6 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (openWindows > peakOpenWindows) peakOpenWindows = openWindows;
   };
 
-  const detail: Record<WindowKind, (win: OpenWindow) => string> = {
-    silent_state_change: (x) => `${x.event.type} on order ${x.orderId ?? '?'} and no message mentioning the order within ${w.notifyMinutes} min.`,
-    unacknowledged_contact: () => `A contact with no reply of any kind within ${w.acknowledgeMinutes} min.`,
-    unanswered_contact: () => `A contact with no human answer within ${w.firstResponseMinutes / 60} h.`,
-    survey_not_followed_up: (x) => `A survey (score ${x.event.score ?? '?'}) that asked for contact or was a detractor, with no human message within ${w.followUpMinutes / 60} h.`,
-    escalation_unanswered: () => `A request for a manager with no manager's message within ${w.escalationMinutes / 60} h.`,
-  };
-
   const expire = (until: number): void => {
     for (let top = deadlines.peek(); top && top.deadline < until; top = deadlines.peek()) {
       deadlines.pop();
@@ -114,7 +106,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
         reading.undecided(top.event);
         continue;
       }
-      report(top.kind, { customer: top.customer, orderId: top.orderId, thread: top.thread, event: top.event, detail: detail[top.kind](top), events: [top.event] });
+      report(top.kind, { customer: top.customer, orderId: top.orderId, thread: top.thread, event: top.event, detail: describeBrokenWindow(top, w), events: [top.event] });
     }
   };
 
