@@ -5,7 +5,8 @@ const portSchema = z.coerce.number().int().min(0).max(65535);
 
 export const envSchema = z.object({
   KEPT_PORT: portSchema.default(3000),
-  KEPT_HOST: z.string().default('0.0.0.0'),
+  /** Where HTTP and SMTP listen. Loopback by default, so a first start is reachable from this machine only. */
+  KEPT_HOST: z.string().min(1).default('127.0.0.1'),
   KEPT_SMTP_PORT: portSchema.default(2525),
   KEPT_DATA_DIR: z.string().default('./kept-data'),
   DATABASE_URL: z.string().url().optional(),
@@ -15,6 +16,10 @@ export const envSchema = z.object({
   KEPT_SMTP_URL: z.string().url().optional(),
   /** Where `kept demo` and `kept forecast` reach a running instance. */
   KEPT_URL: z.string().url().optional(),
+  /** Signing secrets of the shop webhooks (docs/connectors.md); a platform without one is refused with 401. */
+  KEPT_SHOPIFY_WEBHOOK_SECRET: z.string().optional(),
+  KEPT_WOOCOMMERCE_WEBHOOK_SECRET: z.string().optional(),
+  KEPT_STRIPE_WEBHOOK_SECRET: z.string().optional(),
   KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

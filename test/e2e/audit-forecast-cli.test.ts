@@ -1,26 +1,16 @@
 // `kept history`, `kept audit`, `kept forecast` and `kept bench` as a user runs them: the bin, files on disk, exit codes.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKeptCli } from '../helpers/run-kept-cli.js';
 
-const bin = resolve('bin/kept.js');
 let dir = '';
 
-function kept(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    // The live store's directory does not exist: a command that opened it would create it.
-    const env = { ...process.env, KEPT_DATA_DIR: join(dir, 'live-data'), DATABASE_URL: '', KEPT_URL: '', KEPT_CONFIG: '' };
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function kept(args: string[]) {
+  // The live store's directory does not exist: a command that opened it would create it.
+  return runKeptCli({ args, cwd: dir, env: { KEPT_DATA_DIR: join(dir, 'live-data'), DATABASE_URL: '', KEPT_URL: '', KEPT_CONFIG: '' } });
 }
 
 beforeAll(async () => {
