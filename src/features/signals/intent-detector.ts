@@ -4,6 +4,7 @@
 // sentence that carried the intent and the words that weighed most. Pure and synchronous, so it can run
 // wherever the text is analysed, a worker included.
 import { findChurnIntent } from './churn-intent.js';
+import { splitSentences } from './intents/intent-features.js';
 import { shippedIntentModel, type IntentModel } from './intents/intent-model.js';
 import type { IntentName } from './intents/intent-weights.js';
 import { findManagerRequest, mayAskForSeniorPerson } from './manager-request.js';
@@ -43,11 +44,9 @@ function decide(options: { intent: IntentName; text: string; analysed: AnalysedT
   const score = Math.round(scored.score * 1000) / 1000;
   if (!decidedBy) return { detected: false, score, decidedBy, explanation: scored.words };
   // The sentence shown to agents: the rule's, or the one of the best window holding the strongest word.
-  const strongest = scored.words[0];
-  const evidence =
-    rule.evidence ??
-    analysed?.sentences.find((sentence) => strongest !== undefined && sentence.text.toLowerCase().includes(strongest.split(' ')[0]!))?.text ??
-    scored.window;
+  const strongest = scored.words[0]?.split(' ')[0];
+  const sentences = analysed ? analysed.sentences.map((sentence) => sentence.text) : splitSentences(text);
+  const evidence = rule.evidence ?? sentences.find((sentence) => strongest !== undefined && sentence.toLowerCase().includes(strongest)) ?? scored.window;
   return { detected: true, evidence, score, decidedBy, explanation: scored.words };
 }
 
