@@ -171,7 +171,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     const aboutOrder = (id: string) => event.order?.id === id || body.includes(id);
     for (let i = customer.open.length - 1; i >= 0; i--) {
       const win = customer.open[i] as OpenWindow;
-      const sameThread = win.thread === undefined || thread === undefined || win.thread === thread;
+      const sameThread = win.thread === undefined || win.thread === thread;
       const needsPerson = win.kind === 'unanswered_contact' || win.kind === 'escalation_unanswered' || win.kind === 'survey_not_followed_up';
       const kept =
         (win.kind === 'unacknowledged_contact' && sameThread) ||
