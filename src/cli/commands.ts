@@ -84,8 +84,8 @@ export const commands: Command[] = [
       html: { type: 'string', value: 'FILE', help: 'also write an HTML report' },
       format: { type: 'string', value: 'jsonl|csv', help: 'the history\u2019s format (default from the file name)' },
       mapping: { type: 'string', value: 'FILE', help: 'how a CSV\u2019s (or other JSON Lines\u2019) fields map to events' },
-      config: { type: 'string', value: 'FILE', help: 'read the windows and calendars from this kept.config.yaml' },
-      agents: { type: 'string', value: 'FILE', help: 'the agents (as GET /api/v1/agents lists them), to tell agents from customers' },
+      config: { type: 'string', value: 'FILE', help: 'read the reason catalog from this kept.config.yaml (default the shipped one)' },
+      agents: { type: 'string', value: 'FILE', help: 'the agents (as GET /api/v1/agents lists them), to tell people from automatic senders' },
       'reorder-hours': { type: 'string', value: 'N', help: 'how far out of time order events may arrive' },
       'notify-minutes': minutes('the notify'),
       'acknowledge-minutes': minutes('the acknowledge'),
@@ -93,7 +93,7 @@ export const commands: Command[] = [
       'follow-up-minutes': minutes('the follow-up'),
       'escalation-minutes': minutes('the escalation'),
     },
-    // Reads only the file it is given: no config, no store, no live data.
+    // Reads only the file it is given and the reason catalog of --config: no store, no live data.
     run: async (argv) => (await import('../features/audit/audit-terminal.js')).runAuditCommand(argv),
   },
   {

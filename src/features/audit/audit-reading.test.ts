@@ -96,3 +96,22 @@ describe('one reason catalog', () => {
     expect(shipped.cracks.reason_conflict.count).toBe(0);
   });
 });
+
+describe('histories out of time order', () => {
+  it('replays events in time order within the reorder horizon, and counts those beyond it as late', async () => {
+    const events = [
+      contact('c1', 0, 'Where is my parcel?', 'T-1'),
+      { id: 'o1', type: 'order.shipped', occurred_at: at(120), customer: ana, order: { id: 'A-7' }, data: {} },
+      sent('m9', 3000, 'A later note.', { thread_ref: 'T-9', author: 'system' }),
+      sent('m1', 2, 'We got your message.', { thread_ref: 'T-1', author: 'system' }),
+      sent('m2', 60, 'It ships today.', { thread_ref: 'T-1', author: 'agent:lee' }),
+    ];
+    const within = await runAudit({ input: jsonl(events), options: { reorderHours: 72 } });
+    expect(within.totalCracks).toBe(0);
+    expect(within.outOfOrder).toBe(2);
+    expect(within.reading.lateEvents).toBe(0);
+    const beyond = await runAudit({ input: jsonl(events), options: { reorderHours: 24 } });
+    expect(beyond.reading.lateEvents).toBe(2);
+    expect(beyond.cracks.unacknowledged_contact.events.ids).toEqual(['c1']);
+  });
+});

@@ -13,7 +13,7 @@ import { resolveAuditOptions } from './audit-options.js';
 import type { AuditSummary, CrackCollector, EventSummary } from './audit-summary.js';
 import { createCrackCollectors, zeroPerKind } from './audit-summary.js';
 import type { CustomerState, OpenWindow, WindowKind } from './audit-state.js';
-import { channelFields, createCustomerIndex, firstText, summarize, text, threadFields } from './audit-state.js';
+import { channelFields, createCustomerIndex, describeBrokenWindow, firstText, summarize, text, threadFields } from './audit-state.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -96,14 +96,6 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (openWindows > peakOpenWindows) peakOpenWindows = openWindows;
   };
 
-  const detail: Record<WindowKind, (win: OpenWindow) => string> = {
-    silent_state_change: (x) => `${x.event.type} on order ${x.orderId ?? '?'} and no message mentioning the order within ${w.notifyMinutes} min.`,
-    unacknowledged_contact: () => `A contact with no reply of any kind within ${w.acknowledgeMinutes} min.`,
-    unanswered_contact: () => `A contact with no human answer within ${w.firstResponseMinutes / 60} h.`,
-    survey_not_followed_up: (x) => `A survey (score ${x.event.score ?? '?'}) that asked for contact or was a detractor, with no human message within ${w.followUpMinutes / 60} h.`,
-    escalation_unanswered: () => `A request for a manager with no manager's message within ${w.escalationMinutes / 60} h.`,
-  };
-
   const expire = (until: number): void => {
     for (let top = deadlines.peek(); top && top.deadline < until; top = deadlines.peek()) {
       deadlines.pop();
@@ -114,7 +106,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
         reading.undecided(top.event);
         continue;
       }
-      report(top.kind, { customer: top.customer, orderId: top.orderId, thread: top.thread, event: top.event, detail: detail[top.kind](top), events: [top.event] });
+      report(top.kind, { customer: top.customer, orderId: top.orderId, thread: top.thread, event: top.event, detail: describeBrokenWindow(top, w), events: [top.event] });
     }
   };
 
@@ -141,10 +133,12 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   };
 
   /** Which fields gave a message's or contact's channel and thread, for the reading report. */
+  const fieldLabel = (field: string | undefined): string => (field === undefined ? '(none)' : `data.${field}`);
+  const labels = new Map<string | undefined, string>([...channelFields, ...threadFields, undefined].map((field) => [field, fieldLabel(field)]));
   const noteFields = (data: Readonly<Record<string, unknown>>): string | undefined => {
-    reading.field('channelFields', `data.${firstText(data, channelFields)?.field ?? '(none)'}`);
+    reading.field('channelFields', labels.get(firstText(data, channelFields)?.field) ?? '(none)');
     const thread = firstText(data, threadFields);
-    reading.field('threadFields', thread ? `data.${thread.field}` : '(none)');
+    reading.field('threadFields', labels.get(thread?.field) ?? '(none)');
     return thread?.value;
   };
 
@@ -177,7 +171,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     const aboutOrder = (id: string) => event.order?.id === id || body.includes(id);
     for (let i = customer.open.length - 1; i >= 0; i--) {
       const win = customer.open[i] as OpenWindow;
-      const sameThread = win.thread === undefined || thread === undefined || win.thread === thread;
+      const sameThread = win.thread === undefined || win.thread === thread;
       const needsPerson = win.kind === 'unanswered_contact' || win.kind === 'escalation_unanswered' || win.kind === 'survey_not_followed_up';
       const kept =
         (win.kind === 'unacknowledged_contact' && sameThread) ||

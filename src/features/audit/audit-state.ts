@@ -1,5 +1,6 @@
 // The audit's working state: customers (identities linked into one), their orders and open windows.
 import type { CrackKind, HistoryCustomer, HistoryEvent } from '../history/history-event.js';
+import type { AuditWindows } from './audit-options.js';
 import type { EventSummary } from './audit-summary.js';
 
 export type WindowKind = Exclude<CrackKind, 'no_progress' | 'reason_conflict'>;
@@ -32,6 +33,22 @@ export interface OpenWindow {
   closed: boolean;
   /** A message by a sender the audit could not place came within the window: it may have kept it. */
   unknownReply: boolean;
+}
+
+/** One sentence on a window whose deadline passed unkept, for the report. */
+export function describeBrokenWindow(win: OpenWindow, w: AuditWindows): string {
+  switch (win.kind) {
+    case 'silent_state_change':
+      return `${win.event.type} on order ${win.orderId ?? '?'} and no message mentioning the order within ${w.notifyMinutes} min.`;
+    case 'unacknowledged_contact':
+      return `A contact with no reply of any kind within ${w.acknowledgeMinutes} min.`;
+    case 'unanswered_contact':
+      return `A contact with no human answer within ${w.firstResponseMinutes / 60} h.`;
+    case 'survey_not_followed_up':
+      return `A survey (score ${win.event.score ?? '?'}) that asked for contact or was a detractor, with no human message within ${w.followUpMinutes / 60} h.`;
+    case 'escalation_unanswered':
+      return `A request for a manager with no manager's message within ${w.escalationMinutes / 60} h.`;
+  }
 }
 
 export function text(value: unknown): string | undefined {

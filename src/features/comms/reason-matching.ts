@@ -66,6 +66,17 @@ export function createReasonMatcher(catalog: ReasonCatalog): ReasonMatcher {
       byFirst.set(first, [...(byFirst.get(first) ?? []), compiled]);
     }
   }
+  // Most messages state no reason: one regular expression of each phrase's longest word (the one least likely
+  // to appear by chance, a letter short so "verified" still finds "verify") spares them the tokenising.
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keys = new Set<string>();
+  for (const phrases of byFirst.values()) {
+    for (const phrase of phrases) {
+      const longest = phrase.required.reduce((a, b) => (b.length > a.length ? b : a));
+      keys.add(escape(longest.slice(0, Math.max(3, longest.length - 1))));
+    }
+  }
+  const mayState = new RegExp(`\\b(?:${[...keys].join('|')})`, 'i');
   const matchesAt = (tokens: readonly Token[], start: number, phrase: CompiledPhrase): boolean => {
     let at = start;
     for (let i = 1; i < phrase.required.length; i++) {
@@ -93,6 +104,7 @@ export function createReasonMatcher(catalog: ReasonCatalog): ReasonMatcher {
   };
   return {
     statedReasons(text) {
+      if (!mayState.test(text)) return [];
       const tokens = tokenise(text);
       const codes: string[] = [];
       tokens.forEach((token, index) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreDetector, type LabelledMessage } from './detector-evaluation.js';
 import { detectIntent, detectIntents } from './intent-detector.js';
-import { buildIntentCorpus } from './intents/build-corpus.js';
+import { buildIntentCorpus, sameWords } from './intents/build-corpus.js';
 import { intentWeightsUrl } from './intents/intent-model.js';
 import { intentWeightsFileSchema, type IntentName } from './intents/intent-weights.js';
 import { defaultTrainingOptions } from './intents/train-intent-model.js';
@@ -27,6 +27,12 @@ describe('intents are recognised in wordings nobody wrote a rule for', () => {
 
   // Written by hand before any training or tuning and never trained on (docs/signals.md says how).
   const heldOut = load('intents-heldout.json');
+
+  it('keeps the held-out messages out of the training corpus', () => {
+    const trained = new Set(buildIntentCorpus().map((message) => sameWords(message.text)));
+    const leaked = heldOut.filter((message) => trained.has(sameWords(message.text)));
+    expect(leaked.map((message) => message.text)).toEqual([]);
+  });
   it.each([
     ['managerRequest', 0.95],
     ['churnIntent', 0.92],

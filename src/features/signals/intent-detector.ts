@@ -4,9 +4,10 @@
 // sentence that carried the intent and the words that weighed most. Pure and synchronous, so it can run
 // wherever the text is analysed, a worker included.
 import { findChurnIntent } from './churn-intent.js';
+import { splitSentences } from './intents/intent-features.js';
 import { shippedIntentModel, type IntentModel } from './intents/intent-model.js';
 import type { IntentName } from './intents/intent-weights.js';
-import { findManagerRequest } from './manager-request.js';
+import { findManagerRequest, mayAskForSeniorPerson } from './manager-request.js';
 import type { SignalDetection } from './signal-result.js';
 import { analyseText, type AnalysedText } from './text-analysis.js';
 
@@ -34,20 +35,18 @@ const rules: Record<IntentName, (analysed: AnalysedText) => SignalDetection> = {
   churnIntent: findChurnIntent,
 };
 
-function decide(options: { intent: IntentName; text: string; analysed: AnalysedText; model: IntentModel }): IntentDetection {
+function decide(options: { intent: IntentName; text: string; analysed: AnalysedText | undefined; model: IntentModel }): IntentDetection {
   const { intent, text, analysed, model } = options;
-  const rule = rules[intent](analysed);
+  const rule = analysed ? rules[intent](analysed) : { detected: false };
   const scored = model.score(intent, text);
   const byModel = scored.score >= model.thresholds[intent];
   const decidedBy = rule.detected && byModel ? 'rules+model' : rule.detected ? 'rules' : byModel ? 'model' : null;
   const score = Math.round(scored.score * 1000) / 1000;
   if (!decidedBy) return { detected: false, score, decidedBy, explanation: scored.words };
   // The sentence shown to agents: the rule's, or the one of the best window holding the strongest word.
-  const strongest = scored.words[0];
-  const evidence =
-    rule.evidence ??
-    analysed.sentences.find((sentence) => strongest !== undefined && sentence.text.toLowerCase().includes(strongest.split(' ')[0]!))?.text ??
-    scored.window;
+  const strongest = scored.words[0]?.split(' ')[0];
+  const sentences = analysed ? analysed.sentences.map((sentence) => sentence.text) : splitSentences(text);
+  const evidence = rule.evidence ?? sentences.find((sentence) => strongest !== undefined && sentence.toLowerCase().includes(strongest)) ?? scored.window;
   return { detected: true, evidence, score, decidedBy, explanation: scored.words };
 }
 
@@ -67,7 +66,12 @@ export function detectIntents(text: string): MessageIntents {
   return findIntents({ text: bounded, analysed: analyseText(bounded) });
 }
 
-/** One intent of a message: `{ detected, score, explanation, evidence }`. */
-export function detectIntent(options: { intent: IntentName; text: string }): IntentDetection {
-  return detectIntents(options.text)[options.intent];
+/**
+ * One intent of a message: `{ detected, score, explanation, evidence }` (the other intent is not computed).
+ * A message no manager-request rule can match is not read by the language model: the same answer, sooner.
+ */
+export function detectIntent(options: { intent: IntentName; text: string; model?: IntentModel }): IntentDetection {
+  const text = options.text.slice(0, MAX_INTENT_TEXT);
+  const skipRules = options.intent === 'managerRequest' && !mayAskForSeniorPerson(text);
+  return decide({ intent: options.intent, text, analysed: skipRules ? undefined : analyseText(text), model: options.model ?? shippedIntentModel() });
 }

@@ -97,6 +97,20 @@ function declinesSeniorPerson(clause: ClauseText): boolean {
   return / (?:rather|need) not /.test(clause.text);
 }
 
+// Every rule above needs one of these words (after typos are read as the word meant): without any, no rule can fire.
+const seniorCue = /^(?:bosse?s?|directors?|leads?|leaders?|head|charge|senior|higher|above|authority|runs|superiors?|escalat\w*)$/;
+
+/**
+ * False when no manager-request rule can fire on `text`, decided without the language model (no senior word,
+ * typo-tolerant, and no other cue the rules need). Lets a reader of many messages skip the full reading.
+ */
+export function mayAskForSeniorPerson(text: string): boolean {
+  for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) {
+    if (seniorWords.has(rewriteSeniorTypo(word)) || seniorCue.test(word)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a customer message asks for a manager or anyone more senior ("may I speak to a manager",
  * "put me through to someone in charge", "escalate this"), tolerating typos ("manger", "supervisr").

@@ -1,7 +1,8 @@
 // Builds the training corpus for the intent model: thousands of messages drawn from the phrasing templates,
 // some framed by a greeting, the matter and a sign-off, some with typos, text-speak or shouting, plus the
 // hand-labelled messages. Deterministic: the same templates and seed give the same corpus, so the trained
-// weights can carry a hash of what they were trained on. The held-out set is never read here.
+// weights can carry a hash of what they were trained on. The held-out set is read only to keep out any
+// drawn message that happens to say the same words as one of its messages.
 import { readFileSync } from 'node:fs';
 import { createSeededRandom, type SeededRandom } from '../../history/seeded-random.js';
 import { churnHardNegatives, churnPositives } from './corpus-churn.js';
@@ -74,7 +75,7 @@ function draw(options: { templates: readonly string[]; count: number; random: Se
   for (let made = 0, tries = 0; made < count && tries < count * 20; tries++) {
     const core = expandTemplate({ template: templates[made % templates.length]!, random });
     const text = addNoise(options.framed ? frame(core, random) : sentence(core), random);
-    const key = text.toLowerCase();
+    const key = sameWords(text);
     if (seen.has(key)) continue;
     seen.add(key);
     into.push({ text, ...options.label });
@@ -88,6 +89,16 @@ function handLabelled(): TrainingMessage[] {
   return raw.map(({ text, managerRequest, churnIntent }) => ({ text, managerRequest, churnIntent }));
 }
 
+/** Case, punctuation and spacing aside: two messages that read the same are the same message. */
+export function sameWords(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function heldOutWordings(): Set<string> {
+  const raw = JSON.parse(readFileSync(new URL('../fixtures/intents-heldout.json', import.meta.url), 'utf8')) as Array<{ text: string }>;
+  return new Set(raw.map((message) => sameWords(message.text)));
+}
+
 /**
  * The full training corpus, in a fixed order. `keepTemplate` keeps only some templates of every list (by
  * position), so wordings can be held out whole to measure how the model does on phrasings it never saw.
@@ -95,11 +106,15 @@ function handLabelled(): TrainingMessage[] {
 export function buildIntentCorpus(options: { keepTemplate?: (index: number) => boolean; handLabelled?: boolean } = {}): TrainingMessage[] {
   const random = createSeededRandom(seed);
   const keep = options.keepTemplate ?? (() => true);
+  // Short everyday wordings ("Escalation please.") can come out of a template exactly as someone wrote them in
+  // the held-out set; such draws are dropped, as are hand-labelled messages that read the same.
+  const heldOut = heldOutWordings();
   const pick = (templates: readonly string[]) => templates.filter((_, index) => keep(index));
-  const seen = new Set<string>();
+  const seen = new Set<string>(heldOut);
   const out: TrainingMessage[] = [];
   for (const message of options.handLabelled === false ? [] : handLabelled()) {
-    seen.add(message.text.toLowerCase());
+    if (seen.has(sameWords(message.text))) continue;
+    seen.add(sameWords(message.text));
     out.push(message);
   }
   const none = { managerRequest: false, churnIntent: false };
