@@ -13,6 +13,7 @@ import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerSameOriginForms } from './http/same-origin-forms.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerErrorHandling(app);
   registerInputGuard(app);
   await registerSecurityHeaders(app);
+  registerSameOriginForms(app, { publicUrl: config.file.kept.public_url });
   registerAuth(app, { agents: services.agents });
   await registerOpenApi(app);
   await app.register(rateLimit, { global: false });
