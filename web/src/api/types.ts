@@ -8,6 +8,18 @@ export interface Agent {
   name: string;
   email: string;
   role: Role;
+  /** True when an admin disabled the agent (absent from older servers). */
+  disabled?: boolean;
+}
+
+/** `GET /audit-log`: who changed who may get in, and who acted for whom. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { agent_id: string | null; token_id: string | null };
+  action: string;
+  target: { type: string; id: string };
+  detail: Record<string, unknown>;
 }
 
 export interface LoginResult {

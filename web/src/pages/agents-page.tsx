@@ -3,10 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createAgent, listAgents } from '../api/agents';
 import type { Role } from '../api/types';
+import { useAgent } from '../auth/session';
 import { ErrorNote, Loading } from '../components/query-state';
+import { AgentAccessButtons, AuditLogSection } from './agent-access';
 
 export function AgentsPage() {
   const client = useQueryClient();
+  const me = useAgent();
   const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents });
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -43,6 +46,7 @@ export function AgentsPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
+                  <th scope="col">Access</th>
                 </tr>
               </thead>
               <tbody>
@@ -51,6 +55,9 @@ export function AgentsPage() {
                     <td>{a.name}</td>
                     <td>{a.email}</td>
                     <td>{a.role}</td>
+                    <td>
+                      {a.disabled && <span className="badge">disabled</span>} <AgentAccessButtons agent={a} self={a.id === me.id} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -88,6 +95,7 @@ export function AgentsPage() {
           )}
         </form>
       </div>
+      <AuditLogSection names={new Map((agents.data ?? []).map((a) => [a.id, a.name]))} />
     </div>
   );
 }
