@@ -5,6 +5,7 @@ import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
 import { calendarsSectionSchema, checkCommitmentConfig, policiesSectionSchema, teamsSectionSchema } from '../features/commitments/policy.schemas.js';
 import { forecastSectionSchema } from '../features/forecast/forecast-config.js';
 import { promisesSectionSchema } from '../features/promises/promise-config.js';
+import { connectorsSectionSchema } from '../features/connectors/connectors-config.js';
 import { claimsSectionSchema } from '../features/claims/claim.js';
 import { surveysSectionSchema } from '../features/surveys/survey.js';
 import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
@@ -42,6 +43,8 @@ export const configFileSchema = z
     signals: z.unknown().optional(),
     /** Promises found in what agents write (docs/promises.md); defaults when left out. */
     promises: promisesSectionSchema.optional(),
+    /** Shop webhooks of platforms other than Shopify, WooCommerce and Stripe (docs/connectors.md). */
+    connectors: connectorsSectionSchema.optional(),
   })
   .strict()
   // Kept refuses to start on a policy that names a calendar or escalation that is not there.

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseEnv, type Env } from './env.js';
-import { checkCommsConfig } from '../features/comms/comms-config.js';
+import { checkCommsConfig, resolveCommsConfig } from '../features/comms/comms-config.js';
+import { checkConnectorsConfig } from '../features/connectors/connectors-config.js';
 import { buildEngineConfig } from '../features/commitments/engine-config.js';
 import { commitmentConfigOf } from '../features/commitments/policy-defaults.js';
 import { checkPromisesConfig } from '../features/promises/promise-config.js';
@@ -29,6 +30,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const problems = checkCommsConfig({ yaml, sections: parsed.value, lineOf: parsed.lineOf });
   // A template that promises sooner than its policy holds anyone to (docs/promises.md, "Kept's own messages").
   problems.push(...checkPromisesConfig({ yaml, file: parsed.value, engine: buildEngineConfig(commitmentConfigOf(parsed.value)), lineOf: parsed.lineOf }));
+  // A connector's mapping may only name reasons the catalog has: the customer is told by the catalog's text.
+  problems.push(...checkConnectorsConfig({ section: parsed.value.connectors, reasonCodes: new Set(resolveCommsConfig(parsed.value).reasons.map((reason) => reason.code)), lineOf: parsed.lineOf }));
   if (problems.length > 0) throw new ConfigError(problems.map((problem) => ({ file: configPath, ...problem })));
   return deepFreeze({ env, file: parsed.value, configPath, lineOf: parsed.lineOf });
 }

@@ -16,6 +16,10 @@ export const envSchema = z.object({
   KEPT_SMTP_URL: z.string().url().optional(),
   /** Where `kept demo` and `kept forecast` reach a running instance. */
   KEPT_URL: z.string().url().optional(),
+  /** Signing secrets of the shop webhooks (docs/connectors.md); a platform without one is refused with 401. */
+  KEPT_SHOPIFY_WEBHOOK_SECRET: z.string().optional(),
+  KEPT_WOOCOMMERCE_WEBHOOK_SECRET: z.string().optional(),
+  KEPT_STRIPE_WEBHOOK_SECRET: z.string().optional(),
   KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,9 +1,8 @@
 // One stored raw message → what the ingest worker needs: quarantine it, drop it as ours, or thread it.
-import type { AckRateLimiter } from './ack-rate-limiter.js';
 import { decideInbound } from './inbound-decision.js';
 import type { InboundDecision } from './inbound-decision.js';
 import { parseEmail } from './parse-email.js';
-import type { ParseFailureReason, ParsedEmail } from './parsed-email.js';
+import type { ParseEmailResult, ParseFailureReason, ParsedEmail } from './parsed-email.js';
 import { threadingKeys } from './threading-keys.js';
 import type { ThreadingKeys } from './threading-keys.js';
 
@@ -15,8 +14,9 @@ export type PreparedInbound =
 export interface PrepareInboundOptions {
   ourDomains: readonly string[];
   ourMessageIdDomain: string;
-  ackLimiter: AckRateLimiter;
   orderNumberPattern?: RegExp;
+  /** Where parsing runs: the worker pool in the server (parse-pool.ts); in place by default. */
+  parse?: (raw: Buffer) => Promise<ParseEmailResult>;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface PrepareInboundOptions {
  * parsed comes back as `quarantine` for an admin to see and retry.
  */
 export async function prepareInbound(raw: Buffer, options: PrepareInboundOptions): Promise<PreparedInbound> {
-  const parsed = await parseEmail(raw);
+  const parsed = await (options.parse ?? ((bytes: Buffer) => parseEmail(bytes)))(raw);
   if (!parsed.ok) return { status: 'quarantine', reason: parsed.reason, detail: parsed.detail };
   const decision = decideInbound(parsed.email, options);
   if (!decision.store) return { status: 'own_outbound', email: parsed.email };

@@ -1,5 +1,6 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
@@ -31,6 +32,8 @@ export interface InboundMessageInput {
   noise?: string | null;
   authorKind?: AuthorKind;
   caseKind?: string;
+  /** The queue of a case this message opens (`automatic` for mail no person sent). */
+  queue?: string | null;
   at: Date;
 }
 
@@ -96,6 +99,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         channel: input.channel,
         orderNumber: input.orderNumber,
         kind: input.caseKind ?? 'inquiry',
+        queue: input.queue ?? null,
         at: input.at,
       });
       opened = true;
@@ -152,7 +156,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       at: input.at,
     });
     await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened: false });
-    await deps.bus.emit('message.delivered', { tx, message, caseRecord });
+    await deps.bus.emit('message.delivered', { tx, message, caseRecord, at: input.at });
     return { caseRecord, message };
   }
 
@@ -208,7 +212,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   }
 
   async function changeCase(input: { id: string; by: string | null; change: 'assigned' | 'state' | 'escalated'; note?: string; apply: caseRepo.CaseChanges | ((before: caseRepo.CaseRecord) => caseRepo.CaseChanges) }): Promise<CaseView> {
-    await deps.db.transaction().execute(async (tx) => {
+    await withTransaction(deps.db, async (tx) => {
       const before = await requireCase(tx, input.id);
       const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;
       const after = await caseRepo.updateCase(tx, input.id, changes);

@@ -2,6 +2,7 @@
 // with findings is held — listed in the outbox with them, nothing sent — unless each finding's code is
 // overridden with a note, which is recorded with who overrode what.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
@@ -127,7 +128,7 @@ export function createReplyService(deps: {
 
   async function sendReply(input: ReplyInput) {
     if (input.override?.length && !input.note?.trim()) throw new AppError('validation_failed', { detail: 'note: an override needs a note saying why', field: 'note' });
-    const outcome = await deps.db.transaction().execute(async (tx) => {
+    const outcome = await withTransaction(deps.db, async (tx) => {
       const draft = await draftReply(tx, input);
       const at = deps.clock.now();
       const to = await recipientFor(tx, draft.caseRecord, draft.channel);
@@ -192,7 +193,6 @@ export function createReplyService(deps: {
       return { held: false as const, message, outbox: queued, extras };
     });
     if (outcome.held) return { held: true as const, findings: outcome.findings, outbox: toOutboxView(outcome.outbox) };
-    await deps.outbox.deliverById(outcome.outbox.id);
     await deps.bus.emit('live.case_updated', { caseId: input.caseId });
     const message = await messageRepo.findMessageById(deps.db, outcome.message.id);
     return { held: false as const, message: message ?? outcome.message, outbox_id: outcome.outbox.id, ...outcome.extras };

@@ -117,18 +117,21 @@ export async function listOrderPlacements(q: Queryable, customerIds: readonly st
 
 /**
  * Writes what events tell about orders that exist, each order once: only the facts an event names are
- * overwritten, the rest stay as they were, and `facts` merges with `jsonb ||` (later keys winning, like
+ * overwritten (the state only by an event newer than the order's last state), the rest stay as they were, and `facts` merges with `jsonb ||` (later keys winning, like
  * spreading new facts over old). One statement for any number of orders; returns their ids by number.
  */
 export async function updateOrders(q: Queryable, writes: readonly OrderWrite[]): Promise<Map<string, string>> {
   if (writes.length === 0) return new Map();
   // A fact the event does not name is null here and leaves the stored value (the same truthiness as before).
   const column = <T>(pick: (write: OrderWrite) => T | undefined | null) => writes.map((write) => pick(write) ?? null);
+  // Platforms deliver out of order: a state only replaces one that happened before it (by the event's own
+  // time), so a late "placed" never undoes a "shipped"; the history keeps every state at its time.
+  const stale = sql`exists (select 1 from order_states later where later.order_id = orders.id and later.at > given.updated_at)`;
   const result = await sql<{ id: string; number: string }>`
     update orders set
       customer_id = coalesce(given.customer_id, orders.customer_id),
-      state = coalesce(given.state, orders.state),
-      reason_code = coalesce(given.reason_code, orders.reason_code),
+      state = case when given.state is null or ${stale} then orders.state else given.state end,
+      reason_code = case when ${stale} then orders.reason_code else coalesce(given.reason_code, orders.reason_code) end,
       items = coalesce(given.items, orders.items),
       total_minor = coalesce(given.total_minor, orders.total_minor),
       currency = coalesce(given.currency, orders.currency),

@@ -1,6 +1,6 @@
-// Wires the signals feature into Kept: its handlers on the bus, its reply check, its routes and the
-// unassigned-case sweep on a timer. app.ts calls createSignals while building services, registerSignals
-// once the HTTP app exists.
+// Wires the signals feature into Kept: its bus handlers (app.ts subscribes them), its reply check, its routes
+// and the unassigned-case sweep on a timer. app.ts calls createSignals while building services,
+// registerSignals once the HTTP app exists.
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/create-db.js';
@@ -18,14 +18,12 @@ import { parseSignalsConfig } from './signals-config.js';
 
 export { caseNotesView } from './case-notes.js';
 
-/** Builds the feature and subscribes it to 'message.recorded' and 'case.changed'. */
+/** Builds the feature; its handlers for 'case.changed' and 'message.recorded' are `assignment.onCaseChanged` and `signals.onMessageRecorded`. */
 export function createSignals(deps: { db: Db; clock: Clock; bus: DomainBus; cases: CaseService; logger: Logger; config: Config }) {
   const config = parseSignalsConfig(deps.config);
   const analysis = createAnalysisPool({ logger: deps.logger });
   const signals = createSignalService({ db: deps.db, bus: deps.bus, logger: deps.logger, analysis });
   const assignment = createAssignmentService({ db: deps.db, clock: deps.clock, bus: deps.bus, cases: deps.cases, config, logger: deps.logger });
-  deps.bus.on('case.changed', assignment.onCaseChanged);
-  deps.bus.on('message.recorded', signals.onMessageRecorded);
   const replyChecks: ReplyCheck[] = [createRepeatedReplyCheck()];
   return { config, signals, assignment, replyChecks, analysis };
 }

@@ -1,6 +1,7 @@
 // The loaded configuration, read-only, with its validation errors first.
 import { useQuery } from '@tanstack/react-query';
 import { fetchSettings, listTemplates } from '../api/settings';
+import { ConnectorsPanel } from '../components/connectors-panel';
 import { DataView } from '../components/data-view';
 import { ErrorNote, Loading } from '../components/query-state';
 import { describeTemplatePromise, templatesWithPromises } from '../lib/template-promises';
@@ -47,6 +48,7 @@ export function SettingsPage() {
           </details>
         </section>
       ))}
+      <ConnectorsPanel />
       <TemplatePromises />
     </div>
   );
