@@ -13,6 +13,7 @@ import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerSameOriginForms } from './http/same-origin-forms.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
@@ -251,6 +252,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerErrorHandling(app);
   registerInputGuard(app);
   await registerSecurityHeaders(app);
+  registerSameOriginForms(app, { publicUrl: config.file.kept.public_url });
   const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
   const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
   registerBackupRoutes(app, { store });

@@ -185,6 +185,8 @@ describe('a damaged parcel', () => {
     expect(request.body).toContain('photos of the damage');
     const url = `/forms/${/\/forms\/([A-Za-z0-9_-]+)/.exec(request.body)![1]}`;
 
+    // A JPEG as its bytes say: the start-of-image marker and an APP0 segment, then the picture.
+    const jpeg = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, 7)]);
     const upload = (file: { name: string; type: string; bytes: Buffer }) => {
       const boundary = '----kept-test-boundary';
       const payload = Buffer.concat([
@@ -197,13 +199,17 @@ describe('a damaged parcel', () => {
     const wrongType = await upload({ name: 'notes.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4') });
     expect(wrongType.statusCode).toBe(422);
     expect(wrongType.body).toContain('Only JPEG, PNG, HEIC photos are accepted');
-    const tooLarge = await upload({ name: 'huge.jpg', type: 'image/jpeg', bytes: Buffer.alloc(5 * 1024 * 1024 + 10, 1) });
+    // A page of script sent as a photo is refused by its bytes, whatever type the client claims.
+    const disguised = await upload({ name: 'vase.jpg', type: 'image/jpeg', bytes: Buffer.from('<html><script>alert(document.cookie)</script></html>') });
+    expect(disguised.statusCode).toBe(422);
+    expect(disguised.body).toContain('Only JPEG, PNG, HEIC photos are accepted');
+    const tooLarge = await upload({ name: 'huge.jpg', type: 'image/jpeg', bytes: jpeg(5 * 1024 * 1024 + 10) });
     expect(tooLarge.statusCode).toBe(422);
     expect(tooLarge.body).toContain('at most 5 MB');
-    const good = await upload({ name: 'vase.jpg', type: 'image/jpeg', bytes: Buffer.alloc(2048, 7) });
+    const good = await upload({ name: 'vase.jpg', type: 'application/octet-stream', bytes: jpeg(2048) });
     expect(good.statusCode).toBe(200);
     expect(good.body).toContain('vase.jpg');
-    expect((await upload({ name: 'again.jpg', type: 'image/jpeg', bytes: Buffer.alloc(10, 7) })).statusCode).toBe(409);
+    expect((await upload({ name: 'again.jpg', type: 'image/jpeg', bytes: jpeg(10) })).statusCode).toBe(409);
     const view = (await kept.api('GET', `/api/v1/cases/${opened.body.id}`)).body;
     expect(view.documents[0]).toMatchObject({ state: 'received', received_at: testStart.toISOString() });
   });

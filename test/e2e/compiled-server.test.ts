@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { distDir, distIsFresh, listServerSources } from '../../scripts/server-dist.mjs';
 
@@ -18,5 +19,20 @@ describe('the compiled server', () => {
     const result = spawnSync(process.execPath, ['dist/cli/main.js', 'help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: kept <command>');
+  });
+
+  it('reads a message in the analysis worker from dist/, without falling back to the main thread', () => {
+    const pool = pathToFileURL(join(distDir, 'features/signals/analysis-pool.js')).href;
+    const script = [
+      `const { createAnalysisPool } = await import(${JSON.stringify(pool)});`,
+      'let fellBack = false;',
+      'const analysis = createAnalysisPool({ logger: { warn: () => { fellBack = true; } } });',
+      "const reading = await analysis.readMessage('May I speak to a manager? ' + 'a'.repeat(300000));",
+      'await analysis.close();',
+      'console.log(JSON.stringify({ fellBack, manager: reading.signals.managerRequest.detected, truncated: reading.truncated }));',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ fellBack: false, manager: true, truncated: true });
   });
 });

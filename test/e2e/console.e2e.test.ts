@@ -341,6 +341,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByText('Noor New').first().waitFor();
   });
 
+  it('lets an admin disable an agent on the Agents page, which ends their login and shows in the audit log', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn('walt@kept.test');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
+    await page.getByRole('button', { name: 'Disable Noor New' }).click();
+    await page.getByRole('button', { name: 'Enable Noor New' }).waitFor();
+    await page.getByRole('cell', { name: 'agent.disabled' }).waitFor();
+    expect((await kept.api('POST', '/api/v1/auth/login', { email: 'noor@kept.test', password })).status).toBe(401);
+  });
+
   it('passes axe (WCAG 2 A and AA) on every page of the console', async () => {
     const violations: string[] = [];
     async function audit(route: string, heading: string): Promise<void> {

@@ -101,13 +101,20 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     expect((await kept.api('POST', `/api/v1/cases/${caseId}/survey-outcome`, { outcome: 'maybe' })).status).toBe(400);
   });
 
-  it('records a one-click score once, and answers from outside tools, in the report', async () => {
+  it('records a score from a link only once the customer confirms it, and answers from outside tools, in the report', async () => {
     await placeAndDeliver(kept, { email: 'eve@example.com', order: 'E-1', at: kept.clock.now() });
     const { url } = await surveyLinkOf(kept, 'eve@example.com');
     expect((await kept.app.inject({ method: 'HEAD', url: `${url}?score=2` })).statusCode).toBe(200);
-    const clicked = await kept.app.inject({ method: 'GET', url: `${url}?score=10` });
-    expect(clicked.statusCode).toBe(200);
-    expect(clicked.body).toContain('10 of 10');
+    // A link scanner opening every score link records nothing: each opens the form with its score chosen.
+    for (const score of [0, 1, 10]) {
+      const scanned = await kept.app.inject({ method: 'GET', url: `${url}?score=${score}` });
+      expect(scanned.statusCode).toBe(200);
+      expect(scanned.body).toContain(`<input type="radio" name="score" value="${score}" checked>`);
+      expect(scanned.body).toContain(`You chose ${score}.`);
+    }
+    const confirmed = await kept.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'score=10' });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('10 of 10');
     const clickedAgain = await kept.app.inject({ method: 'GET', url: `${url}?score=1` });
     expect(clickedAgain.body).toContain('10 of 10');
     expect(clickedAgain.body).not.toContain('1 of 10');

@@ -13,6 +13,7 @@ export const agentViewSchema = z
     skills: z.array(z.string()),
     capacity: z.number().int(),
     out_of_office: z.boolean(),
+    disabled: z.boolean().meta({ description: 'An admin disabled the agent: no login, no working token' }),
     created_at: timeText,
   })
   .meta({ id: 'Agent' });

@@ -2,6 +2,7 @@
 // form (surveys) through FormPages. Form posts are urlencoded; photo uploads are multipart with limits.
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../http/route-types.js';
@@ -33,7 +34,8 @@ async function readUpload(request: FastifyRequest, settings: ClaimsSettings): Pr
       if (part.type === 'file') {
         const data = await part.toBuffer().catch(() => Buffer.alloc(0));
         // An empty file input still sends a part without a name: the customer chose nothing.
-        if (part.filename) files.push({ filename: part.filename, mimeType: part.mimetype, data: new Uint8Array(data), truncated: part.file.truncated });
+        // The type is read from the bytes: the Content-Type a client sends is whatever it chose to say.
+        if (part.filename) files.push({ filename: part.filename, mimeType: (await fileTypeFromBuffer(data))?.mime ?? 'application/octet-stream', data: new Uint8Array(data), truncated: part.file.truncated });
       } else if (part.fieldname === 'note') {
         note = String(part.value ?? '');
       }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error.js';
-import { detectPromises } from './detect-promises.js';
+import { detectPromises, MAX_PROMISE_CLAUSES } from './detect-promises.js';
 import { createTestCalendar } from './fixtures/test-calendar.js';
 import { commitmentKindFor, describeVaguePromiseWarning } from './promise.js';
 
@@ -186,5 +186,22 @@ describe('reading who acts and what they promise', () => {
   it('does not take a "non-delivery claim" for a promised delivery', () => {
     expect(read('We have opened a non-delivery claim (K-12) and will see it through with you.')).toEqual([]);
     expect(read('We have opened a claim and your replacement will be delivered on Friday.')).toEqual([['delivery', 'team', 'Fri 2026-11-27 17:00']]);
+  });
+});
+
+describe('detectPromises on messages no agent writes in earnest', () => {
+  const sentAt = new Date('2026-12-02T10:00:00Z');
+
+  it(`reads at most ${MAX_PROMISE_CLAUSES} promises of a message that is a list of a thousand`, () => {
+    const text = Array.from({ length: 1000 }, (_, i) => `I will call you about parcel ${i} tomorrow.`).join(' ');
+    const found = detectPromises({ text, sentAt, timeZone: 'Europe/Madrid', authorRole: 'agent' });
+    expect(found).toHaveLength(MAX_PROMISE_CLAUSES);
+    expect(found[0]).toMatchObject({ kind: 'callback', phrase: 'I will call you about parcel 0 tomorrow.' });
+  });
+
+  it('finds the promise at the end of one long sentence of refusals', () => {
+    const text = `${"I can't, ".repeat(2_000)}but I will email you tomorrow.`;
+    const found = detectPromises({ text: text.slice(-20_000), sentAt, timeZone: 'Europe/Madrid', authorRole: 'agent' });
+    expect(found.map((promise) => promise.kind)).toEqual(['follow_up']);
   });
 });

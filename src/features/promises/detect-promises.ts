@@ -2,6 +2,7 @@
 // Pure: the caller opens the commitments and applies the policy default to vague ones.
 
 import { IANAZone } from 'luxon';
+import { boundForAnalysis } from '../../shared/analysis-bounds.js';
 import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
 import { resolveDueTime } from './due-time.js';
@@ -9,6 +10,9 @@ import type { AuthorRole, DetectedPromise } from './promise.js';
 import { readClause } from './promise-language.js';
 import { splitClauses, splitSentences } from './split-clauses.js';
 import { createWeekdayCalendar } from './weekday-calendar.js';
+
+/** Promise clauses read in one message; a message past it is a list or an attack, and its start is read. */
+export const MAX_PROMISE_CLAUSES = 30;
 
 export interface DetectPromisesInput {
   /** The message as the customer will read it. */
@@ -44,10 +48,15 @@ export function detectPromises(input: DetectPromisesInput): DetectedPromise[] {
   }
   const calendar = input.calendar ?? createWeekdayCalendar(input.timeZone);
   const found: DetectedPromise[] = [];
-  for (const sentence of splitSentences(input.text)) {
+  let timesRead = 0;
+  // Like every reader of text, promise detection reads a bounded part of the message (shared/analysis-bounds.ts).
+  for (const sentence of splitSentences(boundForAnalysis(input.text).text)) {
     for (const clause of splitClauses(sentence)) {
       const reading = readClause({ clause, authorRole: input.authorRole });
       if (reading === null) continue;
+      // Reading a time costs about 2 ms a clause; no message makes more promises than this in earnest.
+      timesRead += 1;
+      if (timesRead > MAX_PROMISE_CLAUSES) return found;
       const timeOptions = { sentAt: input.sentAt, timeZone: input.timeZone, calendar };
       // Words before the subject count only when they are a short lead-in: "On Monday, I'll call you".
       const lead = /^\s*(?:\S+\s+){0,3}\S+,\s*$/.test(clause.lead) ? clause.lead : '';

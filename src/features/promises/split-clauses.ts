@@ -73,16 +73,26 @@ interface Anchor {
   negated: boolean;
 }
 
+// How far before a modal "who"/"which" is looked for: the words right before it, not the whole sentence.
+const relativeLookBehind = 64;
+
 function findAnchors(sentence: string): Anchor[] {
   const anchors: Anchor[] = [];
+  // The boundaries are scanned once, left to right, as the modals are met: rescanning the sentence for each
+  // modal made a long sentence of many modals cost the square of its length.
+  const boundaries = new RegExp(subjectBoundary.source, subjectBoundary.flags);
+  let subjectStart = 0;
+  let resumeAt = 0;
   for (const match of sentence.matchAll(modalPattern)) {
     const modalStart = match.index;
-    const before = sentence.slice(0, modalStart);
+    boundaries.lastIndex = resumeAt;
+    for (let b = boundaries.exec(sentence); b && b.index + b[0].length <= modalStart; b = boundaries.exec(sentence)) {
+      subjectStart = b.index + b[0].length;
+      resumeAt = boundaries.lastIndex;
+    }
     // "…a manager who will call you" continues the clause that named the manager; with no clause before
     // ("I've passed this to our returns team, who will email you"), the relative clause is the promise.
-    if (relativeSubject.test(before) && anchors.length > 0) continue;
-    let subjectStart = 0;
-    for (const b of before.matchAll(subjectBoundary)) subjectStart = b.index + b[0].length;
+    if (relativeSubject.test(sentence.slice(Math.max(0, modalStart - relativeLookBehind), modalStart)) && anchors.length > 0) continue;
     const modalEnd = modalStart + match[0].length;
     const negated = negation.test(match[0]) || unableAfter.test(sentence.slice(modalEnd));
     anchors.push({ start: subjectStart, modalEnd, negated });

@@ -3,6 +3,8 @@
 // courtesy sentences are set aside first: "Hi Ana" vs "Dear Ms Ruiz" around the same text is the same
 // answer, and the same closing line under two different answers does not make them one.
 
+import { boundForAnalysis } from '../../shared/analysis-bounds.js';
+
 /**
  * Jaccard similarity of word 3-shingles at or above which a reply repeats an earlier one. Chosen on
  * fixtures/reply-pairs.json: the midpoint of the gap between the least similar near-duplicate and the
@@ -94,10 +96,11 @@ export function findRepeatedReply(options: {
   threshold?: number;
 }): RepeatedReplyCheck {
   const { body, earlierReplies, threshold = REPEATED_REPLY_THRESHOLD } = options;
-  const own = shingles(body);
+  // Compared on what analysis reads of each reply (shared/analysis-bounds.ts): a repeat shows in its start.
+  const own = shingles(boundForAnalysis(body).text);
   let best: { id: string; similarity: number } | undefined;
   for (const reply of earlierReplies) {
-    const similarity = jaccard(own, shingles(reply.body));
+    const similarity = jaccard(own, shingles(boundForAnalysis(reply.body).text));
     if (!best || similarity > best.similarity) best = { id: reply.id, similarity };
   }
   if (!best || best.similarity < threshold) return { repeated: false, similarity: best?.similarity ?? 0 };

@@ -8,7 +8,7 @@ const questions: Record<SurveyKind, string> = {
   csat: 'How satisfied are you with the help you received? (1 = very dissatisfied, 5 = very satisfied)',
 };
 
-/** The invitation email: the question and one link per score; a click records the score. */
+/** The invitation email: the question and one link per score; a link opens the page with that score chosen, to confirm. */
 export function invitationText(input: { kind: SurveyKind; link: string; orderNumber: string | null }): { subject: string; body: string } {
   const { min, max } = scaleOf(input.kind);
   const links: string[] = [];
@@ -19,7 +19,7 @@ export function invitationText(input: { kind: SurveyKind; link: string; orderNum
       'Hello,',
       '',
       `${input.kind === 'nps' && input.orderNumber ? `Your order ${input.orderNumber} has arrived. ` : ''}${questions[input.kind]}`,
-      'Click the score that fits:',
+      'Click the score that fits, then confirm it on the page that opens:',
       ...links,
       '',
       `Or answer with a comment, and ask us to contact you, here: ${input.link}`,
@@ -27,13 +27,14 @@ export function invitationText(input: { kind: SurveyKind; link: string; orderNum
   };
 }
 
-export function renderSurveyForm(invitation: InvitationRecord, values: Record<string, string> = {}, errors: Record<string, string> = {}): HtmlPage {
+export function renderSurveyForm(invitation: InvitationRecord, values: Record<string, string> = {}, errors: Record<string, string> = {}, page: { confirming?: boolean } = {}): HtmlPage {
   const { min, max } = scaleOf(invitation.kind);
   const options: string[] = [];
   for (let score = min; score <= max; score += 1) {
     options.push(`<label><input type="radio" name="score" value="${score}"${values['score'] === String(score) ? ' checked' : ''}> ${score}</label>`);
   }
-  const body = `${renderErrorSummary(errors)}
+  const lead = page.confirming && values['score'] ? `<p>You chose ${escapeHtml(values['score'])}. Press <strong>Send</strong> to confirm it; a comment is welcome but not needed.</p>` : '';
+  const body = `${renderErrorSummary(errors)}${lead}
 <form method="post" novalidate>
 <fieldset><legend>${escapeHtml(questions[invitation.kind])}${fieldError(errors, 'score')}</legend><div class="scores">${options.join('')}</div></fieldset>
 <label for="comment">Anything you want to tell us (optional)${fieldError(errors, 'comment')}</label><textarea id="comment" name="comment">${escapeHtml(values['comment'] ?? '')}</textarea>

@@ -31,23 +31,24 @@ export function registerSurveyRoutes(app: App, deps: { surveys: SurveyService; c
   });
 }
 
-/** The survey page: a form until answered (or one click on a score link), then what was received. */
+/** The survey page: a form until answered (a score link opens it with the score chosen), then what was received. */
 export function createSurveyFormPages(surveys: SurveyService): FormPages {
-  async function record(token: string, fields: Record<string, string>, fromLink: boolean): Promise<HtmlPage | undefined> {
+  async function record(token: string, fields: Record<string, string>): Promise<HtmlPage | undefined> {
     const result = await surveys.answer(token, { score: fields['score'], comment: fields['comment'], contactRequested: fields['contact_requested'] === 'yes' || fields['contact_requested'] === 'on' });
     if (!result) return undefined;
     if (result.outcome === 'invalid') return renderSurveyForm(result.invitation, fields, result.errors);
-    // A second click on a score link is not an error for the customer: it shows the answer kept.
-    return renderSurveyReceived(result.invitation, result.outcome === 'already' && !fromLink ? 409 : 200);
+    return renderSurveyReceived(result.invitation, result.outcome === 'already' ? 409 : 200);
   }
   return {
     async show(token, query) {
       const invitation = await surveys.findInvitation(token);
       if (!invitation) return undefined;
       if (invitation.respondedAt) return renderSurveyReceived(invitation);
-      if (query['score'] !== undefined) return record(token, { score: query['score'] }, true);
-      return renderSurveyForm(invitation);
+      // A link scanner opens every link of an email: the score from a link is only chosen on the page, and
+      // recorded when the customer confirms it with the form's one button (a POST).
+      const score = query['score'];
+      return renderSurveyForm(invitation, score !== undefined && /^\d{1,2}$/.test(score) ? { score } : {}, {}, { confirming: score !== undefined });
     },
-    submit: (token, body) => record(token, body, false),
+    submit: (token, body) => record(token, body),
   };
 }

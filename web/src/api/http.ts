@@ -22,7 +22,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   /** Statuses that are expected outcomes, returned rather than thrown (a held reply's 422). */
   accept?: number[];

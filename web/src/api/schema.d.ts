@@ -62,6 +62,14 @@ export interface paths {
     /** Mark a case as waiting on the customer, or open again */
     post: operations["setCasePending"];
   };
+  "/api/v1/cases/{id}/assist": {
+    /** Explains the identifiers in the case's customer messages from the records and suggests a reply (never sent by itself) */
+    get: operations["getCaseAssist"];
+  };
+  "/api/v1/search": {
+    /** Finds customers (name, email, phone, handle), orders (number, tracking number, last digits), cases (subject, number) and messages (text), ranked, with what matched */
+    get: operations["search"];
+  };
   "/api/v1/agents": {
     /** List agents */
     get: operations["listAgents"];
@@ -268,10 +276,6 @@ export interface paths {
     /** Map a delivery again with the mapping in force now */
     post: operations["replayConnectorDelivery"];
   };
-  "/api/v1/health": {
-    /** Whether this instance answers, and its store */
-    get: operations["getHealth"];
-  };
 }
 
 export type webhooks = Record<string, never>;
@@ -303,6 +307,8 @@ export interface components {
       skills: string[];
       capacity: number;
       out_of_office: boolean;
+      /** @description An admin disabled the agent: no login, no working token */
+      disabled: boolean;
       /** Format: date-time */
       created_at: string;
     };
@@ -693,8 +699,11 @@ export interface operations {
               /** @description Client-given idempotency key; a repeat is a duplicate. */
               id: string;
               type: string;
-              /** Format: date-time */
-              occurred_at: string;
+              /**
+               * Format: date-time
+               * @description When it happened; without it, the time Kept received the event (and the stored event says so).
+               */
+              occurred_at?: string;
               /** @description Any identity of the customer; identities of two known customers link them into one. */
               customer?: {
                 /** Format: email */
@@ -741,8 +750,11 @@ export interface operations {
           /** @description Client-given idempotency key; a repeat is a duplicate. */
           id: string;
           type: string;
-          /** Format: date-time */
-          occurred_at: string;
+          /**
+           * Format: date-time
+           * @description When it happened; without it, the time Kept received the event (and the stored event says so).
+           */
+          occurred_at?: string;
           /** @description Any identity of the customer; identities of two known customers link them into one. */
           customer?: {
             /** Format: email */
@@ -835,7 +847,7 @@ export interface operations {
       query?: {
         email?: string;
         phone?: string;
-        /** @description network:id, e.g. twitter:@ana */
+        /** @description network:id, e.g. twitter:@ana, or a bare @ana to search every network */
         handle?: string;
       };
     };
@@ -1356,6 +1368,126 @@ export interface operations {
       };
     };
   };
+  /** Explains the identifiers in the case's customer messages from the records and suggests a reply (never sent by itself) */
+  getCaseAssist: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            explanations: ({
+                message_id: string;
+                /** @description The identifier as the customer wrote it */
+                text: string;
+                /** @description Where it starts in the message body */
+                at: number;
+                /** @enum {string} */
+                kind: "order_number" | "order_suffix" | "card_last4" | "account_last4" | "tracking_number" | "tracking_suffix" | "amount" | "date" | "phone" | "case_number" | "claim_number" | "unknown";
+                /** @description What the customer called it */
+                called: ("card" | "account" | "order" | "tracking" | "phone" | "case") | null;
+                record: ({
+                  /** @enum {string} */
+                  type: "order" | "case" | "customer";
+                  id: string;
+                }) | null;
+                explanation: string;
+              })[];
+            suggested_reply: ({
+              body: string;
+              facts: ({
+                  kind: string;
+                  value: string;
+                  record: ({
+                    /** @enum {string} */
+                    type: "order" | "case" | "customer";
+                    id: string;
+                  }) | null;
+                })[];
+              reason_code?: string;
+              audit: {
+                ok: boolean;
+                findings: {
+                    code: string;
+                    detail: string;
+                  }[];
+              };
+            }) | null;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Finds customers (name, email, phone, handle), orders (number, tracking number, last digits), cases (subject, number) and messages (text), ranked, with what matched */
+  search: {
+    parameters: {
+      query: {
+        q: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            query: string;
+            items: ({
+                /** @enum {string} */
+                type: "customer" | "order" | "case" | "message";
+                /** @description The customer, case or message id; the order number for an order */
+                id: string;
+                title: string;
+                matched: {
+                  field: string;
+                  text: string;
+                  /** @description [start, end) of each match in text */
+                  ranges: [number, number][];
+                };
+                score: number;
+                customer_id: string | null;
+                case_id: string | null;
+                order_number: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** List agents */
   listAgents: {
     responses: {
@@ -1404,6 +1536,8 @@ export interface operations {
             skills: string[];
             capacity: number;
             out_of_office: boolean;
+            /** @description An admin disabled the agent: no login, no working token */
+            disabled: boolean;
             /** Format: date-time */
             created_at: string;
             /** @description Without a password: a one-time link to set one */
@@ -3400,22 +3534,6 @@ export interface operations {
       404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /** Whether this instance answers, and its store */
-  getHealth: {
-    responses: {
-      /** @description Default Response */
-      200: {
-        content: {
-          "application/json": {
-            /** @enum {boolean} */
-            ok: true;
-            /** @enum {string} */
-            store: "pglite" | "postgres";
-          };
         };
       };
     };

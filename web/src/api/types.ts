@@ -10,7 +10,10 @@ type Answer<K extends keyof operations, S extends number = 200> = operations[K][
 export type Role = Schemas['Agent']['role'];
 
 /** An agent as the console shows one (the API sends more: skills, capacity, out of office…). */
-export type Agent = Pick<Schemas['Agent'], 'id' | 'name' | 'email' | 'role'>;
+export type Agent = Pick<Schemas['Agent'], 'id' | 'name' | 'email' | 'role' | 'disabled'>;
+
+/** `GET /audit-log`: who changed who may get in, and who acted for whom. */
+export type AuditEntry = Answer<'listAuditLog'>['items'][number];
 
 export type LoginResult = Answer<'login'>;
 

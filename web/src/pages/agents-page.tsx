@@ -1,13 +1,16 @@
 // The admin's page: who can log in, and creating agents and managers.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createAgent, } from '../api/agents';
+import { createAgent } from '../api/agents';
 import type { Role } from '../api/types';
+import { useAgent } from '../auth/session';
 import { ErrorNote, Loading } from '../components/query-state';
 import { agentsQuery, queryKeys } from '../api/queries';
+import { AgentAccessButtons, AuditLogSection } from './agent-access';
 
 export function AgentsPage() {
   const client = useQueryClient();
+  const me = useAgent();
   const agents = useQuery(agentsQuery());
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -44,6 +47,7 @@ export function AgentsPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
+                  <th scope="col">Access</th>
                 </tr>
               </thead>
               <tbody>
@@ -52,6 +56,9 @@ export function AgentsPage() {
                     <td>{a.name}</td>
                     <td>{a.email}</td>
                     <td>{a.role}</td>
+                    <td>
+                      {a.disabled && <span className="badge">disabled</span>} <AgentAccessButtons agent={a} self={a.id === me.id} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -89,6 +96,7 @@ export function AgentsPage() {
           )}
         </form>
       </div>
+      <AuditLogSection names={new Map((agents.data ?? []).map((a) => [a.id, a.name]))} />
     </div>
   );
 }
