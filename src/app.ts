@@ -1,16 +1,18 @@
 // The composition root: builds the store, services, engine and transports, and registers routes and
 // handlers. It never listens: main.ts and the tests decide that (fastify/demo keeps app and server apart).
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
@@ -18,6 +20,8 @@ import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
 import { registerAgentRoutes } from './features/agents/agent.routes.js';
+import { createAgentAccessService } from './features/agents/agent-access.service.js';
+import { registerAgentAccessRoutes } from './features/agents/agent-access.routes.js';
 import { createCaseService } from './features/cases/case.service.js';
 import { registerCaseRoutes } from './features/cases/case.routes.js';
 import { createReplyService } from './features/cases/reply.service.js';
@@ -63,6 +67,11 @@ import { surveysSettingsFrom } from './features/surveys/survey.js';
 import { createSurveyService } from './features/surveys/survey.service.js';
 import { registerConnectors } from './features/connectors/register-connectors.js';
 import type { ConnectorService } from './features/connectors/connector.service.js';
+import { createConnectorHealth } from './features/connectors/connector-health.js';
+import { registerHealth } from './features/health/register-health.js';
+import { registerHealthMetrics } from './features/health/health-metrics.js';
+import { registerBackupRoutes } from './features/backup/backup.routes.js';
+import type { HealthRegistry } from './shared/health.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -71,6 +80,10 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Start time of a manual clock; defaults to the real time at start. */
   clockStart?: Date;
+  /** Check every answer against its declared response schema (tests); a mismatch is a 500. */
+  checkResponses?: boolean;
+  /** Where the built console is; defaults to web/dist. */
+  consoleDistDir?: string;
 }
 
 export interface Kept {
@@ -82,10 +95,16 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
-  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped. */
+  /** GET /api/v1/health's parts; a feature wired later adds its own with health.add(name, contributor). */
+  health: HealthRegistry;
+  /** Every registered route with the access it declared (filled when the app is ready). */
+  routes: RouteAccess[];
+  /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
+  /** Writes out buffered log lines now (before a process exits without close()). */
+  flushLogs(): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +121,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const bus = createEventBus<DomainEvents>();
   const clockService = createClockService({ clock });
   const agents = createAgentService({ db, clock, logger, publicUrl });
+  const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
   const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView], writes: store.writes });
@@ -137,7 +157,9 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     recordPromises: outbox.recordPromises,
     reviseCommitment: engine.service.revise,
   });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate,
+    recordActingFor: (tx, input) => access.recordActingFor(tx, { actor: input.actor, action: 'reply.sent_for', targetType: 'message', targetId: input.messageId, forAgentId: input.authorId, at: input.at }),
+  });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const live = createLiveService();
@@ -148,7 +170,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
   const claimSettings = claimsSettingsFrom(config.file.claims);
   const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts, readAttachment: (id) => readAttachmentFile(db, id) });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
+  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
 }
 
 type Services = ReturnType<typeof buildServices>;
@@ -214,17 +236,23 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
   registerInputGuard(app);
-  registerAuth(app, { agents: services.agents });
-  await registerOpenApi(app);
-  registerEventRoutes(app, { ingest: services.ingest });
+  await registerSecurityHeaders(app);
+  const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
+  const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
+  registerBackupRoutes(app, { store });
+  await registerOpenApi(app, { checkResponses: options.checkResponses ?? false });
+  await app.register(rateLimit, { global: false });
+  registerEventRoutes(app, { ingest: services.ingest, clock });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAgentRoutes(app, { agents: services.agents });
+  registerAgentAccessRoutes(app, { access: services.access });
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
   registerCommitmentEngineRoutes(app, { commitments: services.engine.service, registry: services.engine.registry });
   const commitments = services.engine;
+  registerHealthMetrics(commitments.registry, { health, clock });
   registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   if (store.notifications) {
@@ -244,8 +272,8 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerOneVoice({ app, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
-  await registerConsole(app);
-  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
+  health.add('connectors', createConnectorHealth({ connectors }));
+  await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
 
   const ownsStore = !options.store;
   return {
@@ -256,11 +284,14 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     channels,
     commitments,
+    health,
+    routes: access.routes,
     connectors,
     createdAdminToken,
+    flushLogs: () => ownLogger?.flush(),
     async close() {
       await channels.stop();
-      await connectors.idle();
+      await connectors.stop();
       services.live.stopRelay();
       await app.close();
       await commitments.close();

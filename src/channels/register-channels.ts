@@ -57,7 +57,8 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
   const publicUrl = config.file.kept.public_url.replace(/\/$/, '');
 
   await app.register(formbody);
-  await app.register(rateLimit, { global: false });
+  // app.ts registers it first for the login; the channels' forms share it.
+  if (!app.hasDecorator('rateLimit')) await app.register(rateLimit, { global: false });
 
   const email = createEmailChannel({
     config: channels.email,

@@ -38,6 +38,16 @@ describe('kept audit', () => {
     expect(existsSync(join(dir, 'live-data'))).toBe(false);
   });
 
+  it('writes only JSON with --json, and otherwise says how it read the file before its findings', { timeout: 120_000 }, async () => {
+    const json = await kept(['audit', 'history.jsonl', '--json']);
+    expect((JSON.parse(json.stdout) as { reading: { authors: { unknown: number } } }).reading.authors.unknown).toBe(0);
+    expect(existsSync(join(dir, 'kept-audit.html'))).toBe(false);
+    const text = await kept(['audit', 'history.jsonl']);
+    expect(text.stdout.startsWith('How the file was read\n  event types: ')).toBe(true);
+    expect(text.stdout).toMatch(/authors of messages sent: [\d,]+ person \([\d,]+ managers\), [\d,]+ automated, 0 unknown — read from data\.author \(string\)/);
+    expect(existsSync(join(dir, 'kept-audit.html'))).toBe(false);
+  });
+
   it('exits 0 on a history without cracks, and 2 when the file is missing from the command', { timeout: 120_000 }, async () => {
     expect((await kept(['history', '--out', 'clean.jsonl', '--seed', '6', '--days', '4', '--per-day', '40'])).code).toBe(0);
     const clean = await kept(['audit', 'clean.jsonl', '--html', 'clean.html']);

@@ -8,11 +8,11 @@ import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
-import * as agentRepo from '../agents/agent.repo.js';
-import * as customerRepo from '../customers/customer.repo.js';
+import * as agentRepo from '../agents/index.js';
+import * as customerRepo from '../customers/index.js';
 import type { OutboxService } from '../comms/outbox.service.js';
-import { toOutboxView } from '../comms/outbox.repo.js';
-import * as orderRepo from '../orders/order.repo.js';
+import { toOutboxView } from '../comms/index.js';
+import * as orderRepo from '../orders/index.js';
 import { mentionedOrderNumbers } from '../orders/order.js';
 import type { CaseRecord } from './case.repo.js';
 import type { CaseService } from './case.service.js';
@@ -47,7 +47,18 @@ export interface ReplyInput {
   channel?: string | undefined;
   override?: string[] | undefined;
   note?: string | undefined;
+  /** Set when an admin writes for the author: who really sent it, for the audit log. */
+  actedBy?: ReplyActor | undefined;
 }
+
+/** A principal that writes for another agent: its agent, or its token when it belongs to no agent. */
+export interface ReplyActor {
+  agentId: string | null;
+  tokenId: string;
+}
+
+/** Records, in the reply's transaction, that `actor` sent message `messageId` as `authorId`. */
+export type ReplyActingForRecorder = (tx: Tx, input: { actor: ReplyActor; messageId: string; authorId: string; at: Date }) => Promise<void>;
 
 /** The channel a reply goes out on: the one the customer last used, unless it has no way back. */
 export function replyChannelFor(lastChannel: string | null): string {
@@ -75,6 +86,7 @@ export function createReplyService(deps: {
   /** What the composer shows before sending besides findings (the promises a draft makes…). */
   onPreview?: ReplyPreviewHook[];
   renderTemplate?: ReplyTemplateRenderer;
+  recordActingFor?: ReplyActingForRecorder;
 }) {
   async function draftReply(q: Queryable, input: ReplyInput): Promise<ReplyDraft> {
     const caseRecord = await deps.cases.requireCase(q, input.caseId);
@@ -174,6 +186,7 @@ export function createReplyService(deps: {
       });
       // The outbox holds what no check here can see, e.g. a message to a gift's recipient (`gift_recipient`).
       if (queued.status === 'held') return { held: true as const, findings: queued.audit.findings.filter((finding) => !overridden.has(finding.code)), outbox: queued };
+      if (input.actedBy) await deps.recordActingFor?.(tx, { actor: input.actedBy, messageId: message.id, authorId: draft.authorId, at });
       await deps.bus.emit('message.recorded', { tx, message, caseRecord: draft.caseRecord, opened: false });
       const extras: Record<string, unknown> = {};
       for (const hook of deps.onRecorded) Object.assign(extras, await hook(tx, { draft, messageId: message.id, at }));

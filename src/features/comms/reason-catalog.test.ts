@@ -15,6 +15,9 @@ describe('the shipped reason catalog', () => {
       'damaged_in_transit',
       'customer_request',
       'fraud_suspected',
+      'shop_decision',
+      'delivery_attempted',
+      'delivery_problem',
     ]);
   });
 

@@ -51,13 +51,16 @@ export async function insertDelivery(q: Queryable, delivery: { connector: string
   return row?.id;
 }
 
-/** Takes a delivery to map it; only one process gets it (a delivery claimed long ago by a stopped process may be taken again). */
-export async function claimDelivery(q: Queryable, options: { id: string; staleBefore: Date }): Promise<DeliveryRecord | undefined> {
+/**
+ * Takes a delivery to map it; only one process gets it. `processed_at` holds when it was taken, so a delivery
+ * taken long ago by a process that stopped may be taken again.
+ */
+export async function claimDelivery(q: Queryable, options: { id: string; at: Date; staleBefore: Date }): Promise<DeliveryRecord | undefined> {
   const row = await tables(q)
     .updateTable('connector_deliveries')
-    .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), processed_at: null }))
+    .set((eb) => ({ status: 'processing', attempts: eb('attempts', '+', 1), processed_at: options.at }))
     .where('id', '=', options.id)
-    .where((eb) => eb.or([eb('status', '=', 'received'), eb.and([eb('status', '=', 'processing'), eb('received_at', '<', options.staleBefore)])]))
+    .where((eb) => eb.or([eb('status', '=', 'received'), eb.and([eb('status', '=', 'processing'), eb('processed_at', '<', options.staleBefore)])]))
     .returningAll()
     .executeTakeFirst();
   return row && toDeliveryRecord(row);
@@ -97,12 +100,12 @@ export async function listDeliveries(q: Queryable, options: { connector?: string
   return rows.map(toDeliveryRecord);
 }
 
-/** Deliveries left unmapped: stored but never processed (a stopped process), or claimed long ago. */
-export async function listUnfinishedDeliveries(q: Queryable, options: { staleBefore: Date; limit: number }): Promise<string[]> {
+/** Deliveries left unmapped: stored before `receivedBefore` and never taken, or taken before `claimedBefore` and never finished. */
+export async function listUnfinishedDeliveries(q: Queryable, options: { receivedBefore: Date; claimedBefore: Date; limit: number }): Promise<string[]> {
   const rows = await tables(q)
     .selectFrom('connector_deliveries')
     .select('id')
-    .where((eb) => eb.or([eb('status', '=', 'received'), eb.and([eb('status', '=', 'processing'), eb('received_at', '<', options.staleBefore)])]))
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'received'), eb('received_at', '<=', options.receivedBefore)]), eb.and([eb('status', '=', 'processing'), eb('processed_at', '<', options.claimedBefore)])]))
     .orderBy('received_at')
     .limit(options.limit)
     .execute();

@@ -88,7 +88,8 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
   }
 
   async function processDelivery(id: string): Promise<void> {
-    const delivery = await repo.claimDelivery(deps.db, { id, staleBefore: new Date(deps.clock.now().getTime() - staleClaimMs) });
+    const now = deps.clock.now();
+    const delivery = await repo.claimDelivery(deps.db, { id, at: now, staleBefore: new Date(now.getTime() - staleClaimMs) });
     if (!delivery) return;
     const connector = byName.get(delivery.connector);
     if (!connector) {
@@ -144,11 +145,28 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     return toDeliveryView((await repo.findDelivery(deps.db, id))!, { withBody: false });
   }
 
-  /** At start: deliveries stored by a process that stopped before mapping them. */
-  async function resumeUnfinished(): Promise<number> {
-    const ids = await repo.listUnfinishedDeliveries(deps.db, { staleBefore: new Date(deps.clock.now().getTime() - staleClaimMs), limit: 1000 });
+  /**
+   * Deliveries a process stored and never mapped (it stopped, or another process stopped mid-way): at start,
+   * everything left; then every minute, what has waited longer than a minute (this process maps its own at once).
+   */
+  async function resumeUnfinished(options: { olderThanMs: number } = { olderThanMs: 0 }): Promise<number> {
+    const now = deps.clock.now().getTime();
+    const ids = await repo.listUnfinishedDeliveries(deps.db, { receivedBefore: new Date(now - options.olderThanMs), claimedBefore: new Date(now - staleClaimMs), limit: 1000 });
     for (const id of ids) void schedule(id);
     return ids.length;
+  }
+
+  let sweep: NodeJS.Timeout | undefined;
+  function startSweep(): void {
+    sweep ??= setInterval(() => void resumeUnfinished({ olderThanMs: 60_000 }).catch((error: unknown) => deps.logger.error({ err: error }, 'unmapped connector deliveries not resumed')), 60_000);
+    sweep.unref();
+  }
+
+  /** Stops the sweep and waits for the deliveries under way. */
+  async function stop(): Promise<void> {
+    if (sweep) clearInterval(sweep);
+    sweep = undefined;
+    await idle();
   }
 
   /** Resolves when every delivery received so far has been mapped (tests, and shutdown). */
@@ -185,7 +203,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     return toDeliveryView(record, { withBody: true });
   }
 
-  return { receive, replay, resumeUnfinished, idle, listConnectors, listDeliveries, getDelivery };
+  return { receive, replay, resumeUnfinished, startSweep, stop, idle, listConnectors, listDeliveries, getDelivery };
 }
 
 export type ConnectorService = ReturnType<typeof createConnectorService>;

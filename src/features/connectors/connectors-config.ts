@@ -58,6 +58,8 @@ export const declaredEventSchema = z
       .optional(),
     /** Refunds and credits: the amount (and whether the platform counts in minor units, like cents). */
     amount: z.object({ amount: jsonPathSchema, currency: jsonPathSchema, minor_units: z.boolean().default(false) }).strict().optional(),
+    /** Where a refund or credit went. */
+    to: z.object({ method: jsonPathSchema.optional(), last4: jsonPathSchema.optional() }).strict().optional(),
     /** Other fields of the event's `data`, each read from a path (carrier, tracking_number, new_eta…). */
     data: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a snake_case field name'), jsonPathSchema).optional(),
   })
@@ -99,13 +101,13 @@ export const declaredConnectorSchema = z
 const reservedNames = ['shopify', 'woocommerce', 'stripe'];
 
 /** Other platforms by the name in their URL, `POST /webhooks/<name>`; the three built-in ones need only their secret. */
-export const connectorsSectionSchema = z.record(
-  z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,39}$/, 'a lower-case name for the URL, such as "acme-shop"')
-    .refine((name) => !reservedNames.includes(name), 'a built-in connector: it needs no mapping, only its KEPT_…_WEBHOOK_SECRET'),
-  declaredConnectorSchema,
-);
+export const connectorsSectionSchema = z.record(z.string(), declaredConnectorSchema).superRefine((section, ctx) => {
+  // Checked here rather than on the key, so the message (not zod's "Invalid key") reaches the person.
+  for (const name of Object.keys(section)) {
+    if (reservedNames.includes(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'a built-in connector: it needs no mapping, only its KEPT_…_WEBHOOK_SECRET' });
+    else if (!/^[a-z][a-z0-9-]{0,39}$/.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'a lower-case name for the URL, such as "acme-shop"' });
+  }
+});
 
 export type ConnectorsSection = z.infer<typeof connectorsSectionSchema>;
 export type DeclaredConnectorConfig = z.infer<typeof declaredConnectorSchema>;

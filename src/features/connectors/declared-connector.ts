@@ -8,6 +8,9 @@ import type { DeclaredConnectorConfig, DeclaredEventConfig } from './connectors-
 import { amountText, defined, minorToDecimal, type Json } from './payload.js';
 import { hmacDigest, sameText } from './signatures.js';
 
+/** The event types whose `data.reason` names the reason catalog's code. */
+const typesWithReason = new Set(['order.payment_failed', 'order.cancelled', 'order.delayed', 'order.delivery_exception']);
+
 function firstAt(document: Json, path: string): JsonValue | undefined {
   return query(document as JsonValue, path)[0];
 }
@@ -79,8 +82,10 @@ function eventFrom(options: { name: string; document: Json; mapping: DeclaredEve
       })
     : undefined;
   const data: Record<string, unknown> = {};
-  if (mapping.reason !== undefined) data['reason'] = fromTable(document, mapping.reason, 'reason');
+  // Only the changes told with a reason take one: a placement mapped by the same entry has none.
+  if (mapping.reason !== undefined && typesWithReason.has(type)) data['reason'] = fromTable(document, mapping.reason, 'reason');
   if (mapping.amount) data['amount'] = moneyAt(document, mapping.amount, 'amount');
+  if (mapping.to) data['to'] = defined({ method: textOf(document, mapping.to.method), last4: textOf(document, mapping.to.last4) });
   for (const [field, path] of Object.entries(mapping.data ?? {})) {
     const value = firstAt(document, path);
     if (value !== undefined && value !== null) data[field] = value;

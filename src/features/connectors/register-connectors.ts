@@ -41,6 +41,8 @@ export async function registerConnectors(options: { app: App; config: Config; db
     reasonCodes: new Set(resolveCommsConfig(config.file).reasons.map((reason) => reason.code)),
   });
   await registerConnectorRoutes(app, { connectors: service });
-  service.resumeUnfinished().catch((error: unknown) => options.logger.error({ err: error }, 'unmapped connector deliveries not resumed'));
+  service.startSweep();
+  // Listed before the app answers, so `idle()` right after start waits for them too.
+  await service.resumeUnfinished().catch((error: unknown) => options.logger.error({ err: error }, 'unmapped connector deliveries not resumed'));
   return service;
 }

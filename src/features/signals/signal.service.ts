@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { riskInputsFromHistory } from './case-risk.js';
 import type { AnalysisPool } from './analysis-pool.js';
+import type { IntentDetection } from './intent-detector.js';
 import type { MessageSignals } from './message-signals.js';
 import { computeRisk, isHighRisk, type Risk } from './risk.js';
 import * as repo from './signal.repo.js';
@@ -15,6 +16,12 @@ export const RECOVERY_QUEUE = 'recovery';
 
 function quoted(sentence: string | undefined): string {
   return sentence ? `"${sentence.trim()}"` : '';
+}
+
+/** The detection's sentence and the words that weighed most, so an agent sees why it fired. */
+function explained(detection: IntentDetection): string {
+  const words = detection.explanation.length > 0 ? ` (weighed most: ${detection.explanation.slice(0, 3).join(', ')})` : '';
+  return `${quoted(detection.evidence)}${words}`;
 }
 
 /** True when a risk would be stored as the one stored already (the score is a 4-byte real). */
@@ -61,14 +68,14 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
     }
 
     if (managerRequest?.detected) {
-      const detail = `The customer asked for a manager: ${quoted(managerRequest.evidence)}`;
+      const detail = `The customer asked for a manager: ${explained(managerRequest)}`;
       if (escalate) await repo.insertCaseNote(tx, { caseId: input.caseId, kind: 'escalated', authorId: null, body: detail, at: input.at });
       // One escalation at a time: a customer who asks again while a manager still owes an answer is heard by
       // the commitment already open (and counted in the risk), not by a second one.
       if (!(await repo.hasOpenCommitment(tx, { caseId: input.caseId, kind: 'escalation' }))) await emitSignal(tx, { ...base, code: 'manager_request', detail });
     }
     const churnIntent = input.read?.churnIntent;
-    if (churnIntent?.detected) await emitSignal(tx, { ...base, code: 'churn_intent', detail: `The customer may stop buying: ${quoted(churnIntent.evidence)}` });
+    if (churnIntent?.detected) await emitSignal(tx, { ...base, code: 'churn_intent', detail: `The customer may stop buying: ${explained(churnIntent)}` });
     if (recover) {
       const detail = `Risk ${risk.score} (${riskSummary(risk)}): routed to recovery.`;
       await repo.insertCaseNote(tx, { caseId: input.caseId, kind: 'recovery', authorId: null, body: detail, at: input.at });
