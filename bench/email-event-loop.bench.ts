@@ -2,7 +2,7 @@
 // the intake worker, parsing and sanitising in the parse pool → a case) while a probe measures how long the
 // event loop — the one answering HTTP, SMTP and the console — was blocked. The baseline is the same message
 // parsed on the event loop itself, as the intake did before. Target: never more than 100 ms per message.
-// Writes bench/results/email-event-loop.json. Run: npm run bench:email-event-loop [-- --store pglite|postgres]
+// Writes bench/results/email-event-loop.json. Run: npm run bench:email-event-loop [-- --stores pglite,postgres]
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -17,8 +17,8 @@ import { describeMachine } from './lib/machine.js';
 import { round } from './lib/measure.js';
 import { writeBenchResult, type BenchFigure } from './lib/results.js';
 
-const { values } = parseArgs({ options: { store: { type: 'string', default: 'pglite' } } });
-const storeKind = values.store as BenchStoreKind;
+const { values } = parseArgs({ options: { stores: { type: 'string', default: 'pglite,postgres' } } });
+const stores = values.stores.split(',').map((kind) => kind.trim()) as BenchStoreKind[];
 const targetMs = 100;
 
 /** An HTML newsletter-like mail of about `bytes`: nested tables, inline styles, links and images. */
@@ -63,49 +63,58 @@ async function longestBlock(work: () => Promise<unknown>): Promise<number> {
   return round(histogram.max / 1e6, 1);
 }
 
-const bench = await openBenchStore({ kind: storeKind });
-const config = loadConfig({ KEPT_LOG_LEVEL: 'silent', KEPT_ADMIN_TOKEN: 'kept_bench_admin_token_0123456789', KEPT_CLOCK: 'manual' });
-const kept = await buildApp({ config, store: bench.store, logger: pino({ level: 'silent' }) });
-// With the manual clock the intake processes each message before SMTP answers 250: sendMail resolving means
-// the message is on its case.
-const { smtpPort } = await kept.channels.start({ smtpPort: 0, smtpHost: '127.0.0.1' });
-const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-const send = (raw: Buffer) => smtp.sendMail({ envelope: { from: 'bench@big.example', to: ['support@kept.local'] }, raw });
+async function measure(storeKind: BenchStoreKind): Promise<BenchFigure[]> {
+  const bench = await openBenchStore({ kind: storeKind });
+  const config = loadConfig({ KEPT_LOG_LEVEL: 'silent', KEPT_ADMIN_TOKEN: 'kept_bench_admin_token_0123456789', KEPT_CLOCK: 'manual' });
+  const kept = await buildApp({ config, store: bench.store, logger: pino({ level: 'silent' }) });
+  // With the manual clock the intake processes each message before SMTP answers 250: sendMail resolving means
+  // the message is on its case.
+  const { smtpPort } = await kept.channels.start({ smtpPort: 0, smtpHost: '127.0.0.1' });
+  const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+  const send = (raw: Buffer) => smtp.sendMail({ envelope: { from: 'bench@big.example', to: ['support@kept.local'] }, raw });
+  const storeName = storeKind === 'pglite' ? 'embedded store (PGlite, on disk)' : 'local PostgreSQL server';
+  const figures: BenchFigure[] = [];
+  try {
+    // Warm-up: the parse pool's workers start, modules load, JIT settles; not measured.
+    for (const item of cases) await send(item.raw());
+    for (const item of cases) {
+      const raw = item.raw();
+      const intakeMs = await longestBlock(() => send(raw));
+      const inPlaceMs = await longestBlock(() => parseEmail(raw));
+      process.stderr.write(`${storeKind}, ${item.name}: longest block ${intakeMs} ms through intake, ${inPlaceMs} ms parsed on the event loop\n`);
+      figures.push({
+        label: `Longest event-loop block, ${item.name}, ${storeName}`,
+        value: intakeMs,
+        unit: 'ms',
+        target: `≤ ${targetMs} ms`,
+        meetsTarget: intakeMs <= targetMs,
+        baseline: { label: 'the same message parsed on the event loop (the intake before the parse pool)', value: inPlaceMs, unit: 'ms' },
+        ratio: inPlaceMs > 0 ? round(intakeMs / inPlaceMs, 3) : 0,
+        detail: `${raw.length} bytes, SMTP into inbound_mail, parsed and sanitised in the parse pool, recorded on a case`,
+      });
+    }
+  } finally {
+    smtp.close();
+    await kept.close();
+    await bench.dispose();
+  }
+  return figures;
+}
 
 const figures: BenchFigure[] = [];
-try {
-  // Warm-up: the parse pool's workers start, modules load, JIT settles; not measured.
-  for (const item of cases) await send(item.raw());
-  for (const item of cases) {
-    const raw = item.raw();
-    const intakeMs = await longestBlock(() => send(raw));
-    const inPlaceMs = await longestBlock(() => parseEmail(raw));
-    process.stderr.write(`${item.name}: longest block ${intakeMs} ms through intake, ${inPlaceMs} ms parsed on the event loop\n`);
-    figures.push({
-      label: `Longest event-loop block, ${item.name}`,
-      value: intakeMs,
-      unit: 'ms',
-      target: `≤ ${targetMs} ms`,
-      meetsTarget: intakeMs <= targetMs,
-      baseline: { label: 'the same message parsed on the event loop (the intake before the parse pool)', value: inPlaceMs, unit: 'ms' },
-      ratio: inPlaceMs > 0 ? round(intakeMs / inPlaceMs, 3) : 0,
-      detail: `${raw.length} bytes, SMTP into inbound_mail, parsed and sanitised in the parse pool, recorded on a case (${storeKind})`,
-    });
-  }
-} finally {
-  smtp.close();
-  await kept.close();
-  await bench.dispose();
-}
+for (const kind of stores) figures.push(...(await measure(kind)));
 
 const file = writeBenchResult({
   bench: 'email-event-loop',
   title: 'Email intake never blocks the server',
   ranAt: new Date().toISOString(),
   machine: describeMachine(),
-  parameters: { store: storeKind, targetMs, loadAverage: round(loadavg()[0] ?? 0, 1) },
+  parameters: { stores, targetMs, loadAverage: round(loadavg()[0] ?? 0, 1) },
   figures,
-  notes: ['Event-loop delay measured with perf_hooks.monitorEventLoopDelay at 1 ms resolution, one message at a time, after a warm-up pass.'],
+  notes: [
+    'Event-loop delay measured with perf_hooks.monitorEventLoopDelay at 1 ms resolution, one message at a time, after a warm-up pass.',
+    'The embedded store (PGlite) runs in the server process and writes its files synchronously: storing a message of several MB blocks the event loop for the write itself, whatever the parsing does. PostgreSQL writes in its own process.',
+  ],
 });
 console.table(figures.map((f) => ({ message: f.label.replace('Longest event-loop block, ', ''), intake: `${f.value} ms`, 'parsed on the event loop': `${f.baseline?.value} ms`, 'within 100 ms': f.meetsTarget })));
 process.stderr.write(`wrote ${file.pathname.split('/').slice(-2).join('/')}\n`);

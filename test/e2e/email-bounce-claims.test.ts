@@ -65,6 +65,35 @@ describe.each(storeKinds)('bounces and emailed documents on %s', (storeKind) => 
     expect((await commitmentsOf(caseView.id)).map((c) => `${c.id}:${c.state}`).sort()).toEqual(states);
   });
 
+  it('a bounced order notice reopens its notify commitment, and the notice goes out by SMS instead', async () => {
+    const now = (await kept.api('GET', '/api/v1/clock')).body.now as string;
+    const customer = { email: 'nina@mailbox.example', phone: '+15551230001', name: 'Nina' };
+    await kept.api('POST', '/api/v1/events', {
+      events: [
+        { id: 'bn-placed', type: 'order.placed', occurred_at: now, customer, order: { id: 'B-1', total: { amount: '40.00', currency: 'EUR' }, payment: { method: 'card', last4: '4242' } } },
+        { id: 'bn-cancelled', type: 'order.cancelled', occurred_at: now, customer, order: { id: 'B-1' }, data: { reason: 'payment_verification_failed' } },
+      ],
+    });
+    // Nobody writes: at risk, Kept sends the notice by email itself, and that keeps the notify commitment.
+    await kept.api('POST', '/api/v1/clock', { advance_seconds: 11 * 60 });
+    const nina = (await kept.api('GET', '/api/v1/customers?email=nina@mailbox.example')).body.items[0];
+    const outbox = async () => (await kept.api('GET', `/api/v1/outbox?customer_id=${nina.id}`)).body.items as { id: string; channel: string; to: string; origin: string; status: string }[];
+    const notice = (await outbox()).find((o) => o.channel === 'email' && o.origin === 'fallback')!;
+    expect(notice.status).toBe('sent');
+    const notify = async () => ((await kept.api('GET', `/api/v1/commitments?customer_id=${nina.id}&kind=notify`)).body.items as CommitmentView[])[0]!;
+    const keptByEmail = await notify();
+    expect(keptByEmail.state).toBe('kept');
+
+    // The notice bounces: the commitment is owed again, the notice goes out by SMS, and that SMS keeps it.
+    await post(bounceOf(`${notice.id}@kept.local`, 4));
+    expect((await outbox()).find((o) => o.id === notice.id)?.status).toBe('failed');
+    const sms = (await outbox()).filter((o) => o.channel === 'sms');
+    expect(sms.map((o) => ({ to: o.to, origin: o.origin, status: o.status }))).toEqual([{ to: '+15551230001', origin: 'fallback', status: 'sent' }]);
+    const keptBySms = await notify();
+    expect(keptBySms.state).toBe('kept');
+    expect(keptBySms.fulfilled_by).not.toBe(keptByEmail.fulfilled_by);
+  });
+
   it("an agent accepts a photo the customer emailed as the claim's requested photos: received, commitment kept", async () => {
     const photo = fixture('attachment-only-image.eml').replace(/tom\.becker@phone\.mailer\.example/g, 'ivo@mailbox.example').replace('Subject:', 'Subject: Broken lamp');
     await post(photo);

@@ -111,9 +111,11 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
     expect(juergen.name).toBe('Jürgen Müller');
   });
 
-  it('automatic mail that answers nothing of ours waits in the automatic queue, unacknowledged', async () => {
+  it('automatic mail that answers nothing of ours waits in the automatic queue, unacknowledged and unassigned', async () => {
+    await kept.api('POST', '/api/v1/agents', { name: 'Otto', email: `otto-${storeKind}@kept.test`, role: 'agent', password: 'a long password 123' });
     for (const name of ['notification-auto-generated.eml', 'newsletter-precedence-bulk.eml', 'sender-noreply-only.eml']) await post(fixture(name));
-    const automatic = (await kept.api('GET', '/api/v1/cases?queue=automatic&limit=50')).body.items as { id: string; subject: string }[];
+    const automatic = (await kept.api('GET', '/api/v1/cases?queue=automatic&limit=50')).body.items as { id: string; subject: string; owner_id: string | null }[];
+    expect(automatic.map((c) => c.owner_id)).toEqual([null, null, null]);
     expect(automatic.map((c) => c.subject).sort()).toEqual(['Incident INC0012345 has been assigned to your group', 'Our December catalogue is here', 'Parcel 00340434 delivered']);
     const unassigned = (await kept.api('GET', '/api/v1/cases?queue=unassigned&limit=200')).body.items as { id: string }[];
     expect(unassigned.filter((c) => automatic.some((a) => a.id === c.id))).toEqual([]);

@@ -6,7 +6,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 const encodedWord = /=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=/g;
-const charsetAliases: Record<string, string> = { 'unicode-1-1-utf-7': 'utf7', 'x-sjis': 'shift_jis', 'ks_c_5601-1987': 'cp949', 'iso-2022-jp': 'iso-2022-jp' };
+const charsetAliases: Record<string, string> = { 'unicode-1-1-utf-7': 'utf7', 'x-sjis': 'shift_jis', 'ks_c_5601-1987': 'cp949' };
 
 /** True when mailparser's reading of this raw header line cannot be trusted (8-bit bytes or UTF-7 words). */
 export function needsOwnDecoding(binary: string): boolean {

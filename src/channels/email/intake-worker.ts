@@ -40,6 +40,11 @@ export interface IntakeWorker {
   idle(): Promise<void>;
 }
 
+function bounceError(email: ParsedEmail): string {
+  const status = email.deliveryReport?.status;
+  return `bounced${status ? ` (${status})` : ''}: ${email.subject}`;
+}
+
 /** Builds the worker; it does nothing until processPending() is called (by the sink, a timer or a test). */
 export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
   const maxAttempts = options.maxAttempts ?? 3;
@@ -90,9 +95,19 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     const bounced = decision.markFailedMessageId ? await ownMessageCase(options.db, decision.markFailedMessageId) : undefined;
     const threadCase = bounced?.caseId ? await options.cases.requireCase(options.db, bounced.caseId) : await findThread(email, keys);
     if (kind === 'bounce' && !threadCase) {
-      // A bounce about nothing we sent opens no case: kept in the store, not on a case.
-      await repo.markMailProcessed(options.db, { id, at, note: 'bounce not about any message of ours; not recorded' });
-      return 'recorded';
+      // A bounce opens no case. When it names a message of ours that is on no case (an order's notice), that
+      // message is still marked failed, so what it kept is owed again.
+      if (!bounced) {
+        await repo.markMailProcessed(options.db, { id, at, note: 'bounce not about any message of ours; not recorded' });
+        return 'recorded';
+      }
+      const marked = await withTransaction(options.db, async (tx) => {
+        if (!(await repo.claimPendingMail(tx, id))) return false;
+        await options.outbox.markBounced(tx, { outboxId: bounced.id, error: bounceError(email) });
+        await repo.markMailProcessed(tx, { id, at, note: `bounce of our message ${bounced.id}, which is on no case` });
+        return true;
+      });
+      return marked ? 'recorded' : 'skipped';
     }
     const senderAddress = sender.address;
     // The sender, when already known, and whether it is the thread's customer; an unknown sender answering
@@ -103,8 +118,7 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     const done = await withTransaction(options.db, async (tx) => {
       if (!(await repo.claimPendingMail(tx, id))) return false;
       if (bounced && decision.markFailedMessageId) {
-        const report = email.deliveryReport;
-        await options.outbox.markBounced(tx, { outboxId: bounced.id, error: `bounced${report?.status ? ` (${report.status})` : ''}: ${email.subject}` });
+        await options.outbox.markBounced(tx, { outboxId: bounced.id, error: bounceError(email) });
       }
       const customerId =
         kind === 'bounce' && threadCase

@@ -6,7 +6,7 @@ import type { MailAddress, ParsedEmail } from './parsed-email.js';
 
 const label = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 const usableAddress = new RegExp(`^[a-z0-9!#$%&'*+/=?^_\`{|}~.-]+@${label}(?:\\.${label})+$`, 'i');
-const robotLocalPart = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster|bounces?)(?:[+._-].*)?$/i;
+const robotLocalPart = /^(?:no[-_]?reply|do[-_]?not[-_]?reply|mailer[-_]daemon|postmaster|bounces?)(?:[+._-].*)?$/i;
 
 export type SenderJudgement =
   | {

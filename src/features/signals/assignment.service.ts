@@ -56,7 +56,8 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
 
   /** The 'case.changed' handler: a case that opens without an owner gets one now, if anyone can take it. */
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
-    if (payload.change !== 'opened' || payload.after.ownerId) return;
+    // Automatic mail (a newsletter, a notification) opens its case in the automatic queue, nobody's work by default.
+    if (payload.change !== 'opened' || payload.after.ownerId || payload.after.queue === 'automatic') return;
     const { after } = payload;
     const item: repo.CaseToRoute = { id: after.id, customerId: after.customerId, kind: after.kind, lastChannel: after.lastChannel, ownerId: null };
     await placeCases(payload.tx, { cases: [item], by: null, at: after.createdAt, why: 'Assigned as it opened' });

@@ -243,6 +243,8 @@ export async function listUnassignedCases(q: Queryable, limit: number): Promise<
     .select(['id', 'customer_id', 'kind', 'last_channel', 'owner_id'])
     .where('owner_id', 'is', null)
     .where('state', '!=', 'resolved')
+    // Automatic mail (newsletters, notifications) waits in its own queue; it is nobody's work by default.
+    .where((eb) => eb.or([eb('queue', 'is', null), eb('queue', '!=', 'automatic')]))
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)
