@@ -1,10 +1,11 @@
-// `npm run bench:api [-- --customers 500 --seconds 20 --rate 1000 --stores pglite,postgres --profile]`: the SPEC §5
+// `npm run bench:api [-- --customers 500 --seconds 20 --rate 1000 --writes 50 --cache --stores pglite,postgres --profile]`: the SPEC §5
 // API target. GET /api/v1/cases/{id} at a fixed rate (autocannon), beside the unauthenticated health route
 // at the same rate in the same run. The server runs in its own process (bench/lib/api-server.ts), so the
 // load generator does not steal its event loop; the case reads are measured after a warm-up at the full rate.
 // With --profile, the server writes a CPU profile of the case reads to .bench-out/api-<store>.cpuprofile;
-// with --uncached, PGlite keeps no case views (every read goes to the store, as under steady writes), and
-// the result goes to api-latency-<store>-uncached.json.
+// by default events arrive meanwhile (--writes 50 events/s through ingest, new messages on the cases read)
+// and PGlite keeps no case views (every read goes to the store); --cache keeps them, --writes 0 reads an idle
+// store. The result goes to api-latency-<store>[-cached][-idle].json.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +26,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     stores: { type: 'string', default: 'pglite,postgres' },
     profile: { type: 'boolean', default: false },
-    uncached: { type: 'boolean', default: false },
+    cache: { type: 'boolean', default: false },
+    writes: { type: 'string', default: '50' },
   },
 });
 const customers = Number(values.customers);
@@ -34,6 +36,10 @@ const warmupSeconds = Number(values.warmup);
 const rate = Number(values.rate);
 const connections = Number(values.connections);
 const stores = values.stores.split(',').map((name) => name.trim()) as BenchStoreKind[];
+const writes = Number(values.writes);
+/** How the run differs from reading an idle store with no kept views: in its result's name and labels. */
+const variant = `${values.cache ? ', kept views' : ''}${writes > 0 ? `, ${writes} events/s ingested meanwhile` : ', no writes'}`;
+const variantFile = `${values.cache ? '-cached' : ''}${writes > 0 ? '' : '-idle'}`;
 
 interface Run {
   route: string;
@@ -100,7 +106,7 @@ async function loadWithCpu(child: ChildProcess, database: string | undefined, op
 }
 
 function startServer(kind: BenchStoreKind): { child: ChildProcess; ready: Promise<ApiServerReady> } {
-  const child = fork(fileURLToPath(new URL('./lib/api-server.ts', import.meta.url)), ['--store', kind, '--customers', String(customers), ...(values.uncached ? ['--uncached'] : [])], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./lib/api-server.ts', import.meta.url)), ['--store', kind, '--customers', String(customers), '--writes', String(writes), ...(values.cache ? [] : ['--uncached'])], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = new Promise<ApiServerReady>((resolve, reject) => {
     child.once('message', (message: ApiServerReady) => resolve(message));
     child.once('exit', (code) => reject(new Error(`the ${kind} server exited (code ${code}) before it was ready`)));
@@ -144,8 +150,8 @@ async function measure(kind: BenchStoreKind): Promise<void> {
   process.stdout.write(`${kind}: p99 ${cases.p99} ms (target < 25 ms at ${rate} req/s); baseline p99 ${baseline.p99} ms; load average ${loadBefore.join(' ')} → ${loadAfter.join(' ')}\n`);
   const perCase = (total: number) => Math.round((total / seeded.cases) * 10) / 10;
   writeBenchResult({
-    bench: `api-latency-${kind}${values.uncached ? '-uncached' : ''}`,
-    title: `API latency reading a case (${kind}${values.uncached ? ', no kept views' : ''})`,
+    bench: `api-latency-${kind}${variantFile}`,
+    title: `API latency reading a case (${kind}${variant})`,
     ranAt: new Date().toISOString(),
     machine: describeMachine(),
     ...(kind === 'postgres' ? { postgres: await serverVersion() } : {}),
@@ -153,7 +159,7 @@ async function measure(kind: BenchStoreKind): Promise<void> {
     figures: [
       {
         spec: 'api',
-        label: `GET /api/v1/cases/{id} p99 at ${rate} req/s (${kind}${values.uncached ? ', no kept views' : ''})`,
+        label: `GET /api/v1/cases/{id} p99 at ${rate} req/s (${kind}${variant})`,
         value: cases.p99,
         unit: 'ms',
         target: 'p99 < 25 ms at 1,000 requests/s',

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../../src/app.js';
 import { parseEventsBody } from '../../src/features/events/parse-events.js';
+import type { EventInput } from '../../src/features/events/event.schemas.js';
 import { loadConfig } from '../../src/config/config.js';
 import { benchToken, customerEvents, type ApiServerReady, type ApiServerStats } from './api-cases.js';
 import { openBenchStore, type BenchStoreKind } from './bench-store.js';
@@ -17,7 +18,7 @@ async function count(query: Promise<{ n: number | string | bigint }[]>): Promise
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { store: { type: 'string', default: 'pglite' }, customers: { type: 'string', default: '500' }, uncached: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { store: { type: 'string', default: 'pglite' }, customers: { type: 'string', default: '500' }, uncached: { type: 'boolean', default: false }, writes: { type: 'string', default: '0' } } });
   const kind = values.store as BenchStoreKind;
   const customers = Number(values.customers);
   let counting = false;
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const ready: ApiServerReady = { type: 'ready', url, caseIds, seeded, statementsPerRead: statements, bytesPerRead: sample.rawPayload.length, database };
   const send = (message: ApiServerReady | ApiServerStats) => process.send?.(message);
   send(ready);
+  const writer = startWrites({ ingest: kept.services.ingest.ingestEvents, customers, perSecond: Number(values.writes), clock: () => kept.clock.now() });
 
   // A CPU profile of the measured window only (seeding and warm-up left out), written on `profile-stop`.
   const profiler = new Session();
@@ -96,12 +98,38 @@ async function main(): Promise<void> {
     }
     if (message.type === 'stop') {
       void (async () => {
+        await writer.stop();
         await kept.close();
         await bench.dispose();
         process.disconnect?.();
       })();
     }
   });
+}
+
+/**
+ * Events arriving while cases are read, as in a working day: every 200 ms a fifth of the rate, each a new
+ * message from a seeded customer (so it lands on a case being read) through the same ingest as POST /events.
+ */
+function startWrites(options: { ingest: (events: EventInput[]) => Promise<unknown>; customers: number; perSecond: number; clock: () => Date }): { stop(): Promise<void> } {
+  if (options.perSecond <= 0) return { stop: async () => {} };
+  let written = 0;
+  let running: Promise<unknown> = Promise.resolve();
+  const perTick = Math.max(1, Math.round(options.perSecond / 5));
+  const timer = setInterval(() => {
+    const events = Array.from({ length: perTick }, () => {
+      const i = written++ % options.customers;
+      return { id: `api-live-${written}`, type: 'contact.received', occurred_at: options.clock().toISOString(), customer: { email: `bench${i}@example.com` }, data: { channel: 'chat', text: `Any news on order B-${i}? (message ${written})` } };
+    });
+    // One batch at a time, as one client posting events would; a slow batch delays the next, never overlaps it.
+    running = running.then(() => options.ingest(parseEventsBody({ events }))).catch((error: unknown) => process.stderr.write(`ingest during the bench failed: ${String(error)}\n`));
+  }, 200);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 await main();
