@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -67,10 +67,16 @@ import { createSearchService } from './features/search/search.service.js';
 import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { caseAttachmentsView, readAttachmentFile } from './channels/email/attachment.service.js';
 import { surveysSettingsFrom } from './features/surveys/survey.js';
 import { createSurveyService } from './features/surveys/survey.service.js';
 import { registerConnectors } from './features/connectors/register-connectors.js';
 import type { ConnectorService } from './features/connectors/connector.service.js';
+import { createConnectorHealth } from './features/connectors/connector-health.js';
+import { registerHealth } from './features/health/register-health.js';
+import { registerHealthMetrics } from './features/health/health-metrics.js';
+import { registerBackupRoutes } from './features/backup/backup.routes.js';
+import type { HealthRegistry } from './shared/health.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -79,6 +85,10 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Start time of a manual clock; defaults to the real time at start. */
   clockStart?: Date;
+  /** Check every answer against its declared response schema (tests); a mismatch is a 500. */
+  checkResponses?: boolean;
+  /** Where the built console is; defaults to web/dist. */
+  consoleDistDir?: string;
 }
 
 export interface Kept {
@@ -90,10 +100,16 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
+  /** GET /api/v1/health's parts; a feature wired later adds its own with health.add(name, contributor). */
+  health: HealthRegistry;
+  /** Every registered route with the access it declared (filled when the app is ready). */
+  routes: RouteAccess[];
   /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
+  /** Writes out buffered log lines now (before a process exits without close()). */
+  flushLogs(): void;
   close(): Promise<void>;
 }
 
@@ -113,7 +129,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseCaveatsView], writes: store.writes });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView, caseCaveatsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
@@ -165,7 +181,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const featureDeps = { db, clock, bus, cases, outbox, ingest, logger, publicUrl };
   const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
   const claimSettings = claimsSettingsFrom(config.file.claims);
-  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts });
+  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts, readAttachment: (id) => readAttachmentFile(db, id) });
   return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings, caveats, assist };
 }
 
@@ -202,6 +218,9 @@ function subscribe(services: Services): void {
   bus.on('message.delivered', surveys.onMessageDelivered);
   bus.on('message.delivered', caveats.onMessageDelivered);
 
+  // A bounce: what the failed message kept is owed again (the one move out of `kept`).
+  bus.on('message.failed', commitments.onMessageFailed);
+
   bus.on('case.changed', signals.assignment.onCaseChanged);
   bus.on('case.changed', commitments.onCaseChanged);
   bus.on('case.changed', surveys.onCaseChanged);
@@ -232,10 +251,12 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerErrorHandling(app);
   registerInputGuard(app);
   await registerSecurityHeaders(app);
-  registerAuth(app, { agents: services.agents });
-  await registerOpenApi(app);
+  const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
+  const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
+  registerBackupRoutes(app, { store });
+  await registerOpenApi(app, { checkResponses: options.checkResponses ?? false });
   await app.register(rateLimit, { global: false });
-  registerEventRoutes(app, { ingest: services.ingest });
+  registerEventRoutes(app, { ingest: services.ingest, clock });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAssistRoutes(app, { assist: services.assist });
@@ -247,6 +268,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   registerCommitmentEngineRoutes(app, { commitments: services.engine.service, registry: services.engine.registry });
   const commitments = services.engine;
+  registerHealthMetrics(commitments.registry, { health, clock });
   registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   if (store.notifications) {
@@ -266,8 +288,8 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerOneVoice({ app, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
-  await registerConsole(app);
-  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { tags: ['meta'] } }, async () => ({ ok: true, store: store.dialect }));
+  health.add('connectors', createConnectorHealth({ connectors }));
+  await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
 
   const ownsStore = !options.store;
   return {
@@ -278,8 +300,11 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     channels,
     commitments,
+    health,
+    routes: access.routes,
     connectors,
     createdAdminToken,
+    flushLogs: () => ownLogger?.flush(),
     async close() {
       await channels.stop();
       await connectors.stop();

@@ -6,7 +6,7 @@
 import type { Expression } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { CaseState } from '../../db/database.js';
-import * as commitmentRepo from '../commitments/commitment.repo.js';
+import * as commitmentRepo from '../commitments/index.js';
 import * as messageRepo from './message.repo.js';
 
 export interface CaseView {
@@ -27,6 +27,8 @@ export interface CaseView {
   messages: ReturnType<typeof toMessageView>[];
   commitments: ReturnType<typeof commitmentRepo.toCommitmentView>[];
   documents: unknown[];
+  /** Files customers sent with their messages (the email channel's view extension). */
+  attachments?: unknown[];
   status_url: string;
   created_at: string;
   updated_at: string;

@@ -7,7 +7,7 @@ import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
 import type { Clock } from '../../shared/clock.js';
-import * as agentRepo from '../agents/agent.repo.js';
+import * as agentRepo from '../agents/index.js';
 import * as caseRepo from './case.repo.js';
 import * as messageRepo from './message.repo.js';
 import { chooseCaseForContact, decodeCaseCursor, encodeCaseCursor, subjectFromText } from './case.js';
@@ -32,6 +32,8 @@ export interface InboundMessageInput {
   noise?: string | null;
   authorKind?: AuthorKind;
   caseKind?: string;
+  /** The queue of a case this message opens (`automatic` for mail no person sent). */
+  queue?: string | null;
   at: Date;
 }
 
@@ -97,6 +99,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         channel: input.channel,
         orderNumber: input.orderNumber,
         kind: input.caseKind ?? 'inquiry',
+        queue: input.queue ?? null,
         at: input.at,
       });
       opened = true;

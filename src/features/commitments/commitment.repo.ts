@@ -311,6 +311,19 @@ export async function moveCommitments(q: Queryable, moves: readonly CommitmentMo
 }
 
 /**
+ * Settles the history a replay has reached (src/db/history-transaction.ts): every commitment opened from
+ * history, still open and due by `upTo`, was broken as of its deadline. Only an open commitment moves, as in
+ * moveCommitments; no action runs, as nothing of the past may reach anyone now. Returns what it moved.
+ */
+export async function breachHistoryCommitments(q: Queryable, options: { upTo: Date }): Promise<{ id: string; caseId: string | null }[]> {
+  const result = await sql<{ id: string; case_id: string | null }>`
+    update commitments set state = 'breached', breached_at = due_at, at_risk = false
+    where state = 'open' and due_at <= ${options.upTo.toISOString()}::timestamptz and details->>'history' = 'true'
+    returning id, case_id`.execute(q);
+  return result.rows.map((row) => ({ id: row.id, caseId: row.case_id }));
+}
+
+/**
  * Records an action under its idempotency key before it runs, in the transaction that applies it; false
  * when the key is already there (the action ran before, e.g. before a crash), and then it must not run.
  */
@@ -436,4 +449,28 @@ export async function listKeptAcknowledgements(q: Queryable, caseIds: readonly s
 /** What a feature that asked for a commitment wants kept with it (a promise's words, a document's id). */
 export async function setCommitmentDetails(q: Queryable, options: { id: string; details: Record<string, unknown> }): Promise<void> {
   await q.updateTable('commitments').set({ details: JSON.stringify(options.details) }).where('id', '=', options.id).execute();
+}
+
+/**
+ * The one move out of `kept`, named apart from every other change (kept is otherwise final): the message that
+ * kept these commitments bounced, so they are owed again — open, or breached when the deadline has passed.
+ * Guarded on `fulfilled_by` naming that very message: nothing else can be reopened this way.
+ */
+export async function reopenCommitmentsKeptByBouncedMessage(tx: Tx, options: { messageId: string; at: Date }): Promise<Commitment[]> {
+  const at = options.at.toISOString();
+  const rows = await tx
+    .updateTable('commitments')
+    .set({
+      state: sql`case when due_at <= ${at}::timestamptz then 'breached' else 'open' end`,
+      breached_at: sql`case when due_at <= ${at}::timestamptz then coalesce(breached_at, ${at}::timestamptz) else breached_at end`,
+      fulfilled_by: null,
+      closed_at: null,
+      kept_late: false,
+      paused_at: null,
+    })
+    .where('state', '=', 'kept')
+    .where('fulfilled_by', '=', options.messageId)
+    .returningAll()
+    .execute();
+  return rows.map(toCommitment);
 }

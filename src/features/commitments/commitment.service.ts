@@ -2,18 +2,19 @@
 // transaction of what caused them. Timers fire through fireTimer in a transaction of their own.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { historyOf } from '../../db/history-transaction.js';
 import { afterCommit, withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
-import * as agentRepo from '../agents/agent.repo.js';
-import * as caseRepo from '../cases/case.repo.js';
+import * as agentRepo from '../agents/index.js';
+import * as caseRepo from '../cases/index.js';
 import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
 import { keepCommitment, reviseCommitment, untouched, waiveCommitment, type Commitment, type CommitmentRevision, type CommitmentState } from './commitment.js';
 import type { AcknowledgementAllowed, FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
-import { requestedTimers } from './deadline.js';
+import { requestedTimers, timersFor } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
@@ -128,7 +129,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     async function flush(): Promise<void> {
       await batches.cancelTimers(tx, cancelled);
       cancelled = [];
-      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: options.details?.get(open.commitment.id) ?? {} })));
+      // A commitment opened from history says so: the replay settles it, no timer of the past fires for it.
+      const history = historyOf(tx) ? { history: true } : {};
+      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: { ...(options.details?.get(open.commitment.id) ?? {}), ...history } })));
       for (const { commitment } of opens) {
         if (!inserted.has(commitment.id)) {
           replayed.add(commitment.id);
@@ -173,7 +176,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
           await flush();
           // The state the action follows (breached, at risk) is written first: an action runs only on a move made.
           await writeMoves();
-          if (refused.has(decision.action.commitmentId)) break;
+          // Nothing of the past reaches anyone now: no message, escalation or webhook from a history replay.
+          if (refused.has(decision.action.commitmentId) || historyOf(tx)) break;
           if (await runAction(ctx, decision.action)) logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
           break;
         default: {
@@ -251,10 +255,27 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await batches.start(payload.tx, payload);
   }
 
-  /** A batch is about to commit: its timers are written, and the scheduler hears of them. */
+  /**
+   * A batch is about to commit: its timers are written, and the scheduler hears of them. A history batch
+   * settles instead what it has reached, and hands the scheduler only the timers that fall after the horizon.
+   */
   async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
     const timers = await batches.end(payload.tx);
-    if (timers.length > 0) afterOf(payload.tx).timers.push(...timers);
+    const history = historyOf(payload.tx);
+    if (history) await settleHistory(payload.tx, { upTo: history.settleUpTo, horizon: history.horizon });
+    const live = history ? timers.filter((timer) => timer.fireAt.getTime() >= history.horizon.getTime()) : timers;
+    if (live.length > 0) afterOf(payload.tx).timers.push(...live);
+  }
+
+  /**
+   * Commitments opened from history and due by `upTo` were broken then (a later history event may still keep
+   * them late); their timers before the horizon never fire. An import settles up to the horizon at its end.
+   */
+  async function settleHistory(tx: Tx, options: { upTo: Date; horizon: Date }): Promise<void> {
+    await timerRepo.deleteHistoryTimersBefore(tx, { horizon: options.horizon });
+    const breached = await repo.breachHistoryCommitments(tx, { upTo: options.upTo });
+    for (const commitment of breached) batches.forget(tx, commitment.id);
+    if (breached.length > 0) await bus.emit('commitments.moved', { tx, moves: breached.map((c) => ({ commitmentId: c.id, caseId: c.caseId, from: 'open', to: 'breached' })), at: clock.now() });
   }
 
   async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
@@ -284,6 +305,36 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     const agent = message.authorKind === 'agent' && message.authorId ? await agentRepo.findAgentById(tx, message.authorId) : undefined;
     const input = deliveredMessageInput({ message, caseRecord, agentRole: agent?.role ?? null, at });
     await run(tx, input, { caseId: message.caseId ?? caseRecord?.id ?? null, orderNumbers: message.orderNumbers }, afterOf(tx));
+  }
+
+  /**
+   * A message that kept commitments failed after all (a bounce): they are owed again (open with their timers,
+   * or breached past their deadline), and their kind's fallback is tried on another channel than the one that
+   * failed. The reopening is the repo's one named move out of `kept`, guarded on `fulfilled_by`.
+   */
+  async function onMessageFailed(payload: DomainEvents['message.failed']): Promise<void> {
+    const { tx, message } = payload;
+    if (message.direction !== 'out') return;
+    const after = afterOf(tx);
+    const now = clock.now();
+    for (const reopened of await repo.reopenCommitmentsKeptByBouncedMessage(tx, { messageId: message.id, at: now })) {
+      batches.put(tx, reopened, { opened: false });
+      after.touchedCommitments.set(reopened.id, reopened.caseId);
+      if (reopened.caseId) after.touchedCases.add(reopened.caseId);
+      logger.info({ commitment_id: reopened.id, case_id: reopened.caseId, message_id: message.id, state: reopened.state }, 'commitment owed again: the message that kept it failed');
+      if (reopened.state === 'open') {
+        const policy = engine.policies.find((candidate) => candidate.id === reopened.policyId);
+        const timers = timersFor(reopened, policy).filter((timer) => timer.kind === 'breach' || timer.fireAt.getTime() > now.getTime());
+        after.timers.push(...(await batches.writeTimers(tx, timers)));
+      }
+      const key = `${reopened.id}:bounced:${message.id}`;
+      const send = deps.fallbackSenders[reopened.kind];
+      if (!(await repo.recordAction(tx, { key, commitmentId: reopened.id, action: 'send_fallback', result: {}, at: now }))) continue;
+      const outcome = send
+        ? await send(tx, { commitmentId: reopened.id, kind: reopened.kind, actionKey: key, caseId: reopened.caseId, customerId: reopened.customerId, orderNumber: reopened.orderId, reasonCode: reopened.reasonCode, avoidChannel: message.channel })
+        : { outboxId: null, status: 'skipped', detail: `no fallback sender for ${reopened.kind} commitments` };
+      await repo.setActionResult(tx, { key, result: { ...outcome } });
+    }
   }
 
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
@@ -444,15 +495,22 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     return pending.length;
   }
 
+  /** Ends a history replay: every commitment it opened and due by the horizon is settled; the rest are live. */
+  async function finishHistory(options: { horizon: Date }): Promise<void> {
+    await withTransaction(db, (tx) => settleHistory(tx, { upTo: options.horizon, horizon: options.horizon }));
+  }
+
   return {
     onBatchStarted,
     onBatchEnding,
+    finishHistory,
     openCommitment,
     keepCommitment: keepCommitmentIn,
     resumePendingWebhooks,
     onEventIngested,
     onMessageRecorded,
     onMessageDelivered,
+    onMessageFailed,
     onCaseChanged,
     onSignalDetected,
     fireTimer,

@@ -3,7 +3,7 @@
 // and the recorded reasons. Only reasons the catalog knows are used: an unknown code cannot be compared.
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../db/create-db.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as orderRepo from '../orders/index.js';
 import type { CustomerFactsInput, DateKind } from './facts.schemas.js';
 import type { ReasonCatalog } from './reason.schemas.js';
 

@@ -2,17 +2,18 @@
 // itself (acknowledgements, reasons' fallbacks) rendered from typed templates, audited and written to the
 // outbox in the caller's transaction. A message that fails its audit is held and its case flagged.
 import type { Logger } from 'pino';
+import { historyOf } from '../../db/history-transaction.js';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import type { FallbackOutcome, FallbackSender } from '../commitments/engine-ports.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
-import * as caseRepo from '../cases/case.repo.js';
-import * as messageRepo from '../cases/message.repo.js';
+import * as caseRepo from '../cases/index.js';
+import * as messageRepo from '../cases/index.js';
 import type { ReplyCheck, ReplyTemplateRenderer } from '../cases/reply.service.js';
-import * as customerRepo from '../customers/customer.repo.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as customerRepo from '../customers/index.js';
+import * as orderRepo from '../orders/index.js';
 import { mentionedOrderNumbers, orderStateByEvent } from '../orders/order.js';
 import type { CommsConfig } from './comms-config.js';
 import { buildCustomerFacts } from './customer-facts.js';
@@ -185,7 +186,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
   async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
-    if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord) return;
+    // A contact replayed from history was answered, or not, back then: it is not acknowledged now.
+    if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord || historyOf(tx)) return;
     const now = clock.now();
     if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
     if (!(await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }))) return;
@@ -213,6 +215,16 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     });
   }
 
+  /** The same message on another channel: the template's own sibling (`x.email` → `x.sms`), else the order event's. */
+  function otherChannelTemplate(input: { template: MessageTemplate; event: string | undefined; avoid: string | null }): MessageTemplate | undefined {
+    const base = input.template.id.replace(new RegExp(`\\.${input.template.channel}$`), '');
+    for (const channel of Object.keys(identityKindByChannel).filter((candidate) => candidate !== input.avoid)) {
+      const found = templatesById.get(`${base}.${channel}`) ?? (input.event ? templatesById.get(`${input.event}.${channel}`) : undefined);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /**
    * Crack C1, the engine's fallback sender for notify commitments: no message kept one in time, so Kept tells
    * the customer itself, once per action key. About an order, the message is the notice of the order's state
@@ -231,8 +243,11 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const fromRecords: VarValues = { ...(await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl })), ...(reason ? { reason: reason.code } : {}) };
     const event = order ? eventByState.get(order.state) : undefined;
     const stateNotice = event ? templatesById.get(`${event}.email`) : undefined;
-    const template = stateNotice && Object.keys(stateNotice.variables).every((name) => fromRecords[name] !== undefined) ? stateNotice : reason ? fallbackTemplate(reason) : undefined;
-    if (!template) return skip('no reason and no template to send');
+    const preferred = stateNotice && Object.keys(stateNotice.variables).every((name) => fromRecords[name] !== undefined) ? stateNotice : reason ? fallbackTemplate(reason) : undefined;
+    // After a bounce the channel that failed is not tried again: the same message on another channel is.
+    const avoid = payload.avoidChannel ?? null;
+    const template = preferred && preferred.channel === avoid ? otherChannelTemplate({ template: preferred, event, avoid }) : preferred;
+    if (!template) return skip(preferred ? `no template on a channel other than ${avoid}` : 'no reason and no template to send');
     const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
     const kind = identityKindByChannel[template.channel] ?? 'email';
     const to = [...identities].reverse().find((identity) => identity.kind === kind)?.value;

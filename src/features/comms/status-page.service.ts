@@ -2,10 +2,10 @@
 // state, and the reason's customer text — the same words every message about it used.
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/create-db.js';
-import * as caseRepo from '../cases/case.repo.js';
+import * as caseRepo from '../cases/index.js';
 import { caseToken } from '../cases/case.service.js';
-import * as messageRepo from '../cases/message.repo.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as messageRepo from '../cases/index.js';
+import * as orderRepo from '../orders/index.js';
 import type { ReasonCatalog } from './reason.schemas.js';
 import { customerDateFormat } from './value-formatters.js';
 import type { StatusOrderView, StatusPageView } from './status-page.js';

@@ -1,8 +1,8 @@
 // The customer's timeline: events, messages in and out, and commitments, in time order, across channels.
 import type { Db } from '../../db/create-db.js';
-import * as messageRepo from '../cases/message.repo.js';
-import * as commitmentRepo from '../commitments/commitment.repo.js';
-import * as eventRepo from '../events/event.repo.js';
+import * as messageRepo from '../cases/index.js';
+import * as commitmentRepo from '../commitments/index.js';
+import * as eventRepo from '../events/index.js';
 import { readPromiseDetails } from '../promises/promise-correction.js';
 
 export interface TimelineItem {
@@ -24,7 +24,7 @@ export function createTimelineService(deps: { db: Db; getCustomerId: (id: string
     const items: TimelineItem[] = [
       ...events
         .filter((event) => !eventsShownAsMessages.has(event.id))
-        .map((event) => ({ at: event.occurredAt.toISOString(), type: 'event' as const, event_id: event.id, event_type: event.type, order_number: event.orderNumber, data: event.body.data })),
+        .map((event) => ({ at: event.occurredAt.toISOString(), type: 'event' as const, event_id: event.id, event_type: event.type, order_number: event.orderNumber, data: event.body.data, ...(event.occurredAtStamped ? { time_stamped_on_receipt: true } : {}) })),
       ...messages.map((message) => ({
         at: message.at.toISOString(),
         type: message.direction === 'in' ? ('message_in' as const) : ('message_out' as const),
