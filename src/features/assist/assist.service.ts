@@ -3,14 +3,14 @@
 // audit like any reply. Reads only; nothing is sent.
 import type { Db, Queryable } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
-import * as caseRepo from '../cases/case.repo.js';
+import * as caseRepo from '../cases/index.js';
 import { caseToken } from '../cases/case.service.js';
-import * as messageRepo from '../cases/message.repo.js';
+import * as messageRepo from '../cases/index.js';
 import { buildCustomerFacts, dayIn, moneyMovementsOf } from '../comms/customer-facts.js';
 import { auditMessage, type AuditFinding } from '../comms/fact-audit.js';
 import type { ReasonCatalog } from '../comms/reason.schemas.js';
-import * as customerRepo from '../customers/customer.repo.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as customerRepo from '../customers/index.js';
+import * as orderRepo from '../orders/index.js';
 import { explainIdentifiers, type AssistOrder, type AssistRecords, type ExplanationKind } from './explain.js';
 import { findIdentifiers, type IdentifierLabel } from './identifiers.js';
 import { draftReply, type SuggestedFact } from './suggest-reply.js';

@@ -1,4 +1,4 @@
-// The caveats table as Kysely sees it (migration 2026-12-06T13-55-order-caveats).
+// The caveats table as Kysely sees it (migration 2026-12-06T13-20-order-caveats).
 import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

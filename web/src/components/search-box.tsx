@@ -57,7 +57,7 @@ export function SearchBox() {
 
   const hits = settled.length >= 2 ? (found.data?.items ?? []) : [];
   return (
-    <div className="search" role="search">
+    <search className="search">
       <label htmlFor="search-input" className="visually-hidden">
         Search Kept (customers, orders, cases, conversations)
       </label>
@@ -95,6 +95,6 @@ export function SearchBox() {
           ))}
         </ul>
       )}
-    </div>
+    </search>
   );
 }

@@ -27,8 +27,8 @@ export function CasePage() {
   const id = useParams()['id'] ?? '';
   const agent = useAgent();
   const found = useQuery(caseQuery(id));
-  const timeline = useQuery(timelineQuery(found.data?.customer_id));
   const [draft, setDraft] = useState<{ body: string; at: number } | null>(null);
+  const timeline = useQuery(timelineQuery(found.data?.customer_id));
 
   if (found.isPending) return <Loading what="case" />;
   if (found.isError) return <ErrorNote error={found.error} />;
