@@ -103,8 +103,15 @@ async function measure(kind: BenchStoreKind, messages: number) {
       byKind.set(kindName, [...(byKind.get(kindName) ?? []), ms]);
       hits += found.items.length;
     }
+    // Baseline of the same run: the bare round trip, which shows how much of each figure is the machine.
+    const bare: number[] = [];
+    for (let i = 0; i < mix.length; i += 1) {
+      const started = performance.now();
+      await sql`select 1`.execute(bench.store.db);
+      bare.push(performance.now() - started);
+    }
     const perKind = Object.fromEntries([...byKind].map(([name, times]) => [name, { p50: round(percentile(times, 0.5)), p99: round(percentile(times, 0.99)) }]));
-    return { kind, messages, fillSeconds: round(fillSeconds, 1), p50: round(percentile(samples, 0.5)), p95: round(percentile(samples, 0.95)), p99: round(percentile(samples, 0.99)), max: round(Math.max(...samples)), meanHits: round(hits / mix.length, 1), perKind };
+    return { kind, messages, fillSeconds: round(fillSeconds, 1), p50: round(percentile(samples, 0.5)), p95: round(percentile(samples, 0.95)), p99: round(percentile(samples, 0.99)), max: round(Math.max(...samples)), meanHits: round(hits / mix.length, 1), perKind, bareP99: round(percentile(bare, 0.99)) };
   } finally {
     await bench.dispose();
   }
@@ -124,6 +131,8 @@ const figures: BenchFigure[] = runs.map((run) => ({
   unit: 'ms',
   target: `p99 < ${target} ms with 1,000,000 messages`,
   meetsTarget: run.messages >= 1_000_000 && run.p99 < target,
+  baseline: { label: 'bare round trip (select 1) p99', value: run.bareP99, unit: 'ms' },
+  ratio: round(run.p99 / run.bareP99, 1),
   detail: `p50 ${run.p50} ms, p95 ${run.p95} ms, max ${run.max} ms over ${queryCount} queries (${run.meanHits} hits each on average); filled in ${run.fillSeconds} s`,
 }));
 const postgres = stores.includes('postgres') ? await serverVersion() : undefined;

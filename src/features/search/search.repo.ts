@@ -34,10 +34,11 @@ export async function searchCustomers(q: Queryable, query: ParsedQuery, limit: n
   const names = await sql<CustomerRow>`
     select n.id, n.name, null::text as value, null::text as kind, word_similarity(${query.text}, n.name) as score
     from (select id, name from customers where merged_into is null and name ilike ${like} limit ${candidates}) n`.execute(q);
-  // Addresses and handles from their start first (a btree); anywhere inside only when that finds too few.
+  // Addresses and handles from their start first (a btree); anywhere inside only when that finds none: the
+  // trigram lists of what every address shares ("exa", "com") are long to read.
   const prefixed = await identityMatches(q, { where: sql`lower(value) like ${`${query.like.toLowerCase()}%`}`, query });
   const inside =
-    prefixed.rows.length >= limit
+    prefixed.rows.length > 0
       ? { rows: [] }
       : await identityMatches(q, { where: sql`value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``}`, query });
   return [...names.rows, ...prefixed.rows, ...inside.rows]

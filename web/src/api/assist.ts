@@ -1,26 +1,11 @@
 // Agent assist: `GET /api/v1/cases/{id}/assist` — the identifiers in the customer's messages explained from
 // the records, and a suggested reply (already checked by the fact audit, never sent by itself).
 import { request } from './http';
+import type { operations } from './schema';
 
-export interface AssistExplanation {
-  message_id: string;
-  text: string;
-  at: number;
-  kind: string;
-  called: string | null;
-  record: { type: 'order' | 'case' | 'customer'; id: string } | null;
-  explanation: string;
-}
-
-export interface CaseAssist {
-  explanations: AssistExplanation[];
-  suggested_reply: {
-    body: string;
-    facts: { kind: string; value: string }[];
-    reason_code?: string;
-    audit: { ok: boolean; findings: { code: string; detail: string }[] };
-  } | null;
-}
+/** The answer of `getCaseAssist`, as the API document types it. */
+export type CaseAssist = operations['getCaseAssist']['responses'][200]['content']['application/json'];
+export type AssistExplanation = CaseAssist['explanations'][number];
 
 /** A case message as the case JSON carries it; only what the assist panel shows. */
 export interface AssistMessage {

@@ -1,17 +1,11 @@
 // `GET /api/v1/search?q=` — customers, orders, cases and messages, ranked, with what matched.
 import { query, request } from './http';
+import type { operations } from './schema';
 
-export interface SearchHit {
-  type: 'customer' | 'order' | 'case' | 'message';
-  id: string;
-  title: string;
-  matched: { field: string; text: string; ranges: Array<[number, number]> };
-  score: number;
-  customer_id: string | null;
-  case_id: string | null;
-  order_number: string | null;
-}
+/** The answer of `search`, as the API document types it. */
+export type SearchResult = operations['search']['responses'][200]['content']['application/json'];
+export type SearchHit = SearchResult['items'][number];
 
-export function searchEverything(q: string): Promise<{ query: string; items: SearchHit[] }> {
-  return request<{ query: string; items: SearchHit[] }>(`/search${query({ q })}`);
+export function searchEverything(q: string): Promise<SearchResult> {
+  return request<SearchResult>(`/search${query({ q })}`);
 }
