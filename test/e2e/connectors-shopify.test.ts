@@ -42,6 +42,13 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
     expect(await deliveries()).toHaveLength(1);
   });
 
+  it('an unreadable phone on the Shopify customer is left out, and the order still comes in', async () => {
+    const order = { ...shopify.officeOrder, id: 450789480, name: '#1010', email: 'max@example.com', customer: { ...shopify.giftOrder.customer, id: 207119560, email: 'max@example.com', phone: 'call the office' } };
+    await send('orders/create', order, 'w-1010-create');
+    expect((await deliveries()).find((d) => d.delivery_id === 'w-1010-create')).toMatchObject({ status: 'ingested', error: null });
+    expect((await kept.api('GET', '/api/v1/customers?email=max@example.com')).body.items).toHaveLength(1);
+  });
+
   it("links the Shopify customer id to the same customer as the e-mail, and a new phone with them", async () => {
     await send('customers/update', shopify.customerUpdate, 'w-ana-update');
     const byEmail = (await kept.api('GET', '/api/v1/customers?email=ana@example.com')).body.items;
@@ -104,7 +111,7 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
       endpoint_url: 'http://localhost:3000/webhooks/shopify',
       configured: true,
       secret_env: 'KEPT_SHOPIFY_WEBHOOK_SECRET',
-      deliveries: 10,
+      deliveries: 11,
       failures: 0,
       last_delivery_at: '2026-12-01T10:01:00.000Z',
       last_status: 'ingested',

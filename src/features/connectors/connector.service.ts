@@ -8,6 +8,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { EventInput } from '../events/event.schemas.js';
 import type { IngestService } from '../events/ingest.service.js';
 import { parseEventsBody } from '../events/parse-events.js';
+import { normalisePhone } from '../customers/identity.js';
 import type { Connector, IncomingRequest, MapOutcome } from './connector.js';
 import * as repo from './connector.repo.js';
 import type { DeliveryStatus } from './connector.tables.js';
@@ -45,6 +46,19 @@ export function toDeliveryView(record: repo.DeliveryRecord, options: { withBody:
   };
 }
 
+/**
+ * A platform's customer record may hold a phone or e-mail Kept cannot read ("n/a", a typo): the event keeps
+ * its other identities rather than failing the whole delivery over one field.
+ */
+function withReadableIdentities(event: EventInput): EventInput {
+  const customer = event.customer;
+  if (!customer) return event;
+  const { phone, email, ...rest } = customer;
+  const readablePhone = phone !== undefined && normalisePhone(phone) !== undefined ? phone : undefined;
+  const readableEmail = email !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : undefined;
+  return { ...event, customer: { ...rest, ...(readablePhone ? { phone: readablePhone } : {}), ...(readableEmail ? { email: readableEmail } : {}) } };
+}
+
 function unknownReasons(events: readonly EventInput[], codes: ReadonlySet<string>): string | undefined {
   const unknown = events.flatMap((event) => (typeof event.data['reason'] === 'string' && !codes.has(event.data['reason']) ? [`${event.type} names reason ${event.data['reason']}, which is not in the reason catalog`] : []));
   return unknown[0];
@@ -72,7 +86,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
   async function ingestOutcome(id: string, connector: Connector, outcome: Extract<MapOutcome, { kind: 'events' }>): Promise<void> {
     let events: EventInput[];
     try {
-      events = outcome.events.length > 0 ? parseEventsBody({ events: outcome.events }) : [];
+      events = outcome.events.length > 0 ? parseEventsBody({ events: outcome.events.map(withReadableIdentities) }) : [];
     } catch (error) {
       await finish(id, { status: 'failed', error: `the mapped events are not valid: ${error instanceof Error ? error.message : String(error)}` });
       return;
@@ -126,7 +140,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       deps.logger.warn({ connector: name, status: verdict.status, reason: verdict.detail }, 'webhook refused');
       throw new AppError(verdict.status === 401 ? 'unauthenticated' : 'validation_failed', { detail: verdict.detail });
     }
-    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId, topic: verdict.topic, headers: verdict.headers, body: request.body.toString('utf8'), at: deps.clock.now() });
+    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId.slice(0, 300), topic: verdict.topic?.slice(0, 200) ?? null, headers: verdict.headers, body: request.body.toString('utf8'), at: deps.clock.now() });
     if (!id) {
       deps.logger.info({ connector: name, platformDeliveryId: verdict.deliveryId }, 'webhook delivered again; nothing changes');
       return { status: 'duplicate' };

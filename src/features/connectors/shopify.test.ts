@@ -57,6 +57,18 @@ describe('Shopify orders', () => {
     expect(cancelled).toMatchObject({ type: 'order.cancelled', occurred_at: at, data: { reason, platform_reason: platformReason } });
   });
 
+  it('orders/fulfilled tells each fulfillment as fulfillments/create does (the same event ids), after the placement', async () => {
+    const events = await eventsOf('orders/fulfilled', { ...fixtures.giftOrder, fulfillment_status: 'fulfilled', fulfillments: [fixtures.giftFulfillment] });
+    expect(events.map((event) => event.id)).toEqual(['shopify:kept-demo.myshopify.com:order:450789469:placed', 'shopify:kept-demo.myshopify.com:fulfillment:255858046:shipped']);
+  });
+
+  it('orders/edited names the order by its id and carries the lines added and removed', async () => {
+    const edit = { order_edit: { id: 78912328, app_id: null, created_at: '2026-12-01T12:00:00+00:00', notify_customer: false, order_id: 450789469, staff_note: 'Swapped colour', user_id: 548380009, line_items: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }] } } };
+    expect(await eventsOf('orders/edited', edit)).toEqual([
+      { id: 'shopify:kept-demo.myshopify.com:order_edit:78912328', type: 'order.edited', occurred_at: '2026-12-01T12:00:00.000Z', order: { id: '1001' }, data: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }], staff_note: 'Swapped colour' } },
+    ]);
+  });
+
   it('records the platform order id so refunds and fulfillment events can name the order', async () => {
     const outcome = await map('orders/create', fixtures.multiCurrencyOrder);
     expect(outcome.kind === 'events' && outcome.aliases).toEqual([{ platformOrderId: '450789470', orderNumber: '1002' }]);
