@@ -82,7 +82,7 @@ async function baseline(store: Store): Promise<{ p50: number; p99: number }> {
 async function measureFireLag(store: Store): Promise<{ lag: number[]; applied: number[]; rssMax: number }> {
   const config = loadConfig({ KEPT_LOG_LEVEL: 'silent' });
   const clock = createSystemClock();
-  const service = createCommitmentService({ db: store.db, clock, bus: createEventBus<DomainEvents>(), logger: pino({ level: 'silent' }), engine: buildEngineConfig(commitmentConfigOf(config.file)) });
+  const service = createCommitmentService({ db: store.db, clock, bus: createEventBus<DomainEvents>(), logger: pino({ level: 'silent' }), engine: buildEngineConfig(commitmentConfigOf(config.file)), fallbackSenders: {} });
   const lag: number[] = [];
   const applied: number[] = [];
   const scheduler = createScheduler({

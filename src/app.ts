@@ -1,5 +1,6 @@
 // The composition root: builds the store, services, engine and transports, and registers routes and
 // handlers. It never listens: main.ts and the tests decide that (fastify/demo keeps app and server apart).
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -10,14 +11,17 @@ import { registerAuth } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
-import { AppError } from './shared/app-error.js';
 import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
 import { registerAgentRoutes } from './features/agents/agent.routes.js';
+import { createAgentAccessService } from './features/agents/agent-access.service.js';
+import { registerAgentAccessRoutes } from './features/agents/agent-access.routes.js';
 import { createCaseService } from './features/cases/case.service.js';
 import { registerCaseRoutes } from './features/cases/case.routes.js';
 import { createReplyService } from './features/cases/reply.service.js';
@@ -28,8 +32,8 @@ import { registerOutboxRoutes } from './features/comms/outbox.routes.js';
 import { createCaptureTransport, type MessageTransport } from './features/comms/transport.js';
 import { registerChannels, type Channels } from './channels/register-channels.js';
 import { createOneVoice, registerOneVoice } from './features/comms/register-one-voice.js';
-import { registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
-import { registerCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
+import { registerCommitmentEngineRoutes, registerCommitmentReadRoutes } from './features/commitments/commitment.routes.js';
+import { createCommitmentEngine, type CommitmentEngine } from './features/commitments/register-commitment-engine.js';
 import { buildEngineConfig } from './features/commitments/engine-config.js';
 import { commitmentConfigOf } from './features/commitments/policy-defaults.js';
 import { createPromiseService } from './features/promises/promise.service.js';
@@ -53,9 +57,13 @@ import { caseNotesView, createSignals, registerSignals } from './features/signal
 import { defaultForecastSection } from './features/forecast/forecast-config.js';
 import { createForecastService } from './features/forecast/forecast.service.js';
 import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
-import { claimDocumentsView } from './features/claims/claim.service.js';
+import { claimsSettingsFrom } from './features/claims/claim.js';
+import { claimDocumentsView, createClaimService } from './features/claims/claim.service.js';
+import { createDocumentReminderSender } from './features/claims/document-reminder.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { surveysSettingsFrom } from './features/surveys/survey.js';
+import { createSurveyService } from './features/surveys/survey.service.js';
 import { registerConnectors } from './features/connectors/register-connectors.js';
 import type { ConnectorService } from './features/connectors/connector.service.js';
 
@@ -85,12 +93,19 @@ export interface Kept {
 }
 
 
-function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger; engineRef: { current: CommitmentEngine | undefined } }) {
-  const { config, store, clock, logger, engineRef } = options;
+/**
+ * Every service, built in dependency order: each gets what it needs as it is made, and nothing is patched
+ * in afterwards. The engine comes after the features whose messages it sends (its fallback senders, one per
+ * commitment kind) and before the features that open and keep commitments through its ports.
+ */
+function buildServices(options: { config: Config; store: Store; clock: Clock; logger: Logger }) {
+  const { config, store, clock, logger } = options;
   const db = store.db;
   const publicUrl = config.file.kept.public_url;
   const bus = createEventBus<DomainEvents>();
+  const clockService = createClockService({ clock });
   const agents = createAgentService({ db, clock, logger, publicUrl });
+  const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
   const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
@@ -103,32 +118,86 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const templateReading = templateReadingOf({ engine: buildEngineConfig(commitmentConfigOf(config.file)), section: promiseSection });
   const promiseCalendar = templateReading?.calendar;
   const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
-  const promises = createPromiseService({
+  const engine = createCommitmentEngine({
+    config,
+    db,
     clock,
     bus,
+    logger,
+    clockService,
+    // One sender per kind: the reason's fallback for an order change, the claim's reminder for a document.
+    fallbackSenders: { notify: oneVoice.oneVoice.sendFallback, document: createDocumentReminderSender({ clock, bus, outbox, publicUrl }) },
+    acknowledgementAllowed: oneVoice.oneVoice.acknowledgementAllowed,
+  });
+  const commitmentPorts = { openCommitment: engine.service.openCommitment, keepCommitment: engine.service.keepCommitment };
+  const promises = createPromiseService({
+    clock,
     defaultTimeZone: config.file.kept.default_time_zone,
     vagueDeadlineHours: promiseSection.vague_deadline_business_hours,
     atRiskLeadMinutes: promiseSection.at_risk_lead_minutes,
     ...(promiseCalendar ? { calendar: promiseCalendar } : {}),
-    // The engine is registered after the services; a promise is only kept (or revised) once it runs.
-    keepCommitment: (tx, keep) => engineRef.current?.service.keepCommitment(tx, keep) ?? Promise.resolve(),
+    ...commitmentPorts,
     publicUrl,
     recordPromises: outbox.recordPromises,
-    reviseCommitment: (revision) => {
-      if (!engineRef.current) throw new AppError('internal', { detail: 'the commitment engine is not running' });
-      return engineRef.current.service.revise(revision);
-    },
+    reviseCommitment: engine.service.revise,
   });
-  promises.register();
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate });
+  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate,
+    recordActingFor: (tx, input) => access.recordActingFor(tx, { actor: input.actor, action: 'reply.sent_for', targetType: 'message', targetId: input.messageId, forAgentId: input.authorId, at: input.at }),
+  });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
-  const clockService = createClockService({ clock });
-  const live = createLiveService({ bus });
+  const live = createLiveService();
   const reports = createReportService({ db, clock });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
-  return { bus, agents, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports };
+  const featureDeps = { db, clock, bus, cases, outbox, ingest, logger, publicUrl };
+  const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
+  const claimSettings = claimsSettingsFrom(config.file.claims);
+  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts });
+  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
+}
+
+type Services = ReturnType<typeof buildServices>;
+
+/**
+ * Every bus subscription, in the order its handlers run (the bus awaits them in this order). In-transaction
+ * events first: what a message or an event means is read (signals, promises), then the engine decides, then
+ * the features that act on its decisions (surveys, claims, the acknowledgement). Then the after-commit `live.*`.
+ */
+function subscribe(services: Services): void {
+  const { bus, signals, promises, engine, surveys, claims, oneVoice, live } = services;
+  const commitments = engine.service;
+  bus.on('batch.started', commitments.onBatchStarted);
+  bus.on('batch.ending', commitments.onBatchEnding);
+
+  bus.on('event.ingested', promises.handlers.onAttachmentsSent);
+  bus.on('event.ingested', promises.handlers.onRefundIssued);
+  bus.on('event.ingested', commitments.onEventIngested);
+  bus.on('event.ingested', surveys.onEventIngested);
+  bus.on('event.ingested', claims.onEventIngested);
+
+  bus.on('message.recorded', signals.signals.onMessageRecorded);
+  bus.on('message.recorded', promises.handlers.onExternalMessageRecorded);
+  bus.on('message.recorded', promises.handlers.onCallRecorded);
+  bus.on('message.recorded', commitments.onMessageRecorded);
+  bus.on('message.recorded', oneVoice.oneVoice.acknowledge);
+
+  bus.on('message.delivered', promises.handlers.onAutomaticDelivered);
+  bus.on('message.delivered', promises.handlers.onPersonDelivered);
+  bus.on('message.delivered', promises.handlers.onFormLinkDelivered);
+  bus.on('message.delivered', commitments.onMessageDelivered);
+  bus.on('message.delivered', surveys.onMessageDelivered);
+
+  bus.on('case.changed', signals.assignment.onCaseChanged);
+  bus.on('case.changed', commitments.onCaseChanged);
+  bus.on('case.changed', surveys.onCaseChanged);
+
+  bus.on('signal.detected', commitments.onSignalDetected);
+
+  bus.on('commitments.moved', signals.signals.onCommitmentsMoved);
+
+  bus.on('live.case_updated', live.onCaseUpdated);
+  bus.on('live.commitment_updated', live.onCommitmentUpdated);
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<Kept> {
@@ -141,23 +210,27 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool opens a new one'),
   }));
   const clock = config.env.KEPT_CLOCK === 'manual' ? createManualClock(options.clockStart ?? new Date()) : createSystemClock();
-  const engineRef: { current: CommitmentEngine | undefined } = { current: undefined };
-  const services = buildServices({ config, store, clock, logger, engineRef });
+  const services = buildServices({ config, store, clock, logger });
+  subscribe(services);
   const createdAdminToken = await services.agents.ensureAdminToken(config.env.KEPT_ADMIN_TOKEN);
 
   const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
+  registerInputGuard(app);
+  await registerSecurityHeaders(app);
   registerAuth(app, { agents: services.agents });
   await registerOpenApi(app);
+  await app.register(rateLimit, { global: false });
   registerEventRoutes(app, { ingest: services.ingest });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAgentRoutes(app, { agents: services.agents });
+  registerAgentAccessRoutes(app, { access: services.access });
   registerClockRoutes(app, { clock: services.clock });
   registerOutboxRoutes(app, { outbox: services.outbox });
   registerCommitmentReadRoutes(app, { db: store.db });
-  const commitments = registerCommitmentEngine({ app, config, db: store.db, clock, bus: services.bus, logger, clockService: services.clock });
-  engineRef.current = commitments;
+  registerCommitmentEngineRoutes(app, { commitments: services.engine.service, registry: services.engine.registry });
+  const commitments = services.engine;
   registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   if (store.notifications) {
@@ -172,10 +245,9 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerForecastRoutes(app, { forecast: services.forecast });
   registerSettingsRoutes(app, { settings: services.settings });
   registerSignals(app, { feature: services.signals, clock, logger });
-  const closingDeps = { db: store.db, clock, bus: services.bus, cases: services.cases, outbox: services.outbox, ingest: services.ingest, logger, publicUrl: config.file.kept.public_url };
-  const surveys = registerSurveys(app, { ...closingDeps, section: config.file.surveys });
-  await registerClaims(app, { ...closingDeps, section: config.file.claims, otherForms: [surveys.forms] });
-  const oneVoice = registerOneVoice({ app, bus: services.bus, clock: services.clock, logger, oneVoice: services.oneVoice });
+  const surveys = registerSurveys(app, { surveys: services.surveys, clock });
+  await registerClaims(app, { claims: services.claims, settings: services.claimSettings, otherForms: [surveys.forms] });
+  registerOneVoice({ app, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
   await registerConsole(app);
@@ -195,7 +267,6 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     async close() {
       await channels.stop();
       await connectors.stop();
-      oneVoice.stop();
       services.live.stopRelay();
       await app.close();
       await commitments.close();

@@ -54,7 +54,8 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
   const publicUrl = config.file.kept.public_url.replace(/\/$/, '');
 
   await app.register(formbody);
-  await app.register(rateLimit, { global: false });
+  // app.ts registers it first for the login; the channels' forms share it.
+  if (!app.hasDecorator('rateLimit')) await app.register(rateLimit, { global: false });
 
   const email = createEmailChannel({
     config: channels.email,
@@ -90,21 +91,9 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
     });
   }
 
-  let delivering: Promise<number> = Promise.resolve(0);
-  function deliverQueued(dueBy?: Date): Promise<number> {
-    const run = delivering.then(async () => {
-      let total = 0;
-      // A retry that falls due within the span is tried in the same call; attempts are bounded by the outbox.
-      for (let round = 0; round < 50; round += 1) {
-        const tried = await services.outbox.deliverDue(100, dueBy ?? clock.now());
-        total += tried;
-        if (tried === 0) break;
-      }
-      return total;
-    });
-    delivering = run.catch(() => 0);
-    return run;
-  }
+  // The outbox's one sweep: retries and what other processes queued (what this process queues is delivered
+  // right after its transaction commits).
+  const deliverQueued = (dueBy?: Date) => services.outbox.deliverQueued(dueBy);
 
   if (clock.mode === 'manual') {
     // With a manual clock, stored mail and queued retries move when the clock is advanced. Registered when the
@@ -138,7 +127,7 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
       await email.stop();
-      await delivering;
+      await services.outbox.idle();
     },
   };
 }

@@ -14,6 +14,7 @@ Commands:
   demo       play every crack (C1–C11) as a story into a running instance (KEPT_URL, KEPT_ADMIN_TOKEN)
   audit      replay an event history and report every crack in it: kept audit <history.jsonl> [--json] [--html out.html]
   forecast   forecast contacts against staffing: kept forecast [--days 14] [--from history.jsonl]
+  import     load a history or another desk's export into the store: kept import <file> [--format jsonl|csv|zendesk|freshdesk] [--mapping m.json] [--dry-run]
   history    write a synthetic event history: kept history --out history.jsonl [--days 30] [--crack-rate 0.05]
   bench      run the benchmarks and refresh docs/performance.md: kept bench [--only ingest,timers] [--docs-only] [--list]
   help       show this text
@@ -45,6 +46,10 @@ async function run(argv: string[]): Promise<number> {
         import('../features/forecast/read-live-forecast.js'),
       ]);
       return runForecastCommand({ argv: rest, section: config.file.forecast ?? defaultForecastSection, readLive: ({ days }) => readLiveForecast({ config, days }) });
+    }
+    case 'import': {
+      const { runImportCommand } = await import('../features/import/import-command.js');
+      return runImportCommand(rest);
     }
     case 'history': {
       const { runHistoryCommand } = await import('../features/history/write-history.js');

@@ -76,6 +76,11 @@ describe('loading the configuration', () => {
     expect(problemsOf(() => loadConfig({ KEPT_CONFIG: path }))).toEqual([expect.objectContaining({ file: path, line: 2, field: 'promises.calendar' })]);
   });
 
+  it('listens on this machine only unless KEPT_HOST says otherwise', () => {
+    expect(loadConfig({}).env.KEPT_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ KEPT_HOST: '0.0.0.0' }).env.KEPT_HOST).toBe('0.0.0.0');
+  });
+
   it('refuses a bad environment variable, naming it', () => {
     expect(() => loadConfig({ KEPT_PORT: 'eighty' })).toThrow(/KEPT_PORT/);
     expect(() => loadConfig({ KEPT_CLOCK: 'sometimes' })).toThrow(/KEPT_CLOCK/);

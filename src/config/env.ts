@@ -5,7 +5,8 @@ const portSchema = z.coerce.number().int().min(0).max(65535);
 
 export const envSchema = z.object({
   KEPT_PORT: portSchema.default(3000),
-  KEPT_HOST: z.string().default('0.0.0.0'),
+  /** Where HTTP and SMTP listen. Loopback by default, so a first start is reachable from this machine only. */
+  KEPT_HOST: z.string().min(1).default('127.0.0.1'),
   KEPT_SMTP_PORT: portSchema.default(2525),
   KEPT_DATA_DIR: z.string().default('./kept-data'),
   DATABASE_URL: z.string().url().optional(),

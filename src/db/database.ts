@@ -17,6 +17,22 @@ export interface AgentsTable {
   out_of_office: Generated<boolean>;
   last_assigned_at: Timestamp | null;
   created_at: Timestamp;
+  /** Set by an admin: the agent cannot log in and their tokens no longer work. */
+  disabled_at: Timestamp | null;
+  /** Set by an admin: the agent is gone from lists; the row stays because messages and cases name it. */
+  deleted_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  /** Who did it: an agent, or a token that belongs to no agent (KEPT_ADMIN_TOKEN, an API token); both null for Kept itself. */
+  actor_agent_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  detail: Json<Record<string, unknown>>;
 }
 
 export interface ApiTokensTable {
@@ -288,6 +304,8 @@ export interface MessageSignalsTable {
   manager_request: string | null;
   /** The sentence that said the customer may leave, or null. */
   churn_intent: string | null;
+  /** True when the message was longer than analysis reads: the signals come from its start. */
+  analysis_truncated: Generated<boolean>;
   at: Timestamp;
 }
 
@@ -304,6 +322,7 @@ export interface CaseNotesTable {
 export interface Database {
   agents: AgentsTable;
   api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
   customers: CustomersTable;
   identities: IdentitiesTable;
   customer_merges: CustomerMergesTable;

@@ -14,6 +14,7 @@ const statusByCode: Record<ErrorCode, [number, string]> = {
   payload_too_large: [413, 'Payload too large'],
   clock_not_manual: [409, 'Clock is not manual'],
   unsupported_media_type: [415, 'Unsupported media type'],
+  too_many_requests: [429, 'Too many requests'],
   internal: [500, 'Internal error'],
 };
 

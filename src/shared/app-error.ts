@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'clock_not_manual'
   | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'internal';
 
 export interface AppErrorOptions {

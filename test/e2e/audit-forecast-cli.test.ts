@@ -1,26 +1,16 @@
 // `kept history`, `kept audit`, `kept forecast` and `kept bench` as a user runs them: the bin, files on disk, exit codes.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKeptCli } from '../helpers/run-kept-cli.js';
 
-const bin = resolve('bin/kept.js');
 let dir = '';
 
-function kept(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    // The live store's directory does not exist: a command that opened it would create it.
-    const env = { ...process.env, KEPT_DATA_DIR: join(dir, 'live-data'), DATABASE_URL: '', KEPT_URL: '', KEPT_CONFIG: '' };
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function kept(args: string[]) {
+  // The live store's directory does not exist: a command that opened it would create it.
+  return runKeptCli({ args, cwd: dir, env: { KEPT_DATA_DIR: join(dir, 'live-data'), DATABASE_URL: '', KEPT_URL: '', KEPT_CONFIG: '' } });
 }
 
 beforeAll(async () => {
@@ -46,6 +36,16 @@ describe('kept audit', () => {
     for (const kind of new Set(due.map((p) => p.kind))) expect(summary.cracks[kind]?.count).toBe(due.filter((p) => p.kind === kind).length);
     expect((await readFile(join(dir, 'report.html'), 'utf8')).startsWith('<!doctype html>')).toBe(true);
     expect(existsSync(join(dir, 'live-data'))).toBe(false);
+  });
+
+  it('writes only JSON with --json, and otherwise says how it read the file before its findings', { timeout: 120_000 }, async () => {
+    const json = await kept(['audit', 'history.jsonl', '--json']);
+    expect((JSON.parse(json.stdout) as { reading: { authors: { unknown: number } } }).reading.authors.unknown).toBe(0);
+    expect(existsSync(join(dir, 'kept-audit.html'))).toBe(false);
+    const text = await kept(['audit', 'history.jsonl']);
+    expect(text.stdout.startsWith('How the file was read\n  event types: ')).toBe(true);
+    expect(text.stdout).toMatch(/authors of messages sent: [\d,]+ person \([\d,]+ managers\), [\d,]+ automated, 0 unknown — read from data\.author \(string\)/);
+    expect(existsSync(join(dir, 'kept-audit.html'))).toBe(false);
   });
 
   it('exits 0 on a history without cracks, and 2 when the file is missing from the command', { timeout: 120_000 }, async () => {

@@ -1,6 +1,7 @@
 // Each shipped default policy played through the public API with the manual clock, kept and breached, on
 // both stores. One Kept per store; every story has a week of its own, so the clock only moves forward.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../src/db/transaction.js';
 import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 import { actionsOf, advanceTo, byKind, firstOf, caseOf, contact, createAgent, ingest, type CommitmentView, type TestAgent } from './commitment-helpers.js';
@@ -156,7 +157,7 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     await ingest(kept, contact({ id: 'mr-1', email: 'boss@example.com', at: at(5, '09:00'), text: 'I want to speak to a manager.' }), contact({ id: 'mr-2', email: 'escalated@example.com', at: at(5, '09:00') }));
     const asked = await caseOf(kept, 'boss@example.com');
     // The signals feature reports the request on the bus, in the transaction that read the message.
-    await kept.store.db.transaction().execute((tx) =>
+    await withTransaction(kept.store.db, (tx) =>
       kept.services.bus.emit('signal.detected', { tx, code: 'manager_request', caseId: asked.id, customerId: asked.customer_id, messageId: asked.messages[0].id, detail: 'asked for a manager', at: new Date(at(5, '09:00')) }),
     );
     const escalation: CommitmentView = firstOf((await caseOf(kept, 'boss@example.com')).commitments, 'escalation');
@@ -253,7 +254,7 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     const theCase = await caseOf(kept, 'promised@example.com');
     const request = () => ({
       key: 'promise:msg_1:0',
-      kind: 'callback',
+      kind: 'callback' as const,
       caseId: theCase.id,
       customerId: theCase.customer_id,
       orderNumber: null,
@@ -262,18 +263,17 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
       ownerRole: 'agent' as const,
       openedBy: 'message:msg_1',
       details: {},
-      result: { commitmentId: null as string | null },
     });
-    // The promises feature asks, in the transaction of the reply that made the promise; asking again is a no-op.
-    const first = request();
-    const again = request();
-    await kept.store.db.transaction().execute((tx) => kept.services.bus.emit('commitment.open_requested', { tx, ...first }));
-    await kept.store.db.transaction().execute((tx) => kept.services.bus.emit('commitment.open_requested', { tx, ...again }));
-    expect(first.result.commitmentId).toMatch(/^com_/);
-    expect(again.result.commitmentId).toBe(first.result.commitmentId);
+    // The promises feature asks through the engine's port, in the transaction of the reply that made the
+    // promise; asking again is a no-op that answers the same id.
+    const { openCommitment, keepCommitment } = kept.commitments.service;
+    const first = await withTransaction(kept.store.db, (tx) => openCommitment(tx, request()));
+    const again = await withTransaction(kept.store.db, (tx) => openCommitment(tx, request()));
+    expect(first).toMatch(/^com_/);
+    expect(again).toBe(first);
     const callbacks = byKind((await caseOf(kept, 'promised@example.com')).commitments, 'callback');
-    expect(callbacks).toEqual([expect.objectContaining({ id: first.result.commitmentId, state: 'open', due_at: at(7, '15:00'), owner_id: agent.id })]);
-    await kept.store.db.transaction().execute((tx) => kept.commitments.service.keepCommitment(tx, { commitmentId: first.result.commitmentId!, by: 'message:msg_2', at: new Date(at(7, '10:00')) }));
+    expect(callbacks).toEqual([expect.objectContaining({ id: first, state: 'open', due_at: at(7, '15:00'), owner_id: agent.id })]);
+    await withTransaction(kept.store.db, (tx) => keepCommitment(tx, { commitmentId: first, by: 'message:msg_2', at: new Date(at(7, '10:00')) }));
     await advanceTo(kept, at(7, '15:01'));
     expect(firstOf((await caseOf(kept, 'promised@example.com')).commitments, 'callback')).toMatchObject({ state: 'kept', fulfilled_by: 'message:msg_2' });
   });

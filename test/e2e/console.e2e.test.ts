@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let anaId: string;
   let adaId: string;
   let miaId: string;
+  const policyViolations: string[] = [];
 
   async function screenshot(name: string): Promise<void> {
     if (!saveScreenshots) return;
@@ -106,6 +107,10 @@ describe.skipIf(!hasChromium)(title, () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(20_000);
+    // Chromium reports every resource the Content-Security-Policy refused on the page's console.
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -113,8 +118,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await kept?.close();
   });
 
-  it('serves the console at / and logs an agent in', async () => {
-    await page.goto(`${base}/`);
+  it('serves the console at / under a Content-Security-Policy that forbids framing, and logs an agent in', async () => {
+    const response = await page.goto(`${base}/`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByRole('heading', { name: 'Kept — log in' }).waitFor();
     await logIn('ada@kept.test');
   });
@@ -332,5 +338,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('link', { name: 'Log in' }).click();
     await logIn('noor@kept.test');
     await page.getByText('Noor New').first().waitFor();
+  });
+
+  it('broke no rule of the Content-Security-Policy on any page it showed', () => {
+    expect(policyViolations).toEqual([]);
   });
 });

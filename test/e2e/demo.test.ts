@@ -1,7 +1,6 @@
 // `kept demo` as a newcomer runs it: the bin, against an instance listening on a port, with a manual clock.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKeptCli } from '../helpers/run-kept-cli.js';
 import { demoStories } from '../../src/features/demo/demo-stories.js';
 import { adminToken, createTestKept, testStart, type TestKept } from '../helpers/test-app.js';
 
@@ -17,17 +16,7 @@ afterAll(async () => {
   await kept?.close();
 });
 
-function runDemo(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve('bin/kept.js'), 'demo'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runDemo = (env: Record<string, string>) => runKeptCli({ args: ['demo'], env });
 
 describe('kept demo', () => {
   it('plays every crack into a running instance, moving its manual clock, and says what Kept did', { timeout: 300_000 }, async () => {

@@ -2,6 +2,7 @@
 // every channel (C2), labels checked against the records (C3), held messages in the outbox with their
 // findings, acknowledgements, the gift rule, status pages and the console's template preview.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../src/db/transaction.js';
 import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
@@ -100,7 +101,7 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
 
   it('previews templates for the console with sample or real data, and lists them with their kinds', async () => {
     const listed = (await kept.api('GET', '/api/v1/templates')).body.items;
-    expect(listed).toContainEqual(expect.objectContaining({ id: 'tradein.credited.email', channel: 'email', vars: expect.arrayContaining([{ name: 'credit.account_last4', kind: 'AccountLast4' }]) }));
+    expect(listed).toContainEqual(expect.objectContaining({ id: 'tradein.credited.email', channel: 'email', vars: expect.arrayContaining([{ name: 'credit.destination', kind: 'Text' }]) }));
     expect(listed.map((item: { id: string }) => item.id)).toContain('reason.out_of_stock.fallback');
 
     const sample = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.sms' });
@@ -113,7 +114,7 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(real.body.text).toContain('$250.00');
     expect(real.body.html).toContain('<html');
     expect(real.body.findings).toEqual([]);
-    const mislabelled = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.email', case_id: theCase.id, vars: { 'credit.account_last4': '7776' } });
+    const mislabelled = await kept.api('POST', '/api/v1/templates/preview', { template: 'tradein.credited.email', case_id: theCase.id, vars: { 'credit.destination': 'account ending in 7776' } });
     expect(mislabelled.body.findings).toEqual([expect.objectContaining({ code: 'fact_mismatch' })]);
     expect((await kept.api('POST', '/api/v1/templates/preview', { template: 'no.such.template' })).status).toBe(400);
     const paths = Object.keys((await kept.api('GET', '/api/v1/openapi.json')).body.paths);
@@ -161,19 +162,16 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     }
   });
 
-  it('sends the reason\'s fallback when the engine asks, audited, with the status link (crack C1, comms side)', async () => {
+  it('sends the reason\'s fallback when the engine asks, audited, with the status link, and delivers it as its transaction commits (crack C1, comms side)', async () => {
     const customer = { email: 'fay@example.com', name: 'Fay' };
     await event({ id: 'f-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'F-4001', total: { amount: 20, currency: 'USD' }, payment: { method: 'card', last4: '5555' } }, data: {} });
     await event({ id: 'f-2', type: 'order.cancelled', occurred_at: '2026-12-01T08:05:00Z', customer, order: { id: 'F-4001' }, data: { reason: 'payment_verification_failed' } });
     const customerId = (await kept.api('GET', '/api/v1/customers?email=fay@example.com')).body.items[0].id;
-    const result = { outboxId: null as string | null, status: 'skipped' as 'queued' | 'held' | 'skipped' };
-    await kept.store.db.transaction().execute((tx) =>
-      kept.services.bus.emit('commitment.fallback_due', { tx, commitmentId: 'com_test', actionKey: 'com_test:fallback', caseId: null, customerId, orderNumber: 'F-4001', reasonCode: 'payment_verification_failed', result }),
-    );
+    const send = kept.services.oneVoice.oneVoice.sendFallback;
+    const request = { commitmentId: 'com_test', kind: 'notify' as const, actionKey: 'com_test:fallback', caseId: null, customerId, orderNumber: 'F-4001', reasonCode: 'payment_verification_failed' };
+    // The engine's sender queues inside the timer's transaction; the outbox delivers right after it commits.
+    const result = await withTransaction(kept.store.db, (tx) => send(tx, request));
     expect(result).toMatchObject({ status: 'queued', outboxId: expect.any(String) });
-    // Nothing leaves before the engine says its transaction committed.
-    expect(((await kept.api('GET', `/api/v1/outbox?customer_id=${customerId}`)).body.items as OutboxItem[])[0]).toMatchObject({ status: 'queued' });
-    await kept.services.bus.emit('transaction.committed', { source: 'commitments' });
     const sent = ((await kept.api('GET', `/api/v1/outbox?customer_id=${customerId}`)).body.items as OutboxItem[]).find((item) => item.id === result.outboxId);
     expect(sent).toMatchObject({ origin: 'fallback', status: 'sent', to: 'fay@example.com', reason_code: 'payment_verification_failed', audit: { ok: true, findings: [] } });
     expect(sent!.body).toContain('We could not verify the payment details for this order.');

@@ -8,7 +8,6 @@ import type { OutboxService } from '../../features/comms/outbox.service.js';
 import type { MessageTransport } from '../../features/comms/transport.js';
 import type { CustomerService } from '../../features/customers/customer.service.js';
 import type { Clock } from '../../shared/clock.js';
-import { createAckRateLimiter } from './ack-rate-limiter.js';
 import { emailAddressesOf, type EmailConfig } from './email-config.js';
 import { createEmailMessageTransport } from './email-message-transport.js';
 import { createThreadHeaderLookup } from './email-thread-headers.js';
@@ -52,7 +51,6 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
   const { config, db, clock } = options;
   const addresses = emailAddressesOf(config, options.kept);
   const logger = options.logger.child({ channel: 'email' });
-  const ackLimiter = createAckRateLimiter({ perAddress: config.acknowledgements.per_address, windowMs: config.acknowledgements.window_minutes * 60_000, clock });
   const worker = createIntakeWorker({
     db,
     clock,
@@ -60,7 +58,7 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
     outbox: options.outbox,
     customers: options.customers,
     logger,
-    prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain, ackLimiter },
+    prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain },
   });
   const kick = () =>
     worker.processPending().catch((error: unknown) => {

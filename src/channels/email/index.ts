@@ -10,8 +10,6 @@ export { threadingKeys, normaliseSubject } from './threading-keys.js';
 export type { ThreadingKeys, ThreadingOptions } from './threading-keys.js';
 export { classifyMail, isOwnOutbound } from './classify-mail.js';
 export type { MailClassification, MailKind } from './classify-mail.js';
-export { createAckRateLimiter } from './ack-rate-limiter.js';
-export type { AckRateLimiter } from './ack-rate-limiter.js';
 export { decideInbound } from './inbound-decision.js';
 export type { InboundDecision } from './inbound-decision.js';
 export { buildOutboundEmail, subjectWithToken } from './outbound-email.js';

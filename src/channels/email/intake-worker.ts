@@ -1,6 +1,7 @@
 // The intake worker: turns stored raw mail into messages on cases. Each row is handled in its own
 // transaction, so one bad message goes to quarantine and never holds up the others.
 import type { Db, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import type { CaseService } from '../../features/cases/case.service.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
@@ -91,7 +92,7 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     const known = kind === 'bounce' ? [] : await options.customers.findCustomers({ email: email.from.address });
     const linkToThread = threadCase && (kind === 'bounce' || known.length === 0 || known.some((c) => c.id === threadCase.customerId));
 
-    const done = await options.db.transaction().execute(async (tx) => {
+    const done = await withTransaction(options.db, async (tx) => {
       if (!(await repo.claimPendingMail(tx, id))) return false;
       if (bounced && decision.markFailedMessageId) {
         const report = email.deliveryReport;

@@ -2,19 +2,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../shared/clock.js';
 import { isAppError } from '../../shared/app-error.js';
-import { createAckRateLimiter } from './ack-rate-limiter.js';
+import { createManualClock } from '../../shared/clock.js';
 import { prepareInbound } from './prepare-inbound.js';
 import { receiveRawEmail } from './http-intake.js';
 import { createMemorySink } from './fixtures/in-memory-ports.js';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const clock = createManualClock(new Date('2026-11-23T10:00:00Z'));
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const options = {
   ourDomains: ['shop.example'],
   ourMessageIdDomain: 'mail.shop.example',
-  ackLimiter: createAckRateLimiter({ perAddress: 3, windowMs: 3_600_000, clock }),
 };
 const read = (name: string) => readFileSync(join(fixtures, name));
 
@@ -25,7 +23,7 @@ describe('prepareInbound', () => {
     expect(results[1]).toMatchObject({
       status: 'ready',
       keys: { caseToken: 'K-1234', messageIds: ['out_100@mail.shop.example'] },
-      decision: { acknowledge: true, openCommitment: true },
+      decision: { openCommitment: true },
     });
   });
 

@@ -1,5 +1,4 @@
 // One stored raw message → what the ingest worker needs: quarantine it, drop it as ours, or thread it.
-import type { AckRateLimiter } from './ack-rate-limiter.js';
 import { decideInbound } from './inbound-decision.js';
 import type { InboundDecision } from './inbound-decision.js';
 import { parseEmail } from './parse-email.js';
@@ -15,7 +14,6 @@ export type PreparedInbound =
 export interface PrepareInboundOptions {
   ourDomains: readonly string[];
   ourMessageIdDomain: string;
-  ackLimiter: AckRateLimiter;
   orderNumberPattern?: RegExp;
 }
 

@@ -1,12 +1,25 @@
 // Agents and sessions: the admin creates agents; agents log in with a password for the console.
 import { z } from 'zod';
 import { bearerToken, principalOf } from '../../http/auth.js';
+import { AppError } from '../../shared/app-error.js';
 import type { App } from '../../http/route-types.js';
 import type { AgentService } from './agent.service.js';
 
 const role = z.enum(['agent', 'manager', 'admin']);
 
+/**
+ * Login attempts allowed in a window, per address and per account; past either the answer is 429 with
+ * Retry-After, whether the password is right or not, so guessing costs the attacker the whole window.
+ */
+export const loginLimits = { perAddress: 30, perAccount: 10, windowMs: 15 * 60_000 } as const;
+
 export function registerAgentRoutes(app: App, deps: { agents: AgentService }): void {
+  const perAddress = app.createRateLimit({ max: loginLimits.perAddress, timeWindow: loginLimits.windowMs, keyGenerator: (request) => `login-address:${request.ip}` });
+  const perAccount = app.createRateLimit({
+    max: loginLimits.perAccount,
+    timeWindow: loginLimits.windowMs,
+    keyGenerator: (request) => `login-account:${String((request.body as { email?: unknown } | undefined)?.email).toLowerCase()}`,
+  });
   app.post(
     '/api/v1/agents',
     {
@@ -28,7 +41,18 @@ export function registerAgentRoutes(app: App, deps: { agents: AgentService }): v
   app.get('/api/v1/agents', { schema: { tags: ['agents'] } }, async () => ({ items: await deps.agents.listAgents() }));
   app.post(
     '/api/v1/auth/login',
-    { config: { auth: 'public' }, schema: { tags: ['auth'], body: z.object({ email: z.email(), password: z.string().min(1) }) } },
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['auth'], body: z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) }) },
+      preHandler: async (request, reply) => {
+        // Both counts move on every attempt; the first one past its limit answers.
+        const limits = [await perAddress(request), await perAccount(request)];
+        const exceeded = limits.find((limit) => !limit.isAllowed && limit.isExceeded);
+        if (!exceeded || exceeded.isAllowed) return;
+        reply.header('retry-after', String(exceeded.ttlInSeconds));
+        throw new AppError('too_many_requests', { detail: `Too many login attempts; try again in ${Math.ceil(exceeded.ttlInSeconds / 60)} minutes`, extra: { retry_after: exceeded.ttlInSeconds } });
+      },
+    },
     async (request) => deps.agents.login(request.body),
   );
   app.post(

@@ -5,7 +5,8 @@ import type { Db } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import * as repo from './agent.repo.js';
-import { hashPassword, hashToken, newSecretToken, verifyPassword } from './password.js';
+import { insertAuditEntry } from './audit-log.repo.js';
+import { dummyPasswordHash, hashPassword, hashToken, newSecretToken, verifyPassword } from './password.js';
 
 export type { Role } from './agent.repo.js';
 
@@ -19,6 +20,8 @@ export interface Principal {
   role: repo.Role;
   agentId: string | null;
   tokenKind: repo.TokenRecord['kind'];
+  /** The token's own id (never its secret), so the audit log can name a token that belongs to no agent. */
+  tokenId: string;
 }
 
 export interface AgentView {
@@ -29,6 +32,8 @@ export interface AgentView {
   skills: string[];
   capacity: number;
   out_of_office: boolean;
+  /** True when an admin disabled the agent: no login, no working token. */
+  disabled: boolean;
   created_at: string;
 }
 
@@ -41,8 +46,23 @@ export function toAgentView(agent: repo.AgentRecord): AgentView {
     skills: agent.skills,
     capacity: agent.capacity,
     out_of_office: agent.outOfOffice,
+    disabled: agent.disabledAt !== null,
     created_at: agent.createdAt.toISOString(),
   };
+}
+
+/**
+ * Who writes as whom: an agent's token writes as that agent, whatever the body says; only an admin may act
+ * for another agent, and then `onBehalf` says so, for the audit log. A token that belongs to no agent must
+ * name one.
+ */
+export function actingAuthor(principal: Principal, requested: string | undefined): { authorId: string; onBehalf: boolean } {
+  if (!requested || requested === principal.agentId) {
+    if (principal.agentId) return { authorId: principal.agentId, onBehalf: false };
+    throw new AppError('validation_failed', { detail: 'author_id: this token belongs to no agent; name the agent who writes', field: 'author_id' });
+  }
+  if (principal.role !== 'admin') throw new AppError('forbidden', { detail: 'author_id: an agent writes as themself; only an admin may write for another agent', field: 'author_id' });
+  return { authorId: requested, onBehalf: true };
 }
 
 const sessionHours = 12;
@@ -51,15 +71,33 @@ const setupLinkHours = 72;
 /** How long a checked token is trusted without asking the store again; logout clears it at once. */
 const tokenCacheMs = 5_000;
 
-export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger; publicUrl: string }) {
+export function createAgentService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  /** Checks a password against a stored hash; scrypt unless a caller (a test counting checks) wraps it. */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+}) {
+  const checkPassword = deps.verifyPassword ?? verifyPassword;
   // Every API request authenticates; a short cache keeps that from costing a query per request.
   const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: tokenCacheMs });
 
-  /** KEPT_ADMIN_TOKEN becomes the bootstrap admin token; without one, the first start creates one and returns it to print once. */
+  /**
+   * KEPT_ADMIN_TOKEN becomes the bootstrap admin token, and a changed one revokes the one it replaces; without
+   * one, the first start creates one and returns it to print once.
+   */
   async function ensureAdminToken(configured: string | undefined): Promise<string | undefined> {
     const at = deps.clock.now();
     if (configured) {
-      await repo.insertToken(deps.db, { tokenHash: hashToken(configured), kind: 'admin_bootstrap', role: 'admin', agentId: null, label: 'KEPT_ADMIN_TOKEN', at });
+      const tokenHash = hashToken(configured);
+      await deps.db.transaction().execute(async (tx) => {
+        const revoked = await repo.revokeTokens(tx, { kind: 'admin_bootstrap', exceptHash: tokenHash, at });
+        for (const id of revoked) {
+          await insertAuditEntry(tx, { at, actorAgentId: null, actorTokenId: null, action: 'token.revoked', targetType: 'token', targetId: id, detail: { reason: 'KEPT_ADMIN_TOKEN changed' } });
+        }
+        await repo.insertToken(tx, { tokenHash, kind: 'admin_bootstrap', role: 'admin', agentId: null, label: 'KEPT_ADMIN_TOKEN', at });
+      });
       return undefined;
     }
     if ((await repo.countTokensOfKind(deps.db, 'admin_bootstrap')) > 0) return undefined;
@@ -74,7 +112,7 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
     if (cached) return cached;
     const record = await repo.findLiveToken(deps.db, { tokenHash, at: deps.clock.now() });
     if (!record || record.kind === 'password_setup') return undefined;
-    const principal: Principal = { role: record.role, agentId: record.agentId, tokenKind: record.kind };
+    const principal: Principal = { role: record.role, agentId: record.agentId, tokenKind: record.kind, tokenId: record.id };
     principals.set(tokenHash, principal);
     return principal;
   }
@@ -102,8 +140,9 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
 
   async function login(input: { email: string; password: string }): Promise<{ token: string; agent: AgentView }> {
     const agent = await repo.findAgentByEmail(deps.db, input.email.toLowerCase());
-    const valid = agent?.passwordHash ? await verifyPassword(input.password, agent.passwordHash) : false;
-    if (!agent || !valid) throw new AppError('unauthenticated', { detail: 'Wrong email or password' });
+    // An unknown address costs the same scrypt as a known one, so the answer's time does not tell which it was.
+    const valid = await checkPassword(input.password, agent?.passwordHash ?? dummyPasswordHash);
+    if (!agent?.passwordHash || !valid || agent.disabledAt || agent.deletedAt) throw new AppError('unauthenticated', { detail: 'Wrong email or password' });
     const at = deps.clock.now();
     const token = newSecretToken('kept_session');
     await repo.insertToken(deps.db, { tokenHash: hashToken(token), kind: 'session', role: agent.role, agentId: agent.id, expiresAt: new Date(at.getTime() + sessionHours * 3_600_000), at });
@@ -124,7 +163,7 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
 
   async function getAgent(id: string): Promise<AgentView> {
     const agent = await repo.findAgentById(deps.db, id);
-    if (!agent) throw new AppError('not_found', { detail: `No agent ${id}` });
+    if (!agent || agent.deletedAt) throw new AppError('not_found', { detail: `No agent ${id}` });
     return toAgentView(agent);
   }
 
@@ -132,7 +171,12 @@ export function createAgentService(deps: { db: Db; clock: Clock; logger: Logger;
     return (await repo.listAgents(deps.db)).map(toAgentView);
   }
 
-  return { ensureAdminToken, authenticate, createAgent, setPasswordWithLink, login, logout, createApiToken, getAgent, listAgents };
+  /** Forgets every cached token check, so a revocation holds at the next request of this process. */
+  function forgetCachedPrincipals(): void {
+    principals.clear();
+  }
+
+  return { forgetCachedPrincipals, ensureAdminToken, authenticate, createAgent, setPasswordWithLink, login, logout, createApiToken, getAgent, listAgents };
 }
 
 export type AgentService = ReturnType<typeof createAgentService>;

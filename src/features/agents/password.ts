@@ -12,6 +12,12 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/**
+ * A stored hash no password matches, shaped like a real one: checking a password against it costs the same
+ * scrypt, so a login for an unknown address takes as long as one for a known address.
+ */
+export const dummyPasswordHash = `scrypt$${randomBytes(16).toString('base64')}$${randomBytes(keyLength).toString('base64')}`;
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, saltText, keyText] = stored.split('$');
   if (scheme !== 'scrypt' || !saltText || !keyText) return false;

@@ -3,6 +3,7 @@ import type { CrackKind } from '../history/history-event.js';
 import { crackKinds } from '../history/history-event.js';
 import type { AuditSummary, EventSummary, IdList } from './audit-summary.js';
 import { crackTitles } from './audit-summary.js';
+import { formatAuditReading } from './audit-reading.js';
 
 const esc = (value: unknown): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -98,6 +99,7 @@ table{border-collapse:collapse;width:100%;font-size:13px;margin-bottom:1rem}td,t
 <h1>Kept audit</h1>
 <p class="sub">${summary.events.toLocaleString('en-US')} events from ${esc(summary.from ?? '–')} to ${esc(summary.to ?? '–')} · ${(summary.source.bytes / 1e6).toFixed(1)} MB ${summary.source.format.toUpperCase()} · replayed in ${(summary.durationMs / 1000).toFixed(1)} s (${rate.toLocaleString('en-US')} events/s)</p>
 <p class="sub">Windows: notify ${w.notifyMinutes} min · acknowledge ${w.acknowledgeMinutes} min · first response ${w.firstResponseMinutes} min · follow-up ${w.followUpMinutes} min · escalation ${w.escalationMinutes} min</p>
+<details open><summary>How the file was read</summary><pre>${esc(formatAuditReading({ reading: summary.reading, eventsByType: summary.eventsByType, broken: summary.broken.count, outOfOrder: summary.outOfOrder }))}</pre></details>
 <div class="cards"><div class="card ${summary.totalCracks ? 'bad' : 'zero'}">cracks<b>${summary.totalCracks.toLocaleString('en-US')}</b></div>
 ${crackKinds.map((k) => `<a class="card ${summary.cracks[k].count ? 'bad' : 'zero'}" href="#${k}">${esc(crackTitles[k])}<b>${summary.cracks[k].count.toLocaleString('en-US')}</b></a>`).join('')}</div>
 <h2>Cracks by kind</h2>${barChart(summary)}

@@ -12,9 +12,9 @@ export interface RecordSink {
 /** Called after each chunk with the bytes read so far. */
 export type ByteCounter = (bytesRead: number) => void;
 
-/** Feeds each line of a JSON Lines stream to `sink`; a line that is not JSON is rejected with its number. */
-export async function readJsonl(params: { stream: Readable; sink: RecordSink; onBytes?: ByteCounter }): Promise<{ bytes: number; lines: number }> {
-  const { stream, sink, onBytes } = params;
+/** Feeds each line of a JSON Lines stream to `sink` (through `mapping` when given); a line that is not JSON is rejected with its number. */
+export async function readJsonl(params: { stream: Readable; sink: RecordSink; mapping?: HistoryMapping; onBytes?: ByteCounter }): Promise<{ bytes: number; lines: number }> {
+  const { stream, sink, onBytes, mapping } = params;
   const decoder = new StringDecoder('utf8');
   let rest = '';
   let line = 0;
@@ -29,7 +29,7 @@ export async function readJsonl(params: { stream: Readable; sink: RecordSink; on
       sink.reject(line, error instanceof Error ? error.message : 'not JSON');
       return;
     }
-    sink.accept(value, line);
+    sink.accept(mapping ? mapJsonRecord(value, mapping) : value, line);
   };
   for await (const chunk of stream) {
     const buffer: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
@@ -49,13 +49,44 @@ export async function readJsonl(params: { stream: Readable; sink: RecordSink; on
 }
 
 /**
- * Which CSV column fills which event field, by dotted path: `{ "id": "event_id", "occurred_at": "time",
- * "customer.email": "email", "order.id": "order_no", "data.text": "body" }`. `id`, `type` and `occurred_at` are required.
+ * Which source field fills which event field, by dotted event path. For CSV the source is a column:
+ * `{ "id": "event_id", "occurred_at": "time", "customer.email": "email", "data.text": "body" }`, and `id`,
+ * `type` and `occurred_at` are required. For JSON Lines the source is a dotted path in each line's object:
+ * `{ "occurred_at": "timestamp", "data.author": "sender", "data.thread_ref": "conversation.id" }`; fields
+ * the mapping does not name are read where the SPEC puts them.
  */
-export const csvMappingSchema = z
-  .record(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted event path such as data.thread_ref'), z.string().min(1))
-  .refine((m) => 'id' in m && 'type' in m && 'occurred_at' in m, 'the mapping must name columns for id, type and occurred_at');
-export type CsvMapping = z.infer<typeof csvMappingSchema>;
+export const historyMappingSchema = z.record(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted event path such as data.thread_ref'), z.string().min(1));
+export const csvMappingSchema = historyMappingSchema.refine(
+  (m) => 'id' in m && 'type' in m && 'occurred_at' in m,
+  'the mapping must name columns for id, type and occurred_at',
+);
+export type HistoryMapping = z.infer<typeof historyMappingSchema>;
+export type CsvMapping = HistoryMapping;
+
+function getPath(source: unknown, path: string): unknown {
+  let node = source;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** An event from one JSON Lines record through `mapping`: mapped fields are copied in, the rest kept. */
+export function mapJsonRecord(value: unknown, mapping: HistoryMapping): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const event: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  // The nested objects a mapping writes into are copied, so the source record is never changed.
+  for (const key of ['customer', 'order', 'data']) {
+    const inner = event[key];
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) event[key] = { ...(inner as Record<string, unknown>) };
+  }
+  for (const [path, from] of Object.entries(mapping)) {
+    const found = getPath(value, from);
+    if (found !== undefined && found !== null) setPath(event, path, found);
+  }
+  return event;
+}
 
 const numericFields = new Set(['data.score']);
 const booleanFields = new Set(['data.contact_requested', 'order.ship_to.is_gift']);

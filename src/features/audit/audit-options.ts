@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
-import { defaultReasonPhrases } from '../history/history-event.js';
+import { loadDefaultReasons } from '../comms/reason-catalog.js';
+import type { ReasonCatalog } from '../comms/reason.schemas.js';
+import { detectIntent } from '../signals/intent-detector.js';
+import { listedAgentSchema, type ListedAgent } from './audit-authors.js';
 
 export const auditWindowsSchema = z.object({
   /** A customer-visible order change must be told within this (policy `notify`). */
@@ -26,8 +29,10 @@ export const auditSettingsSchema = z.object({
     .default({ contacts: 5, withinDays: 14 }),
   /** Survey scores at or below this are detractors (NPS: 0–6). */
   detractorMaxScore: z.number().min(0).max(10).default(6),
-  /** Reason code → customer-facing phrases (lower case) that state it in a message. */
-  reasonPhrases: z.record(z.string(), z.array(z.string().min(1))).default(() => structuredClone(defaultReasonPhrases) as Record<string, string[]>),
+  /** The agents (as `GET /api/v1/agents` lists them): a message by one of them is a person's, a manager's if their role says so. */
+  agents: z.array(listedAgentSchema).default([]),
+  /** Events up to this many hours out of time order are replayed at their own time. */
+  reorderHours: z.number().min(0).max(24 * 31).default(24),
   /** How many ids of each list the summary keeps. */
   idCap: z.number().int().positive().default(1000),
   /** A customer with no open window and no event for this long is forgotten (memory stays bounded). */
@@ -38,31 +43,26 @@ export const auditSettingsSchema = z.object({
 export type AuditSettings = z.infer<typeof auditSettingsSchema>;
 
 export interface AuditOptions extends z.input<typeof auditSettingsSchema> {
-  /** True when the text asks for a manager; another detector can be plugged in here. */
+  /** True when the text asks for a manager; Kept's own detector (the one live cases use) by default. */
   detectManagerRequest?: (text: string) => boolean;
-  /** True for automatic senders: their messages acknowledge but never answer. */
-  isAutomatedAuthor?: (author: string) => boolean;
-  /** True for authors whose message answers a request for a manager. */
-  isManagerAuthor?: (author: string) => boolean;
+  /** The reason catalog messages are read against; the shipped one by default (`kept audit --config` passes its file's). */
+  reasons?: ReasonCatalog;
   /** Counts first-response, follow-up and escalation windows in business time; wall-clock without one. */
   calendar?: BusinessCalendar;
 }
 
 export interface ResolvedAuditOptions extends AuditSettings {
   detectManagerRequest: (text: string) => boolean;
-  isAutomatedAuthor: (author: string) => boolean;
-  isManagerAuthor: (author: string) => boolean;
+  reasons: ReasonCatalog;
   calendar: BusinessCalendar | undefined;
 }
 
-const managerRequest = /\b(manager|supervisor|someone in charge|your boss|escalate this)\b/i;
-/** A plain reading of "may I speak to a manager?": the word manager or supervisor, or asking for someone in charge. */
-export function detectManagerRequestSimply(text: string): boolean {
-  return managerRequest.test(text);
-}
+export type { ListedAgent };
 
-const automated = /^(system|auto|bot|noreply|no-reply|notification)/i;
-const manager = /(manager|supervisor|team lead)/i;
+/** Kept's manager-request detector, the same one that escalates live cases. */
+export function detectManagerRequestAsKept(text: string): boolean {
+  return detectIntent({ intent: 'managerRequest', text }).detected;
+}
 
 /** Fills in the defaults; a bad value is an AppError `validation_failed` naming the field. */
 export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOptions {
@@ -74,9 +74,8 @@ export function resolveAuditOptions(options: AuditOptions = {}): ResolvedAuditOp
   }
   return {
     ...parsed.data,
-    detectManagerRequest: options.detectManagerRequest ?? detectManagerRequestSimply,
-    isAutomatedAuthor: options.isAutomatedAuthor ?? ((a) => a === '' || automated.test(a)),
-    isManagerAuthor: options.isManagerAuthor ?? ((a) => manager.test(a)),
+    detectManagerRequest: options.detectManagerRequest ?? detectManagerRequestAsKept,
+    reasons: options.reasons ?? loadDefaultReasons(),
     calendar: options.calendar,
   };
 }

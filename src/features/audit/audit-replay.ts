@@ -4,12 +4,16 @@
 import type { CrackKind, HistoryEvent } from '../history/history-event.js';
 import { customerVisibleOrderEvents, historyEventSchema } from '../history/history-event.js';
 import { MinHeap } from '../history/min-heap.js';
+import { createReasonMatcher } from '../comms/reason-matching.js';
+import { createAuthorReader } from './audit-authors.js';
 import type { AuditOptions, ResolvedAuditOptions } from './audit-options.js';
+import { createReadingCollector } from './audit-reading.js';
+import { createReorderBuffer } from './audit-reorder.js';
 import { resolveAuditOptions } from './audit-options.js';
 import type { AuditSummary, CrackCollector, EventSummary } from './audit-summary.js';
 import { createCrackCollectors, zeroPerKind } from './audit-summary.js';
 import type { CustomerState, OpenWindow, WindowKind } from './audit-state.js';
-import { createCustomerIndex, summarize, text } from './audit-state.js';
+import { channelFields, createCustomerIndex, firstText, summarize, text, threadFields } from './audit-state.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -36,10 +40,15 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   const index = createCustomerIndex();
   const deadlines = new MinHeap<OpenWindow>((a, b) => a.deadline < b.deadline);
   const broken: AuditSummary['broken'] = { count: 0, lines: [] };
-  const phrases = Object.entries(o.reasonPhrases);
+  const matcher = createReasonMatcher(o.reasons);
+  const knownReasons = new Set(o.reasons.map((reason) => reason.code));
+  const authors = createAuthorReader(o.agents);
+  const reading = createReadingCollector();
   let clock = Number.NEGATIVE_INFINITY;
   let first: string | null = null;
   let last: string | null = null;
+  let firstAt = 0;
+  let lastAt = 0;
   let events = 0;
   let outOfOrder = 0;
   let unattributed = 0;
@@ -80,7 +89,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   };
 
   const open = (kind: WindowKind, customer: CustomerState, event: EventSummary, deadline: number, extra: { thread?: string | undefined; orderId?: string | undefined }): void => {
-    const win: OpenWindow = { kind, deadline, customer, event, closed: false, thread: extra.thread, orderId: extra.orderId };
+    const win: OpenWindow = { kind, deadline, customer, event, closed: false, unknownReply: false, thread: extra.thread, orderId: extra.orderId };
     customer.open.push(win);
     deadlines.push(win);
     openWindows++;
@@ -100,6 +109,11 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       deadlines.pop();
       if (top.closed) continue;
       close(top);
+      // Only a sender the audit could not place answered: neither kept nor broken, and said so.
+      if (top.unknownReply) {
+        reading.undecided(top.event);
+        continue;
+      }
       report(top.kind, { customer: top.customer, orderId: top.orderId, thread: top.thread, event: top.event, detail: detail[top.kind](top), events: [top.event] });
     }
   };
@@ -112,25 +126,30 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (i >= 0) list.splice(i, 1);
   }
 
-  const stateReason = (lower: string): string | undefined => {
-    for (const [code, list] of phrases) for (const p of list) if (lower.includes(p)) return code;
-    return undefined;
-  };
 
   const onOrderEvent = (event: HistoryEvent, customer: CustomerState, summary: () => EventSummary, at: number): void => {
     customer.streak = undefined;
     if (!event.order) return;
     const order = index.orderFor(event.order.id, customer);
     const reason = text(event.data?.['reason']);
-    if (reason) {
+    if (reason && !knownReasons.has(reason)) reading.unknownReason(reason, summary);
+    else if (reason) {
       order.recorded = { code: reason, event: summary() };
       order.stated = undefined;
     }
     if (customerVisibleOrderEvents.has(event.type)) open('silent_state_change', customer, summary(), at + w.notifyMinutes * MIN, { orderId: event.order.id });
   };
 
+  /** Which fields gave a message's or contact's channel and thread, for the reading report. */
+  const noteFields = (data: Readonly<Record<string, unknown>>): string | undefined => {
+    reading.field('channelFields', `data.${firstText(data, channelFields)?.field ?? '(none)'}`);
+    const thread = firstText(data, threadFields);
+    reading.field('threadFields', thread ? `data.${thread.field}` : '(none)');
+    return thread?.value;
+  };
+
   const onContact = (event: HistoryEvent, customer: CustomerState, s: EventSummary, at: number): void => {
-    const thread = s.thread_ref;
+    const thread = noteFields(event.data ?? {});
     open('unacknowledged_contact', customer, s, at + w.acknowledgeMinutes * MIN, { thread });
     open('unanswered_contact', customer, s, deadlineAfter(at, w.firstResponseMinutes, true), { thread });
     if (o.detectManagerRequest(text(event.data?.['text']) ?? '')) open('escalation_unanswered', customer, s, deadlineAfter(at, w.escalationMinutes, true), { thread });
@@ -148,30 +167,34 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
 
   const onMessage = (event: HistoryEvent, customer: CustomerState, s: () => EventSummary): void => {
     const data = event.data ?? {};
-    const author = text(data['author']) ?? '';
-    const human = !o.isAutomatedAuthor(author);
-    const thread = text(data['thread_ref']);
+    const author = authors.read(data);
+    reading.field('authorFields', author.via);
+    reading.author(author.kind, author.manager);
+    if (author.kind === 'unknown') reading.unknownAuthor(author.via === 'no author' ? 'no author' : author.label, s);
+    const human = author.kind === 'person';
+    const thread = noteFields(data);
     const body = `${text(data['subject']) ?? ''}\n${text(data['text']) ?? ''}`;
     const aboutOrder = (id: string) => event.order?.id === id || body.includes(id);
     for (let i = customer.open.length - 1; i >= 0; i--) {
       const win = customer.open[i] as OpenWindow;
-      const sameThread = win.thread === undefined || win.thread === thread;
+      const sameThread = win.thread === undefined || thread === undefined || win.thread === thread;
+      const needsPerson = win.kind === 'unanswered_contact' || win.kind === 'escalation_unanswered' || win.kind === 'survey_not_followed_up';
       const kept =
         (win.kind === 'unacknowledged_contact' && sameThread) ||
         (win.kind === 'unanswered_contact' && human && sameThread) ||
-        (win.kind === 'escalation_unanswered' && human && sameThread && o.isManagerAuthor(author)) ||
+        (win.kind === 'escalation_unanswered' && human && sameThread && author.manager) ||
         (win.kind === 'survey_not_followed_up' && human) ||
         (win.kind === 'silent_state_change' && win.orderId !== undefined && aboutOrder(win.orderId));
       if (kept) close(win);
+      else if (needsPerson && author.kind === 'unknown' && (sameThread || win.kind === 'survey_not_followed_up')) win.unknownReply = true;
     }
-    const lower = body.toLowerCase();
-    const code = stateReason(lower);
+    const code = matcher.statedReasons(body)[0];
     if (!code) return;
     const mentioned = new Set(customer.orders.filter(aboutOrder));
     if (event.order) mentioned.add(event.order.id);
     for (const id of mentioned) {
       const order = index.orderFor(id, customer);
-      const before = order.stated ?? (order.recorded && o.reasonPhrases[order.recorded.code] ? order.recorded : undefined);
+      const before = order.stated ?? order.recorded;
       const summary = s();
       if (before && before.code !== code) {
         report('reason_conflict', {
@@ -183,6 +206,10 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     }
   };
 
+  let released = Number.NEGATIVE_INFINITY;
+  let newestRead = Number.NEGATIVE_INFINITY;
+  const buffer = createReorderBuffer({ horizonMs: o.reorderHours * 60 * MIN, release: (event, at) => replay(event, at) });
+
   const accept = (value: unknown, line: number): void => {
     const parsed = historyEventSchema.safeParse(value);
     if (!parsed.success) {
@@ -190,10 +217,19 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       reject(line, issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'not an event');
       return;
     }
-    const event = parsed.data;
-    const at = Date.parse(event.occurred_at);
-    if (at < clock) outOfOrder++;
-    else {
+    const at = Date.parse(parsed.data.occurred_at);
+    if (at < newestRead) outOfOrder++;
+    else newestRead = at;
+    // Later than the horizon: its moment has been replayed already, so it is replayed now and counted.
+    if (at < released) {
+      reading.late();
+      replay(parsed.data, at);
+    } else buffer.push(parsed.data, at);
+  };
+
+  function replay(event: HistoryEvent, at: number): void {
+    if (at > released) released = at;
+    if (at >= clock) {
       clock = at;
       expire(at);
       if (at >= nextSweep) {
@@ -203,8 +239,8 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     }
     events++;
     byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
-    if (first === null) first = event.occurred_at;
-    last = event.occurred_at;
+    if (first === null || at < firstAt) [first, firstAt] = [event.occurred_at, at];
+    if (last === null || at > lastAt) [last, lastAt] = [event.occurred_at, at];
     day(event.occurred_at).events++;
     const customer = index.resolve(event);
     if (!customer) {
@@ -229,7 +265,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
         open('survey_not_followed_up', customer, summary(), deadlineAfter(at, w.followUpMinutes, true), {});
       }
     } else if (progressPrefixes.some((p) => type.startsWith(p))) onOrderEvent(event, customer, summary, at);
-  };
+  }
 
   function reject(line: number, error: string): void {
     broken.count++;
@@ -237,6 +273,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
   }
 
   const finish = (source: AuditSummary['source'], durationMs: number): AuditSummary => {
+    buffer.drain();
     for (let win = deadlines.pop(); win; win = deadlines.pop()) if (!win.closed) stillOpen[win.kind]++;
     const tallies = Object.fromEntries(
       Object.entries(cracks).map(([kind, t]) => [
@@ -252,6 +289,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       to: last,
       outOfOrder,
       unattributed,
+      reading: reading.result(),
       broken,
       windows: w,
       totalCracks: Object.values(cracks).reduce((n, t) => n + t.count, 0),

@@ -30,19 +30,43 @@ export interface OpenWindow {
   orderId: string | undefined;
   event: EventSummary;
   closed: boolean;
+  /** A message by a sender the audit could not place came within the window: it may have kept it. */
+  unknownReply: boolean;
 }
 
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The first of `fields` of `data` that holds a non-empty string, and its name. */
+export function firstText(data: Readonly<Record<string, unknown>>, fields: readonly string[]): { field: string; value: string } | undefined {
+  for (const field of fields) {
+    const value = data[field];
+    if (typeof value === 'string' && value !== '') return { field, value };
+  }
+  return undefined;
+}
+
+/** Where a history may keep a message's channel and thread, in order of preference. */
+export const channelFields = ['channel', 'medium', 'source'] as const;
+export const threadFields = ['thread_ref', 'thread_id', 'conversation_id', 'ticket_id', 'case_id'] as const;
+
+function authorLabel(author: unknown): string | undefined {
+  if (typeof author === 'string') return author;
+  if (typeof author !== 'object' || author === null) return undefined;
+  const a = author as Record<string, unknown>;
+  const label = [a['name'], a['email'], a['id']].find((v) => typeof v === 'string' || typeof v === 'number');
+  const role = typeof a['role'] === 'string' ? ` (${a['role']})` : '';
+  return label === undefined ? undefined : `${String(label)}${role}`;
+}
+
 export function summarize(event: HistoryEvent): EventSummary {
   const data = event.data ?? {};
   const s: EventSummary = { id: event.id, type: event.type, occurred_at: event.occurred_at };
-  const channel = text(data['channel']);
-  const author = text(data['author']);
+  const channel = firstText(data, channelFields)?.value;
+  const author = authorLabel(data['author']) ?? text(data['from']);
   const body = text(data['text']);
-  const thread = text(data['thread_ref']);
+  const thread = firstText(data, threadFields)?.value;
   const reason = text(data['reason']);
   if (channel) s.channel = channel;
   if (author) s.author = author;

@@ -2,6 +2,7 @@
 import type { CrackKind } from '../history/history-event.js';
 import { crackKinds } from '../history/history-event.js';
 import type { AuditWindows } from './audit-options.js';
+import type { AuditReading } from './audit-reading.js';
 
 /** The first `cap` distinct ids, and how many cracks named one at all (an id named twice counts twice). */
 export interface IdList {
@@ -54,6 +55,8 @@ export interface AuditSummary {
   outOfOrder: number;
   /** Events with no customer identity and no known order: checked for nothing. */
   unattributed: number;
+  /** How the file was read: fields used, senders and reason codes that could not be placed. */
+  reading: AuditReading;
   broken: { count: number; lines: Array<{ line: number; error: string }> };
   windows: AuditWindows;
   totalCracks: number;

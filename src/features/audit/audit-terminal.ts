@@ -5,7 +5,11 @@ import cliProgress from 'cli-progress';
 import { crackKinds } from '../history/history-event.js';
 import type { AuditSummary } from './audit-summary.js';
 import { crackTitles } from './audit-summary.js';
+import { parseReasonsYaml } from '../comms/reason-catalog.js';
+import { shippedConfigPath } from '../../config/config.js';
+import { listedAgentSchema } from './audit-authors.js';
 import { renderAuditHtml } from './audit-html.js';
+import { formatAuditReading } from './audit-reading.js';
 import { runAudit } from './run-audit.js';
 
 const n = (v: number): string => v.toLocaleString('en-US');
@@ -14,6 +18,8 @@ const n = (v: number): string => v.toLocaleString('en-US');
 export function formatAuditSummary(summary: AuditSummary): string {
   const rate = summary.durationMs > 0 ? summary.events / (summary.durationMs / 1000) : 0;
   const lines = [
+    formatAuditReading({ reading: summary.reading, eventsByType: summary.eventsByType, broken: summary.broken.count, outOfOrder: summary.outOfOrder }),
+    '',
     `Replayed ${n(summary.events)} events (${summary.from ?? '–'} → ${summary.to ?? '–'}) in ${(summary.durationMs / 1000).toFixed(1)} s, ${n(Math.round(rate))} events/s.`,
     summary.broken.count ? `${n(summary.broken.count)} lines could not be read (first at line ${summary.broken.lines[0]?.line ?? '?'}: ${summary.broken.lines[0]?.error ?? ''}).` : 'Every line was read.',
     '',
@@ -30,9 +36,20 @@ export function formatAuditSummary(summary: AuditSummary): string {
 }
 
 const usage = `kept audit <history.jsonl|history.csv> [--json] [--html report.html] [--format jsonl|csv] [--mapping mapping.json]
+  [--config kept.config.yaml] [--agents agents.json] [--reorder-hours 24]
   [--notify-minutes 15] [--acknowledge-minutes 5] [--first-response-minutes 240] [--follow-up-minutes 2880] [--escalation-minutes 240]`;
 
-/** `kept audit`: replays the file with a progress bar on stderr; prints the summary, or JSON with --json; writes the HTML report. */
+/** The agents file: the array `GET /api/v1/agents` returns, or an object with it under `agents`. */
+async function readAgents(file: string) {
+  const raw = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  const list = Array.isArray(raw) ? raw : (raw as { agents?: unknown }).agents;
+  return listedAgentSchema.array().parse(list);
+}
+
+/**
+ * `kept audit`: replays the file with a progress bar on stderr; prints how it read the file and the summary,
+ * or only JSON with --json; writes the HTML report only when --html names a file.
+ */
 export async function runAuditCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -42,6 +59,9 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
       html: { type: 'string' },
       format: { type: 'string' },
       mapping: { type: 'string' },
+      config: { type: 'string' },
+      agents: { type: 'string' },
+      'reorder-hours': { type: 'string' },
       'notify-minutes': { type: 'string' },
       'acknowledge-minutes': { type: 'string' },
       'first-response-minutes': { type: 'string' },
@@ -59,13 +79,21 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
   for (const [flag, key] of [['notify-minutes', 'notifyMinutes'], ['acknowledge-minutes', 'acknowledgeMinutes'], ['first-response-minutes', 'firstResponseMinutes'], ['follow-up-minutes', 'followUpMinutes'], ['escalation-minutes', 'escalationMinutes']] as const) {
     if (values[flag] !== undefined) windows[key] = Number(values[flag]);
   }
+  // The reasons and phrases of the configuration the audit runs with: the shipped one unless --config names another.
+  const configPath = values.config ?? shippedConfigPath;
+  const reasons = parseReasonsYaml({ yaml: await readFile(configPath, 'utf8'), file: configPath });
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'replaying [{bar}] {percentage}% | {mb} MB | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   let started = false;
   const summary = await runAudit({
     input: file,
     format,
-    ...(values.mapping ? { csvMapping: JSON.parse(await readFile(values.mapping, 'utf8')) as Record<string, string> } : {}),
-    options: { windows },
+    ...(values.mapping ? { mapping: JSON.parse(await readFile(values.mapping, 'utf8')) as Record<string, string> } : {}),
+    options: {
+      windows,
+      reasons,
+      ...(values.agents ? { agents: await readAgents(values.agents) } : {}),
+      ...(values['reorder-hours'] !== undefined ? { reorderHours: Number(values['reorder-hours']) } : {}),
+    },
     onProgress: ({ bytesRead, totalBytes }) => {
       if (!bar) return;
       if (!started) {
@@ -76,8 +104,7 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
     },
   });
   bar?.stop();
-  const htmlPath = values.html ?? 'kept-audit.html';
-  await writeFile(htmlPath, renderAuditHtml(summary));
-  process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatAuditSummary(summary)}\n\nReport: ${htmlPath}\n`);
+  if (values.html) await writeFile(values.html, renderAuditHtml(summary));
+  process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatAuditSummary(summary)}\n${values.html ? `\nReport: ${values.html}\n` : ''}`);
   return summary.totalCracks > 0 ? 1 : 0;
 }

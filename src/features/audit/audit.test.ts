@@ -111,7 +111,7 @@ describe('kept audit on a written history', () => {
     const summary = await runAudit({
       input: Readable.from([csv]),
       format: 'csv',
-      csvMapping: {
+      mapping: {
         id: 'event_id', type: 'kind', occurred_at: 'when', 'customer.external_id': 'client', 'customer.email': 'mail', 'customer.phone': 'mobile',
         'order.id': 'order_no', 'data.reason': 'why', 'data.text': 'body', 'data.thread_ref': 'thread', 'data.author': 'who',
       },
@@ -127,9 +127,9 @@ describe('kept audit on a written history', () => {
 
 describe('kept audit input checks', () => {
   it('refuses a CSV mapping without the required columns and a negative window, naming them', async () => {
-    await expect(runAudit({ input: Readable.from(['a,b\n']), format: 'csv', csvMapping: { id: 'a', type: 'b' } })).rejects.toMatchObject({
+    await expect(runAudit({ input: Readable.from(['a,b\n']), format: 'csv', mapping: { id: 'a', type: 'b' } })).rejects.toMatchObject({
       code: 'validation_failed',
-      field: 'csvMapping',
+      field: 'mapping',
     });
     await expect(runAudit({ input: Readable.from(['']), options: { windows: { notifyMinutes: -1 } } })).rejects.toMatchObject({
       code: 'validation_failed',

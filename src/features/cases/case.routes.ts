@@ -1,6 +1,7 @@
 // Cases: list with the SPEC filters, read one, reply, assign, escalate, resolve.
 import { z } from 'zod';
 import { principalOf } from '../../http/auth.js';
+import { actingAuthor } from '../agents/agent.service.js';
 import { problem } from '../../http/problem.js';
 import type { App } from '../../http/route-types.js';
 import type { CaseService } from './case.service.js';
@@ -12,7 +13,7 @@ const queue = z.enum(['mine', 'unassigned', 'at_risk', 'escalated', 'breached', 
 
 export const replyBodySchema = z
   .object({
-    author_id: z.string().min(1).optional().meta({ description: 'Defaults to the logged-in agent' }),
+    author_id: z.string().min(1).optional().meta({ description: "The token's agent; an admin may name another agent, and that is recorded in the audit log" }),
     body: z.string().max(100_000).optional(),
     template: z.string().optional(),
     vars: z.record(z.string(), z.unknown()).optional(),
@@ -56,8 +57,9 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
   );
 
   app.post('/api/v1/cases/:id/replies', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request, reply) => {
-    const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';
-    const result = await deps.replies.sendReply({ caseId: request.params.id, authorId, ...request.body });
+    const principal = principalOf(request);
+    const author = actingAuthor(principal, request.body.author_id);
+    const result = await deps.replies.sendReply({ ...request.body, caseId: request.params.id, authorId: author.authorId, ...(author.onBehalf ? { actedBy: principal } : {}) });
     if (result.held) {
       const codes = [...new Set(result.findings.map((finding) => finding.code))].join(', ');
       return reply
@@ -69,8 +71,8 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
     return reply.status(201).send({ ...rest, message: toMessageView(message) });
   });
   app.post('/api/v1/cases/:id/replies/preview', { schema: { tags: ['cases'], params: idParams, body: replyBodySchema } }, async (request) => {
-    const authorId = request.body.author_id ?? principalOf(request).agentId ?? '';
-    return deps.replies.previewReply({ caseId: request.params.id, authorId, ...request.body });
+    const { authorId } = actingAuthor(principalOf(request), request.body.author_id);
+    return deps.replies.previewReply({ ...request.body, caseId: request.params.id, authorId });
   });
   app.post('/api/v1/cases/:id/assign', { schema: { tags: ['cases'], params: idParams, body: z.object({ owner_id: z.string().min(1) }) } }, async (request) =>
     deps.cases.assignCase({ id: request.params.id, ownerId: request.body.owner_id, by: principalOf(request).agentId }),

@@ -1,5 +1,6 @@
 // Cases: where contacts land, who owns them, and what they look like to the API.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
@@ -152,7 +153,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       at: input.at,
     });
     await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened: false });
-    await deps.bus.emit('message.delivered', { tx, message, caseRecord });
+    await deps.bus.emit('message.delivered', { tx, message, caseRecord, at: input.at });
     return { caseRecord, message };
   }
 
@@ -208,7 +209,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
   }
 
   async function changeCase(input: { id: string; by: string | null; change: 'assigned' | 'state' | 'escalated'; note?: string; apply: caseRepo.CaseChanges | ((before: caseRepo.CaseRecord) => caseRepo.CaseChanges) }): Promise<CaseView> {
-    await deps.db.transaction().execute(async (tx) => {
+    await withTransaction(deps.db, async (tx) => {
       const before = await requireCase(tx, input.id);
       const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;
       const after = await caseRepo.updateCase(tx, input.id, changes);

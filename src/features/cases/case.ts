@@ -1,4 +1,5 @@
 // Pure rules for cases: subjects, routing of an incoming contact, and the JSON shape of a case.
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../shared/keyset-cursor.js';
 
 export const maxSubjectLength = 120;
 
@@ -36,11 +37,10 @@ export function chooseCaseForContact(options: { threadCaseId: string | undefined
 
 /** Cursor for `GET /cases`: the last row's update time and id, opaque to clients. */
 export function encodeCaseCursor(row: { updatedAt: Date; id: string }): string {
-  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
+  return encodeKeysetCursor({ at: row.updatedAt, id: row.id });
 }
 
 export function decodeCaseCursor(cursor: string): { updatedAt: Date; id: string } | undefined {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const updatedAt = time ? new Date(time) : undefined;
-  return updatedAt && !Number.isNaN(updatedAt.getTime()) && id ? { updatedAt, id } : undefined;
+  const position = decodeKeysetCursor(cursor);
+  return position ? { updatedAt: position.at, id: position.id } : undefined;
 }

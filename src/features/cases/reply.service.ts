@@ -2,6 +2,7 @@
 // with findings is held — listed in the outbox with them, nothing sent — unless each finding's code is
 // overridden with a note, which is recorded with who overrode what.
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
@@ -46,7 +47,18 @@ export interface ReplyInput {
   channel?: string | undefined;
   override?: string[] | undefined;
   note?: string | undefined;
+  /** Set when an admin writes for the author: who really sent it, for the audit log. */
+  actedBy?: ReplyActor | undefined;
 }
+
+/** A principal that writes for another agent: its agent, or its token when it belongs to no agent. */
+export interface ReplyActor {
+  agentId: string | null;
+  tokenId: string;
+}
+
+/** Records, in the reply's transaction, that `actor` sent message `messageId` as `authorId`. */
+export type ReplyActingForRecorder = (tx: Tx, input: { actor: ReplyActor; messageId: string; authorId: string; at: Date }) => Promise<void>;
 
 /** The channel a reply goes out on: the one the customer last used, unless it has no way back. */
 export function replyChannelFor(lastChannel: string | null): string {
@@ -74,6 +86,7 @@ export function createReplyService(deps: {
   /** What the composer shows before sending besides findings (the promises a draft makes…). */
   onPreview?: ReplyPreviewHook[];
   renderTemplate?: ReplyTemplateRenderer;
+  recordActingFor?: ReplyActingForRecorder;
 }) {
   async function draftReply(q: Queryable, input: ReplyInput): Promise<ReplyDraft> {
     const caseRecord = await deps.cases.requireCase(q, input.caseId);
@@ -115,7 +128,7 @@ export function createReplyService(deps: {
 
   async function sendReply(input: ReplyInput) {
     if (input.override?.length && !input.note?.trim()) throw new AppError('validation_failed', { detail: 'note: an override needs a note saying why', field: 'note' });
-    const outcome = await deps.db.transaction().execute(async (tx) => {
+    const outcome = await withTransaction(deps.db, async (tx) => {
       const draft = await draftReply(tx, input);
       const at = deps.clock.now();
       const to = await recipientFor(tx, draft.caseRecord, draft.channel);
@@ -173,13 +186,13 @@ export function createReplyService(deps: {
       });
       // The outbox holds what no check here can see, e.g. a message to a gift's recipient (`gift_recipient`).
       if (queued.status === 'held') return { held: true as const, findings: queued.audit.findings.filter((finding) => !overridden.has(finding.code)), outbox: queued };
+      if (input.actedBy) await deps.recordActingFor?.(tx, { actor: input.actedBy, messageId: message.id, authorId: draft.authorId, at });
       await deps.bus.emit('message.recorded', { tx, message, caseRecord: draft.caseRecord, opened: false });
       const extras: Record<string, unknown> = {};
       for (const hook of deps.onRecorded) Object.assign(extras, await hook(tx, { draft, messageId: message.id, at }));
       return { held: false as const, message, outbox: queued, extras };
     });
     if (outcome.held) return { held: true as const, findings: outcome.findings, outbox: toOutboxView(outcome.outbox) };
-    await deps.outbox.deliverById(outcome.outbox.id);
     await deps.bus.emit('live.case_updated', { caseId: input.caseId });
     const message = await messageRepo.findMessageById(deps.db, outcome.message.id);
     return { held: false as const, message: message ?? outcome.message, outbox_id: outcome.outbox.id, ...outcome.extras };

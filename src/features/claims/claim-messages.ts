@@ -4,30 +4,39 @@ import { claimTypeLabels, documentLabels, type ClaimType, type DocumentKind, typ
 
 const orderPhrase = (orderNumber: string | null) => (orderNumber ? `your order ${orderNumber}` : 'your order');
 
-export function claimOpenedText(input: { type: ClaimType; orderNumber: string | null; caseToken: string }): { subject: string; body: string } {
-  const what = input.type === 'non_delivery' ? `${orderPhrase(input.orderNumber)} has not reached its destination` : `${orderPhrase(input.orderNumber)} arrived damaged`;
+/**
+ * The one message a new claim sends: that the claim is open, and the documents it needs, each with its link
+ * (one message, not a notice followed by a request a second later).
+ */
+export function claimOpenedText(input: { type: ClaimType; orderNumber: string | null; caseToken: string; documents: readonly { kind: DocumentKind; link: string }[]; dueDays: number; statusUrl: string | null }): { subject: string; body: string } {
+  // It names the order's new state as its status page does ("There is a problem with the delivery").
+  const what = input.type === 'non_delivery' ? 'it has not reached its destination' : 'it arrived damaged';
+  const asks = input.documents.flatMap((document) => [`To settle it we need ${documentLabels[document.kind]}. It takes a few minutes online:`, document.link, '']);
   return {
     subject: `[${input.caseToken}] We have opened a claim for ${orderPhrase(input.orderNumber)}`,
     body: [
       'Hello,',
       '',
-      `We are sorry: the carrier tells us ${what}. We have opened a ${claimTypeLabels[input.type]} claim (${input.caseToken}) and will see it through with you.`,
-      'We will write again with the one thing we need from you.',
+      `We are sorry: there is a problem with the delivery of ${orderPhrase(input.orderNumber)}. The carrier tells us ${what}. We have opened a ${claimTypeLabels[input.type]} claim (${input.caseToken}) and will see it through with you.`,
+      '',
+      ...asks,
+      input.documents.length > 0 ? `Please send ${input.documents.length === 1 ? 'it' : 'them'} within ${input.dueDays} days; we will remind you before then.` : 'We will write again as soon as it is settled.',
+      ...(input.statusUrl ? ['', `You can see the status of your order here: ${input.statusUrl}`] : []),
     ].join('\n'),
   };
 }
 
-export function documentRequestText(input: { kind: DocumentKind; orderNumber: string | null; caseToken: string; link: string; dueDays: number; reminder: boolean }): { subject: string; body: string } {
-  const opener = input.reminder ? `A reminder: we are still waiting for ${documentLabels[input.kind]}` : `To settle your claim for ${orderPhrase(input.orderNumber)} we need ${documentLabels[input.kind]}`;
+/** The reminder a document's commitment sends when it comes at risk: the one message of that timer. */
+export function documentReminderText(input: { kind: DocumentKind; orderNumber: string | null; caseToken: string; link: string }): { subject: string; body: string } {
   return {
-    subject: `[${input.caseToken}] ${input.reminder ? 'Reminder: ' : ''}${input.kind === 'declaration' ? 'Please sign your declaration' : 'Please send photos of the damage'}`,
+    subject: `[${input.caseToken}] Reminder: ${input.kind === 'declaration' ? 'please sign your declaration' : 'please send photos of the damage'}`,
     body: [
       'Hello,',
       '',
-      `${opener}. It takes a few minutes online:`,
+      `A reminder: to settle your claim for ${orderPhrase(input.orderNumber)} we are still waiting for ${documentLabels[input.kind]}. It takes a few minutes online:`,
       input.link,
       '',
-      input.reminder ? 'As soon as it reaches us we will settle the claim.' : `Please send it within ${input.dueDays} days; we will remind you before then.`,
+      'As soon as it reaches us we will settle the claim.',
     ].join('\n'),
   };
 }

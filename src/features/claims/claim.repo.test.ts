@@ -1,7 +1,7 @@
-// The one write claims make to the engine's table: a received document keeps its commitment, even late.
+// A claim's documents: received once, found by the commitment that owes them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds, createTestStore, type TestStore } from '../../../test/helpers/stores.js';
-import { insertClaim, insertDocument, keepDocumentCommitment, markDocumentReceived, setDocumentCommitment, findDocumentByCommitment } from './claim.repo.js';
+import { insertClaim, insertDocument, markDocumentReceived, setDocumentCommitment, findDocumentByCommitment } from './claim.repo.js';
 
 describe.each(storeKinds)('claim documents on %s', (kind) => {
   let store: TestStore;
@@ -18,7 +18,7 @@ describe.each(storeKinds)('claim documents on %s', (kind) => {
       .execute();
   }
 
-  it('receives a document once and keeps its commitment, late when it was breached, never a waived one', async () => {
+  it('receives a document once, and finds it by its commitment', async () => {
     const claim = await insertClaim(store.db, { caseId: 'cas_1', customerId: 'cus_1', orderNumber: 'A-1', type: 'non_delivery', openedBy: 'test', at });
     const document = await insertDocument(store.db, { claimId: claim.id, caseId: 'cas_1', kind: 'declaration', at });
     await commitment('com_open', 'open');
@@ -29,13 +29,5 @@ describe.each(storeKinds)('claim documents on %s', (kind) => {
     expect((await markDocumentReceived(store.db, { id: document.id, submission: { full_name: 'Ana' }, at: received }))?.receivedAt).toEqual(received);
     expect(await markDocumentReceived(store.db, { id: document.id, submission: { full_name: 'Other' }, at: received })).toBeUndefined();
 
-    expect(await keepDocumentCommitment(store.db, { commitmentId: 'com_open', documentId: document.id, at: received })).toBe(true);
-    const kept = await store.db.selectFrom('commitments').selectAll().where('id', '=', 'com_open').executeTakeFirstOrThrow();
-    expect(kept).toMatchObject({ state: 'kept', fulfilled_by: `document:${document.id}`, closed_at: received });
-
-    await commitment('com_breached', 'breached');
-    expect(await keepDocumentCommitment(store.db, { commitmentId: 'com_breached', documentId: document.id, at: received })).toBe(true);
-    await commitment('com_waived', 'waived');
-    expect(await keepDocumentCommitment(store.db, { commitmentId: 'com_waived', documentId: document.id, at: received })).toBe(false);
   });
 });

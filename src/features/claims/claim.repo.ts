@@ -188,17 +188,3 @@ export async function insertFile(q: Queryable, input: { documentId: string; file
     .execute();
   return id;
 }
-
-/**
- * Keeps the commitment a document was owed under: the received document fulfils it. Open or breached ones
- * only (a breached one is kept late); returns whether a row changed.
- */
-export async function keepDocumentCommitment(q: Queryable, input: { commitmentId: string; documentId: string; at: Date }): Promise<boolean> {
-  const result = await q
-    .updateTable('commitments')
-    .set({ state: 'kept', fulfilled_by: `document:${input.documentId}`, closed_at: input.at })
-    .where('id', '=', input.commitmentId)
-    .where('state', 'in', ['open', 'breached'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}

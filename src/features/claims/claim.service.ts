@@ -1,9 +1,11 @@
 // Claims (crack C6): a claim is a case with tracked documents. Opening one tells the buyer and asks for
-// the checklist's documents by link; each request is a `document` commitment the engine watches and chases;
+// the checklist's documents by link, in one message; each request is a `document` commitment the engine
+// opens (its `openCommitment` port), watches and chases (the reminder is document-reminder.ts);
 // a submitted form or upload is the received document that keeps it; a resolution records its event and
 // tells the customer. Every message goes to the buyer, never a gift's recipient (customer-email.ts).
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -11,14 +13,17 @@ import { minorUnitDigits, toMoney, type Money } from '../../shared/values.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { caseToken, type CaseService } from '../cases/case.service.js';
 import type { CaseViewExtension } from '../cases/case-view.js';
+import type { KeepCommitment, OpenCommitment } from '../commitments/engine-ports.js';
 import type { OutboxService } from '../comms/outbox.service.js';
+import { statusUrlOf } from '../comms/template-vars.js';
 import type { IngestService } from '../events/ingest.service.js';
 import type { EventInput } from '../events/event.schemas.js';
 import * as orderRepo from '../orders/order.repo.js';
 import { checklistByType, checkUpload, claimTypeForReason, parseDeclaration, type ClaimsSettings, type ClaimType, type ResolutionOption } from './claim.js';
-import { claimOpenedText, documentRequestText, resolutionText } from './claim-messages.js';
+import { claimOpenedText, resolutionText } from './claim-messages.js';
 import * as repo from './claim.repo.js';
 import { findBuyerEmail, queueCustomerEmail } from './customer-email.js';
+import { formLinkOf } from './document-reminder.js';
 
 export interface ClaimServiceDeps {
   db: Db;
@@ -30,6 +35,8 @@ export interface ClaimServiceDeps {
   logger: Logger;
   publicUrl: string;
   settings: ClaimsSettings;
+  /** The engine's ports: a document's commitment is opened, and kept when the document arrives, through them. */
+  commitments: { openCommitment: OpenCommitment; keepCommitment: KeepCommitment };
 }
 
 export interface UploadedFile {
@@ -60,19 +67,13 @@ export function toDocumentView(document: repo.DocumentRecord) {
 export const claimDocumentsView: CaseViewExtension = { field: 'documents', select: repo.selectDocumentViewsOfCase };
 
 export function createClaimService(deps: ClaimServiceDeps) {
-  const formLink = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/forms/${token}`;
+  const formLink = formLinkOf(deps.publicUrl);
   const dayMs = 24 * 60 * 60 * 1000;
 
-  async function deliver(outboxIds: string[]): Promise<void> {
-    for (const id of outboxIds) await deps.outbox.deliverById(id);
-  }
-
-  async function requestDocument(tx: Tx, input: { claim: repo.ClaimRecord; caseRecord: caseRepo.CaseRecord; kind: repo.DocumentRecord['kind']; at: Date }): Promise<{ document: repo.DocumentRecord; outboxId: string | null }> {
+  /** Records a requested document and opens the commitment that owes it; the caller asks the customer for it. */
+  async function requestDocument(tx: Tx, input: { claim: repo.ClaimRecord; caseRecord: caseRepo.CaseRecord; kind: repo.DocumentRecord['kind']; at: Date }): Promise<repo.DocumentRecord> {
     const document = await repo.insertDocument(tx, { claimId: input.claim.id, caseId: input.caseRecord.id, kind: input.kind, at: input.at });
-    const text = documentRequestText({ kind: input.kind, orderNumber: input.claim.orderNumber, caseToken: caseToken(input.caseRecord.number), link: formLink(document.token), dueDays: deps.settings.documentDueDays, reminder: false });
-    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim-document:${document.id}:request`, customerId: input.claim.customerId, caseRecord: input.caseRecord, orderNumber: input.claim.orderNumber, origin: 'claim_document_request', ...text, at: input.at } });
-    const request: DomainEvents['commitment.open_requested'] = {
-      tx,
+    const commitmentId = await deps.commitments.openCommitment(tx, {
       key: `document:${document.id}`,
       kind: 'document',
       caseId: input.caseRecord.id,
@@ -84,15 +85,12 @@ export function createClaimService(deps: ClaimServiceDeps) {
       openedBy: `claim:${input.claim.id}`,
       atRiskLeadMinutes: deps.settings.reminderLeadMinutes,
       details: { document_id: document.id, document_kind: input.kind, claim_id: input.claim.id },
-      result: { commitmentId: null },
-    };
-    await deps.bus.emit('commitment.open_requested', request);
-    // Without an engine listening the request stays unanswered: the document is still tracked here.
-    if (request.result.commitmentId) await repo.setDocumentCommitment(tx, { id: document.id, commitmentId: request.result.commitmentId });
-    return { document: { ...document, commitmentId: request.result.commitmentId }, outboxId: sent.status === 'skipped' ? null : sent.outboxId };
+    });
+    await repo.setDocumentCommitment(tx, { id: document.id, commitmentId });
+    return { ...document, commitmentId };
   }
 
-  /** Opens a claim case for the customer, tells them, and requests the claim type's documents. Inside `tx`. */
+  /** Opens a claim case for the customer and tells them, asking for the checklist's documents in the same message. Inside `tx`. */
   async function openClaim(tx: Tx, input: { customerId: string; orderNumber: string | null; type: ClaimType; openedBy: string; ownerId?: string | null; at: Date }) {
     const what = input.type === 'non_delivery' ? 'non-delivery' : 'damage';
     const caseRecord = await caseRepo.insertCase(tx, {
@@ -106,15 +104,20 @@ export function createClaimService(deps: ClaimServiceDeps) {
     });
     await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: input.openedBy.startsWith('agent:') ? input.openedBy.slice('agent:'.length) : null });
     const claim = await repo.insertClaim(tx, { caseId: caseRecord.id, customerId: input.customerId, orderNumber: input.orderNumber, type: input.type, openedBy: input.openedBy, at: input.at });
-    const opened = claimOpenedText({ type: input.type, orderNumber: input.orderNumber, caseToken: caseToken(caseRecord.number) });
-    const told = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at } });
-    const outboxIds = told.status === 'skipped' ? [] : [told.outboxId];
-    for (const kind of checklistByType[input.type]) {
-      const { outboxId } = await requestDocument(tx, { claim, caseRecord, kind, at: input.at });
-      if (outboxId) outboxIds.push(outboxId);
-    }
+    const documents: repo.DocumentRecord[] = [];
+    for (const kind of checklistByType[input.type]) documents.push(await requestDocument(tx, { claim, caseRecord, kind, at: input.at }));
+    const order = input.orderNumber ? await orderRepo.findOrderByNumber(tx, input.orderNumber) : undefined;
+    const opened = claimOpenedText({
+      statusUrl: order ? statusUrlOf(deps.publicUrl, order.statusToken) : null,
+      type: input.type,
+      orderNumber: input.orderNumber,
+      caseToken: caseToken(caseRecord.number),
+      documents: documents.map((document) => ({ kind: document.kind, link: formLink(document.token) })),
+      dueDays: deps.settings.documentDueDays,
+    });
+    await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at } });
     deps.logger.info({ case_id: caseRecord.id, customer_id: input.customerId, claim_id: claim.id, type: input.type }, 'claim opened');
-    return { claim, caseRecord, outboxIds };
+    return { claim, caseRecord };
   }
 
   /** `order.delivery_exception` for a loss or damage opens a claim, once per order. */
@@ -133,28 +136,11 @@ export function createClaimService(deps: ClaimServiceDeps) {
 
   /** An agent opens a claim from any case: a new claim case for the same customer and order. */
   async function openClaimFromCase(input: { caseId: string; type: ClaimType; by: string | null }) {
-    const result = await deps.db.transaction().execute(async (tx) => {
+    const result = await withTransaction(deps.db, async (tx) => {
       const source = await deps.cases.requireCase(tx, input.caseId);
       return openClaim(tx, { customerId: source.customerId, orderNumber: source.orderNumber, type: input.type, openedBy: input.by ? `agent:${input.by}` : 'api', ownerId: source.ownerId, at: deps.clock.now() });
     });
-    await deliver(result.outboxIds);
     return deps.cases.getCase(result.caseRecord.id);
-  }
-
-  /** The engine's at-risk callback for a document commitment: remind the customer, once per callback. */
-  async function onFallbackDue(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
-    const document = await repo.findDocumentByCommitment(payload.tx, payload.commitmentId);
-    if (!document) return;
-    if (document.state !== 'requested') {
-      payload.result = { outboxId: null, status: 'skipped', detail: `document ${document.id} is already ${document.state}` };
-      return;
-    }
-    const claim = (await repo.findClaimById(payload.tx, document.claimId))!;
-    const caseRecord = (await caseRepo.findCaseById(payload.tx, document.caseId))!;
-    const text = documentRequestText({ kind: document.kind, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), link: formLink(document.token), dueDays: deps.settings.documentDueDays, reminder: true });
-    const sent = await queueCustomerEmail(payload.tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim-document:${document.id}:reminder:${payload.actionKey}`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_document_reminder', ...text, at: deps.clock.now() } });
-    await repo.countReminder(payload.tx, document.id);
-    payload.result = sent.status === 'skipped' ? { outboxId: null, status: 'skipped', detail: sent.detail } : { outboxId: sent.outboxId, status: sent.status };
   }
 
   async function findFormDocument(token: string): Promise<DocumentFormView | undefined> {
@@ -166,12 +152,12 @@ export function createClaimService(deps: ClaimServiceDeps) {
   }
 
   async function receive(document: repo.DocumentRecord, submission: Record<string, unknown>, files: UploadedFile[]): Promise<repo.DocumentRecord | undefined> {
-    const received = await deps.db.transaction().execute(async (tx) => {
+    const received = await withTransaction(deps.db, async (tx) => {
       const at = deps.clock.now();
       const marked = await repo.markDocumentReceived(tx, { id: document.id, submission, at });
       if (!marked) return undefined;
       for (const file of files) await repo.insertFile(tx, { documentId: document.id, filename: file.filename, mimeType: file.mimeType, data: file.data, at });
-      if (marked.commitmentId) await repo.keepDocumentCommitment(tx, { commitmentId: marked.commitmentId, documentId: marked.id, at });
+      if (marked.commitmentId) await deps.commitments.keepCommitment(tx, { commitmentId: marked.commitmentId, by: `document:${marked.id}`, at });
       return marked;
     });
     if (received) {
@@ -255,19 +241,17 @@ export function createClaimService(deps: ClaimServiceDeps) {
     const at = deps.clock.now();
     const buyer = await findBuyerEmail(deps.db, claim.customerId);
     await deps.ingest.ingestEvents([resolutionEvent({ claim, option: input.option, amount, buyer, order, at })]);
-    const outboxIds = await deps.db.transaction().execute(async (tx) => {
+    await withTransaction(deps.db, async (tx) => {
       const resolved = await repo.markClaimResolved(tx, { id: claim.id, resolution: { option: input.option, amount_minor: amount?.amountMinor ?? null, currency: amount?.currency ?? null, by: input.by }, at });
-      if (!resolved) return [];
+      if (!resolved) return;
       const text = resolutionText({ option: input.option, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), amount });
-      const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at } });
-      return sent.status === 'skipped' ? [] : [sent.outboxId];
+      await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at } });
     });
-    await deliver(outboxIds);
     await deps.bus.emit('live.case_updated', { caseId: caseRecord.id });
     return { claim_id: claim.id, option: input.option, amount: amount ? { amount_minor: amount.amountMinor, currency: amount.currency } : null, case: await deps.cases.getCase(caseRecord.id) };
   }
 
-  return { onEventIngested, onFallbackDue, openClaim, openClaimFromCase, findFormDocument, submitDeclaration, submitPhotos, decideDocument, resolveClaim };
+  return { onEventIngested, openClaim, openClaimFromCase, findFormDocument, submitDeclaration, submitPhotos, decideDocument, resolveClaim };
 }
 
 export type ClaimService = ReturnType<typeof createClaimService>;

@@ -6,6 +6,7 @@ import type { DomainBus } from '../../domain-events.js';
 import * as caseRepo from '../cases/case.repo.js';
 import type { AgentId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
+import type { FallbackSenders } from './engine-ports.js';
 import * as repo from './commitment.repo.js';
 import { chooseManager } from './choose-manager.js';
 import type { ActionDecision } from './engine.types.js';
@@ -27,6 +28,8 @@ export interface ActionContext {
   dirty: Set<string>;
   touchedCases: Set<string>;
   webhooks: PendingWebhook[];
+  /** The one sender of each commitment kind's fallback message. */
+  fallbackSenders: FallbackSenders;
 }
 
 /** Runs one action unless its key was recorded before; returns whether it ran. */
@@ -48,19 +51,10 @@ export async function runAction(ctx: ActionContext, decision: ActionDecision): P
       result = await reassign(ctx, decision, action.to);
       break;
     case 'send_fallback': {
-      const payload = {
-        tx,
-        commitmentId: decision.commitmentId,
-        actionKey: decision.key,
-        caseId: decision.caseId,
-        customerId: decision.customerId,
-        orderNumber: decision.orderId,
-        reasonCode: decision.reasonCode,
-        result: { outboxId: null, status: 'skipped', detail: 'no fallback sender is registered' } as { outboxId: string | null; status: 'queued' | 'held' | 'skipped'; detail?: string },
-      };
-      // The comms feature's handler enqueues the fallback inside this transaction and fills `result`.
-      await ctx.bus.emit('commitment.fallback_due', payload);
-      result = { ...payload.result };
+      // The kind's one sender queues its message inside this transaction (checked at start: one per kind).
+      const send = ctx.fallbackSenders[decision.kind];
+      const request = { commitmentId: decision.commitmentId, kind: decision.kind, actionKey: decision.key, caseId: decision.caseId, customerId: decision.customerId, orderNumber: decision.orderId, reasonCode: decision.reasonCode };
+      result = send ? { ...(await send(tx, request)) } : { outboxId: null, status: 'skipped', detail: `no fallback sender for ${decision.kind}` };
       break;
     }
     case 'webhook':

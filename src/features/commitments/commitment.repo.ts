@@ -5,7 +5,8 @@ import type { Queryable, Tx } from '../../db/create-db.js';
 import type { CommitmentState, CommitmentsTable } from '../../db/database.js';
 import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
-import type { Commitment } from './commitment.js';
+import type { KeysetPosition } from '../../shared/keyset-cursor.js';
+import { stateMoves, type Commitment } from './commitment.js';
 import type { ManagerLoad } from './choose-manager.js';
 import type { CommitmentCount } from './metrics.js';
 import type { CommitmentKind } from './policy.schemas.js';
@@ -67,6 +68,8 @@ export interface CommitmentFilter {
   kind?: string | undefined;
   caseId?: string | undefined;
   customerId?: string | undefined;
+  /** Keyset paging: only commitments after this (due time, id) in the list's order. */
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 
@@ -76,6 +79,10 @@ export async function listCommitments(q: Queryable, filter: CommitmentFilter): P
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
+  if (filter.after) {
+    const { at, id } = filter.after;
+    query = query.where((eb) => eb.or([eb('due_at', '>', at), eb.and([eb('due_at', '=', at), eb('id', '>', id)])]));
+  }
   const rows = await query.orderBy('due_at').orderBy('id').limit(filter.limit).execute();
   return rows.map(toCommitmentRecord);
 }
@@ -253,18 +260,35 @@ export async function findCommitmentIdByOpenKey(q: Queryable, key: string): Prom
   return row?.id;
 }
 
-/** Writes the mutable fields of commitments the engine changed: one statement for any number of them. */
-export async function updateCommitments(q: Queryable, commitments: readonly Commitment[]): Promise<void> {
-  if (commitments.length === 0) return;
+/** A commitment as it was read under its lock (`from`, its state then) and as a decision leaves it. */
+export interface CommitmentMove {
+  from: CommitmentState;
+  to: Commitment;
+}
+
+/**
+ * The one write of a commitment's state and fields, for any number of them in one statement; returns the ids
+ * it moved. Its SQL moves only a commitment still in the state it was read in, and only along `stateMoves`:
+ * an open one anywhere, a breached one to kept (late) or waived (or its owner), a closed one (kept, waived,
+ * dismissed) never — whatever the caller holds in memory. A named exception (e.g. a kept notice that
+ * bounced) is its own function beside this one, guarded on what makes it legitimate.
+ */
+export async function moveCommitments(q: Queryable, moves: readonly CommitmentMove[]): Promise<Set<string>> {
+  for (const { from, to } of moves) {
+    if (!stateMoves[from].includes(to.state)) throw new Error(`commitment ${to.id} cannot move from ${from} to ${to.state}`);
+  }
+  if (moves.length === 0) return new Set();
+  const commitments = moves.map((move) => move.to);
   const column = <T>(pick: (c: Commitment) => T) => commitments.map(pick);
   const time = (value: Date | null) => value?.toISOString() ?? null;
-  await sql`
+  const result = await sql<{ id: string }>`
     update commitments set
       state = changed.state, due_at = changed.due_at, owner_id = changed.owner_id, owner_role = changed.owner_role, fulfilled_by = changed.fulfilled_by,
       closed_at = changed.closed_at, paused_at = changed.paused_at, at_risk = changed.at_risk, at_risk_at = changed.at_risk_at,
       breached_at = changed.breached_at, kept_late = changed.kept_late, waived_by = changed.waived_by, waived_reason = changed.waived_reason
     from unnest(
       ${column((c) => c.id)}::text[],
+      ${moves.map((move) => move.from)}::text[],
       ${column((c) => c.state)}::text[],
       ${column((c) => time(c.dueAt))}::timestamptz[],
       ${column((c) => c.ownerId)}::text[],
@@ -278,8 +302,12 @@ export async function updateCommitments(q: Queryable, commitments: readonly Comm
       ${column((c) => c.keptLate)}::boolean[],
       ${column((c) => c.waivedBy)}::text[],
       ${column((c) => c.waivedReason)}::text[]
-    ) as changed(id, state, due_at, owner_id, owner_role, fulfilled_by, closed_at, paused_at, at_risk, at_risk_at, breached_at, kept_late, waived_by, waived_reason)
-    where commitments.id = changed.id`.execute(q);
+    ) as changed(id, from_state, state, due_at, owner_id, owner_role, fulfilled_by, closed_at, paused_at, at_risk, at_risk_at, breached_at, kept_late, waived_by, waived_reason)
+    where commitments.id = changed.id
+      and commitments.state = changed.from_state
+      and (commitments.state = 'open' or (commitments.state = 'breached' and changed.state in ('breached', 'kept', 'waived')))
+    returning commitments.id`.execute(q);
+  return new Set(result.rows.map((row) => row.id));
 }
 
 /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { principalOf } from '../../http/auth.js';
 import type { App } from '../../http/route-types.js';
 import type { Db } from '../../db/create-db.js';
-import { listCommitments, toCommitmentView } from './commitment.repo.js';
+import { listCommitmentPage } from './commitment-list.js';
 import type { CommitmentService } from './commitment.service.js';
 
 export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
@@ -19,13 +19,13 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
           case_id: z.string().optional(),
           customer_id: z.string().optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),
+          cursor: z.string().max(200).optional(),
         }),
       },
     },
     async (request) => {
-      const { state, kind, case_id: caseId, customer_id: customerId, limit } = request.query;
-      const rows = await listCommitments(deps.db, { state, kind, caseId, customerId, limit: limit ?? 200 });
-      return { items: rows.map(toCommitmentView) };
+      const { state, kind, case_id: caseId, customer_id: customerId, limit, cursor } = request.query;
+      return listCommitmentPage(deps.db, { state, kind, caseId, customerId, limit, cursor });
     },
   );
 }

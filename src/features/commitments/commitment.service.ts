@@ -2,6 +2,7 @@
 // transaction of what caused them. Timers fire through fireTimer in a transaction of their own.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { afterCommit, withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -10,7 +11,8 @@ import * as agentRepo from '../agents/agent.repo.js';
 import * as caseRepo from '../cases/case.repo.js';
 import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
-import { keepCommitment, reviseCommitment, waiveCommitment, type Commitment, type CommitmentRevision } from './commitment.js';
+import { keepCommitment, reviseCommitment, untouched, waiveCommitment, type Commitment, type CommitmentRevision, type CommitmentState } from './commitment.js';
+import type { AcknowledgementAllowed, FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
 import { requestedTimers } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
@@ -32,7 +34,11 @@ export interface CommitmentServiceDeps {
   bus: DomainBus;
   logger: Logger;
   engine: EngineConfig;
-  /** Timers just written; the scheduler holds those due soon. Set once the scheduler exists. */
+  /** Who sends a `send_fallback` action's message, by commitment kind (checked against the policies at start). */
+  fallbackSenders: FallbackSenders;
+  /** Whether comms may acknowledge the customer now (its per-address limit): an acknowledgement it withholds is not owed. */
+  acknowledgementAllowed?: AcknowledgementAllowed;
+  /** Timers just committed; the scheduler holds those due soon. Set once the scheduler exists. */
   onTimers?: (timers: readonly Timer[]) => void;
   /** Webhook delivery; tests replace the retry timing, never the signing. */
   webhookOptions?: Partial<Pick<SendWebhookOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>>;
@@ -61,6 +67,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   const inFlightWebhooks = new Set<Promise<void>>();
 
   const opensOn = new Set(engine.policies.flatMap((policy) => policy.on.events));
+  // What each open transaction leaves to do once it commits, registered with its after-commit once.
+  const pendingAfter = new WeakMap<Tx, AfterCommit>();
   // Each batch transaction's locked commitments, its timers and its acknowledgements (see engine-batches.ts).
   const batches = createEngineBatches();
 
@@ -88,10 +96,32 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   }): Promise<Set<string>> {
     const { tx, now, after } = options;
     const working = new Map(options.owed.map((c) => [c.id as string, c]));
+    // The state each commitment was in when read (or last written): its move is guarded on it.
+    const origin = new Map<string, CommitmentState>(options.owed.map((c) => [c.id as string, c.state]));
     const dirty = new Set<string>();
     const replayed = new Set<string>();
+    // Moves the store refused: the commitment had closed meanwhile; nothing more happens to it here.
+    const refused = new Set<string>();
     const opened: Commitment[] = [];
-    const ctx = { tx, bus, now, working, dirty, touchedCases: after.touchedCases, webhooks: after.webhooks };
+    const moves: DomainEvents['commitments.moved']['moves'] = [];
+    const ctx = { tx, bus, now, working, dirty, touchedCases: after.touchedCases, webhooks: after.webhooks, fallbackSenders: deps.fallbackSenders };
+    async function writeMoves(): Promise<void> {
+      const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
+      dirty.clear();
+      const moved = await repo.moveCommitments(tx, changed.map((c) => ({ from: origin.get(c.id) ?? 'open', to: c })));
+      for (const c of changed) {
+        if (moved.has(c.id)) {
+          const from = origin.get(c.id) ?? 'open';
+          if (from !== c.state) moves.push({ commitmentId: c.id, caseId: c.caseId, from, to: c.state });
+          origin.set(c.id, c.state);
+          batches.put(tx, c, { opened: false });
+          continue;
+        }
+        refused.add(c.id);
+        batches.forget(tx, c.id);
+        logger.warn({ commitment_id: c.id, state: c.state, case_id: c.caseId }, 'commitment closed meanwhile; left as it is');
+      }
+    }
     let opens: { key: string; commitment: Commitment }[] = [];
     let timers: TimerRef[] = [];
     let cancelled: string[] = [];
@@ -105,6 +135,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
           continue;
         }
         working.set(commitment.id, commitment);
+        origin.set(commitment.id, commitment.state);
         opened.push(commitment);
         after.touchedCommitments.set(commitment.id, commitment.caseId);
         if (commitment.caseId) after.touchedCases.add(commitment.caseId);
@@ -118,6 +149,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     for (const decision of options.decisions) {
       switch (decision.type) {
         case 'open': {
+          // An escalation whose breach the store refused (the commitment had been kept) is not opened.
+          if (refused.has(decision.commitment.openedBy.replace(/:escalate$/, ''))) break;
           const needsOwner = decision.commitment.ownerRole === 'manager' && decision.commitment.ownerId === null;
           // The fairest manager is chosen from the escalations written so far.
           if (needsOwner) await flush();
@@ -138,6 +171,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
           break;
         case 'action':
           await flush();
+          // The state the action follows (breached, at risk) is written first: an action runs only on a move made.
+          await writeMoves();
+          if (refused.has(decision.action.commitmentId)) break;
           if (await runAction(ctx, decision.action)) logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
           break;
         default: {
@@ -152,10 +188,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       }
     }
     await flush();
-    const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
-    await repo.updateCommitments(tx, changed);
+    await writeMoves();
     const openedIds = new Set(opened.map((commitment) => commitment.id as string));
-    for (const id of new Set([...openedIds, ...changed.map((commitment) => commitment.id as string)])) batches.put(tx, working.get(id)!, { opened: openedIds.has(id) });
+    for (const id of openedIds) batches.put(tx, working.get(id)!, { opened: true });
+    if (moves.length > 0) await bus.emit('commitments.moved', { tx, moves, at: now });
     return openedIds;
   }
 
@@ -175,22 +211,26 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await bus.emit('case.changed', { tx, before, after, change: 'escalated', by: null });
   }
 
-  /** For transactions someone else commits: timers go to the scheduler now (a claim cannot see them before commit). */
-  async function inTheirTransaction(work: (after: AfterCommit) => Promise<unknown>): Promise<void> {
-    const after = emptyAfter();
-    await work(after);
-    if (after.timers.length) onTimers?.(after.timers);
-    for (const webhook of after.webhooks) deliverWebhook(webhook);
+  /**
+   * What `tx` leaves to do once it commits, gathered over every evaluation in it and done once: timers to the
+   * scheduler, webhooks sent, the console told.
+   */
+  function afterOf(tx: Tx): AfterCommit {
+    let after = pendingAfter.get(tx);
+    if (!after) {
+      const created = emptyAfter();
+      after = created;
+      pendingAfter.set(tx, created);
+      afterCommit(tx, () => finish(created));
+    }
+    return after;
   }
 
-  async function afterCommit(after: AfterCommit): Promise<void> {
+  async function finish(after: AfterCommit): Promise<void> {
     if (after.timers.length) onTimers?.(after.timers);
     for (const webhook of after.webhooks) deliverWebhook(webhook);
     for (const caseId of after.touchedCases) await bus.emit('live.case_updated', { caseId });
     for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
-    // A fire may have queued a message (a fallback for an order without a case): the outbox delivers it now,
-    // before the next timer in the span can breach what it keeps.
-    await bus.emit('transaction.committed', { source: 'commitments' });
   }
 
   function deliverWebhook(webhook: PendingWebhook): void {
@@ -214,34 +254,36 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   /** A batch is about to commit: its timers are written, and the scheduler hears of them. */
   async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
     const timers = await batches.end(payload.tx);
-    if (timers.length > 0) onTimers?.(timers);
+    if (timers.length > 0) afterOf(payload.tx).timers.push(...timers);
   }
 
   async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
     const { tx, event, customerId, caseId } = payload;
-    await inTheirTransaction(async (after) => {
-      // The case is read for the policies that may open on this type (their matchers and owners); an event
-      // no policy opens on can only keep commitments, which needs no case.
-      const caseRecord = caseId && opensOn.has(event.type) ? await caseRepo.findCaseById(tx, caseId) : undefined;
-      const orderNumber = event.order?.id ?? null;
-      await run(tx, eventInput({ event, customerId, caseId, caseRecord }), { caseId, orderNumbers: orderNumber ? [orderNumber] : [] }, after);
-    });
+    // The case is read for the policies that may open on this type (their matchers and owners); an event
+    // no policy opens on can only keep commitments, which needs no case.
+    const caseRecord = caseId && opensOn.has(event.type) ? await caseRepo.findCaseById(tx, caseId) : undefined;
+    const orderNumber = event.order?.id ?? null;
+    await run(tx, eventInput({ event, customerId, caseId, caseRecord }), { caseId, orderNumbers: orderNumber ? [orderNumber] : [] }, afterOf(tx));
   }
 
   async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.noise) return;
     const caseId = message.caseId ?? caseRecord?.id ?? null;
-    const recentlyAcknowledged = caseId ? await batches.hasRecentAcknowledgement(tx, { caseId, at: message.at }) : false;
-    await inTheirTransaction((after) => run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, after));
+    const customerId = caseRecord?.customerId ?? message.customerId;
+    const recentlyAcknowledged = caseId
+      ? (await batches.hasRecentAcknowledgement(tx, { caseId, at: message.at })) ||
+        (customerId !== null && deps.acknowledgementAllowed !== undefined && !(await deps.acknowledgementAllowed(tx, { customerId, channel: message.channel, at: clock.now() })))
+      : false;
+    await run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, afterOf(tx));
   }
 
   async function onMessageDelivered(payload: DomainEvents['message.delivered']): Promise<void> {
-    const { tx, message, caseRecord } = payload;
+    const { tx, message, caseRecord, at } = payload;
     if (message.direction !== 'out') return;
     const agent = message.authorKind === 'agent' && message.authorId ? await agentRepo.findAgentById(tx, message.authorId) : undefined;
-    const input = deliveredMessageInput({ message, caseRecord, agentRole: agent?.role ?? null });
-    await inTheirTransaction((after) => run(tx, input, { caseId: message.caseId ?? caseRecord?.id ?? null, orderNumbers: message.orderNumbers }, after));
+    const input = deliveredMessageInput({ message, caseRecord, agentRole: agent?.role ?? null, at });
+    await run(tx, input, { caseId: message.caseId ?? caseRecord?.id ?? null, orderNumbers: message.orderNumbers }, afterOf(tx));
   }
 
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
@@ -253,88 +295,86 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       return;
     }
     if (change === 'escalated' && by !== null) {
-      await inTheirTransaction((after) => run(tx, escalatedInput({ caseRecord: changed, by, note: payload.note, at: clock.now() }), { caseId: changed.id }, after));
+      await run(tx, escalatedInput({ caseRecord: changed, by, note: payload.note, at: clock.now() }), { caseId: changed.id }, afterOf(tx));
       return;
     }
     if (change !== 'state' || before?.state === changed.state) return;
     const changeId = `case:${changed.id}:${changed.state}:${clock.now().toISOString()}`;
-    await inTheirTransaction((after) => run(tx, { kind: 'case_change', caseId: changed.id as CaseId, state: changed.state, changeId }, { caseId: changed.id }, after));
+    await run(tx, { kind: 'case_change', caseId: changed.id as CaseId, state: changed.state, changeId }, { caseId: changed.id }, afterOf(tx));
   }
 
   async function onSignalDetected(payload: DomainEvents['signal.detected']): Promise<void> {
     const { tx } = payload;
     const caseRecord = await caseRepo.findCaseById(tx, payload.caseId);
-    await inTheirTransaction((after) => run(tx, signalInput({ ...payload, caseRecord }), { caseId: payload.caseId }, after));
+    await run(tx, signalInput({ ...payload, caseRecord }), { caseId: payload.caseId }, afterOf(tx));
   }
 
   /**
-   * Opens a commitment another feature asked for (a promise made in words, a claim's document), once per
-   * `key`, with its timers; `payload.result.commitmentId` tells the caller which commitment it is.
+   * The engine's `openCommitment` port: opens a commitment another feature asks for (a promise made in words,
+   * a claim's document) once per `key`, with its timers, and returns its id — the one opened before under the
+   * same key on a replay (which then takes these details).
    */
-  async function onOpenRequested(payload: DomainEvents['commitment.open_requested']): Promise<void> {
-    const { tx } = payload;
-    const kind = (commitmentKinds as readonly string[]).includes(payload.kind) ? (payload.kind as CommitmentKind) : 'update';
-    await inTheirTransaction(async (after) => {
-      const now = clock.now();
-      const commitment: Commitment = {
-        id: newId('com') as CommitmentId,
-        kind,
-        state: 'open',
-        policyId: payload.policyId && engine.policies.some((policy) => policy.id === payload.policyId) ? payload.policyId : requestedPolicyId(kind),
-        openedAt: now,
-        dueAt: payload.dueAt,
-        calendarName: null,
-        ownerId: payload.ownerId as AgentId | null,
-        ownerRole: payload.ownerRole ?? 'agent',
-        caseId: payload.caseId as CaseId | null,
-        customerId: payload.customerId as CustomerId | null,
-        orderId: payload.orderNumber,
-        openedBy: payload.openedBy,
-        fulfilledBy: null,
-        fulfilledAt: null,
-        pausedAt: null,
-        atRiskAt: null,
-        breachedAt: null,
-        keptLate: false,
-        waivedBy: null,
-        waivedReason: null,
-        reasonCode: null,
-      };
-      const timers = requestedTimers({ commitment, atRiskLeadMinutes: payload.atRiskLeadMinutes, now });
-      const decisions: Decision[] = [{ type: 'open', key: payload.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
-      const opened = await applyDecisions({ tx, decisions, owed: [], now, after, details: new Map([[commitment.id, payload.details]]) });
-      if (opened.has(commitment.id)) {
-        payload.result.commitmentId = commitment.id;
-        return;
-      }
-      // Asked before (a replay): the commitment opened then is the one, and it takes these details.
-      payload.result.commitmentId = (await repo.findCommitmentIdByOpenKey(tx, payload.key)) ?? null;
-      if (payload.result.commitmentId && Object.keys(payload.details).length > 0) await repo.setCommitmentDetails(tx, { id: payload.result.commitmentId, details: payload.details });
-    });
-  }
+  const openCommitment: OpenCommitment = async (tx, request) => {
+    const now = clock.now();
+    const commitment: Commitment = {
+      id: newId('com') as CommitmentId,
+      kind: request.kind,
+      state: 'open',
+      policyId: request.policyId && engine.policies.some((policy) => policy.id === request.policyId) ? request.policyId : requestedPolicyId(request.kind),
+      openedAt: now,
+      dueAt: request.dueAt,
+      calendarName: null,
+      ownerId: request.ownerId as AgentId | null,
+      ownerRole: request.ownerRole ?? 'agent',
+      caseId: request.caseId as CaseId | null,
+      customerId: request.customerId as CustomerId | null,
+      orderId: request.orderNumber,
+      openedBy: request.openedBy,
+      ...untouched,
+      reasonCode: null,
+    };
+    const timers = requestedTimers({ commitment, atRiskLeadMinutes: request.atRiskLeadMinutes, now });
+    const decisions: Decision[] = [{ type: 'open', key: request.key, commitment }, ...timers.map((timer): Decision => ({ type: 'schedule', timer }))];
+    const opened = await applyDecisions({ tx, decisions, owed: [], now, after: afterOf(tx), details: new Map([[commitment.id, request.details]]) });
+    if (opened.has(commitment.id)) return commitment.id;
+    const existing = await repo.findCommitmentIdByOpenKey(tx, request.key);
+    if (!existing) throw new Error(`commitment ${request.key} was neither opened nor found`);
+    if (Object.keys(request.details).length > 0) await repo.setCommitmentDetails(tx, { id: existing, details: request.details });
+    return existing;
+  };
 
-  /** Keeps an owed commitment inside the caller's transaction (a promise kept); a kept or waived one is left alone. */
-  async function keepCommitmentIn(tx: Tx, options: { commitmentId: string; by: string; at: Date }): Promise<void> {
+  /** The `keepCommitment` port: keeps an owed commitment inside the caller's transaction; a closed one is left alone. */
+  const keepCommitmentIn: KeepCommitment = async (tx, options) => {
     const [current] = await batches.owedInScope(tx, { ids: [options.commitmentId] });
     if (!current) return;
     const kept = keepCommitment(current, { by: options.by, at: options.at });
-    await repo.updateCommitments(tx, [kept]);
+    if (!(await repo.moveCommitments(tx, [{ from: current.state, to: kept }])).has(kept.id)) return;
     await batches.cancelTimers(tx, [current.id]);
     batches.put(tx, kept, { opened: false });
+    await bus.emit('commitments.moved', { tx, moves: [{ commitmentId: kept.id, caseId: kept.caseId, from: current.state, to: kept.state }], at: options.at });
+    const after = afterOf(tx);
+    after.touchedCommitments.set(kept.id, kept.caseId);
+    if (kept.caseId) after.touchedCases.add(kept.caseId);
+  };
+
+  /** A person's change to one commitment read under its lock: the store refusing it is a conflict. */
+  async function moveOne(tx: Tx, move: repo.CommitmentMove): Promise<void> {
+    if (!(await repo.moveCommitments(tx, [move])).has(move.to.id)) throw new AppError('conflict', { detail: `commitment ${move.to.id} is ${move.from}: it cannot change` });
+    if (move.from !== move.to.state) await bus.emit('commitments.moved', { tx, moves: [{ commitmentId: move.to.id, caseId: move.to.caseId, from: move.from, to: move.to.state }], at: clock.now() });
   }
 
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */
   async function fireTimer(timer: Timer): Promise<void> {
-    const after = emptyAfter();
-    await db.transaction().execute(async (tx) => {
+    // What the fire queued (a fallback) is delivered after its commit, before this returns: the next timer
+    // of the commitment then sees it kept.
+    await withTransaction(db, async (tx) => {
       const subject = await repo.findSubjectOfCommitment(tx, timer.commitmentId);
       if (subject) {
         const orderNumbers = subject.caseId === null && subject.orderNumber ? [subject.orderNumber] : [];
-        await run(tx, { kind: 'tick', timer }, { caseId: subject.caseId, orderNumbers, ids: [timer.commitmentId] }, after);
+        await run(tx, { kind: 'tick', timer }, { caseId: subject.caseId, orderNumbers, ids: [timer.commitmentId] }, afterOf(tx));
       }
       await timerRepo.deleteTimer(tx, timer.id);
     });
-    await afterCommit(after);
   }
 
   /**
@@ -343,15 +383,15 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
    * transaction, and says what changes, or throws (a commitment it may not touch, a person who may not).
    */
   async function revise(input: { id: string; decide: (tx: Tx, current: repo.CommitmentRecord) => Promise<RevisionRequest> }) {
-    const after = emptyAfter();
-    const record = await db.transaction().execute(async (tx) => {
+    const record = await withTransaction(db, async (tx) => {
+      const after = afterOf(tx);
       const current = await repo.lockCommitment(tx, input.id);
       const before = current && (await repo.findCommitmentRecord(tx, input.id));
       if (!current || !before) throw new AppError('not_found', { detail: `No commitment ${input.id}` });
       const request = await input.decide(tx, before);
       const now = clock.now();
       const revised = reviseCommitment(current, { ...request, at: now });
-      await repo.updateCommitments(tx, [revised]);
+      await moveOne(tx, { from: current.state, to: revised });
       await repo.setCommitmentDetails(tx, { id: revised.id, details: request.details });
       if (request.dismiss || request.dueAt) await timerRepo.deleteTimersOfCommitments(tx, [revised.id]);
       if (!request.dismiss && request.dueAt) after.timers.push(...(await timerRepo.insertTimers(tx, requestedTimers({ commitment: revised, atRiskLeadMinutes: request.atRiskLeadMinutes, now }))));
@@ -359,23 +399,23 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       if (revised.caseId) after.touchedCases.add(revised.caseId);
       return (await repo.findCommitmentRecord(tx, revised.id))!;
     });
-    await afterCommit(after);
     logger.info({ commitment_id: record.id, case_id: record.caseId, state: record.state, due_at: record.dueAt, owner_id: record.ownerId }, 'commitment revised');
     return repo.toCommitmentView(record);
   }
 
   /** A manager waives an owed commitment with a reason; it leaves every list of what is owed. */
   async function waive(input: { id: string; by: { agentId: string | null; role: agentRepo.Role }; reason: string }) {
-    const record = await db.transaction().execute(async (tx) => {
+    const record = await withTransaction(db, async (tx) => {
       const current = await repo.lockCommitment(tx, input.id);
       if (!current) throw new AppError('not_found', { detail: `No commitment ${input.id}` });
       const waived = waiveCommitment(current, { by: { id: (input.by.agentId ?? 'admin') as AgentId, role: input.by.role }, reason: input.reason, at: clock.now() });
-      await repo.updateCommitments(tx, [waived]);
+      await moveOne(tx, { from: current.state, to: waived });
       await timerRepo.deleteTimersOfCommitments(tx, [waived.id]);
+      const after = afterOf(tx);
+      after.touchedCommitments.set(waived.id, waived.caseId);
+      if (waived.caseId) after.touchedCases.add(waived.caseId);
       return repo.findCommitmentRecord(tx, waived.id);
     });
-    if (record?.caseId) await bus.emit('live.case_updated', { caseId: record.caseId });
-    if (record) await bus.emit('live.commitment_updated', { commitmentId: record.id, caseId: record.caseId });
     logger.info({ commitment_id: input.id, by: input.by.agentId }, 'commitment waived');
     return repo.toCommitmentView(record!);
   }
@@ -407,7 +447,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   return {
     onBatchStarted,
     onBatchEnding,
-    onOpenRequested,
+    openCommitment,
     keepCommitment: keepCommitmentIn,
     resumePendingWebhooks,
     onEventIngested,

@@ -41,6 +41,31 @@ export interface Commitment {
   reasonCode: string | null;
 }
 
+/** The fields of a commitment that has just opened: nothing kept, paused, at risk, breached or waived yet. */
+export const untouched = {
+  fulfilledBy: null,
+  fulfilledAt: null,
+  pausedAt: null,
+  atRiskAt: null,
+  breachedAt: null,
+  keptLate: false,
+  waivedBy: null,
+  waivedReason: null,
+} as const satisfies Partial<Commitment>;
+
+/**
+ * Where a commitment's state may go from each state. Kept, waived and dismissed are closed: nothing moves
+ * them (the repo's `moveCommitments` enforces this in its SQL). A breached one stays owed until kept late or
+ * waived. Moving to the same state is a change of its other fields (owner, deadline, pause, at risk).
+ */
+export const stateMoves: Readonly<Record<CommitmentState, readonly CommitmentState[]>> = {
+  open: ['open', 'kept', 'breached', 'waived', 'dismissed'],
+  breached: ['breached', 'kept', 'waived'],
+  kept: [],
+  waived: [],
+  dismissed: [],
+};
+
 /** A commitment is still owed while open or breached; breached ones stay listed until kept late or waived. */
 export function isOwed(commitment: Commitment): boolean {
   return commitment.state === 'open' || commitment.state === 'breached';

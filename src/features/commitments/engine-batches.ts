@@ -69,6 +69,11 @@ export function createEngineBatches() {
       if (options.opened) batch?.openedHere.add(commitment.id);
     },
 
+    /** A commitment the store would not move (it closed meanwhile): memory no longer speaks for it. */
+    forget(tx: Tx, commitmentId: string): void {
+      batches.get(tx)?.owed.forget(commitmentId);
+    },
+
     caseOpened(tx: Tx, caseId: string): void {
       batches.get(tx)?.owed.addEmptyCase(caseId);
     },

@@ -36,14 +36,19 @@ function builtInPolicy(id: string, kind: CommitmentKind, atRisk?: Policy['at_ris
   };
 }
 
+/** The kinds another feature asks for whose at-risk action sends that feature's message (a claim's reminder). */
+export const requestedFallbackKinds: readonly CommitmentKind[] = ['document'];
+
 /**
- * The rules of commitments another feature asks for (a claim's document…) send the fallback (a reminder) at
- * risk. Promises in words are only marked at risk: a reason's fallback or a claim's reminder would be the
- * wrong message for them.
+ * The rules of commitments another feature asks for: a claim's document sends its reminder at risk (the
+ * claims feature is the one sender for documents); the other kinds are marked at risk. Promises in words
+ * are only marked at risk: a reason's fallback or a claim's reminder would be the wrong message for them.
  */
 function builtInPolicies(): Policy[] {
   return [
-    ...commitmentKinds.map((kind) => builtInPolicy(requestedPolicyId(kind), kind, { lead_minutes: 60, actions: [{ type: 'send_fallback' }] })),
+    ...commitmentKinds.map((kind) =>
+      builtInPolicy(requestedPolicyId(kind), kind, { lead_minutes: 60, actions: requestedFallbackKinds.includes(kind) ? [{ type: 'send_fallback' }] : [] }),
+    ),
     ...promiseCommitmentKinds.map((kind) => builtInPolicy(promisePolicyId(kind), kind)),
   ];
 }

@@ -70,8 +70,8 @@ export function outboundAuthor(options: { message: MessageRecord; agentRole: 'ag
   };
 }
 
-/** A delivered outbound message: it keeps commitments of its case, or of the orders it names. */
-export function deliveredMessageInput(options: { message: MessageRecord; caseRecord: CaseRecord | null; agentRole: 'agent' | 'manager' | 'admin' | null }): EngineInput {
+/** A delivered outbound message: it keeps commitments of its case, or of the orders it names, when it went out (`at`). */
+export function deliveredMessageInput(options: { message: MessageRecord; caseRecord: CaseRecord | null; agentRole: 'agent' | 'manager' | 'admin' | null; at: Date }): EngineInput {
   const { message } = options;
   return {
     kind: 'message_out',
@@ -82,7 +82,7 @@ export function deliveredMessageInput(options: { message: MessageRecord; caseRec
       author: outboundAuthor(options),
       orderIds: message.orderNumbers,
       status: 'sent',
-      sentAt: message.at,
+      sentAt: options.at,
     },
   };
 }

@@ -2,7 +2,7 @@
 // It reads no clock and touches no store; the service applies the decisions in one transaction.
 import { newId } from '../../shared/ids.js';
 import type { CommitmentId } from '../../shared/values.js';
-import { isOwed, type Commitment } from './commitment.js';
+import { isOwed, untouched, type Commitment } from './commitment.js';
 import { calendarNameFor, computeDueAt, shiftDueAt, timersFor } from './deadline.js';
 import type { ActionDecision, CaseSnapshot, Decision, EngineConfig, EngineEvent, EngineInput, OutboundMessage, TimerRef } from './engine.types.js';
 import { matches } from './matcher.js';
@@ -82,14 +82,7 @@ function openFromEvent(options: EvaluateOptions, event: EngineEvent, caseSnapsho
       customerId: event.customerId,
       orderId: event.orderId,
       openedBy: event.id,
-      fulfilledBy: null,
-      fulfilledAt: null,
-      pausedAt: null,
-      atRiskAt: null,
-      breachedAt: null,
-      keptLate: false,
-      waivedBy: null,
-      waivedReason: null,
+      ...untouched,
       reasonCode: typeof reason === 'string' ? reason : null,
     };
     decisions.push({ type: 'open', key: `open:${policy.id}:${event.id}`, commitment });

@@ -26,6 +26,8 @@ export interface OwedSet {
   ofCase(caseId: string): Commitment[];
   /** Records what a decision left a commitment as (opened, kept, paused…). */
   put(commitment: Commitment): void;
+  /** Drops a commitment that turned out closed in the store: it is owed no more. */
+  forget(commitmentId: string): void;
   /** A case that has just been opened owes nothing yet. */
   addEmptyCase(caseId: string): void;
   /** A case handed to someone else takes its agents' owed commitments along. */
@@ -72,6 +74,9 @@ export async function lockOwedSet(tx: Tx, scope: { caseIds: readonly string[]; o
     },
     put(commitment) {
       byId.set(commitment.id, commitment);
+    },
+    forget(commitmentId) {
+      byId.delete(commitmentId);
     },
     addEmptyCase(caseId) {
       newCases.add(caseId);

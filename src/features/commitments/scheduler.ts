@@ -103,15 +103,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (batch.length === 0) return;
     const won = await store.claim({ ids: batch.map((t) => t.id), owner, now, leaseUntil: new Date(now.getTime() + leaseMs) });
     won.sort(byFireAt);
+    // Timers of one commitment (its at-risk and its breach, both past after a pause) fire one after the other,
+    // in order: the breach must see what the at-risk fire did, a fallback delivered included.
+    const chains = new Map<string, Timer[]>();
+    for (const timer of won) chains.set(timer.commitmentId, [...(chains.get(timer.commitmentId) ?? []), timer]);
+    const queue = [...chains.values()];
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < won.length) {
-        const timer = won[next];
+      while (next < queue.length) {
+        const chain = queue[next];
         next += 1;
-        if (timer) await fireOne(timer);
+        for (const timer of chain ?? []) await fireOne(timer);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, won.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   }
 
   async function fireOne(timer: Timer): Promise<boolean> {

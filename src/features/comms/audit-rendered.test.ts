@@ -40,7 +40,7 @@ const trueVars: TemplateVars = {
   'refund.amount': { amountMinor: 1999, currency: 'USD' },
   'refund.card_last4': '4242',
   'credit.amount': { amountMinor: 25000, currency: 'USD' },
-  'credit.account_last4': '3390',
+  'credit.destination': 'account ending in 3390',
   'contact.subject': 'Where is my parcel?',
   'case.reply_by': '2026-12-02',
   'case.token': 'K-1042',
@@ -62,7 +62,7 @@ describe('auditing rendered messages', () => {
   });
 
   it('holds a trade-in message whose account digits are really the end of the order number', async () => {
-    const text = await renderedText('tradein.credited.email', { ...trueVars, 'credit.account_last4': '7776' });
+    const text = await renderedText('tradein.credited.email', { ...trueVars, 'credit.destination': 'account ending in 7776' });
     expect(auditMessage({ text, facts, reasons }).findings).toEqual([
       {
         code: 'fact_mismatch',

@@ -15,13 +15,13 @@ describe('reasons and templates in kept.config.yaml', () => {
     expect(config.file.templates?.map((template) => template.id)).toEqual(expect.arrayContaining(['order.cancelled.email', 'acknowledgement.email', 'tradein.credited.sms']));
   });
 
-  it('refuses to start on "account ending in {{order.number}}", naming the template and its line', () => {
-    const broken = shipped.replace('to your account ending in {{credit.account_last4}}.\n', 'to your account ending in {{order.number}}.\n');
+  it('refuses to start on "card ending in {{order.number}}", naming the template and its line', () => {
+    const broken = shipped.replace('to your card ending in {{refund.card_last4}}.\n', 'to your card ending in {{order.number}}.\n');
     expect(broken).not.toBe(shipped);
-    const line = broken.split('\n').findIndex((text) => text.includes('account ending in {{order.number}}')) + 1;
+    const line = broken.split('\n').findIndex((text) => text.includes('to your card ending in {{order.number}}.')) + 1;
     const path = writeConfigFile(broken);
     expect(configProblems(path)).toEqual([
-      expect.objectContaining({ file: path, line, message: expect.stringMatching(/template tradein\.credited\.email .*"account ending in" names an account's last 4 digits but \{\{order\.number\}\} is an order number/) }),
+      expect.objectContaining({ file: path, line, message: expect.stringMatching(/template refund\.issued\.email .*"card ending in" names a card's last 4 digits but \{\{order\.number\}\} is an order number/) }),
     ]);
   });
 

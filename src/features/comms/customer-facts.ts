@@ -38,7 +38,7 @@ function dayIn(value: Date | string, zone: string): string | undefined {
 }
 
 /** Where money went, as the audit names it: a card, or (bank, store, trade-in) an account. */
-function instrumentKind(method: unknown): 'card' | 'account' {
+export function instrumentKind(method: unknown): 'card' | 'account' {
   return typeof method === 'string' && /card|visa|mastercard|amex/i.test(method) ? 'card' : 'account';
 }
 

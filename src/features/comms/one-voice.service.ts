@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { FallbackOutcome, FallbackSender } from '../commitments/engine-ports.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import * as caseRepo from '../cases/case.repo.js';
@@ -36,6 +37,11 @@ export interface OneVoiceOptions {
   publicUrl: string;
   /** The zone of customers whose own is not known. */
   defaultZone: string;
+  /**
+   * The config's `email.acknowledgements`: at most `perAddress` acknowledgements of email to one customer
+   * within `windowMs` (two autoresponders cannot ping-pong through Kept), besides once per case an hour.
+   */
+  emailAcknowledgements: { perAddress: number; windowMs: number };
   /** What other features read in a template, added to its listing (the promises it makes). */
   describeTemplate?: (template: MessageTemplate) => Record<string, unknown>;
 }
@@ -53,6 +59,8 @@ export interface AutomaticMessage {
   reasonCode: string | null;
   /** The customer's time zone, when the caller has read the customer already. */
   zone?: string;
+  /** Not sent (undefined comes back) when the customer was already sent the very same subject and text. */
+  onlyOnce?: boolean;
 }
 
 const ackWindowMs = 60 * 60_000;
@@ -97,10 +105,13 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   };
 
   /** Renders, audits and queues a message Kept sends itself; held (and its case flagged) when the audit fails. */
-  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord> {
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage & { onlyOnce: true }): Promise<outboxRepo.OutboxRecord | undefined>;
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord>;
+  async function sendAutomatic(tx: Tx, message: AutomaticMessage): Promise<outboxRepo.OutboxRecord | undefined> {
     const at = clock.now();
     const zone = message.zone ?? (await zoneOf(tx, message.customerId));
     const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone, reasons });
+    if (message.onlyOnce && message.customerId && (await outboxRepo.hasSameMessage(tx, { customerId: message.customerId, to: message.to, subject: rendered.subject ?? null, body: rendered.text }))) return undefined;
     const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
     const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber, zone });
     const recorded = await messageRepo.insertMessage(tx, {
@@ -161,12 +172,23 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     return undefined;
   }
 
-  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour. */
+  /**
+   * Whether the customer may be acknowledged on `channel` now under the per-address limit. The engine asks
+   * the same (a port), so an acknowledgement this withholds is not owed either.
+   */
+  async function acknowledgementAllowed(tx: Tx, input: { customerId: string; channel: string; at: Date }): Promise<boolean> {
+    if (input.channel !== 'email') return true;
+    const { perAddress, windowMs } = options.emailAcknowledgements;
+    return (await outboxRepo.countOutboxOfCustomerSince(tx, { customerId: input.customerId, origin: 'acknowledgement', since: new Date(input.at.getTime() - windowMs) })) < perAddress;
+  }
+
+  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
   async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
     if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord) return;
     const now = clock.now();
     if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
+    if (!(await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }))) return;
     const { customer, identities } = await customerRepo.findCustomerWithIdentities(tx, caseRecord.customerId);
     const target = addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
     if (!target) {
@@ -191,48 +213,50 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     });
   }
 
-  /** Crack C1: the engine found no message for a notify commitment in time; Kept sends the reason's fallback. */
-  async function sendFallback(payload: DomainEvents['commitment.fallback_due']): Promise<void> {
-    const { tx, result } = payload;
+  /**
+   * Crack C1, the engine's fallback sender for notify commitments: no message kept one in time, so Kept tells
+   * the customer itself, once per action key. About an order, the message is the notice of the order's state
+   * (it names the new state as the status page does, and states the reason), when the records give all it
+   * says; otherwise the reason's own fallback. A customer who already got the very same message is not sent
+   * it again.
+   */
+  const sendFallback: FallbackSender = async (tx, payload) => {
     const order = payload.orderNumber ? ((await orderRepo.findOrderByNumber(tx, payload.orderNumber)) ?? null) : null;
     const caseRecord = payload.caseId ? ((await caseRepo.findCaseById(tx, payload.caseId)) ?? null) : null;
     const customerId = payload.customerId ?? order?.customerId ?? caseRecord?.customerId ?? null;
     const known = (code: string | null | undefined) => (code ? reasons.find((reason) => reason.code === code) : undefined);
     const reason = known(payload.reasonCode) ?? known(order?.reasonCode);
+    const skip = (detail: string): FallbackOutcome => ({ outboxId: null, status: 'skipped', detail });
+    if (!customerId) return skip('no customer to send to');
+    const fromRecords: VarValues = { ...(await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl })), ...(reason ? { reason: reason.code } : {}) };
     const event = order ? eventByState.get(order.state) : undefined;
-    const template = payload.template
-      ? requireTemplate(payload.template)
-      : reason
-        ? fallbackTemplate(reason)
-        : event
-          ? templatesById.get(`${event}.email`)
-          : undefined;
-    const skip = (detail: string) => Object.assign(result, { outboxId: null, status: 'skipped', detail });
-    if (!template) return void skip('no reason and no template to send');
-    if (!customerId) return void skip('no customer to send to');
+    const stateNotice = event ? templatesById.get(`${event}.email`) : undefined;
+    const template = stateNotice && Object.keys(stateNotice.variables).every((name) => fromRecords[name] !== undefined) ? stateNotice : reason ? fallbackTemplate(reason) : undefined;
+    if (!template) return skip('no reason and no template to send');
     const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
     const kind = identityKindByChannel[template.channel] ?? 'email';
     const to = [...identities].reverse().find((identity) => identity.kind === kind)?.value;
-    if (!to) return void skip(`the customer has no ${kind} to send the ${template.channel} to`);
-    const fromRecords = await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl });
+    if (!to) return skip(`the customer has no ${kind} to send the ${template.channel} to`);
     const entry = await sendAutomatic(tx, {
       caseRecord,
       customerId,
       order,
       template,
-      vars: templateVars(template, fromRecords, reason ? { reason: reason.code } : {}),
+      vars: templateVars(template, fromRecords),
       origin: 'fallback',
       idempotencyKey: `fallback:${payload.actionKey}`,
       channel: template.channel,
       to,
       reasonCode: reason?.code ?? null,
+      onlyOnce: true,
     });
-    Object.assign(result, {
+    if (!entry) return skip(`${to} was sent this very message before`);
+    return {
       outboxId: entry.id,
       status: entry.status === 'held' ? 'held' : 'queued',
       ...(entry.status === 'held' ? { detail: entry.audit.findings.map((finding) => `${finding.code}: ${finding.detail}`).join('; ') } : {}),
-    });
-  }
+    };
+  };
 
   /** The console's template preview: rendered on its channel with sample or the case's real values, and audited. */
   async function previewTemplate(input: { template: string; vars?: Record<string, unknown> | undefined; caseId?: string | undefined }) {
@@ -293,7 +317,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     }));
   }
 
-  return { auditReply, renderReplyTemplate, sendAutomatic, acknowledge, sendFallback, previewTemplate, listTemplates, requireTemplate };
+  return { auditReply, renderReplyTemplate, sendAutomatic, acknowledge, acknowledgementAllowed, sendFallback, previewTemplate, listTemplates, requireTemplate };
 }
 
 export type OneVoiceService = ReturnType<typeof createOneVoiceService>;

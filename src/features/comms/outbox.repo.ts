@@ -167,6 +167,25 @@ export async function hasOutboxSince(q: Queryable, options: { caseId: string; or
   return row !== undefined;
 }
 
+/** How many entries of this origin were written for the customer since `since` (an index range on outbox_customer). */
+export async function countOutboxOfCustomerSince(q: Queryable, options: { customerId: string; origin: string; since: Date }): Promise<number> {
+  const row = await q
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('customer_id', '=', options.customerId)
+    .where('created_at', '>', options.since)
+    .where('origin', '=', options.origin)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Whether the customer's address was already sent (or is about to be sent) this very subject and text. */
+export async function hasSameMessage(q: Queryable, options: { customerId: string; to: string; subject: string | null; body: string }): Promise<boolean> {
+  let query = q.selectFrom('outbox').select('id').where('customer_id', '=', options.customerId).where('to', '=', options.to).where('body', '=', options.body).where('status', 'in', ['queued', 'sent']);
+  query = options.subject === null ? query.where('subject', 'is', null) : query.where('subject', '=', options.subject);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function listQueuedOutbox(q: Queryable, options: { dueBy: Date; limit: number }): Promise<OutboxRecord[]> {
   const rows = await q.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', options.dueBy).orderBy('next_attempt_at').limit(options.limit).execute();
   return rows.map(toOutboxRecord);

@@ -1,9 +1,11 @@
 // The outbox: every outbound message is written here first (in the transaction that decided to send it),
-// then delivered by its channel's transport with retries. Delivery marks the message sent and tells the
+// then delivered by its channel's transport right after that transaction commits (one after-commit per
+// transaction, whoever opened it), and by one sweep for retries and for what other processes queued. Delivery marks the message sent and tells the
 // engine; a final failure is recorded and keeps no commitment. The gift rule (crack C6) is enforced here,
 // on the one path every message takes: nothing goes to a gift's recipient without the buyer's consent.
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
+import { afterCommit, withTransaction } from '../../db/transaction.js';
 import type { AuditFinding, OutboxPromise } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
@@ -50,10 +52,8 @@ export function createOutboxService(options: OutboxServiceOptions) {
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const claimLeaseMs = options.claimLeaseMs ?? 5 * 60_000;
-  // Entries this process queued and has not delivered yet, with when (real time) they were queued. One not
-  // found may belong to a transaction still open, so it is kept a while; one rolled back is dropped later.
-  const pending = new Map<string, number>();
-  const forgetPendingAfterMs = 10 * 60_000;
+  // The entries each open transaction queued: delivered together once it commits.
+  const queuedIn = new WeakMap<Tx, string[]>();
 
   function transportFor(channel: string): MessageTransport {
     return options.transports[channel] ?? options.fallbackTransport;
@@ -64,7 +64,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
     const at = options.clock.now();
     const retryAt = attempts < maxAttempts ? new Date(at.getTime() + retryBaseMs * 2 ** (attempts - 1)) : null;
     const text = error instanceof Error ? error.message : String(error);
-    await options.db.transaction().execute(async (tx) => {
+    await withTransaction(options.db, async (tx) => {
       await repo.markOutboxAttemptFailed(tx, { id: entry.id, error: text, retryAt, at });
       if (!retryAt && entry.messageId) {
         await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
@@ -78,7 +78,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
   /** Marks sent entries and their messages sent in one transaction, and tells the engine of each, in order. */
   async function recordSent(sent: readonly SentEntry[]): Promise<void> {
     if (sent.length === 0) return;
-    await options.db.transaction().execute(async (tx) => {
+    await withTransaction(options.db, async (tx) => {
       const at = options.clock.now();
       const messageIds = sent.flatMap(({ entry }) => (entry.messageId ? [entry.messageId] : []));
       await repo.markOutboxEntriesSent(tx, sent.map(({ entry, transport, externalId }) => ({ id: entry.id, transport, externalId, at })));
@@ -91,7 +91,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
       });
       for (const { entry, caseRecord } of sent) {
         const message = entry.messageId ? messages.get(entry.messageId) : undefined;
-        if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null });
+        if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null, at });
       }
       await options.bus.emit('batch.ending', { tx });
     });
@@ -142,9 +142,33 @@ export function createOutboxService(options: OutboxServiceOptions) {
     return due.length;
   }
 
-  async function deliverById(id: string): Promise<void> {
-    const entry = await repo.findOutboxEntry(options.db, id);
-    if (entry?.status === 'queued') await deliverMany([entry]);
+  let sweeping: Promise<number> = Promise.resolve(0);
+  /**
+   * The one sweep: retries that fell due and entries other processes queued, by `dueBy` (default now). Calls
+   * are serialised; a retry that falls due within the span is tried in the same call (attempts are bounded).
+   */
+  function deliverQueued(dueBy?: Date): Promise<number> {
+    const run = sweeping.then(async () => {
+      let total = 0;
+      for (let round = 0; round < 50; round += 1) {
+        const tried = await deliverDue(100, dueBy ?? options.clock.now());
+        total += tried;
+        if (tried === 0) break;
+      }
+      return total;
+    });
+    sweeping = run.catch(() => 0);
+    return run;
+  }
+
+  /** Delivers what one transaction queued, right after it committed; a failure is left to the sweep. */
+  async function deliverCommitted(ids: readonly string[]): Promise<void> {
+    try {
+      const found = await repo.findOutboxEntries(options.db, ids);
+      await deliverMany(ids.flatMap((id) => (found.get(id)?.status === 'queued' ? [found.get(id)!] : [])));
+    } catch (error) {
+      options.logger.error({ err: error, outbox_ids: ids }, 'delivery after commit failed; the sweep retries');
+    }
   }
 
   /**
@@ -157,29 +181,16 @@ export function createOutboxService(options: OutboxServiceOptions) {
     const checked: repo.NewOutboxEntry = gift ? { ...entry, status: 'held', audit: { ok: false, findings: [...entry.audit.findings, gift] } } : entry;
     const { record, created } = await repo.insertOutboxEntry(tx, checked);
     if (created && gift && entry.messageId) await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'held' });
-    if (created && record.status === 'queued') pending.set(record.id, Date.now());
-    return record;
-  }
-
-  /**
-   * Delivers what was queued, after the transaction that queued it has committed. Cheap when nothing was
-   * queued since the last call; claims make concurrent calls safe.
-   */
-  async function deliverPending(): Promise<number> {
-    if (pending.size === 0) return 0;
-    const found = await repo.findOutboxEntries(options.db, [...pending.keys()]);
-    const due: repo.OutboxRecord[] = [];
-    for (const [id, queuedAt] of [...pending]) {
-      const entry = found.get(id);
-      if (!entry) {
-        if (Date.now() - queuedAt > forgetPendingAfterMs) pending.delete(id);
-        continue;
+    if (created && record.status === 'queued') {
+      const ids = queuedIn.get(tx);
+      if (ids) ids.push(record.id);
+      else {
+        const first = [record.id];
+        queuedIn.set(tx, first);
+        afterCommit(tx, () => deliverCommitted(first));
       }
-      pending.delete(id);
-      if (entry.status === 'queued') due.push(entry);
     }
-    await deliverMany(due);
-    return due.length;
+    return record;
   }
 
   async function listOutbox(filter: { customerId?: string | undefined; caseId?: string | undefined; status?: repo.OutboxRecord['status'] | undefined; limit?: number | undefined }) {
@@ -211,7 +222,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
     if (input.promises.length > 0) await repo.setOutboxPromises(tx, input);
   }
 
-  return { enqueue, deliverDue, deliverById, deliverPending, listOutbox, findEntry, markBounced, recordPromises };
+  return { enqueue, deliverDue, deliverQueued, idle: async () => void (await sweeping), listOutbox, findEntry, markBounced, recordPromises };
 }
 
 export type OutboxService = ReturnType<typeof createOutboxService>;

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/create-db.js';
 import { AppError } from '../../shared/app-error.js';
 import { toMoney } from '../../shared/values.js';
 import type { CaseRecord } from '../cases/case.repo.js';
+import { instrumentKind } from './customer-facts.js';
 import { caseToken } from '../cases/case.service.js';
 import * as customerRepo from '../customers/customer.repo.js';
 import type { OrderRecord } from '../orders/order.repo.js';
@@ -69,7 +70,10 @@ export async function recordVars(
     const credit = moneyOf(order.facts['tradein_credit']);
     if (credit) vars['credit.amount'] = credit;
     const creditLast4 = last4Of(order.facts['tradein_credit']);
-    if (creditLast4) vars['credit.account_last4'] = creditLast4;
+    const creditKind = instrumentKind((order.facts['tradein_credit'] as { to_method?: unknown } | undefined)?.to_method);
+    // Only a credit that went to an account has an account's last four; one to a card is named as a card.
+    if (creditLast4 && creditKind === 'account') vars['credit.account_last4'] = creditLast4;
+    if (credit) vars['credit.destination'] = creditLast4 ? `${creditKind} ending in ${creditLast4}` : `original ${creditKind === 'card' ? 'card' : 'payment method'}`;
   }
   const token = order?.statusToken ?? caseRecord?.statusToken;
   if (token) vars['status_url'] = statusUrlOf(options.publicUrl, token);

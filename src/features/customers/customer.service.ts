@@ -1,5 +1,6 @@
 // Resolves the customer of every event from any identity it carries, linking and merging as identities meet.
 import type { Db, Queryable } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import * as repo from './customer.repo.js';
@@ -101,7 +102,7 @@ export function createCustomerService(deps: { db: Db }) {
 
   async function mergeCustomers(input: { survivorId: string; otherId: string; by: string; at: Date }): Promise<CustomerView> {
     if (input.survivorId === input.otherId) throw new AppError('validation_failed', { detail: 'A customer cannot be merged into itself', field: 'other_id' });
-    await deps.db.transaction().execute(async (tx) => {
+    await withTransaction(deps.db, async (tx) => {
       for (const id of [input.survivorId, input.otherId]) {
         const customer = await repo.findCustomerById(tx, id);
         if (!customer || customer.mergedInto) throw new AppError('not_found', { detail: `No customer ${id}`, field: id === input.otherId ? 'other_id' : 'id' });

@@ -1,8 +1,21 @@
 // The public event shapes of SPEC §3. One zod schema per shape: validator, TypeScript type and OpenAPI schema.
 import { z } from 'zod';
 
-const isoTime = z.iso.datetime({ offset: true });
-const amount = z.union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount such as "19.99"')]);
+/** Real UTC offsets run from -12:00 to +14:00; the store holds years 1 to 9999. */
+function isStorableTime(text: string): boolean {
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (offset && Number(offset[2]) * 60 + Number(offset[3]) > 14 * 60) return false;
+  const year = new Date(text).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
+const isoTime = z.iso.datetime({ offset: true }).refine(isStorableTime, 'a time between the years 0001 and 9999, with an offset within ±14:00');
+// Amounts become integer minor units: 13 digits before the point keep every amount exact.
+const maxAmount = 1e13;
+const amount = z.union([
+  z.number().finite().min(-maxAmount, 'at most 13 digits before the point').max(maxAmount, 'at most 13 digits before the point'),
+  z.string().regex(/^-?\d{1,13}(\.\d{1,6})?$/, 'a decimal amount such as "19.99", at most 13 digits before the point'),
+]);
 
 export const moneyInputSchema = z.object({
   amount,

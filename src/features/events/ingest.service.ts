@@ -2,6 +2,7 @@
 // duplicates and change nothing; a failure anywhere rolls the whole batch back, so nothing is half-done.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -121,7 +122,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const firstById = new Map<string, EventInput>();
     for (const event of events) if (!firstById.has(event.id)) firstById.set(event.id, event);
     const touchedCases = new Set<string>();
-    const stored = await deps.db.transaction().execute(async (tx) => {
+    const stored = await withTransaction(deps.db, async (tx) => {
       const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
       const { plan, customerOrders } = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
       // A run's events share no customer, identity, order or thread: its customer and order writes go

@@ -49,18 +49,3 @@ export const crackKinds = [
   'reason_conflict',
 ] as const;
 export type CrackKind = (typeof crackKinds)[number];
-
-/**
- * Customer-facing phrases for the common reason codes: the generator writes the first phrase of a code,
- * the audit recognises any of them. Lower case; matched as substrings of lower-cased message text.
- */
-export const defaultReasonPhrases: Readonly<Record<string, readonly string[]>> = {
-  payment_verification_failed: ['payment could not be verified', 'discrepancy between your card', 'payment verification'],
-  out_of_stock: ['out of stock', 'due to inventory', 'no longer in stock'],
-  carrier_delay: ['delayed by the carrier', 'carrier delay', 'backlog at the carrier'],
-  weather: ['severe weather', 'due to bad weather', 'weather conditions'],
-  address_issue: ['problem with the delivery address', 'address could not be found', 'incomplete address'],
-  lost_in_transit: ['lost in transit', 'lost by the carrier'],
-  damaged_in_transit: ['damaged in transit', 'arrived damaged'],
-  customer_request: ['at your request', 'as you asked'],
-};

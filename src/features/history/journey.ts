@@ -1,6 +1,7 @@
 // One customer's journey through one order: the events it makes, in any order (the generator sorts them by time).
 import type { CrackKind, HistoryCustomer, HistoryEvent } from './history-event.js';
-import { contactChannels, defaultReasonPhrases } from './history-event.js';
+import { loadDefaultReasons } from '../comms/reason-catalog.js';
+import { contactChannels } from './history-event.js';
 import type { ContactChannel } from './history-event.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -65,8 +66,12 @@ const managerAsks = [
   'Can I talk to your manager, please?',
 ];
 
-function phrase(code: string): string {
-  return defaultReasonPhrases[code]?.[0] ?? code.replace(/_/g, ' ');
+// What the shop tells a customer about a reason is the catalog's customer text, as Kept's own messages say it.
+const reasonTexts = new Map(loadDefaultReasons().map((reason) => [reason.code, reason.customer_text]));
+function reasonText(code: string): string {
+  const found = reasonTexts.get(code);
+  if (!found) throw new RangeError(`the history generator uses reason ${code}, which the shipped catalog lacks`);
+  return found;
 }
 
 /** Builds the events of journey `index`, planting `plant` when given; a journey without one is clean. */
@@ -133,12 +138,12 @@ export function buildJourney(options: JourneyOptions): Journey {
   if (!planting && rng.chance(0.04)) {
     const at = t0 + rng.int(5, 60) * MIN;
     orderEvent('order.payment_failed', at, { reason: 'payment_verification_failed' });
-    notify(at, `We could not take the payment for order ${orderId}: your ${phrase('payment_verification_failed')}.`);
+    notify(at, `We could not take the payment for order ${orderId}. ${reasonText('payment_verification_failed')}`);
     toldReason = { code: 'payment_verification_failed', at: at + 10 * MIN };
     if (rng.chance(0.5)) {
       const c = at + rng.int(60, 360) * MIN;
       orderEvent('order.cancelled', c, { reason: 'payment_verification_failed' });
-      notify(c, `Order ${orderId} has been cancelled because your ${phrase('payment_verification_failed')}.`);
+      notify(c, `Order ${orderId} has been cancelled. ${reasonText('payment_verification_failed')}`);
       ended = true;
       end = c;
     }
@@ -146,7 +151,7 @@ export function buildJourney(options: JourneyOptions): Journey {
   if (!ended && !planting && rng.chance(0.03)) {
     const c = t0 + rng.int(2, 20) * HOUR;
     orderEvent('order.cancelled', c, { reason: 'out_of_stock' });
-    notify(c, `We are sorry: order ${orderId} is cancelled, an item is ${phrase('out_of_stock')}.`);
+    notify(c, `We are sorry: order ${orderId} is cancelled. ${reasonText('out_of_stock')}`);
     toldReason = { code: 'out_of_stock', at: c + 10 * MIN };
     const r = c + rng.int(12, 36) * HOUR;
     orderEvent('refund.issued', r, { amount: { amount: total.toFixed(2), currency: 'USD' }, to: { method: 'card', last4 } });
@@ -165,11 +170,11 @@ export function buildJourney(options: JourneyOptions): Journey {
     const forceDelay = plant === 'silent_state_change' || plant === 'reason_conflict';
     if (forceDelay || (!planting && rng.chance(0.08))) {
       delayAt = shippedAt + rng.int(12, 36) * HOUR;
-      const code = plant === 'reason_conflict' ? 'carrier_delay' : rng.pick(['carrier_delay', 'weather']);
+      const code = plant === 'reason_conflict' ? 'carrier_delay' : rng.pick(['carrier_delay', 'address_undeliverable']);
       delayId = orderEvent('order.delayed', delayAt, { reason: code, new_eta: new Date(deliverAt + 2 * DAY).toISOString() });
       if (plant === 'silent_state_change') mark('silent_state_change', delayId);
       else {
-        notify(delayAt, `Order ${orderId} is running late: it was ${phrase(code)}. New estimate in two days.`);
+        notify(delayAt, `Order ${orderId} is running late. ${reasonText(code)} New estimate in two days.`);
         toldReason = { code, at: delayAt + 10 * MIN };
       }
       deliverAt += rng.int(1, 3) * DAY;
@@ -177,9 +182,9 @@ export function buildJourney(options: JourneyOptions): Journey {
     if (!planting && rng.chance(0.03)) {
       // After any delay has been told, so the two reasons follow one another as they would in life.
       const x = Math.max(shippedAt + rng.int(1, 3) * DAY, delayAt + rng.int(6, 48) * HOUR);
-      const code = rng.pick(['lost_in_transit', 'address_issue', 'damaged_in_transit']);
+      const code = rng.pick(['lost_in_transit', 'address_undeliverable', 'damaged_in_transit']);
       orderEvent('order.delivery_exception', x, { reason: code });
-      notify(x, `There is a problem with order ${orderId}: ${phrase(code)}.`);
+      notify(x, `There is a problem with order ${orderId}. ${reasonText(code)}`);
       toldReason = { code, at: x + 10 * MIN };
       const r = x + rng.int(24, 48) * HOUR;
       orderEvent('refund.issued', r, { amount: { amount: total.toFixed(2), currency: 'USD' }, to: { method: 'card', last4 } });
@@ -217,7 +222,7 @@ export function buildJourney(options: JourneyOptions): Journey {
     const live = channel === 'chat' || channel === 'phone';
     const ackAt = at + rng.int(1, 4) * MIN;
     const answerAt = live ? ackAt : at + (o.skip === 'ack' ? rng.int(30, 120) : rng.int(10, 200)) * MIN;
-    const reason = toldReason && toldReason.at < answerAt ? ` As we wrote, it was ${phrase(toldReason.code)}.` : '';
+    const reason = toldReason && toldReason.at < answerAt ? ` As we wrote: ${reasonText(toldReason.code)}` : '';
     const answerText = o.answerText ?? `Thanks for reaching out about order ${orderId}.${reason} We are on it.`;
     const reply = { thread_ref: thread, channel, subject: `Re: Order ${orderId}` };
     if (!live && o.skip !== 'ack') send(ackAt, 'system', `We got your message about order ${orderId} and will answer within 4 hours.`, reply);
@@ -263,7 +268,7 @@ export function buildJourney(options: JourneyOptions): Journey {
     }
     case 'reason_conflict': {
       const at = delayAt + rng.int(2, 10) * HOUR;
-      const c = contact(at, { channel: web, answerText: `Order ${orderId} is late because of ${phrase('weather')} in your area, sorry.` });
+      const c = contact(at, { channel: web, answerText: `Order ${orderId} is late, sorry. ${reasonText('lost_in_transit')}` });
       if (c.answerId) mark('reason_conflict', c.answerId, { threadRef: c.thread });
       break;
     }

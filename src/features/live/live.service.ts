@@ -1,6 +1,6 @@
 // Fans the bus's after-commit `live.*` events out to every open console stream — this process's changes at
 // once, and (on PostgreSQL) the other processes' through the live relay.
-import type { DomainBus } from '../../domain-events.js';
+import type { DomainEvents } from '../../domain-events.js';
 import type { LiveEvent } from './live-event.js';
 import type { LiveRelay } from './live-relay.js';
 
@@ -10,8 +10,8 @@ export interface LiveSubscriber {
   end(): void;
 }
 
-/** Subscribes to the bus once; streams come and go through `subscribe`. */
-export function createLiveService(deps: { bus: DomainBus }) {
+/** Streams come and go through `subscribe`; app.ts subscribes `onCaseUpdated` and `onCommitmentUpdated` to the bus. */
+export function createLiveService() {
   const subscribers = new Set<LiveSubscriber>();
   let relay: LiveRelay | undefined;
 
@@ -24,8 +24,6 @@ export function createLiveService(deps: { bus: DomainBus }) {
     relay?.publish(event);
   }
 
-  deps.bus.on('live.case_updated', ({ caseId }) => local({ type: 'case.updated', data: { case_id: caseId } }));
-  deps.bus.on('live.commitment_updated', ({ commitmentId, caseId }) => local({ type: 'commitment.updated', data: { id: commitmentId, case_id: caseId } }));
 
   /** Adds a stream; returns the function that removes it. */
   function subscribe(subscriber: LiveSubscriber): () => void {
@@ -40,6 +38,13 @@ export function createLiveService(deps: { bus: DomainBus }) {
   }
 
   return {
+    /** The bus handlers (subscribed in app.ts): this process's changes, to its streams and the relay. */
+    onCaseUpdated({ caseId }: DomainEvents['live.case_updated']): void {
+      local({ type: 'case.updated', data: { case_id: caseId } });
+    },
+    onCommitmentUpdated({ commitmentId, caseId }: DomainEvents['live.commitment_updated']): void {
+      local({ type: 'commitment.updated', data: { id: commitmentId, case_id: caseId } });
+    },
     subscribe,
     closeAll,
     count: () => subscribers.size,

@@ -4,7 +4,7 @@
 // matching action keeps it, and the agent may correct or dismiss it.
 import type { Tx } from '../../db/create-db.js';
 import type { OutboxPromise } from '../../db/database.js';
-import type { DomainBus } from '../../domain-events.js';
+import type { DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
 import type { Clock } from '../../shared/clock.js';
@@ -15,6 +15,7 @@ import type { ReplyPreviewHook, ReplyRecordedHook } from '../cases/reply.service
 import type { CommitmentRecord } from '../commitments/commitment.repo.js';
 import type { CommitmentService } from '../commitments/commitment.service.js';
 import { promisePolicyId } from '../commitments/engine-config.js';
+import type { KeepCommitment, OpenCommitment } from '../commitments/engine-ports.js';
 import { detectPromises } from './detect-promises.js';
 import { commitmentKindFor, describeVaguePromiseWarning, hasAttachments, linksToForm, type AuthorRole, type DetectedPromise } from './promise.js';
 import { correctedDetails, dismissedDetails, readPromiseDetails, requirePromiseReviser, type Reviser } from './promise-correction.js';
@@ -24,15 +25,16 @@ import * as repo from './promise.repo.js';
 
 export interface PromiseServiceOptions {
   clock: Clock;
-  bus: DomainBus;
   defaultTimeZone: string;
   /** Hours a vague promise ("we'll look into it") gets, counted in business hours when a calendar is given. */
   vagueDeadlineHours: number;
   /** Minutes before its deadline a promise is marked at risk. */
   atRiskLeadMinutes: number;
   calendar?: BusinessCalendar;
+  /** Opens a promise's commitment (the engine's `openCommitment` port). */
+  openCommitment: OpenCommitment;
   /** Keeps a commitment (the engine's own keep, so timers and late-keeping stay right). */
-  keepCommitment: (tx: Tx, options: { commitmentId: string; by: string; at: Date }) => Promise<void>;
+  keepCommitment: KeepCommitment;
   /** Where customers reach Kept's forms: a message linking to one hands them a document. */
   publicUrl: string;
   /** Revises a commitment (the engine's own, so its timers move with its deadline). */
@@ -83,8 +85,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
   async function openCommitment(tx: Tx, input: { message: OutboundMessage; promise: DetectedPromise; index: number; dueAt: Date; ownerRole: 'agent' | 'manager' }): Promise<string | null> {
     const { message, promise } = input;
     const kind = commitmentKindFor(promise.kind);
-    const payload = {
-      tx,
+    return options.openCommitment(tx, {
       key: `promise:${message.messageId}:${input.index}`,
       kind,
       caseId: message.caseId,
@@ -97,10 +98,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
       policyId: promisePolicyId(kind),
       atRiskLeadMinutes: options.atRiskLeadMinutes,
       details: { source: 'promise', promise: toPromiseJson(promise), vague: promise.vague, message_id: message.messageId, author_id: message.authorId },
-      result: { commitmentId: null as string | null },
-    };
-    await options.bus.emit('commitment.open_requested', payload);
-    return payload.result.commitmentId;
+    });
   }
 
   /**
@@ -238,49 +236,54 @@ export function createPromiseService(options: PromiseServiceOptions) {
     };
   }
 
-  function register(): void {
-    // A message.sent event is a person writing outside Kept: its promises count too.
-    options.bus.on('message.recorded', async ({ tx, message, caseRecord }) => {
+  /** The promises feature's bus handlers, subscribed in app.ts (one place, in the order they run). */
+  const handlers = {
+    /** A message.sent event is a person writing outside Kept: its promises count too. */
+    async onExternalMessageRecorded({ tx, message, caseRecord }: DomainEvents['message.recorded']): Promise<void> {
       if (message.direction !== 'out' || message.authorKind !== 'external') return;
       await openPromises(tx, readingOf(message, caseRecord, 'agent'));
-    });
-    // The messages Kept sends itself (acknowledgements, fallbacks, claims' and surveys' emails) promise things
-    // too, "we" being the team. They are read as they reach the customer: by then every commitment their cause
-    // opened is there to back them (a survey's follow-up opens after its acknowledgement is queued), and a
-    // message held or never delivered promised nothing.
-    options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
+    },
+    /**
+     * The messages Kept sends itself (acknowledgements, fallbacks, claims' and surveys' emails) promise things
+     * too, "we" being the team. They are read as they reach the customer: by then every commitment their cause
+     * opened is there to back them (a survey's follow-up opens after its acknowledgement is queued), and a
+     * message held or never delivered promised nothing.
+     */
+    async onAutomaticDelivered({ tx, message, caseRecord }: DomainEvents['message.delivered']): Promise<void> {
       if (message.direction !== 'out' || message.authorKind !== 'automatic') return;
       await openPromises(tx, readingOf(message, caseRecord, 'template'));
-    });
-    // A reply or an update a person sends that reaches the customer keeps the promised replies and updates on that case.
-    options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
+    },
+    /** A reply or an update a person sends that reaches the customer keeps the promised replies and updates on that case. */
+    async onPersonDelivered({ tx, message, caseRecord }: DomainEvents['message.delivered']): Promise<void> {
       if (message.direction !== 'out' || !caseRecord || message.authorKind === 'automatic') return;
       await keepOwed(tx, { caseId: caseRecord.id, kinds: ['follow_up', 'update'], by: `message:${message.id}`, at: message.at, exceptMessageId: message.id });
-    });
-    // A document handed to the customer keeps a promised document, on whichever of their cases it was promised
-    // (an agent's claim opens a case of its own): a link to one of Kept's forms in a message delivered on a case
-    // (a claim's declaration request, or an agent's reply), or files attached to a message.sent.
-    options.bus.on('message.delivered', async ({ tx, message, caseRecord }) => {
+    },
+    /**
+     * A document handed to the customer keeps a promised document, on whichever of their cases it was promised
+     * (an agent's claim opens a case of its own): a link to one of Kept's forms in a message delivered on a case
+     * (a claim's declaration request, or an agent's reply), or files attached to a message.sent.
+     */
+    async onFormLinkDelivered({ tx, message, caseRecord }: DomainEvents['message.delivered']): Promise<void> {
       if (message.direction !== 'out' || !caseRecord || !message.customerId || !linksToForm({ text: message.body, publicUrl: options.publicUrl })) return;
       await keepOwed(tx, { customerId: message.customerId, kinds: ['document'], by: `message:${message.id}`, at: message.at, exceptMessageId: message.id });
-    });
-    options.bus.on('event.ingested', async ({ tx, event, customerId, messageId, at }) => {
+    },
+    async onAttachmentsSent({ tx, event, customerId, messageId, at }: DomainEvents['event.ingested']): Promise<void> {
       if (event.type !== 'message.sent' || !customerId || !hasAttachments(event.data)) return;
       await keepOwed(tx, { customerId, kinds: ['document'], by: messageId ? `message:${messageId}` : `event:${event.id}`, at, exceptMessageId: messageId });
-    });
-    // A call logged on the case (an inbound or outbound phone contact) keeps a promised call.
-    options.bus.on('message.recorded', async ({ tx, message, caseRecord }) => {
+    },
+    /** A call logged on the case (an inbound or outbound phone contact) keeps a promised call. */
+    async onCallRecorded({ tx, message, caseRecord }: DomainEvents['message.recorded']): Promise<void> {
       if (message.channel !== 'phone' || !caseRecord) return;
       await keepOwed(tx, { caseId: caseRecord.id, kinds: ['callback'], by: `message:${message.id}`, at: message.at });
-    });
-    // A refund issued for the customer keeps a promised refund.
-    options.bus.on('event.ingested', async ({ tx, event, customerId, at }) => {
+    },
+    /** A refund issued for the customer keeps a promised refund. */
+    async onRefundIssued({ tx, event, customerId, at }: DomainEvents['event.ingested']): Promise<void> {
       if (event.type !== 'refund.issued' || !customerId) return;
       await keepOwed(tx, { customerId, kinds: ['refund'], by: `event:${event.id}`, at });
-    });
-  }
+    },
+  };
 
-  return { openPromises, previewPromises, onReplyRecorded, onReplyPreview, correctPromise, dismissPromise, register };
+  return { openPromises, previewPromises, onReplyRecorded, onReplyPreview, correctPromise, dismissPromise, handlers };
 }
 
 export type PromiseService = ReturnType<typeof createPromiseService>;

@@ -3,6 +3,7 @@
 // when its owner goes out of office, and a sweep places the cases nobody could take when they came in.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -62,7 +63,7 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
 
   /** Assigns unresolved cases nobody owns (oldest first); run on a timer and by admins. */
   async function sweepUnassigned(input: { by: string | null }): Promise<{ assigned: Placement[]; still_unassigned: number }> {
-    const placements = await deps.db.transaction().execute(async (tx) => {
+    const placements = await withTransaction(deps.db, async (tx) => {
       const waiting = await repo.listUnassignedCases(tx, SWEEP_BATCH);
       return placeCases(tx, { cases: waiting, by: input.by, at: deps.clock.now(), why: 'Assigned by the unassigned-case sweep' });
     });
@@ -78,7 +79,7 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
    */
   async function setOutOfOffice(input: { agentId: string; outOfOffice: boolean; note?: string | undefined; by: string | null }): Promise<{ agent_id: string; out_of_office: boolean; handed_over: (Placement & { note: string })[] }> {
     const at = deps.clock.now();
-    const handedOver = await deps.db.transaction().execute(async (tx) => {
+    const handedOver = await withTransaction(deps.db, async (tx) => {
       if (!(await repo.setAgentOutOfOffice(tx, { agentId: input.agentId, outOfOffice: input.outOfOffice }))) throw new AppError('not_found', { detail: `No agent ${input.agentId}` });
       if (!input.outOfOffice) return [];
       const owned = await repo.listUnresolvedCasesOwnedBy(tx, input.agentId);

@@ -1,13 +1,11 @@
 // Everything Kept reads from one inbound customer message, from a single pass of the language model.
-import { findChurnIntent } from './churn-intent.js';
-import { findManagerRequest } from './manager-request.js';
+import { findIntents, type IntentDetection } from './intent-detector.js';
 import { scoreAnalysedSentiment } from './sentiment.js';
-import type { SignalDetection } from './signal-result.js';
 import { analyseText } from './text-analysis.js';
 
 export interface MessageSignals {
-  readonly managerRequest: SignalDetection;
-  readonly churnIntent: SignalDetection;
+  readonly managerRequest: IntentDetection;
+  readonly churnIntent: IntentDetection;
   /** In [-1, 1]; negative is unhappy. */
   readonly sentiment: number;
 }
@@ -16,8 +14,7 @@ export interface MessageSignals {
 export function readMessageSignals(text: string): MessageSignals {
   const analysed = analyseText(text);
   return {
-    managerRequest: findManagerRequest(analysed),
-    churnIntent: findChurnIntent(analysed),
+    ...findIntents({ text, analysed }),
     sentiment: text.trim() === '' ? 0 : scoreAnalysedSentiment(analysed),
   };
 }

@@ -11,11 +11,11 @@ import type { AgentRole } from './assignment.js';
 
 export async function insertMessageSignals(
   q: Queryable,
-  input: { messageId: string; caseId: string; sentiment: number; managerRequest: string | null; churnIntent: string | null; at: Date },
+  input: { messageId: string; caseId: string; sentiment: number; managerRequest: string | null; churnIntent: string | null; analysisTruncated: boolean; at: Date },
 ): Promise<void> {
   await q
     .insertInto('message_signals')
-    .values({ message_id: input.messageId, case_id: input.caseId, sentiment: input.sentiment, manager_request: input.managerRequest, churn_intent: input.churnIntent, at: input.at })
+    .values({ message_id: input.messageId, case_id: input.caseId, sentiment: input.sentiment, manager_request: input.managerRequest, churn_intent: input.churnIntent, analysis_truncated: input.analysisTruncated, at: input.at })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .execute();
 }

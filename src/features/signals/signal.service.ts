@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { riskInputsFromHistory } from './case-risk.js';
-import { readMessageSignals, type MessageSignals } from './message-signals.js';
+import type { AnalysisPool } from './analysis-pool.js';
+import type { IntentDetection } from './intent-detector.js';
+import type { MessageSignals } from './message-signals.js';
 import { computeRisk, isHighRisk, type Risk } from './risk.js';
 import * as repo from './signal.repo.js';
 
@@ -14,6 +16,12 @@ export const RECOVERY_QUEUE = 'recovery';
 
 function quoted(sentence: string | undefined): string {
   return sentence ? `"${sentence.trim()}"` : '';
+}
+
+/** The detection's sentence and the words that weighed most, so an agent sees why it fired. */
+function explained(detection: IntentDetection): string {
+  const words = detection.explanation.length > 0 ? ` (weighed most: ${detection.explanation.slice(0, 3).join(', ')})` : '';
+  return `${quoted(detection.evidence)}${words}`;
 }
 
 /** True when a risk would be stored as the one stored already (the score is a 4-byte real). */
@@ -33,7 +41,7 @@ function riskSummary(risk: Risk): string {
 }
 
 /** The signals service: `onMessageRecorded` for the bus, `refreshCase` to rescore a case after anything else changed it. */
-export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logger }) {
+export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logger; analysis: AnalysisPool }) {
   const findCaseRiskFacts = repo.createCaseRiskFactsReader(deps.db);
   async function emitSignal(tx: Tx, input: { code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date }): Promise<void> {
     deps.logger.info({ case_id: input.caseId, customer_id: input.customerId, message_id: input.messageId, signal: input.code }, 'signal detected');
@@ -60,14 +68,14 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
     }
 
     if (managerRequest?.detected) {
-      const detail = `The customer asked for a manager: ${quoted(managerRequest.evidence)}`;
+      const detail = `The customer asked for a manager: ${explained(managerRequest)}`;
       if (escalate) await repo.insertCaseNote(tx, { caseId: input.caseId, kind: 'escalated', authorId: null, body: detail, at: input.at });
       // One escalation at a time: a customer who asks again while a manager still owes an answer is heard by
       // the commitment already open (and counted in the risk), not by a second one.
       if (!(await repo.hasOpenCommitment(tx, { caseId: input.caseId, kind: 'escalation' }))) await emitSignal(tx, { ...base, code: 'manager_request', detail });
     }
     const churnIntent = input.read?.churnIntent;
-    if (churnIntent?.detected) await emitSignal(tx, { ...base, code: 'churn_intent', detail: `The customer may stop buying: ${quoted(churnIntent.evidence)}` });
+    if (churnIntent?.detected) await emitSignal(tx, { ...base, code: 'churn_intent', detail: `The customer may stop buying: ${explained(churnIntent)}` });
     if (recover) {
       const detail = `Risk ${risk.score} (${riskSummary(risk)}): routed to recovery.`;
       await repo.insertCaseNote(tx, { caseId: input.caseId, kind: 'recovery', authorId: null, body: detail, at: input.at });
@@ -81,20 +89,37 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
     if (!message.caseId || message.noise) return;
     let read: MessageSignals | undefined;
     if (message.direction === 'in' && message.authorKind === 'customer') {
-      read = readMessageSignals(message.body);
+      const reading = await deps.analysis.readMessage(message.body);
+      read = reading.signals;
+      if (reading.truncated) deps.logger.info({ case_id: message.caseId, message_id: message.id, length: message.body.length }, 'message longer than analysis reads; its start was read');
       await repo.insertMessageSignals(tx, {
         messageId: message.id,
         caseId: message.caseId,
         sentiment: read.sentiment,
         managerRequest: read.managerRequest.detected ? (read.managerRequest.evidence ?? message.body.slice(0, 200)) : null,
         churnIntent: read.churnIntent.detected ? (read.churnIntent.evidence ?? message.body.slice(0, 200)) : null,
+        analysisTruncated: reading.truncated,
         at: message.at,
       });
     }
     await refreshCase(tx, { caseId: message.caseId, messageId: message.id, read, at: message.at });
   }
 
-  return { onMessageRecorded, refreshCase };
+  /**
+   * The 'commitments.moved' handler: a breach, or a breached commitment kept late or waived, changes its case's
+   * risk (it counts breached commitments), so the case is rescored in the same transaction, and routed to
+   * recovery when it now needs it. Other moves leave the risk as it was.
+   */
+  async function onCommitmentsMoved(payload: DomainEvents['commitments.moved']): Promise<void> {
+    const byCase = new Map<string, string>();
+    for (const move of payload.moves) {
+      const counts = move.from === 'breached' || move.to === 'breached';
+      if (counts && move.caseId && !byCase.has(move.caseId)) byCase.set(move.caseId, `commitment:${move.commitmentId}:${move.to}`);
+    }
+    for (const [caseId, source] of byCase) await refreshCase(payload.tx, { caseId, messageId: source, read: undefined, at: payload.at });
+  }
+
+  return { onMessageRecorded, onCommitmentsMoved, refreshCase };
 }
 
 export type SignalService = ReturnType<typeof createSignalService>;

@@ -4,6 +4,7 @@
 // loop closes when an agent's message reaches the customer, and its outcome is recorded.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -132,7 +133,7 @@ export function createSurveyService(deps: SurveyServiceDeps) {
         data: { score, ...(comment ? { comment } : {}), contact_requested: contactRequested, survey: invitation.kind, answer: parsed.value, invitation_id: invitation.id },
       },
     ]);
-    await deps.db.transaction().execute((tx) => repo.markInvitationResponded(tx, { id: invitation.id, response: { answer: parsed.value, score, comment: comment || null, contact_requested: contactRequested }, at }));
+    await withTransaction(deps.db, (tx) => repo.markInvitationResponded(tx, { id: invitation.id, response: { answer: parsed.value, score, comment: comment || null, contact_requested: contactRequested }, at }));
     const recorded = (await repo.findInvitationByToken(deps.db, token))!;
     return { outcome: recorded.respondedAt?.getTime() === at.getTime() ? 'received' : 'already', invitation: recorded };
   }
