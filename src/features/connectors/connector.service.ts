@@ -59,6 +59,15 @@ function withReadableIdentities(event: EventInput): EventInput {
   return { ...event, customer: { ...rest, ...(readablePhone ? { phone: readablePhone } : {}), ...(readableEmail ? { email: readableEmail } : {}) } };
 }
 
+function readableText(body: Buffer): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
 function unknownReasons(events: readonly EventInput[], codes: ReadonlySet<string>): string | undefined {
   const unknown = events.flatMap((event) => (typeof event.data['reason'] === 'string' && !codes.has(event.data['reason']) ? [`${event.type} names reason ${event.data['reason']}, which is not in the reason catalog`] : []));
   return unknown[0];
@@ -140,7 +149,10 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       deps.logger.warn({ connector: name, status: verdict.status, reason: verdict.detail }, 'webhook refused');
       throw new AppError(verdict.status === 401 ? 'unauthenticated' : 'validation_failed', { detail: verdict.detail });
     }
-    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId.slice(0, 300), topic: verdict.topic?.slice(0, 200) ?? null, headers: verdict.headers, body: request.body.toString('utf8'), at: deps.clock.now() });
+    // The raw body is kept as text: a body that is not UTF-8, or holds a NUL the store cannot keep, is refused whole.
+    const body = readableText(request.body);
+    if (body === undefined) throw new AppError('validation_failed', { detail: 'the body is not UTF-8 text without NUL characters', field: 'body' });
+    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId.slice(0, 300), topic: verdict.topic?.slice(0, 200) ?? null, headers: verdict.headers, body, at: deps.clock.now() });
     if (!id) {
       deps.logger.info({ connector: name, platformDeliveryId: verdict.deliveryId }, 'webhook delivered again; nothing changes');
       return { status: 'duplicate' };
