@@ -8,6 +8,7 @@ import * as emailIntake from './2026-11-24T05-10-email-intake.js';
 import * as promiseCorrections from './2026-11-25T09-00-promise-corrections.js';
 import * as outboxMessageIndex from './2026-12-01T10-00-outbox-message-index.js';
 import * as connectorDeliveries from './2026-12-06T12-15-connector-deliveries.js';
+import * as connectorOrderSnapshots from './2026-12-06T13-26-connector-order-snapshots.js';
 import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
 import * as importCheckpoints from './2026-12-06T12-30-import-checkpoints.js';
 import * as agentAccess from './2026-12-06T12-30-agent-access.js';
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T12-15-analysis-truncated': analysisTruncated,
   '2026-12-06T12-30-import-checkpoints': importCheckpoints,
   '2026-12-06T12-30-agent-access': agentAccess,
+  '2026-12-06T13-26-connector-order-snapshots': connectorOrderSnapshots,
 };

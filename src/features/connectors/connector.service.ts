@@ -120,7 +120,11 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       return;
     }
     try {
-      const outcome = await connector.map(delivery, { orderNumberOf: (platformOrderId) => repo.findOrderAlias(deps.db, { connector: connector.name, platformOrderId }) });
+      const alias = (platformOrderId: string) => repo.findOrderAlias(deps.db, { connector: connector.name, platformOrderId });
+      const outcome = await connector.map(delivery, {
+        orderNumberOf: async (platformOrderId) => (await alias(platformOrderId))?.orderNumber,
+        newestSnapshotOf: async (platformOrderId) => (await alias(platformOrderId))?.snapshotAt ?? undefined,
+      });
       if (outcome.kind === 'failed') {
         await finish(id, { status: 'failed', error: outcome.error, waitingOn: outcome.waitingOn });
         deps.logger.warn({ connector: connector.name, deliveryId: id, error: outcome.error }, 'connector delivery not mapped');

@@ -6,7 +6,7 @@ import { createShopifyConnector } from './shopify.js';
 
 const connector = createShopifyConnector({ secret: 'secret', secretEnv: 'KEPT_SHOPIFY_WEBHOOK_SECRET' });
 const known = new Map([['450789469', '1001']]);
-const context: MappingContext = { orderNumberOf: async (id) => known.get(id) };
+const context: MappingContext = { orderNumberOf: async (id) => known.get(id), newestSnapshotOf: async () => undefined };
 
 function map(topic: string, payload: unknown, lookup: MappingContext = context): Promise<MapOutcome> {
   return connector.map({ deliveryId: 'w-1', topic, headers: { 'x-shopify-shop-domain': fixtures.shopifyShop }, body: JSON.stringify(payload) }, lookup);
@@ -69,9 +69,15 @@ describe('Shopify orders', () => {
     ]);
   });
 
+  it('an order snapshot older than one already read tells the order but none of its facts', async () => {
+    const newer: MappingContext = { ...context, newestSnapshotOf: async () => new Date('2026-12-01T09:59:30Z') };
+    const outcome = await map('orders/create', fixtures.giftOrder, newer);
+    expect(outcome.kind === 'events' && outcome.events[0]!.order).toEqual({ id: '1001' });
+  });
+
   it('records the platform order id so refunds and fulfillment events can name the order', async () => {
     const outcome = await map('orders/create', fixtures.multiCurrencyOrder);
-    expect(outcome.kind === 'events' && outcome.aliases).toEqual([{ platformOrderId: '450789470', orderNumber: '1002' }]);
+    expect(outcome.kind === 'events' && outcome.aliases).toEqual([{ platformOrderId: '450789470', orderNumber: '1002', snapshotAt: '2026-12-01T09:58:05.000Z' }]);
   });
 });
 
@@ -93,12 +99,12 @@ describe('Shopify fulfillments', () => {
   });
 
   it('reads the order from the fulfillment name when the order was not seen yet', async () => {
-    const outcome = await map('fulfillments/create', fixtures.giftFulfillment, { orderNumberOf: async () => undefined });
+    const outcome = await map('fulfillments/create', fixtures.giftFulfillment, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined });
     expect(outcome.kind === 'events' && outcome.events[0]!.order).toEqual({ id: '1001' });
   });
 
   it('a fulfillment event for an order not seen yet waits for it', async () => {
-    expect(await map('fulfillment_events/create', fixtures.fulfillmentEventOutForDelivery, { orderNumberOf: async () => undefined })).toEqual({
+    expect(await map('fulfillment_events/create', fixtures.fulfillmentEventOutForDelivery, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined })).toEqual({
       kind: 'failed',
       error: 'Shopify order 450789469 has not been seen yet; this delivery is mapped when it arrives',
       waitingOn: '450789469',
