@@ -46,10 +46,15 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
     const receive = (name: string, request: { headers: Record<string, string | string[] | undefined>; body: unknown }) =>
       deps.connectors.receive(name, { headers: request.headers, body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: String(request.headers['content-type'] ?? '') });
     const answer = (result: Awaited<ReturnType<ConnectorService['receive']>>) => (result.status === 'received' ? { received: true, id: result.id } : { received: true, ...(result.status === 'duplicate' ? { duplicate: true } : {}) });
-    for (const [name, header] of [['shopify', 'X-Shopify-Hmac-Sha256'], ['woocommerce', 'X-WC-Webhook-Signature'], ['stripe', 'Stripe-Signature']] as const) {
+    const platforms = [
+      ['shopify', 'Shopify', 'X-Shopify-Hmac-Sha256'],
+      ['woocommerce', 'WooCommerce', 'X-WC-Webhook-Signature'],
+      ['stripe', 'Stripe', 'Stripe-Signature'],
+    ] as const;
+    for (const [name, platform, header] of platforms) {
       scope.post(
         `/webhooks/${name}`,
-        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${name[0]!.toUpperCase()}${name.slice(1)}Webhook`, summary: `${name} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema } } },
+        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${platform}Webhook`, summary: `${platform} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema } } },
         async (request) => answer(await receive(name, request)),
       );
     }
