@@ -62,6 +62,7 @@ import { claimDocumentsView, createClaimService } from './features/claims/claim.
 import { createDocumentReminderSender } from './features/claims/document-reminder.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
+import { caseAttachmentsView, readAttachmentFile } from './channels/email/attachment.service.js';
 import { surveysSettingsFrom } from './features/surveys/survey.js';
 import { createSurveyService } from './features/surveys/survey.service.js';
 import { registerConnectors } from './features/connectors/register-connectors.js';
@@ -108,7 +109,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView], writes: store.writes });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
@@ -153,7 +154,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const featureDeps = { db, clock, bus, cases, outbox, ingest, logger, publicUrl };
   const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
   const claimSettings = claimsSettingsFrom(config.file.claims);
-  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts });
+  const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts, readAttachment: (id) => readAttachmentFile(db, id) });
   return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
 }
 
@@ -187,6 +188,9 @@ function subscribe(services: Services): void {
   bus.on('message.delivered', promises.handlers.onFormLinkDelivered);
   bus.on('message.delivered', commitments.onMessageDelivered);
   bus.on('message.delivered', surveys.onMessageDelivered);
+
+  // A bounce: what the failed message kept is owed again (the one move out of `kept`).
+  bus.on('message.failed', commitments.onMessageFailed);
 
   bus.on('case.changed', signals.assignment.onCaseChanged);
   bus.on('case.changed', commitments.onCaseChanged);

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { readSecretEnv } from '../config/env.js';
 import type { Db } from '../db/create-db.js';
+import type { DomainBus } from '../domain-events.js';
 import type { App } from '../http/route-types.js';
 import type { Clock } from '../shared/clock.js';
 import type { CaseService } from '../features/cases/case.service.js';
@@ -16,6 +17,8 @@ import type { CustomerService } from '../features/customers/customer.service.js'
 import type { IngestService } from '../features/events/ingest.service.js';
 import { createEmailChannel, type EmailChannel } from './email/email-channel.js';
 import { registerEmailRoutes } from './email/email.routes.js';
+import { registerAttachmentRoutes } from './email/attachment.routes.js';
+import { createAttachmentService } from './email/attachment.service.js';
 import { createCaptureProvider, createShortMessageTransport, createSignedWebhookProvider, type ShortMessageProvider } from './outbound-providers.js';
 import { createCallService } from './phone/call.service.js';
 import { registerCallRoutes } from './phone/call.routes.js';
@@ -28,7 +31,7 @@ export interface RegisterChannelsOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
-  services: { cases: CaseService; outbox: OutboxService; customers: CustomerService; ingest: IngestService; clock: ClockService };
+  services: { cases: CaseService; outbox: OutboxService; customers: CustomerService; ingest: IngestService; clock: ClockService; bus: DomainBus };
   /** The outbox's transports by channel; filled here (a channel left out is captured). */
   transports: Partial<Record<string, MessageTransport>>;
   /** Reads a secret named in the config; defaults to the environment. */
@@ -68,8 +71,10 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
     cases: services.cases,
     outbox: services.outbox,
     customers: services.customers,
+    bus: services.bus,
   });
   registerEmailRoutes(app, { sink: email.sink, clock, maxBytes: email.maxBytes, quarantine: email.quarantine });
+  registerAttachmentRoutes(app, { attachments: createAttachmentService({ db }) });
   if (email.transport) options.transports['email'] = email.transport;
 
   const socialSecret = readSecret(channels.social.secret_env);

@@ -20,16 +20,18 @@ const bouncerLocalParts = /^(mailer-daemon|postmaster)$/i;
  */
 export function classifyMail(parsed: ParsedEmail): MailClassification {
   const h = parsed.headers;
+  const report = parsed.deliveryReport;
   if (parsed.contentType === 'multipart/report' && (parsed.reportType ?? 'delivery-status') === 'delivery-status') {
-    return {
-      kind: 'bounce',
-      reason: 'multipart/report delivery-status',
-      bouncedMessageId: parsed.deliveryReport?.originalMessageId ?? null,
-    };
+    return { kind: 'bounce', reason: 'multipart/report delivery-status', bouncedMessageId: report?.originalMessageId ?? null };
   }
+  // A bounce's From often has no address at all (`MAILER-DAEMON (Mail Delivery System)`): the header as written counts.
   const fromLocal = parsed.from?.address.split('@')[0] ?? '';
-  if (bouncerLocalParts.test(fromLocal) && (h['return-path'] === '<>' || /undeliver|failure|returned/i.test(parsed.subject))) {
-    return { kind: 'bounce', reason: `From ${parsed.from?.address ?? ''} without a report`, bouncedMessageId: null };
+  const fromDaemon = bouncerLocalParts.test(fromLocal) || /^\s*"?(mailer-daemon|postmaster)\b/i.test(parsed.fromHeader);
+  if (report && (report.action !== null || report.status !== null)) {
+    return { kind: 'bounce', reason: 'message/delivery-status part', bouncedMessageId: report.originalMessageId };
+  }
+  if (fromDaemon && (h['return-path'] === '<>' || /undeliver|failure|returned|delivery status/i.test(parsed.subject))) {
+    return { kind: 'bounce', reason: `From ${parsed.from?.address ?? parsed.fromHeader} without a report`, bouncedMessageId: report?.originalMessageId ?? null };
   }
   const autoSubmitted = h['auto-submitted']?.split(';')[0]?.trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return autoReply(`Auto-Submitted: ${autoSubmitted}`);

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from './parse-email.js';
 import { threadingKeys } from './threading-keys.js';
-import { classifyMail, isOwnOutbound } from './classify-mail.js';
+import { isOwnOutbound } from './classify-mail.js';
 import type { MailKind } from './classify-mail.js';
+import { inboundBody } from './inbound-attachments.js';
+import { decideInbound } from './inbound-decision.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -27,6 +29,13 @@ interface Expected {
   cc?: string[];
   bouncedMessageId?: string | null;
   ownOutbound?: boolean;
+  fromName?: string;
+  attachmentCount?: number;
+  /** The message's text as stored on the case (an attachment-only mail says what it carries). */
+  body?: string;
+  /** The judged sender's address (Reply-To when From is a robot or malformed), or null for none usable. */
+  sender?: string | null;
+  acknowledgeable?: boolean;
 }
 
 const corpus: Record<string, Expected> = {
@@ -94,6 +103,35 @@ const corpus: Record<string, Expected> = {
   'dsn-bounce-headers-only.eml': { kind: 'bounce', bouncedMessageId: 'out_778@mail.shop.example' },
   'bounce-without-report.eml': { kind: 'bounce', bouncedMessageId: null },
   'own-outbound-echo.eml': { ownOutbound: true, caseToken: 'K-1234' },
+  // Attachments (issue: lost paperwork).
+  'attachment-invoice-pdf.eml': { orderNumbers: ['A-9101'], attachments: [{ filename: 'Rechnung A-9101.pdf', contentType: 'application/pdf', inline: false }] },
+  'attachment-nine-files.eml': { attachmentCount: 9, orderNumbers: ['A-9102'] },
+  'attachment-only-image.eml': { attachments: [{ filename: 'IMG_2044.jpg', contentType: 'image/jpeg' }], body: '(no text; one attachment: IMG_2044.jpg)' },
+  // An mbox envelope line in front of the headers.
+  'mbox-envelope-line.eml': { from: 'lea.moreau@courriel.example', subject: 'Where is order A-9103?', orderNumbers: ['A-9103'] },
+  // Bounces that do not look like the sample.
+  'bounce-mailer-daemon-no-address.eml': { kind: 'bounce', bouncedMessageId: 'out_779@mail.shop.example', sender: null },
+  'bounce-status-in-mixed.eml': { kind: 'bounce', bouncedMessageId: 'out_780@mail.shop.example' },
+  'bounce-plain-quoted-headers.eml': { kind: 'bounce', bouncedMessageId: 'out_781@mail.shop.example' },
+  // Raw 8-bit and legacy encodings.
+  'raw-8bit-gb2312.eml': { subject: '转发：整体提升企业服务水平', visible: '您好，我的订单 A-9106 还没有到。' },
+  'raw-8bit-shift-jis.eml': { subject: 'ツール', visible: 'ツールの注文 A-9107 について教えてください。' },
+  'encoded-word-8bit-byte.eml': { subject: 'Frösche im Paket', fromName: 'Uwe Teich' },
+  'utf7-subject.eml': { subject: 'Frösche' },
+  'raw-8bit-latin1.eml': { subject: 'Grüße aus München, Bestellung A-9108', fromName: 'Jürgen Müller', visible: 'Meine Bestellung A-9108 ist beschädigt angekommen.' },
+  'nul-byte.eml': { subject: 'Broken charger', visible: 'The charger for order A-9109 sparks.', orderNumbers: ['A-9109'] },
+  // Automatic mail that concerns nobody.
+  'notification-auto-generated.eml': { kind: 'auto_reply', sender: 'notifications@servicedesk.example' },
+  'newsletter-precedence-bulk.eml': { kind: 'auto_reply' },
+  // Wrong or unusable senders.
+  'sender-noreply-with-reply-to.eml': { kind: 'human', sender: 'maria.rossi@posta.example', acknowledgeable: true, orderNumbers: ['A-9110'] },
+  'sender-noreply-only.eml': { kind: 'auto_reply', sender: 'noreply@notify.carrier.example', acknowledgeable: false },
+  'sender-malformed-spaces.eml': { sender: null },
+  'sender-malformed-with-reply-to.eml': { kind: 'human', sender: 'ben.ode@forum-mail.example', acknowledgeable: true },
+  'sender-trailing-dot.eml': { sender: null },
+  // One Message-ID, two different messages.
+  'same-message-id-first.eml': { orderNumbers: ['A-9112'] },
+  'same-message-id-second.eml': { orderNumbers: ['A-9113'] },
 };
 
 const failures: Record<string, 'empty' | 'not_a_message'> = {
@@ -114,7 +152,12 @@ describe('email corpus', () => {
       if (!result.ok) throw new Error(`${file}: ${result.reason} ${result.detail}`);
       const email = result.email;
       const keys = threadingKeys(email, { ourDomains: ['shop.example'] });
-      const classification = classifyMail(email);
+      const decision = decideInbound(email, { ourMessageIdDomain: 'other.example' });
+      if (!decision.store) {
+        expect(expected.ownOutbound).toBe(true);
+        return;
+      }
+      const { classification, sender } = decision;
       expect(email.messageId).toMatch(/@/);
       expect(classification.kind).toBe(expected.kind ?? 'human');
       if (expected.from) expect(email.from?.address).toBe(expected.from);
@@ -132,6 +175,14 @@ describe('email corpus', () => {
       if (expected.cc) expect(email.cc.map((a) => a.address)).toEqual(expected.cc);
       if (expected.bouncedMessageId !== undefined) expect(classification.bouncedMessageId).toBe(expected.bouncedMessageId);
       expect(isOwnOutbound(email, { ourMessageIdDomain: 'mail.shop.example' })).toBe(expected.ownOutbound ?? false);
+      if (expected.fromName) expect(email.from?.name).toBe(expected.fromName);
+      if (expected.attachmentCount !== undefined) expect(email.attachments.filter((a) => a.content !== null)).toHaveLength(expected.attachmentCount);
+      if (expected.body) expect(inboundBody(email)).toBe(expected.body);
+      if (expected.sender !== undefined) expect(sender.address).toBe(expected.sender);
+      if (expected.acknowledgeable !== undefined) expect(sender.address !== null && sender.acknowledgeable).toBe(expected.acknowledgeable);
+      for (const value of [email.subject, email.text, email.visibleText, email.from?.name ?? '']) expect(value).not.toContain('\u0000');
+      // Headers decode by their declared or detected charset, never to replacement characters.
+      for (const value of [email.subject, email.from?.name ?? '']) expect(value).not.toContain('\ufffd');
     });
   }
 

@@ -8,6 +8,8 @@ import type { OutboxService } from '../../features/comms/outbox.service.js';
 import type { MessageTransport } from '../../features/comms/transport.js';
 import type { CustomerService } from '../../features/customers/customer.service.js';
 import type { Clock } from '../../shared/clock.js';
+import type { DomainBus } from '../../domain-events.js';
+import { createMailParserPool } from './parse-pool.js';
 import { emailAddressesOf, type EmailConfig } from './email-config.js';
 import { createEmailMessageTransport } from './email-message-transport.js';
 import { createThreadHeaderLookup } from './email-thread-headers.js';
@@ -31,6 +33,7 @@ export interface EmailChannelOptions {
   cases: CaseService;
   outbox: OutboxService;
   customers: CustomerService;
+  bus: DomainBus;
 }
 
 export interface EmailChannel {
@@ -51,14 +54,18 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
   const { config, db, clock } = options;
   const addresses = emailAddressesOf(config, options.kept);
   const logger = options.logger.child({ channel: 'email' });
+  // Mail is parsed and sanitised in worker threads, never on the event loop that answers HTTP and SMTP.
+  const parser = createMailParserPool({ limits: { maxAttachmentBytes: config.attachments.max_bytes } });
   const worker = createIntakeWorker({
     db,
     clock,
     cases: options.cases,
     outbox: options.outbox,
     customers: options.customers,
+    bus: options.bus,
     logger,
-    prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain },
+    maxAttachmentBytes: config.attachments.max_bytes,
+    prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain, parse: parser.parse },
   });
   const kick = () =>
     worker.processPending().catch((error: unknown) => {
@@ -157,6 +164,7 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
       // Let the message being processed finish its transaction before the store closes; the rest stays
       // pending in the store for the next start.
       await worker.idle();
+      await parser.close();
     },
   };
 }

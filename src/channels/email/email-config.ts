@@ -42,6 +42,11 @@ export const emailConfigSchema = z
           .strict(),
       )
       .default([]),
+    /** Attachments of inbound mail are kept in the store up to this size each; a larger one keeps its name and size, and the sender is told. */
+    attachments: z
+      .object({ max_bytes: z.number().int().positive().default(10 * 1024 * 1024) })
+      .strict()
+      .default({ max_bytes: 10 * 1024 * 1024 }),
     acknowledgements: z
       .object({
         per_address: z.number().int().min(1).default(3),

@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RawMailSink } from './mail-ports.js';
+import { withoutMboxEnvelope } from './parse-email.js';
 import { defaultMaxMessageBytes } from './smtp-intake.js';
 
 export interface ReceiveRawEmailOptions {
@@ -22,8 +23,9 @@ export async function receiveRawEmail(options: ReceiveRawEmailOptions): Promise<
   if (options.raw.length > maxBytes) {
     throw new AppError('payload_too_large', { detail: `the message is larger than ${maxBytes} bytes` });
   }
-  // Only the first line is checked here: enough to refuse something that is plainly not mail.
-  const firstLine = options.raw.subarray(0, 1000).toString('latin1').split(/\r?\n/)[0] ?? '';
+  // Only the first line is checked here: enough to refuse something that is plainly not mail. An mbox
+  // envelope line (`From sender@host Tue …`) may come first, as from a mailbox export; the parser skips it.
+  const firstLine = withoutMboxEnvelope(options.raw).subarray(0, 1000).toString('latin1').split(/\r?\n/)[0] ?? '';
   if (!/^[A-Za-z][A-Za-z0-9-]*:/.test(firstLine)) {
     throw new AppError('validation_failed', { detail: 'the body is not an RFC 5322 message (no header lines)' });
   }

@@ -7,6 +7,8 @@ import type { CaseService } from '../../features/cases/case.service.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
 import { resolveCustomer, type CustomerService } from '../../features/customers/customer.service.js';
 import * as messageRepo from '../../features/cases/message.repo.js';
+import type { DomainBus } from '../../domain-events.js';
+import { inboundBody, storeInboundAttachments } from './inbound-attachments.js';
 import type { MailLogger } from './mail-ports.js';
 import type { ParsedEmail } from './parsed-email.js';
 import { prepareInbound, type PrepareInboundOptions } from './prepare-inbound.js';
@@ -18,8 +20,11 @@ export interface IntakeWorkerOptions {
   cases: CaseService;
   outbox: OutboxService;
   customers: CustomerService;
+  bus: DomainBus;
   logger: MailLogger;
   prepare: PrepareInboundOptions;
+  /** Attachments up to this size are kept (default 10 MB); the sender of a larger one is told. */
+  maxAttachmentBytes?: number;
   /** Unexpected failures (not parse errors) are retried this many times before quarantine. */
   maxAttempts?: number;
 }
@@ -56,40 +61,43 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
     return options.cases.findThreadCase(options.db, { messageIds: keys.messageIds, caseNumber: Number.isSafeInteger(caseNumber) ? caseNumber : null });
   }
 
+  async function quarantine(id: string, error: { reason: string; detail: string }, at: Date): Promise<'quarantined'> {
+    await repo.markMailQuarantined(options.db, { id, error: `${error.reason}: ${error.detail}`, at });
+    options.logger.warn({ inbound_mail_id: id, reason: error.reason, detail: error.detail }, 'inbound mail quarantined');
+    return 'quarantined';
+  }
+
   async function processOne(id: string): Promise<IntakeOutcome> {
     const row = await repo.findInboundMail(options.db, id);
     if (!row || row.state !== 'pending') return 'skipped';
     const prepared = await prepareInbound(row.raw, options.prepare);
     const at = options.clock.now();
-    if (prepared.status === 'quarantine') {
-      await repo.markMailQuarantined(options.db, { id, error: `${prepared.reason}: ${prepared.detail}`, at });
-      options.logger.warn({ inbound_mail_id: id, reason: prepared.reason }, 'inbound mail quarantined');
-      return 'quarantined';
-    }
+    if (prepared.status === 'quarantine') return quarantine(id, prepared, at);
     if (prepared.status === 'own_outbound') {
       await repo.markMailProcessed(options.db, { id, at, note: 'our own outbound mail; not ingested' });
       return 'own_outbound';
     }
     const { email, keys, decision } = prepared;
-    if (!email.from) {
-      await repo.markMailQuarantined(options.db, { id, error: 'no_sender: the message has no From address', at });
-      return 'quarantined';
-    }
-    if (email.messageId && (await messageRepo.findMessageByExternalId(options.db, { externalId: email.messageId, direction: 'in' }))) {
-      await repo.markMailProcessed(options.db, { id, at, note: 'duplicate Message-ID; already on its case' });
+    const kind = decision.classification.kind;
+    const sender = decision.sender;
+    // A bounce needs no sender (its From is often `MAILER-DAEMON (Mail Delivery System)`): its case is our message's.
+    if (kind !== 'bounce' && sender.address === null) return quarantine(id, { reason: 'no_sender', detail: sender.reason }, at);
+    const body = inboundBody(email);
+    if (email.messageId && (await messageRepo.findInboundRepeat(options.db, { externalId: email.messageId, subject: email.subject || null, body }))) {
+      await repo.markMailProcessed(options.db, { id, at, note: 'duplicate: same Message-ID and content as a message already on its case' });
       return 'duplicate';
     }
-    const kind = decision.classification.kind;
     const bounced = decision.markFailedMessageId ? await ownMessageCase(options.db, decision.markFailedMessageId) : undefined;
     const threadCase = bounced?.caseId ? await options.cases.requireCase(options.db, bounced.caseId) : await findThread(email, keys);
-    if (kind !== 'human' && !threadCase) {
-      // An auto-reply or bounce about nothing we sent opens no case: kept in the store, not on a case.
-      await repo.markMailProcessed(options.db, { id, at, note: `${kind} not about any case; not recorded` });
+    if (kind === 'bounce' && !threadCase) {
+      // A bounce about nothing we sent opens no case: kept in the store, not on a case.
+      await repo.markMailProcessed(options.db, { id, at, note: 'bounce not about any message of ours; not recorded' });
       return 'recorded';
     }
+    const senderAddress = sender.address;
     // The sender, when already known, and whether it is the thread's customer; an unknown sender answering
     // in a thread (a hand-off to email, a CC'd relative) is linked to the thread's customer.
-    const known = kind === 'bounce' ? [] : await options.customers.findCustomers({ email: email.from.address });
+    const known = kind === 'bounce' || !senderAddress ? [] : await options.customers.findCustomers({ email: senderAddress });
     const linkToThread = threadCase && (kind === 'bounce' || known.length === 0 || known.some((c) => c.id === threadCase.customerId));
 
     const done = await withTransaction(options.db, async (tx) => {
@@ -102,16 +110,16 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
         kind === 'bounce' && threadCase
           ? threadCase.customerId
           : await resolveCustomer(tx, {
-              ref: { email: email.from!.address, name: email.from!.name || undefined },
+              ref: { email: senderAddress!, name: (sender.address !== null && sender.name) || undefined },
               orderCustomerId: linkToThread ? threadCase.customerId : undefined,
               at: row.receivedAt,
             });
       if (!customerId) throw new Error('no customer could be resolved from the sender');
-      await options.cases.recordInbound(tx, {
+      const recorded = await options.cases.recordInbound(tx, {
         customerId,
         channel: 'email',
         subject: email.subject || undefined,
-        text: email.visibleText.trim() ? email.visibleText : email.text,
+        text: body,
         html: email.html,
         threadRef: keys.messageIds[keys.messageIds.length - 1] ?? email.messageId,
         externalId: email.messageId,
@@ -121,12 +129,25 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
         eventId: null,
         noise: kind === 'human' ? null : kind,
         authorKind: kind === 'human' ? 'customer' : 'automatic',
+        // Automatic mail that answers nothing of ours (a newsletter, a notification) waits in its own queue.
+        queue: kind === 'auto_reply' && !threadCase ? 'automatic' : null,
         at: row.receivedAt,
+      });
+      await storeInboundAttachments(tx, {
+        email,
+        messageId: recorded.message.id,
+        caseRecord: recorded.caseRecord,
+        customerId,
+        replyTo: kind === 'human' && sender.address !== null && sender.acknowledgeable ? sender.address : null,
+        maxBytes: options.maxAttachmentBytes ?? 10 * 1024 * 1024,
+        outbox: options.outbox,
+        bus: options.bus,
+        at,
       });
       await repo.markMailProcessed(tx, { id, at });
       return true;
     });
-    if (done) options.logger.info({ inbound_mail_id: id, kind, thread_case_id: threadCase?.id ?? null }, 'inbound mail recorded');
+    if (done) options.logger.info({ inbound_mail_id: id, kind, thread_case_id: threadCase?.id ?? null, attachments: email.attachments.length }, 'inbound mail recorded');
     return done ? 'recorded' : 'skipped';
   }
 

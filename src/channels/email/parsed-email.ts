@@ -16,6 +16,8 @@ export interface AttachmentMeta {
   inline: boolean;
   /** md5 of the content as mailparser computes it; lets the store skip duplicates. */
   checksum: string;
+  /** The bytes, or null when the attachment is larger than the configured cap (its size says by how much). */
+  content: Uint8Array | null;
 }
 
 /** What a delivery status notification (RFC 3464) says about the message it refers to. */
@@ -36,6 +38,8 @@ export interface ParsedEmail {
   inReplyTo: string[];
   references: string[];
   from: MailAddress | null;
+  /** The From header as written, decoded (a bounce's `MAILER-DAEMON (Mail Delivery System)` has no address). */
+  fromHeader: string;
   replyTo: MailAddress[];
   to: MailAddress[];
   cc: MailAddress[];

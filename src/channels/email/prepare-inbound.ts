@@ -2,7 +2,7 @@
 import { decideInbound } from './inbound-decision.js';
 import type { InboundDecision } from './inbound-decision.js';
 import { parseEmail } from './parse-email.js';
-import type { ParseFailureReason, ParsedEmail } from './parsed-email.js';
+import type { ParseEmailResult, ParseFailureReason, ParsedEmail } from './parsed-email.js';
 import { threadingKeys } from './threading-keys.js';
 import type { ThreadingKeys } from './threading-keys.js';
 
@@ -15,6 +15,8 @@ export interface PrepareInboundOptions {
   ourDomains: readonly string[];
   ourMessageIdDomain: string;
   orderNumberPattern?: RegExp;
+  /** Where parsing runs: the worker pool in the server (parse-pool.ts); in place by default. */
+  parse?: (raw: Buffer) => Promise<ParseEmailResult>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface PrepareInboundOptions {
  * parsed comes back as `quarantine` for an admin to see and retry.
  */
 export async function prepareInbound(raw: Buffer, options: PrepareInboundOptions): Promise<PreparedInbound> {
-  const parsed = await parseEmail(raw);
+  const parsed = await (options.parse ?? ((bytes: Buffer) => parseEmail(bytes)))(raw);
   if (!parsed.ok) return { status: 'quarantine', reason: parsed.reason, detail: parsed.detail };
   const decision = decideInbound(parsed.email, options);
   if (!decision.store) return { status: 'own_outbound', email: parsed.email };

@@ -10,6 +10,7 @@ import * as outboxMessageIndex from './2026-12-01T10-00-outbox-message-index.js'
 import * as connectorDeliveries from './2026-12-06T12-15-connector-deliveries.js';
 import * as connectorOrderSnapshots from './2026-12-06T13-26-connector-order-snapshots.js';
 import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
+import * as emailAttachments from './2026-12-06T12-20-email-attachments.js';
 import * as importCheckpoints from './2026-12-06T12-30-import-checkpoints.js';
 import * as agentAccess from './2026-12-06T12-30-agent-access.js';
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T10-00-outbox-message-index': outboxMessageIndex,
   '2026-12-06T12-15-connector-deliveries': connectorDeliveries,
   '2026-12-06T12-15-analysis-truncated': analysisTruncated,
+  '2026-12-06T12-20-email-attachments': emailAttachments,
   '2026-12-06T12-30-import-checkpoints': importCheckpoints,
   '2026-12-06T12-30-agent-access': agentAccess,
   '2026-12-06T13-26-connector-order-snapshots': connectorOrderSnapshots,

@@ -27,6 +27,8 @@ export interface CaseView {
   messages: ReturnType<typeof toMessageView>[];
   commitments: ReturnType<typeof commitmentRepo.toCommitmentView>[];
   documents: unknown[];
+  /** Files customers sent with their messages (the email channel's view extension). */
+  attachments?: unknown[];
   status_url: string;
   created_at: string;
   updated_at: string;

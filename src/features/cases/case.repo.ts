@@ -50,7 +50,7 @@ function toCaseRecord(row: Selectable<CasesTable>): CaseRecord {
   };
 }
 
-export async function insertCase(q: Queryable, input: { customerId: string; subject: string; channel: string; orderNumber: string | null; kind?: string; ownerId?: string | null; at: Date }): Promise<CaseRecord> {
+export async function insertCase(q: Queryable, input: { customerId: string; subject: string; channel: string; orderNumber: string | null; kind?: string; ownerId?: string | null; queue?: string | null; at: Date }): Promise<CaseRecord> {
   const row = await q
     .insertInto('cases')
     .values({
@@ -62,6 +62,7 @@ export async function insertCase(q: Queryable, input: { customerId: string; subj
       channels: JSON.stringify([input.channel]),
       order_number: input.orderNumber,
       kind: input.kind ?? 'inquiry',
+      ...(input.queue ? { queue: input.queue } : {}),
       risk_signals: JSON.stringify([]),
       status_token: newPublicToken(),
       last_channel: input.channel,
@@ -193,7 +194,7 @@ export async function updateCase(q: Queryable, id: string, changes: CaseChanges)
   return toCaseRecord(row);
 }
 
-export type CaseQueue = 'mine' | 'unassigned' | 'at_risk' | 'escalated' | 'breached' | 'recovery';
+export type CaseQueue = 'mine' | 'unassigned' | 'at_risk' | 'escalated' | 'breached' | 'recovery' | 'automatic';
 
 export interface CaseListFilter {
   customerId?: string | undefined;
@@ -235,7 +236,11 @@ export async function listCases(q: Queryable, filter: CaseListFilter): Promise<C
       query = query.where('cases.owner_id', '=', filter.viewerId ?? '').where('cases.state', '!=', 'resolved');
       break;
     case 'unassigned':
-      query = query.where('cases.owner_id', 'is', null).where('cases.state', '!=', 'resolved');
+      // Automatic mail (newsletters, notifications) waits in its own low-priority queue, not among customers.
+      query = query.where('cases.owner_id', 'is', null).where('cases.state', '!=', 'resolved').where((eb) => eb.or([eb('cases.queue', 'is', null), eb('cases.queue', '!=', 'automatic')]));
+      break;
+    case 'automatic':
+      query = query.where('cases.queue', '=', 'automatic').where('cases.state', '!=', 'resolved');
       break;
     case 'escalated':
       query = query.where('cases.escalated', '=', true).where('cases.state', '!=', 'resolved');

@@ -9,7 +9,7 @@ import { toMessageView } from './case.service.js';
 import type { ReplyService } from './reply.service.js';
 
 const idParams = z.object({ id: z.string().min(1) });
-const queue = z.enum(['mine', 'unassigned', 'at_risk', 'escalated', 'breached', 'recovery']);
+const queue = z.enum(['mine', 'unassigned', 'at_risk', 'escalated', 'breached', 'recovery', 'automatic']);
 
 export const replyBodySchema = z
   .object({

@@ -32,6 +32,8 @@ export interface InboundMessageInput {
   noise?: string | null;
   authorKind?: AuthorKind;
   caseKind?: string;
+  /** The queue of a case this message opens (`automatic` for mail no person sent). */
+  queue?: string | null;
   at: Date;
 }
 
@@ -97,6 +99,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         channel: input.channel,
         orderNumber: input.orderNumber,
         kind: input.caseKind ?? 'inquiry',
+        queue: input.queue ?? null,
         at: input.at,
       });
       opened = true;

@@ -165,6 +165,23 @@ export async function findMessageByExternalId(q: Queryable, options: { externalI
   return row && toMessageRecord(row);
 }
 
+/**
+ * An inbound message already stored with this Message-ID and the same content: a true repeat. Senders do
+ * reuse a Message-ID for different messages; those are kept.
+ */
+export async function findInboundRepeat(q: Queryable, options: { externalId: string; subject: string | null; body: string }): Promise<MessageRecord | undefined> {
+  const row = await q
+    .selectFrom('messages')
+    .selectAll()
+    .where('external_id', '=', options.externalId)
+    .where('direction', '=', 'in')
+    .where('body', '=', options.body)
+    .where((eb) => (options.subject === null ? eb('subject', 'is', null) : eb('subject', '=', options.subject)))
+    .limit(1)
+    .executeTakeFirst();
+  return row && toMessageRecord(row);
+}
+
 /** External ids (Message-IDs) of a case's messages from the customer on one channel, newest first. */
 export async function listInboundExternalIds(q: Queryable, options: { caseId: string; channel: string; limit: number }): Promise<string[]> {
   const rows = await q

@@ -8,6 +8,16 @@ import type { ClaimService } from './claim.service.js';
 const idParams = z.object({ id: z.string().min(1) });
 const documentParams = z.object({ id: z.string().min(1), docId: z.string().min(1) });
 const noteBody = z.object({ note: z.string().max(2000).optional() }).default({});
+const documentView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['requested', 'received', 'accepted', 'rejected']),
+  requested_at: z.string(),
+  received_at: z.string().nullable(),
+  decided_at: z.string().nullable(),
+  decision_note: z.string().nullable(),
+  reminders: z.number(),
+});
 
 export function registerClaimRoutes(app: App, deps: { claims: ClaimService }): void {
   app.post('/api/v1/cases/:id/claims', { schema: { tags: ['claims'], params: idParams, body: z.object({ type: z.enum(claimTypes) }) } }, async (request, reply) => {
@@ -26,6 +36,23 @@ export function registerClaimRoutes(app: App, deps: { claims: ClaimService }): v
       }),
     );
   }
+
+  app.post(
+    '/api/v1/cases/:id/documents/:docId/attachment',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'receiveEmailedDocument',
+        summary: 'Accept a file the customer emailed as this requested document (it becomes received and keeps its commitment)',
+        tags: ['claims'],
+        params: documentParams,
+        body: z.object({ attachment_id: z.string().min(1).max(64) }),
+        response: { 200: documentView },
+      },
+    },
+    async (request) =>
+      deps.claims.receiveEmailedDocument({ caseId: request.params.id, documentId: request.params.docId, attachmentId: request.body.attachment_id, by: principalOf(request).agentId }),
+  );
 
   app.post(
     '/api/v1/cases/:id/claims/resolve',

@@ -37,6 +37,18 @@ export interface ClaimServiceDeps {
   settings: ClaimsSettings;
   /** The engine's ports: a document's commitment is opened, and kept when the document arrives, through them. */
   commitments: { openCommitment: OpenCommitment; keepCommitment: KeepCommitment };
+  /** Reads a file a customer sent by email (the email channel's attachments), for an agent to accept as a document. */
+  readAttachment?: (id: string) => Promise<EmailedFile>;
+}
+
+/** A file that arrived with a customer's email, as the claims feature needs it. */
+export interface EmailedFile {
+  id: string;
+  caseId: string;
+  messageId: string;
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
 }
 
 export interface UploadedFile {
@@ -210,6 +222,28 @@ export function createClaimService(deps: ClaimServiceDeps) {
     return toDocumentView(decided);
   }
 
+  /**
+   * An agent accepts a file the customer emailed as a requested document: the document is received with
+   * the file (as if uploaded through its form) and keeps its commitment. The file must come from the claim's
+   * own customer.
+   */
+  async function receiveEmailedDocument(input: { caseId: string; documentId: string; attachmentId: string; by: string | null }) {
+    if (!deps.readAttachment) throw new AppError('not_found', { detail: 'Emailed files are not available' });
+    const document = await repo.findDocumentById(deps.db, input.documentId);
+    if (!document || document.caseId !== input.caseId) throw new AppError('not_found', { detail: `No document ${input.documentId} on case ${input.caseId}` });
+    if (document.state !== 'requested') throw new AppError('conflict', { detail: `The document is already ${document.state}` });
+    const file = await deps.readAttachment(input.attachmentId);
+    const claim = await repo.findClaimById(deps.db, document.claimId);
+    const fileCase = await caseRepo.findCaseById(deps.db, file.caseId);
+    if (!claim || fileCase?.customerId !== claim.customerId) {
+      throw new AppError('validation_failed', { detail: 'attachment_id: the file was sent by another customer than the claim’s', field: 'attachment_id' });
+    }
+    const submission = { submitted_via: 'email', attachment_id: file.id, message_id: file.messageId, accepted_by: input.by, files: [{ filename: file.filename, type: file.contentType, bytes: file.data.byteLength }] };
+    const received = await receive(document, submission, [{ filename: file.filename, mimeType: file.contentType, data: file.data, truncated: false }]);
+    if (!received) throw new AppError('conflict', { detail: 'The document was received meanwhile' });
+    return toDocumentView(received);
+  }
+
   function resolutionEvent(input: { claim: repo.ClaimRecord; option: ResolutionOption; amount: Money | null; buyer: string | undefined; order: orderRepo.OrderRecord | undefined; at: Date }): EventInput {
     const type = { refund: 'refund.issued', store_credit: 'claim.store_credit', reship: 'claim.reship' }[input.option];
     const data: Record<string, unknown> = { claim_id: input.claim.id, case_id: input.claim.caseId };
@@ -251,7 +285,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     return { claim_id: claim.id, option: input.option, amount: amount ? { amount_minor: amount.amountMinor, currency: amount.currency } : null, case: await deps.cases.getCase(caseRecord.id) };
   }
 
-  return { onEventIngested, openClaim, openClaimFromCase, findFormDocument, submitDeclaration, submitPhotos, decideDocument, resolveClaim };
+  return { onEventIngested, openClaim, openClaimFromCase, findFormDocument, submitDeclaration, submitPhotos, decideDocument, receiveEmailedDocument, resolveClaim };
 }
 
 export type ClaimService = ReturnType<typeof createClaimService>;

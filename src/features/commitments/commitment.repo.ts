@@ -437,3 +437,27 @@ export async function listKeptAcknowledgements(q: Queryable, caseIds: readonly s
 export async function setCommitmentDetails(q: Queryable, options: { id: string; details: Record<string, unknown> }): Promise<void> {
   await q.updateTable('commitments').set({ details: JSON.stringify(options.details) }).where('id', '=', options.id).execute();
 }
+
+/**
+ * The one move out of `kept`, named apart from every other change (kept is otherwise final): the message that
+ * kept these commitments bounced, so they are owed again — open, or breached when the deadline has passed.
+ * Guarded on `fulfilled_by` naming that very message: nothing else can be reopened this way.
+ */
+export async function reopenCommitmentsKeptByBouncedMessage(tx: Tx, options: { messageId: string; at: Date }): Promise<Commitment[]> {
+  const at = options.at.toISOString();
+  const rows = await tx
+    .updateTable('commitments')
+    .set({
+      state: sql`case when due_at <= ${at}::timestamptz then 'breached' else 'open' end`,
+      breached_at: sql`case when due_at <= ${at}::timestamptz then coalesce(breached_at, ${at}::timestamptz) else breached_at end`,
+      fulfilled_by: null,
+      closed_at: null,
+      kept_late: false,
+      paused_at: null,
+    })
+    .where('state', '=', 'kept')
+    .where('fulfilled_by', '=', options.messageId)
+    .returningAll()
+    .execute();
+  return rows.map(toCommitment);
+}

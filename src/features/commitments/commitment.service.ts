@@ -13,7 +13,7 @@ import { applyDecision } from './apply-decision.js';
 import { runAction, type PendingWebhook } from './commitment-actions.js';
 import { keepCommitment, reviseCommitment, untouched, waiveCommitment, type Commitment, type CommitmentRevision, type CommitmentState } from './commitment.js';
 import type { AcknowledgementAllowed, FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
-import { requestedTimers } from './deadline.js';
+import { requestedTimers, timersFor } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
@@ -286,6 +286,36 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await run(tx, input, { caseId: message.caseId ?? caseRecord?.id ?? null, orderNumbers: message.orderNumbers }, afterOf(tx));
   }
 
+  /**
+   * A message that kept commitments failed after all (a bounce): they are owed again (open with their timers,
+   * or breached past their deadline), and their kind's fallback is tried on another channel than the one that
+   * failed. The reopening is the repo's one named move out of `kept`, guarded on `fulfilled_by`.
+   */
+  async function onMessageFailed(payload: DomainEvents['message.failed']): Promise<void> {
+    const { tx, message } = payload;
+    if (message.direction !== 'out') return;
+    const after = afterOf(tx);
+    const now = clock.now();
+    for (const reopened of await repo.reopenCommitmentsKeptByBouncedMessage(tx, { messageId: message.id, at: now })) {
+      batches.put(tx, reopened, { opened: false });
+      after.touchedCommitments.set(reopened.id, reopened.caseId);
+      if (reopened.caseId) after.touchedCases.add(reopened.caseId);
+      logger.info({ commitment_id: reopened.id, case_id: reopened.caseId, message_id: message.id, state: reopened.state }, 'commitment owed again: the message that kept it failed');
+      if (reopened.state === 'open') {
+        const policy = engine.policies.find((candidate) => candidate.id === reopened.policyId);
+        const timers = timersFor(reopened, policy).filter((timer) => timer.kind === 'breach' || timer.fireAt.getTime() > now.getTime());
+        after.timers.push(...(await batches.writeTimers(tx, timers)));
+      }
+      const key = `${reopened.id}:bounced:${message.id}`;
+      const send = deps.fallbackSenders[reopened.kind];
+      if (!(await repo.recordAction(tx, { key, commitmentId: reopened.id, action: 'send_fallback', result: {}, at: now }))) continue;
+      const outcome = send
+        ? await send(tx, { commitmentId: reopened.id, kind: reopened.kind, actionKey: key, caseId: reopened.caseId, customerId: reopened.customerId, orderNumber: reopened.orderId, reasonCode: reopened.reasonCode, avoidChannel: message.channel })
+        : { outboxId: null, status: 'skipped', detail: `no fallback sender for ${reopened.kind} commitments` };
+      await repo.setActionResult(tx, { key, result: { ...outcome } });
+    }
+  }
+
   async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
     const { tx, before, after: changed, change, by } = payload;
     if (change === 'opened') batches.caseOpened(tx, changed.id);
@@ -453,6 +483,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     onEventIngested,
     onMessageRecorded,
     onMessageDelivered,
+    onMessageFailed,
     onCaseChanged,
     onSignalDetected,
     fireTimer,

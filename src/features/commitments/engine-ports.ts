@@ -14,6 +14,8 @@ export interface FallbackRequest {
   customerId: string | null;
   orderNumber: string | null;
   reasonCode: string | null;
+  /** A channel that just failed to reach the customer (a bounce): the message goes another way. */
+  avoidChannel?: string | null;
 }
 
 /** What a sender did, recorded as the action's result. */

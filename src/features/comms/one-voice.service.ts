@@ -213,6 +213,16 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     });
   }
 
+  /** The same message on another channel: the template's own sibling (`x.email` → `x.sms`), else the order event's. */
+  function otherChannelTemplate(input: { template: MessageTemplate; event: string | undefined; avoid: string | null }): MessageTemplate | undefined {
+    const base = input.template.id.replace(new RegExp(`\\.${input.template.channel}$`), '');
+    for (const channel of Object.keys(identityKindByChannel).filter((candidate) => candidate !== input.avoid)) {
+      const found = templatesById.get(`${base}.${channel}`) ?? (input.event ? templatesById.get(`${input.event}.${channel}`) : undefined);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /**
    * Crack C1, the engine's fallback sender for notify commitments: no message kept one in time, so Kept tells
    * the customer itself, once per action key. About an order, the message is the notice of the order's state
@@ -231,8 +241,11 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const fromRecords: VarValues = { ...(await recordVars(tx, { customerId, caseRecord, order, reasons, publicUrl })), ...(reason ? { reason: reason.code } : {}) };
     const event = order ? eventByState.get(order.state) : undefined;
     const stateNotice = event ? templatesById.get(`${event}.email`) : undefined;
-    const template = stateNotice && Object.keys(stateNotice.variables).every((name) => fromRecords[name] !== undefined) ? stateNotice : reason ? fallbackTemplate(reason) : undefined;
-    if (!template) return skip('no reason and no template to send');
+    const preferred = stateNotice && Object.keys(stateNotice.variables).every((name) => fromRecords[name] !== undefined) ? stateNotice : reason ? fallbackTemplate(reason) : undefined;
+    // After a bounce the channel that failed is not tried again: the same message on another channel is.
+    const avoid = payload.avoidChannel ?? null;
+    const template = preferred && preferred.channel === avoid ? otherChannelTemplate({ template: preferred, event, avoid }) : preferred;
+    if (!template) return skip(preferred ? `no template on a channel other than ${avoid}` : 'no reason and no template to send');
     const identities = await customerRepo.listIdentitiesOfCustomer(tx, customerId);
     const kind = identityKindByChannel[template.channel] ?? 'email';
     const to = [...identities].reverse().find((identity) => identity.kind === kind)?.value;

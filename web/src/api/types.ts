@@ -21,7 +21,7 @@ export interface KeptClock {
   mode: 'system' | 'manual';
 }
 
-export type Queue = 'mine' | 'unassigned' | 'at_risk' | 'escalated' | 'breached' | 'recovery';
+export type Queue = 'mine' | 'unassigned' | 'at_risk' | 'escalated' | 'breached' | 'recovery' | 'automatic';
 export type CaseState = 'open' | 'pending' | 'resolved';
 
 export interface CaseSummary {
@@ -101,6 +101,17 @@ export interface CaseDocument {
   received_at: string | null;
 }
 
+/** A file a customer sent with an email; `stored` is false when it was over the size cap (name and size only). */
+export interface CaseAttachment {
+  id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  stored: boolean;
+  created_at: string;
+}
+
 export interface CaseDetail {
   id: string;
   customer_id: string;
@@ -112,6 +123,7 @@ export interface CaseDetail {
   risk: Risk;
   escalated: boolean;
   documents: CaseDocument[];
+  attachments?: CaseAttachment[];
 }
 
 export type TimelineType =

@@ -8,6 +8,7 @@ import { waiveCommitment } from '../api/commitments';
 import { fetchCustomer, fetchTimeline } from '../api/customers';
 import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
+import { AttachmentsPanel } from '../components/attachments-panel';
 import { ChannelIcons } from '../components/channel-icons';
 import { CountdownText } from '../components/countdown';
 import { FormActions, PromiseControls } from '../components/promises-list';
@@ -55,6 +56,7 @@ export function CasePage() {
         <Commitments c={c} />
         <Promises c={c} />
         <Documents c={c} />
+        <AttachmentsPanel c={c} />
       </aside>
     </div>
   );

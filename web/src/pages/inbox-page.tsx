@@ -1,4 +1,4 @@
-// The six queues; j/k move through the cases, Enter opens one.
+// The seven queues; j/k move through the cases, Enter opens one.
 import { useEffect, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, NavLink, useNavigate, useParams } from 'react-router';
@@ -18,6 +18,7 @@ export const QUEUES: Array<{ id: Queue; name: string }> = [
   { id: 'escalated', name: 'Escalated' },
   { id: 'breached', name: 'Breached' },
   { id: 'recovery', name: 'Recovery' },
+  { id: 'automatic', name: 'Automatic' },
 ];
 
 function isQueue(value: string | undefined): value is Queue {
