@@ -31,6 +31,9 @@ describe.skipIf(!hasChromium)('shop connectors in the console', () => {
   });
 
   it('lists each connector with the endpoint to paste, its secret variable and its failures', async () => {
+    // The first load of a freshly built console on a busy machine can be slow; the login form is the signal.
+    await page.goto(`${base}/#/login`);
+    await page.getByLabel('Email').waitFor({ timeout: 90_000 });
     await logIn(page, { base, email: 'ola@kept.test', password });
     await page.goto(`${base}/#/settings`);
     const table = page.getByRole('region', { name: 'Shop connectors' }).getByRole('table');
