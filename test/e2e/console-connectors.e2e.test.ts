@@ -23,6 +23,9 @@ describe.skipIf(!hasChromium)('shop connectors in the console', () => {
     await postShopify(kept, { topic: 'refunds/create', payload: shopify.partialRefund, webhookId: 'w-refund-early' });
     await kept.connectors.idle();
     ({ browser, page } = await openBrowser());
+    // The first load of a freshly built console on a busy machine can be slow; the login form is the signal.
+    await page.goto(`${base}/#/login`);
+    await page.getByLabel('Email').waitFor({ timeout: 120_000 });
   });
 
   afterAll(async () => {
@@ -31,9 +34,6 @@ describe.skipIf(!hasChromium)('shop connectors in the console', () => {
   });
 
   it('lists each connector with the endpoint to paste, its secret variable and its failures', async () => {
-    // The first load of a freshly built console on a busy machine can be slow; the login form is the signal.
-    await page.goto(`${base}/#/login`);
-    await page.getByLabel('Email').waitFor({ timeout: 90_000 });
     await logIn(page, { base, email: 'ola@kept.test', password });
     await page.goto(`${base}/#/settings`);
     const table = page.getByRole('region', { name: 'Shop connectors' }).getByRole('table');
