@@ -12,7 +12,7 @@ const idParams = z.object({ id: z.string().min(1) });
 export function registerCustomerRoutes(app: App, deps: { customers: CustomerService; timeline: TimelineService; orders: OrderService; clock: Clock }): void {
   app.get(
     '/api/v1/customers',
-    { schema: { tags: ['customers'], querystring: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional().meta({ description: 'network:id, e.g. twitter:@ana' }) }) } },
+    { schema: { tags: ['customers'], querystring: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional().meta({ description: 'network:id, e.g. twitter:@ana, or a bare @ana to search every network' }) }) } },
     async (request) => ({ items: await deps.customers.findCustomers(request.query) }),
   );
   app.get('/api/v1/customers/:id', { schema: { tags: ['customers'], params: idParams } }, async (request) => {
