@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../http/route-types.js';
 import type { ConnectorService } from './connector.service.js';
+import { errorResponses } from '../../http/responses.js';
 
 /** Platforms' payloads are well under this; a larger body is refused before it is read whole. */
 export const webhookBodyLimit = 2 * 1024 * 1024;
@@ -54,13 +55,13 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
     for (const [name, platform, header] of platforms) {
       scope.post(
         `/webhooks/${name}`,
-        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${platform}Webhook`, summary: `${platform} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema } } },
+        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${platform}Webhook`, summary: `${platform} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema, ...errorResponses(400, 401, 413) } } },
         async (request) => answer(await receive(name, request)),
       );
     }
     scope.post(
       '/webhooks/:name',
-      { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: 'receiveDeclaredWebhook', summary: 'A webhook declared under connectors: in kept.config.yaml', tags: ['connectors'], security: [], params: z.object({ name: z.string().max(40) }), response: { 200: receiveReplySchema } } },
+      { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: 'receiveDeclaredWebhook', summary: 'A webhook declared under connectors: in kept.config.yaml', tags: ['connectors'], security: [], params: z.object({ name: z.string().max(40) }), response: { 200: receiveReplySchema, ...errorResponses(400, 401, 404, 413) } } },
       async (request) => answer(await receive(request.params.name, request)),
     );
   });
@@ -84,12 +85,12 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
   );
   app.get(
     '/api/v1/connectors/deliveries/:id',
-    { config: { auth: 'agent' }, schema: { operationId: 'getConnectorDelivery', summary: 'One delivery with its raw body', tags: ['connectors'], params: z.object({ id: z.string().max(100) }), response: { 200: deliverySchema } } },
+    { config: { auth: 'agent' }, schema: { operationId: 'getConnectorDelivery', summary: 'One delivery with its raw body', tags: ['connectors'], params: z.object({ id: z.string().max(100) }), response: { 200: deliverySchema, ...errorResponses(404) } } },
     async (request) => deps.connectors.getDelivery(request.params.id),
   );
   app.post(
     '/api/v1/connectors/deliveries/:id/replay',
-    { config: { auth: 'admin' }, schema: { operationId: 'replayConnectorDelivery', summary: 'Map a delivery again with the mapping in force now', tags: ['connectors'], params: z.object({ id: z.string().max(100) }), response: { 200: deliverySchema } } },
+    { config: { auth: 'admin' }, schema: { operationId: 'replayConnectorDelivery', summary: 'Map a delivery again with the mapping in force now', tags: ['connectors'], params: z.object({ id: z.string().max(100) }), response: { 200: deliverySchema, ...errorResponses(404, 409) } } },
     async (request) => deps.connectors.replay(request.params.id),
   );
 }
