@@ -1,5 +1,6 @@
 // What Kept refuses at the door, and what it writes down about it: the log names the connector and the
 // problem, never the secret; an oversized body, an unknown connector and an unset secret store nothing.
+import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,10 @@ describe.each(storeKinds)('webhooks refused at the door on %s', (storeKind) => {
     expect((await kept.app.inject({ method: 'POST', url: '/webhooks/nobody', headers: { 'content-type': 'application/json' }, payload: '{}' })).statusCode).toBe(404);
     const huge = JSON.stringify({ ...shopify.giftOrder, note: 'x'.repeat(webhookBodyLimit) });
     expect((await postShopify(kept, { topic: 'orders/create', payload: JSON.parse(huge), webhookId: 'w-huge' })).status).toBe(413);
+    // A raw NUL byte in the body (not the JSON escape): signed correctly, and still not storable.
+    const withNul = Buffer.from('{"id": 1, "name": "#1\u0000"}');
+    const nulAnswer = await kept.app.inject({ method: 'POST', url: '/webhooks/shopify', headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': createHmac('sha256', shopifySecret).update(withNul).digest('base64'), 'x-shopify-webhook-id': 'w-nul', 'x-shopify-topic': 'orders/create' }, payload: withNul });
+    expect(nulAnswer.statusCode).toBe(400);
     expect(await stored()).toEqual([]);
   });
 

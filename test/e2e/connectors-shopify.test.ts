@@ -42,6 +42,13 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
     expect(await deliveries()).toHaveLength(1);
   });
 
+  it('an unreadable phone on the Shopify customer is left out, and the order still comes in', async () => {
+    const order = { ...shopify.officeOrder, id: 450789480, name: '#1010', email: 'max@example.com', customer: { ...shopify.giftOrder.customer, id: 207119560, email: 'max@example.com', phone: 'call the office' } };
+    await send('orders/create', order, 'w-1010-create');
+    expect((await deliveries()).find((d) => d.delivery_id === 'w-1010-create')).toMatchObject({ status: 'ingested', error: null });
+    expect((await kept.api('GET', '/api/v1/customers?email=max@example.com')).body.items).toHaveLength(1);
+  });
+
   it("links the Shopify customer id to the same customer as the e-mail, and a new phone with them", async () => {
     await send('customers/update', shopify.customerUpdate, 'w-ana-update');
     const byEmail = (await kept.api('GET', '/api/v1/customers?email=ana@example.com')).body.items;
@@ -75,6 +82,14 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
     expect(order.history.map((entry: { state: string }) => entry.state)).toEqual(['placed', 'shipped', 'delayed', 'delivered']);
   });
 
+  it('an orders/updated that arrives before orders/create: the order is placed, and keeps the corrected address', async () => {
+    const base = { ...shopify.giftOrder, id: 450789490, name: '#1030' };
+    await send('orders/updated', { ...base, updated_at: '2026-12-01T09:59:30+00:00', shipping_address: { ...base.shipping_address, address2: '2º Dto' } }, 'w-1030-updated');
+    await send('orders/create', base, 'w-1030-create');
+    const order = (await kept.api('GET', '/api/v1/orders/1030')).body;
+    expect(order).toMatchObject({ state: 'placed', placed_at: '2026-12-01T09:58:00.000Z', ship_to: { address: { address2: '2º Dto' } } });
+  });
+
   it('an older orders/updated arriving after a newer state leaves the state alone', async () => {
     await send('orders/updated', { ...shopify.officeOrder, updated_at: '2026-12-01T09:59:00+00:00', financial_status: 'paid' }, 'w-1003-updated-late');
     expect((await kept.api('GET', '/api/v1/orders/1003')).body.state).toBe('refunded');
@@ -104,7 +119,7 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
       endpoint_url: 'http://localhost:3000/webhooks/shopify',
       configured: true,
       secret_env: 'KEPT_SHOPIFY_WEBHOOK_SECRET',
-      deliveries: 10,
+      deliveries: 13,
       failures: 0,
       last_delivery_at: '2026-12-01T10:01:00.000Z',
       last_status: 'ingested',

@@ -76,8 +76,9 @@ describe.each(storeKinds)('WooCommerce and Stripe webhooks on %s', (storeKind) =
     await kept.connectors.idle();
     expect(await refunds()).toEqual([expect.objectContaining({ state: 'kept', fulfilled_by: 'event:stripe:charge:ch_3QpF03:refunded:5000' })]);
     expect((await kept.api('GET', '/api/v1/orders/B-2003')).body).toMatchObject({ state: 'refunded', facts: { refund: { amount_minor: 5000, currency: 'JPY', to_last4: '4444' } } });
-    // Stripe's customer id is now one of the same customer's identities.
-    expect((await kept.api('GET', '/api/v1/customers?email=gus@example.com')).body.items).toHaveLength(1);
+    // Stripe's customer id and the card's phone are now identities of the same customer as the e-mail.
+    const identities = (await kept.api('GET', `/api/v1/customers/${customerId}`)).body.identities.map((identity: { kind: string; value: string }) => `${identity.kind}:${identity.value}`);
+    expect(identities.sort()).toEqual(['email:gus@example.com', 'external_id:stripe:cus_R9kT2', 'phone:+4915112345678']);
     expect((await deliveries('stripe')).map((d) => d.status)).toEqual(['ingested', 'ignored']);
   });
 });

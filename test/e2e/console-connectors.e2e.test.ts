@@ -23,6 +23,9 @@ describe.skipIf(!hasChromium)('shop connectors in the console', () => {
     await postShopify(kept, { topic: 'refunds/create', payload: shopify.partialRefund, webhookId: 'w-refund-early' });
     await kept.connectors.idle();
     ({ browser, page } = await openBrowser());
+    // The first load of a freshly built console on a busy machine can be slow; the login form is the signal.
+    await page.goto(`${base}/#/login`);
+    await page.getByLabel('Email').waitFor({ timeout: 120_000 });
   });
 
   afterAll(async () => {

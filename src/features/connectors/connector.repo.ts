@@ -141,16 +141,22 @@ export async function summariseDeliveries(q: Queryable): Promise<{ connector: st
   return rows.map((row) => ({ connector: row.connector, total: Number(row.total), failed: Number(row.failed), lastAt: row.last_at ? new Date(row.last_at) : null, lastStatus: row.last_status }));
 }
 
-export async function saveOrderAliases(q: Queryable, aliases: readonly { connector: string; platformOrderId: string; orderNumber: string }[]): Promise<void> {
+/** Remembers each platform order's Kept number and the newest snapshot time mapped (never moving it back). */
+export async function saveOrderAliases(q: Queryable, aliases: readonly { connector: string; platformOrderId: string; orderNumber: string; snapshotAt?: string | undefined }[]): Promise<void> {
   if (aliases.length === 0) return;
   await tables(q)
     .insertInto('connector_orders')
-    .values(aliases.map((alias) => ({ connector: alias.connector, platform_order_id: alias.platformOrderId, order_number: alias.orderNumber })))
-    .onConflict((oc) => oc.columns(['connector', 'platform_order_id']).doUpdateSet((eb) => ({ order_number: eb.ref('excluded.order_number') })))
+    .values(aliases.map((alias) => ({ connector: alias.connector, platform_order_id: alias.platformOrderId, order_number: alias.orderNumber, snapshot_at: alias.snapshotAt ?? null })))
+    .onConflict((oc) =>
+      oc.columns(['connector', 'platform_order_id']).doUpdateSet((eb) => ({
+        order_number: eb.ref('excluded.order_number'),
+        snapshot_at: sql<Date | null>`greatest(connector_orders.snapshot_at, excluded.snapshot_at)`,
+      })),
+    )
     .execute();
 }
 
-export async function findOrderAlias(q: Queryable, options: { connector: string; platformOrderId: string }): Promise<string | undefined> {
-  const row = await tables(q).selectFrom('connector_orders').select('order_number').where('connector', '=', options.connector).where('platform_order_id', '=', options.platformOrderId).executeTakeFirst();
-  return row?.order_number;
+export async function findOrderAlias(q: Queryable, options: { connector: string; platformOrderId: string }): Promise<{ orderNumber: string; snapshotAt: Date | null } | undefined> {
+  const row = await tables(q).selectFrom('connector_orders').select(['order_number', 'snapshot_at']).where('connector', '=', options.connector).where('platform_order_id', '=', options.platformOrderId).executeTakeFirst();
+  return row && { orderNumber: row.order_number, snapshotAt: row.snapshot_at };
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { EventInput } from '../events/event.schemas.js';
 import type { IngestService } from '../events/ingest.service.js';
 import { parseEventsBody } from '../events/parse-events.js';
+import { normalisePhone } from '../customers/identity.js';
 import type { Connector, IncomingRequest, MapOutcome } from './connector.js';
 import * as repo from './connector.repo.js';
 import type { DeliveryStatus } from './connector.tables.js';
@@ -45,6 +46,28 @@ export function toDeliveryView(record: repo.DeliveryRecord, options: { withBody:
   };
 }
 
+/**
+ * A platform's customer record may hold a phone or e-mail Kept cannot read ("n/a", a typo): the event keeps
+ * its other identities rather than failing the whole delivery over one field.
+ */
+function withReadableIdentities(event: EventInput): EventInput {
+  const customer = event.customer;
+  if (!customer) return event;
+  const { phone, email, ...rest } = customer;
+  const readablePhone = phone !== undefined && normalisePhone(phone) !== undefined ? phone : undefined;
+  const readableEmail = email !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : undefined;
+  return { ...event, customer: { ...rest, ...(readablePhone ? { phone: readablePhone } : {}), ...(readableEmail ? { email: readableEmail } : {}) } };
+}
+
+function readableText(body: Buffer): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
 function unknownReasons(events: readonly EventInput[], codes: ReadonlySet<string>): string | undefined {
   const unknown = events.flatMap((event) => (typeof event.data['reason'] === 'string' && !codes.has(event.data['reason']) ? [`${event.type} names reason ${event.data['reason']}, which is not in the reason catalog`] : []));
   return unknown[0];
@@ -72,7 +95,7 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
   async function ingestOutcome(id: string, connector: Connector, outcome: Extract<MapOutcome, { kind: 'events' }>): Promise<void> {
     let events: EventInput[];
     try {
-      events = outcome.events.length > 0 ? parseEventsBody({ events: outcome.events }) : [];
+      events = outcome.events.length > 0 ? parseEventsBody({ events: outcome.events.map(withReadableIdentities) }) : [];
     } catch (error) {
       await finish(id, { status: 'failed', error: `the mapped events are not valid: ${error instanceof Error ? error.message : String(error)}` });
       return;
@@ -97,7 +120,11 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       return;
     }
     try {
-      const outcome = await connector.map(delivery, { orderNumberOf: (platformOrderId) => repo.findOrderAlias(deps.db, { connector: connector.name, platformOrderId }) });
+      const alias = (platformOrderId: string) => repo.findOrderAlias(deps.db, { connector: connector.name, platformOrderId });
+      const outcome = await connector.map(delivery, {
+        orderNumberOf: async (platformOrderId) => (await alias(platformOrderId))?.orderNumber,
+        newestSnapshotOf: async (platformOrderId) => (await alias(platformOrderId))?.snapshotAt ?? undefined,
+      });
       if (outcome.kind === 'failed') {
         await finish(id, { status: 'failed', error: outcome.error, waitingOn: outcome.waitingOn });
         deps.logger.warn({ connector: connector.name, deliveryId: id, error: outcome.error }, 'connector delivery not mapped');
@@ -126,7 +153,10 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
       deps.logger.warn({ connector: name, status: verdict.status, reason: verdict.detail }, 'webhook refused');
       throw new AppError(verdict.status === 401 ? 'unauthenticated' : 'validation_failed', { detail: verdict.detail });
     }
-    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId, topic: verdict.topic, headers: verdict.headers, body: request.body.toString('utf8'), at: deps.clock.now() });
+    // The raw body is kept as text: a body that is not UTF-8, or holds a NUL the store cannot keep, is refused whole.
+    const body = readableText(request.body);
+    if (body === undefined) throw new AppError('validation_failed', { detail: 'the body is not UTF-8 text without NUL characters', field: 'body' });
+    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId.slice(0, 300), topic: verdict.topic?.slice(0, 200) ?? null, headers: verdict.headers, body, at: deps.clock.now() });
     if (!id) {
       deps.logger.info({ connector: name, platformDeliveryId: verdict.deliveryId }, 'webhook delivered again; nothing changes');
       return { status: 'duplicate' };

@@ -25,6 +25,8 @@ export interface ConnectorOrdersTable {
   connector: string;
   platform_order_id: string;
   order_number: string;
+  /** The newest order snapshot mapped (migration 2026-12-06T13-26-connector-order-snapshots). */
+  snapshot_at: Timestamp | null;
 }
 
 // A type alias, not an interface: Kysely's withTables wants an indexable record.

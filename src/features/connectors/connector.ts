@@ -30,6 +30,8 @@ export interface StoredDelivery {
 export interface OrderAlias {
   platformOrderId: string;
   orderNumber: string;
+  /** The platform's time of an order snapshot this delivery carried (ISO). */
+  snapshotAt?: string;
 }
 
 export type MapOutcome =
@@ -42,6 +44,8 @@ export type MapOutcome =
 export interface MappingContext {
   /** The Kept order number of a platform order id seen before on this connector. */
   orderNumberOf(platformOrderId: string): Promise<string | undefined>;
+  /** The newest order snapshot already mapped for a platform order: an older one arriving late changes no fact. */
+  newestSnapshotOf(platformOrderId: string): Promise<Date | undefined>;
 }
 
 export interface Connector {

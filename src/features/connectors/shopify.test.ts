@@ -6,7 +6,7 @@ import { createShopifyConnector } from './shopify.js';
 
 const connector = createShopifyConnector({ secret: 'secret', secretEnv: 'KEPT_SHOPIFY_WEBHOOK_SECRET' });
 const known = new Map([['450789469', '1001']]);
-const context: MappingContext = { orderNumberOf: async (id) => known.get(id) };
+const context: MappingContext = { orderNumberOf: async (id) => known.get(id), newestSnapshotOf: async () => undefined };
 
 function map(topic: string, payload: unknown, lookup: MappingContext = context): Promise<MapOutcome> {
   return connector.map({ deliveryId: 'w-1', topic, headers: { 'x-shopify-shop-domain': fixtures.shopifyShop }, body: JSON.stringify(payload) }, lookup);
@@ -57,9 +57,27 @@ describe('Shopify orders', () => {
     expect(cancelled).toMatchObject({ type: 'order.cancelled', occurred_at: at, data: { reason, platform_reason: platformReason } });
   });
 
+  it('orders/fulfilled tells each fulfillment as fulfillments/create does (the same event ids), after the placement', async () => {
+    const events = await eventsOf('orders/fulfilled', { ...fixtures.giftOrder, fulfillment_status: 'fulfilled', fulfillments: [fixtures.giftFulfillment] });
+    expect(events.map((event) => event.id)).toEqual(['shopify:kept-demo.myshopify.com:order:450789469:placed', 'shopify:kept-demo.myshopify.com:fulfillment:255858046:shipped']);
+  });
+
+  it('orders/edited names the order by its id and carries the lines added and removed', async () => {
+    const edit = { order_edit: { id: 78912328, app_id: null, created_at: '2026-12-01T12:00:00+00:00', notify_customer: false, order_id: 450789469, staff_note: 'Swapped colour', user_id: 548380009, line_items: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }] } } };
+    expect(await eventsOf('orders/edited', edit)).toEqual([
+      { id: 'shopify:kept-demo.myshopify.com:order_edit:78912328', type: 'order.edited', occurred_at: '2026-12-01T12:00:00.000Z', order: { id: '1001' }, data: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }], staff_note: 'Swapped colour' } },
+    ]);
+  });
+
+  it('an order snapshot older than one already read tells the order but none of its facts', async () => {
+    const newer: MappingContext = { ...context, newestSnapshotOf: async () => new Date('2026-12-01T09:59:30Z') };
+    const outcome = await map('orders/create', fixtures.giftOrder, newer);
+    expect(outcome.kind === 'events' && outcome.events[0]!.order).toEqual({ id: '1001' });
+  });
+
   it('records the platform order id so refunds and fulfillment events can name the order', async () => {
     const outcome = await map('orders/create', fixtures.multiCurrencyOrder);
-    expect(outcome.kind === 'events' && outcome.aliases).toEqual([{ platformOrderId: '450789470', orderNumber: '1002' }]);
+    expect(outcome.kind === 'events' && outcome.aliases).toEqual([{ platformOrderId: '450789470', orderNumber: '1002', snapshotAt: '2026-12-01T09:58:05.000Z' }]);
   });
 });
 
@@ -81,12 +99,12 @@ describe('Shopify fulfillments', () => {
   });
 
   it('reads the order from the fulfillment name when the order was not seen yet', async () => {
-    const outcome = await map('fulfillments/create', fixtures.giftFulfillment, { orderNumberOf: async () => undefined });
+    const outcome = await map('fulfillments/create', fixtures.giftFulfillment, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined });
     expect(outcome.kind === 'events' && outcome.events[0]!.order).toEqual({ id: '1001' });
   });
 
   it('a fulfillment event for an order not seen yet waits for it', async () => {
-    expect(await map('fulfillment_events/create', fixtures.fulfillmentEventOutForDelivery, { orderNumberOf: async () => undefined })).toEqual({
+    expect(await map('fulfillment_events/create', fixtures.fulfillmentEventOutForDelivery, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined })).toEqual({
       kind: 'failed',
       error: 'Shopify order 450789469 has not been seen yet; this delivery is mapped when it arrives',
       waitingOn: '450789469',

@@ -129,13 +129,16 @@ async function mapShopify(delivery: StoredDelivery, context: MappingContext): Pr
   const events: EventInput[] = [];
   if (topic.startsWith('orders/') && topic !== 'orders/edited' && topic !== 'orders/delete') {
     const orderId = requiredText(body, 'id', 'the order');
-    const order = orderRefOf(body);
-    aliases.push({ platformOrderId: orderId, orderNumber: order.id });
-    const customer = customerOf(body, shop);
-    const base = { customer, order };
     const placedAt = isoAt(body, 'created_at');
     const updatedAt = isoAt(body, 'updated_at') ?? placedAt;
     if (!placedAt || !updatedAt) throw new MappingError('the order has no created_at');
+    const snapshot = orderRefOf(body);
+    // Each orders/* payload is the whole order at updated_at: one older than what Kept has read tells no facts.
+    const newest = await context.newestSnapshotOf(orderId);
+    const order = newest && new Date(updatedAt) < newest ? { id: snapshot.id } : snapshot;
+    aliases.push({ platformOrderId: orderId, orderNumber: snapshot.id, snapshotAt: updatedAt });
+    const customer = customerOf(body, shop);
+    const base = { customer, order };
     if (topic === 'orders/create' || topic === 'orders/paid') events.push({ id: `${prefix}:order:${orderId}:placed`, type: 'order.placed', occurred_at: placedAt, ...base, data: defined({ financial_status: textAt(body, 'financial_status'), note: textAt(body, 'note') }) });
     else if (topic === 'orders/updated') events.push({ id: `${prefix}:order:${orderId}:updated:${updatedAt}`, type: 'order.updated', occurred_at: updatedAt, ...base, data: defined({ financial_status: textAt(body, 'financial_status'), fulfillment_status: textAt(body, 'fulfillment_status') }) });
     else if (topic === 'orders/cancelled') {
@@ -145,7 +148,7 @@ async function mapShopify(delivery: StoredDelivery, context: MappingContext): Pr
       events.push({ id: `${prefix}:order:${orderId}:cancelled`, type: 'order.cancelled', occurred_at: isoAt(body, 'cancelled_at') ?? updatedAt, ...base, data: { reason, platform_reason: platformReason } });
     } else if (topic === 'orders/fulfilled' || topic === 'orders/partially_fulfilled') {
       events.push({ id: `${prefix}:order:${orderId}:placed`, type: 'order.placed', occurred_at: placedAt, ...base, data: {} });
-      for (const fulfillment of arrayAt(body, 'fulfillments')) events.push(...fulfillmentEvents({ fulfillment, orderNumber: order.id, prefix }));
+      for (const fulfillment of arrayAt(body, 'fulfillments')) events.push(...fulfillmentEvents({ fulfillment, orderNumber: snapshot.id, prefix }));
     } else return { kind: 'ignored', note: `topic ${topic} is not one Kept follows`, aliases };
     return { kind: 'events', events, aliases };
   }

@@ -9,7 +9,7 @@ import { createWooCommerceConnector } from './woocommerce.js';
 const wooConnector = createWooCommerceConnector({ secret: 's', secretEnv: 'KEPT_WOOCOMMERCE_WEBHOOK_SECRET' });
 const stripeConnector = createStripeConnector({ secret: 's', secretEnv: 'KEPT_STRIPE_WEBHOOK_SECRET' });
 const aliases = new Map([['pi_3QpF03', 'B-2003']]);
-const context: MappingContext = { orderNumberOf: async (id) => aliases.get(id) };
+const context: MappingContext = { orderNumberOf: async (id) => aliases.get(id), newestSnapshotOf: async () => undefined };
 
 async function eventsOf(connector: Connector, topic: string, payload: unknown, headers: Record<string, string> = {}) {
   const outcome: MapOutcome = await connector.map({ deliveryId: 'd-1', topic, headers, body: JSON.stringify(payload) }, context);

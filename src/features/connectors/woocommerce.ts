@@ -2,7 +2,7 @@
 // payload of order.created / order.updated; each status an order enters is one event (keyed by order and
 // status), and each refund in the order's `refunds` is one refund.issued (keyed by the refund's id).
 import type { EventInput } from '../events/event.schemas.js';
-import { headerOf, keptHeaders, MappingError, parseJsonBody, safeMap, type Connector, type MapOutcome, type StoredDelivery, type Verdict } from './connector.js';
+import { headerOf, keptHeaders, MappingError, parseJsonBody, safeMap, type Connector, type MapOutcome, type MappingContext, type StoredDelivery, type Verdict } from './connector.js';
 import { amountText, arrayAt, defined, isoAt, nameOf, objectAt, requiredText, textAt, type Json } from './payload.js';
 import { verifyBase64Sha256 } from './signatures.js';
 
@@ -71,18 +71,21 @@ function customerOf(order: Json, site: string): EventInput['customer'] {
   });
 }
 
-async function mapWoo(delivery: StoredDelivery): Promise<MapOutcome> {
+async function mapWoo(delivery: StoredDelivery, context: MappingContext): Promise<MapOutcome> {
   const site = siteOf(delivery.headers['x-wc-webhook-source']);
   const prefix = `woocommerce:${site}`;
   const topic = delivery.topic ?? '';
   if (topic !== 'order.created' && topic !== 'order.updated' && topic !== 'order.restored') return { kind: 'ignored', note: `topic ${topic || '(none)'} is not one Kept follows`, aliases: [] };
   const body = parseJsonBody(delivery.body);
   const orderId = requiredText(body, 'id', 'the order');
-  const order = orderRefOf(body);
   const customer = customerOf(body, site);
   const createdAt = isoAt(body, 'date_created_gmt') ?? isoAt(body, 'date_created');
   const modifiedAt = isoAt(body, 'date_modified_gmt') ?? isoAt(body, 'date_modified') ?? createdAt;
   if (!createdAt || !modifiedAt) throw new MappingError('the order has no date_created_gmt');
+  const snapshot = orderRefOf(body);
+  // Each payload is the whole order at date_modified_gmt: one older than what Kept has read tells no facts.
+  const newest = await context.newestSnapshotOf(orderId);
+  const order = newest && new Date(modifiedAt) < newest ? { id: snapshot.id } : snapshot;
   const status = requiredText(body, 'status', 'the order');
   const mapped = wooStatuses[status];
   const events: EventInput[] = [];
@@ -92,25 +95,25 @@ async function mapWoo(delivery: StoredDelivery): Promise<MapOutcome> {
     events.push({ id: `${prefix}:order:${orderId}:updated:${modifiedAt}`, type: 'order.updated', occurred_at: modifiedAt, customer, order, data: defined({ status, note }) });
   } else if (mapped.type === 'refund.issued' && refunds.length === 0) {
     // Refunded in full with no refund listed: the order's total is what went back.
-    if (!order.total) throw new MappingError('the refunded order has no total');
-    events.push({ id: `${prefix}:order:${orderId}:status:refunded`, type: 'refund.issued', occurred_at: modifiedAt, customer, order, data: defined({ amount: order.total, to: order.payment }) });
+    if (!snapshot.total) throw new MappingError('the refunded order has no total');
+    events.push({ id: `${prefix}:order:${orderId}:status:refunded`, type: 'refund.issued', occurred_at: modifiedAt, customer, order, data: defined({ amount: snapshot.total, to: snapshot.payment }) });
   } else if (mapped.type !== 'refund.issued') {
     const at = mapped.type === 'order.placed' ? createdAt : modifiedAt;
     events.push({ id: `${prefix}:order:${orderId}:status:${mapped.type === 'order.placed' ? 'placed' : status}`, type: mapped.type, occurred_at: at, customer, order, data: defined({ reason: mapped.reason, status, note }) });
   }
   for (const refund of refunds) {
     const amount = amountText(textAt(refund, 'total'));
-    if (!amount || !order.total) throw new MappingError(`refund ${textAt(refund, 'id') ?? '?'} has no total or the order no currency`);
+    if (!amount || !snapshot.total) throw new MappingError(`refund ${textAt(refund, 'id') ?? '?'} has no total or the order no currency`);
     events.push({
       id: `${prefix}:refund:${requiredText(refund, 'id', 'a refund')}`,
       type: 'refund.issued',
       occurred_at: modifiedAt,
       customer,
       order: { id: order.id },
-      data: defined({ amount: { amount, currency: order.total.currency }, to: order.payment, note: textAt(refund, 'reason') }),
+      data: defined({ amount: { amount, currency: snapshot.total.currency }, to: snapshot.payment, note: textAt(refund, 'reason') }),
     });
   }
-  return { kind: 'events', events, aliases: [{ platformOrderId: orderId, orderNumber: order.id }] };
+  return { kind: 'events', events, aliases: [{ platformOrderId: orderId, orderNumber: snapshot.id, snapshotAt: modifiedAt }] };
 }
 
 export function createWooCommerceConnector(options: { secret: string | undefined; secretEnv: string }): Connector {
@@ -128,6 +131,6 @@ export function createWooCommerceConnector(options: { secret: string | undefined
       if (!deliveryId) return { kind: 'refused', status: 400, detail: 'X-WC-Webhook-Delivery-ID is missing' };
       return { kind: 'delivery', deliveryId, topic: headerOf(request, 'x-wc-webhook-topic') ?? null, headers: keptHeaders(request, storedHeaders) };
     },
-    map: (delivery) => safeMap(() => mapWoo(delivery)),
+    map: (delivery, context) => safeMap(() => mapWoo(delivery, context)),
   };
 }
