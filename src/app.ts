@@ -16,7 +16,6 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
-import { healthResponse } from './http/health.js';
 import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
@@ -68,6 +67,11 @@ import { surveysSettingsFrom } from './features/surveys/survey.js';
 import { createSurveyService } from './features/surveys/survey.service.js';
 import { registerConnectors } from './features/connectors/register-connectors.js';
 import type { ConnectorService } from './features/connectors/connector.service.js';
+import { createConnectorHealth } from './features/connectors/connector-health.js';
+import { registerHealth } from './features/health/register-health.js';
+import { registerHealthMetrics } from './features/health/health-metrics.js';
+import { registerBackupRoutes } from './features/backup/backup.routes.js';
+import type { HealthRegistry } from './shared/health.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -91,12 +95,16 @@ export interface Kept {
   /** Email, web form, social, SMS and phone; main.ts starts (SMTP, pollers, retries) and close() stops them. */
   channels: Channels;
   commitments: CommitmentEngine;
+  /** GET /api/v1/health's parts; a feature wired later adds its own with health.add(name, contributor). */
+  health: HealthRegistry;
   /** Every registered route with the access it declared (filled when the app is ready). */
   routes: RouteAccess[];
   /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
   createdAdminToken: string | undefined;
+  /** Writes out buffered log lines now (before a process exits without close()). */
+  flushLogs(): void;
   close(): Promise<void>;
 }
 
@@ -230,9 +238,11 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerInputGuard(app);
   await registerSecurityHeaders(app);
   const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
+  const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
+  registerBackupRoutes(app, { store });
   await registerOpenApi(app, { checkResponses: options.checkResponses ?? false });
   await app.register(rateLimit, { global: false });
-  registerEventRoutes(app, { ingest: services.ingest });
+  registerEventRoutes(app, { ingest: services.ingest, clock });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
   registerAgentRoutes(app, { agents: services.agents });
@@ -242,6 +252,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerCommitmentReadRoutes(app, { db: store.db });
   registerCommitmentEngineRoutes(app, { commitments: services.engine.service, registry: services.engine.registry });
   const commitments = services.engine;
+  registerHealthMetrics(commitments.registry, { health, clock });
   registerPromiseRoutes(app, { promises: services.promises });
   registerLiveRoutes(app, { live: services.live });
   if (store.notifications) {
@@ -261,8 +272,8 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerOneVoice({ app, oneVoice: services.oneVoice });
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
+  health.add('connectors', createConnectorHealth({ connectors }));
   await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
-  app.get('/api/v1/health', { config: { auth: 'public' }, schema: { operationId: 'getHealth', summary: 'Whether this instance answers, and its store', tags: ['meta'], response: healthResponse } }, async () => ({ ok: true, store: store.dialect }));
 
   const ownsStore = !options.store;
   return {
@@ -273,9 +284,11 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     services,
     channels,
     commitments,
+    health,
     routes: access.routes,
     connectors,
     createdAdminToken,
+    flushLogs: () => ownLogger?.flush(),
     async close() {
       await channels.stop();
       await connectors.stop();

@@ -1,71 +1,30 @@
-// The `kept` command line.
-// Each command loads its own modules when it runs: `kept start` holds no audit, demo or history code in
-// memory, and `kept help` starts at once.
+// The `kept` command line: finds the command in the table (commands.ts), checks its flags with node's
+// util.parseArgs (an unknown flag is a usage error, exit 2), answers --help from the table, and runs it.
+import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-file.js';
-import { loadConfig } from '../config/config.js';
-import { parseEnv } from '../config/env.js';
 import { isAppError } from '../shared/app-error.js';
-import { runBenchCommand } from './bench-command.js';
-
-const usage = `Usage: kept <command>
-
-Commands:
-  start      run the server, console and SMTP intake (embedded store in ./kept-data, or DATABASE_URL)
-  demo       play every crack (C1–C11) as a story into a running instance (KEPT_URL, KEPT_ADMIN_TOKEN)
-  audit      replay an event history and report every crack in it: kept audit <history.jsonl> [--json] [--html out.html]
-  forecast   forecast contacts against staffing: kept forecast [--days 14] [--from history.jsonl]
-  import     load a history or another desk's export into the store: kept import <file> [--format jsonl|csv|zendesk|freshdesk] [--mapping m.json] [--dry-run]
-  history    write a synthetic event history: kept history --out history.jsonl [--days 30] [--crack-rate 0.05]
-  bench      run the benchmarks and refresh docs/performance.md: kept bench [--only ingest,timers] [--docs-only] [--list]
-  help       show this text
-`;
+import { commands } from './commands.js';
+import { commandHelp, mainHelp } from './help.js';
 
 async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'start': {
-      const { startKept } = await import('../main.js');
-      await startKept();
-      return -1;
-    }
-    case 'demo': {
-      const env = parseEnv(process.env);
-      const { runDemoCommand } = await import('../features/demo/run-demo.js');
-      return runDemoCommand({ argv: rest, url: env.KEPT_URL, token: env.KEPT_ADMIN_TOKEN });
-    }
-    case 'audit': {
-      // Reads only the file it is given: no config, no store, no live data.
-      const { runAuditCommand } = await import('../features/audit/audit-terminal.js');
-      return runAuditCommand(rest);
-    }
-    case 'forecast': {
-      const config = loadConfig();
-      const [{ defaultForecastSection }, { runForecastCommand }, { readLiveForecast }] = await Promise.all([
-        import('../features/forecast/forecast-config.js'),
-        import('../features/forecast/forecast-command.js'),
-        import('../features/forecast/read-live-forecast.js'),
-      ]);
-      return runForecastCommand({ argv: rest, section: config.file.forecast ?? defaultForecastSection, readLive: ({ days }) => readLiveForecast({ config, days }) });
-    }
-    case 'import': {
-      const { runImportCommand } = await import('../features/import/import-command.js');
-      return runImportCommand(rest);
-    }
-    case 'history': {
-      const { runHistoryCommand } = await import('../features/history/write-history.js');
-      return runHistoryCommand(rest);
-    }
-    case 'bench':
-      return runBenchCommand(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(usage);
-      return 0;
-    default:
-      process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
-      return 2;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = commands.find((command) => command.name === rest[0]);
+    process.stdout.write(topic ? commandHelp(topic) : mainHelp());
+    return 0;
   }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    process.stderr.write(`Unknown command: ${name}\n\n${mainHelp()}`);
+    return 2;
+  }
+  const options = Object.fromEntries(Object.entries(command.flags).map(([flag, { type, multiple }]) => [flag, multiple ? { type, multiple } : { type }]));
+  const { values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: command.args !== undefined, strict: true });
+  if (values.help) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
+  return command.run(rest);
 }
 
 /** Wrong flags, missing files and domain errors are the user's to fix: their message, without a stack. */

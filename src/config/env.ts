@@ -12,6 +12,8 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   KEPT_CONFIG: z.string().optional(),
   KEPT_ADMIN_TOKEN: z.string().min(16, 'KEPT_ADMIN_TOKEN must be at least 16 characters').optional(),
+  /** The first admin's login, created with a one-time password link at the first start of an empty store. */
+  KEPT_ADMIN_EMAIL: z.email().default('admin@kept.local'),
   KEPT_CLOCK: z.enum(['system', 'manual']).default('system'),
   KEPT_SMTP_URL: z.string().url().optional(),
   /** Where `kept demo` and `kept forecast` reach a running instance. */
@@ -20,6 +22,10 @@ export const envSchema = z.object({
   KEPT_SHOPIFY_WEBHOOK_SECRET: z.string().optional(),
   KEPT_WOOCOMMERCE_WEBHOOK_SECRET: z.string().optional(),
   KEPT_STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** How long a shutdown may take before the process exits anyway, non-zero, with a log line. */
+  KEPT_SHUTDOWN_SECONDS: z.coerce.number().positive().default(20),
+  /** Below this much free space in the data directory's file system, the embedded store refuses writes. */
+  KEPT_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A token that opens GET /metrics and nothing else, for a Prometheus scraper; an admin token works too. */
   KEPT_METRICS_TOKEN: z.string().min(16, 'KEPT_METRICS_TOKEN must be at least 16 characters').optional(),

@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { initPgliteDir, needsInitdb } from './init-pglite-dir.js';
 import { migrations } from './migrations/index.js';
 import { sendPreparedStatementsByName } from './prepared.js';
@@ -33,6 +34,10 @@ export interface StoreOptions {
 export interface Store {
   db: Db;
   dialect: 'pglite' | 'postgres';
+  /** The embedded store's directory on disk (none in memory or on PostgreSQL). */
+  dataDir?: string;
+  /** Embedded store only: a consistent gzipped tarball of the data directory (PGlite's own dump). */
+  snapshot?: () => Promise<Blob>;
   /**
    * Only where this process is the database's only client (PGlite): the count of writes so far, so that a
    * read may be reused while it has not moved. PostgreSQL has none: other processes write to it too.
@@ -76,15 +81,46 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const onDisk = !dataDir.startsWith('memory://');
   const startParams = [...PGlite.defaultStartParams, ...pgliteSettings];
   if (onDisk) mkdirSync(dataDir, { recursive: true });
-  if (onDisk && needsInitdb(dataDir)) await initPgliteDir({ dataDir, startParams });
+  const lock = onDisk ? lockDataDir(dataDir) : undefined;
+  try {
+    if (onDisk && needsInitdb(dataDir)) await initPgliteDir({ dataDir, startParams });
+    return await openPglite({ dataDir, onDisk, startParams, lock, log: options.log });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPglite(options: { dataDir: string; onDisk: boolean; startParams: string[]; lock: DataDirLock | undefined; log: StoreOptions['log'] }): Promise<Store> {
+  const { dataDir, onDisk, startParams } = options;
   const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams });
   const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   await migrateToLatest(db);
-  return { db, dialect: 'pglite', writes, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'pglite',
+    writes,
+    ...(onDisk ? { dataDir } : {}),
+    // dumpDataDir holds PGlite's query lock while it copies: no statement runs during the copy, and a
+    // transaction caught half-way is rolled back when the copy is opened, as after a crash.
+    snapshot: async () => {
+      await pglite.exec('checkpoint');
+      return pglite.dumpDataDir('gzip');
+    },
+    close: async () => {
+      await db.destroy();
+      options.lock?.release();
+    },
+  };
 }
 
-/** Runs every pending migration; start fails when one fails (STYLE habit 9). */
+/**
+ * Runs every pending migration, in order, once; start fails when one fails (STYLE habit 9). On PostgreSQL
+ * Kysely's migrator holds a session-level advisory lock while it reads and applies them, so processes
+ * starting together take turns and each migration runs once (test/e2e/upgrade.test.ts); PGlite has one
+ * connection, held for the whole run.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

@@ -81,6 +81,8 @@ export interface EventsTable {
   type: string;
   occurred_at: Timestamp;
   received_at: Timestamp;
+  /** True when the event came without occurred_at and took the time Kept received it. */
+  occurred_at_stamped: Generated<boolean>;
   customer_id: string | null;
   order_number: string | null;
   body: Json<Record<string, unknown>>;

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError, type ErrorCode } from '../shared/app-error.js';
+import { isDiskFullError } from '../db/store-guard.js';
 import { problem, type Problem } from './problem.js';
 
 const statusByCode: Record<ErrorCode, [number, string]> = {
@@ -14,6 +15,7 @@ const statusByCode: Record<ErrorCode, [number, string]> = {
   payload_too_large: [413, 'Payload too large'],
   clock_not_manual: [409, 'Clock is not manual'],
   unsupported_media_type: [415, 'Unsupported media type'],
+  insufficient_storage: [507, 'Insufficient storage'],
   too_many_requests: [429, 'Too many requests'],
   internal: [500, 'Internal error'],
 };
@@ -26,6 +28,9 @@ function toProblem(error: FastifyError | Error): Problem {
   if (isAppError(error)) {
     const [status, title] = statusByCode[error.code];
     return problem(status, title, error.message, { ...(error.field ? { field: error.field } : {}), ...(error.extra ?? {}) });
+  }
+  if (isDiskFullError(error)) {
+    return problem(507, 'Insufficient storage', 'Kept cannot store anything now: the disk is full. Nothing was written; send it again when space is freed.');
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0]!;

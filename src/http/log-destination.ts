@@ -8,7 +8,7 @@ const bufferBytes = 4096;
 const flushEveryMs = 200;
 
 /** A logger writing to stdout (or the descriptor `dest`) in batches; `stop()` writes what is buffered and ends the timer. */
-export function createBufferedLogger(options: { level: string; base: Record<string, unknown>; dest?: number }): { logger: Logger; stop(): void } {
+export function createBufferedLogger(options: { level: string; base: Record<string, unknown>; dest?: number }): { logger: Logger; flush(): void; stop(): void } {
   const destination = pino.destination({ dest: options.dest ?? 1, sync: false, minLength: bufferBytes });
   const timer = setInterval(() => destination.flush(), flushEveryMs);
   // The timer alone never keeps the process alive.
@@ -16,6 +16,7 @@ export function createBufferedLogger(options: { level: string; base: Record<stri
   const logger = pino({ level: options.level, base: options.base }, destination as DestinationStream);
   return {
     logger,
+    flush: () => destination.flushSync(),
     stop() {
       clearInterval(timer);
       destination.flushSync();

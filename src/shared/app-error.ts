@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'clock_not_manual'
   | 'unsupported_media_type'
+  | 'insufficient_storage'
   | 'too_many_requests'
   | 'internal';
 

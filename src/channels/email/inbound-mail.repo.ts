@@ -160,3 +160,10 @@ export async function saveImapCursor(q: Queryable, options: { mailbox: string; c
     .onConflict((oc) => oc.column('mailbox').doUpdateSet(values))
     .execute();
 }
+
+/** Inbound mail by state that still needs something: waiting for the worker, or quarantined for a person. */
+export async function countUnfinishedMail(q: Queryable): Promise<{ pending: number; quarantined: number }> {
+  const rows = await q.selectFrom('inbound_mail').select((eb) => ['state', eb.fn.countAll<number>().as('count')]).where('state', 'in', ['pending', 'quarantined']).groupBy('state').execute();
+  const count = (state: string) => Number(rows.find((row) => row.state === state)?.count ?? 0);
+  return { pending: count('pending'), quarantined: count('quarantined') };
+}

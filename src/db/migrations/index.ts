@@ -12,6 +12,7 @@ import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
 import * as emailAttachments from './2026-12-06T12-20-email-attachments.js';
 import * as importCheckpoints from './2026-12-06T12-30-import-checkpoints.js';
 import * as agentAccess from './2026-12-06T12-30-agent-access.js';
+import * as eventTimeStamped from './2026-12-06T13-25-event-time-stamped.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T03-00-foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T12-20-email-attachments': emailAttachments,
   '2026-12-06T12-30-import-checkpoints': importCheckpoints,
   '2026-12-06T12-30-agent-access': agentAccess,
+  '2026-12-06T13-25-event-time-stamped': eventTimeStamped,
 };

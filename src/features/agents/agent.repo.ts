@@ -162,3 +162,7 @@ export async function countTokensOfKind(q: Queryable, kind: TokenRecord['kind'])
   const row = await q.selectFrom('api_tokens').select((eb) => eb.fn.countAll<number>().as('count')).where('kind', '=', kind).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export async function hasAnyAgent(q: Queryable): Promise<boolean> {
+  return (await q.selectFrom('agents').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -130,6 +130,22 @@ export function createAgentService(deps: {
     return { ...toAgentView(agent), password_setup_url: `${deps.publicUrl.replace(/\/$/, '')}/#/set-password/${setupToken}` };
   }
 
+  /**
+   * The first start of an empty store creates its first admin without a password and returns the one-time
+   * link that sets one (printed beside the admin token), so the console can be opened without an API call.
+   */
+  async function ensureFirstAdmin(input: { email: string }): Promise<{ email: string; link: string } | undefined> {
+    if (await repo.hasAnyAgent(deps.db)) return undefined;
+    try {
+      const admin = await createAgent({ name: 'Admin', email: input.email, role: 'admin' });
+      return admin.password_setup_url ? { email: admin.email, link: admin.password_setup_url } : undefined;
+    } catch (error) {
+      // Another process starting at the same moment created it first.
+      if (error instanceof AppError && error.code === 'conflict') return undefined;
+      throw error;
+    }
+  }
+
   async function setPasswordWithLink(input: { token: string; password: string }): Promise<void> {
     const at = deps.clock.now();
     const record = await repo.findLiveToken(deps.db, { tokenHash: hashToken(input.token), at });
@@ -176,7 +192,7 @@ export function createAgentService(deps: {
     principals.clear();
   }
 
-  return { forgetCachedPrincipals, ensureAdminToken, authenticate, createAgent, setPasswordWithLink, login, logout, createApiToken, getAgent, listAgents };
+  return { forgetCachedPrincipals, ensureAdminToken, ensureFirstAdmin, authenticate, createAgent, setPasswordWithLink, login, logout, createApiToken, getAgent, listAgents };
 }
 
 export type AgentService = ReturnType<typeof createAgentService>;

@@ -216,3 +216,14 @@ export function toOutboxView(record: OutboxRecord) {
     sent_at: record.sentAt?.toISOString() ?? null,
   };
 }
+
+/** What waits in the outbox: queued messages and the oldest of them, and the messages that failed for good since `failedSince`. */
+export async function readOutboxBacklog(q: Queryable, options: { failedSince: Date }): Promise<{ queued: number; oldestQueuedAt: Date | null; failed: number }> {
+  const queued = await q
+    .selectFrom('outbox')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
+    .where('status', '=', 'queued')
+    .executeTakeFirstOrThrow();
+  const failed = await q.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', 'failed').where('created_at', '>=', options.failedSince).executeTakeFirstOrThrow();
+  return { queued: Number(queued.count), oldestQueuedAt: queued.oldest ? new Date(queued.oldest as Date | string) : null, failed: Number(failed.count) };
+}

@@ -43,6 +43,13 @@ export async function findIdentities(q: Queryable, identities: IdentityValue[]):
   return rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at }));
 }
 
+/** Handle identities with this id (`@ana`) on any network: a bare handle given without its network. */
+export async function findHandlesOnAnyNetwork(q: Queryable, handleId: string): Promise<IdentityRow[]> {
+  const escaped = handleId.replace(/[\\%_]/g, (character) => `\\${character}`);
+  const rows = await q.selectFrom('identities').select(['kind', 'value', 'customer_id', 'created_at']).where('kind', '=', 'handle').where('value', 'like', `%:${escaped}`).orderBy('created_at').limit(100).execute();
+  return rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at }));
+}
+
 /**
  * The customers of any number of identities, with when each customer was created (the oldest survives a
  * merge): one query for a whole batch, joining the identities to look up as a table of pairs.

@@ -15,7 +15,7 @@ const idParams = z.object({ id: z.string().min(1) });
 export function registerCustomerRoutes(app: App, deps: { customers: CustomerService; timeline: TimelineService; orders: OrderService; clock: Clock }): void {
   app.get(
     '/api/v1/customers',
-    { config: { auth: 'agent' }, schema: { operationId: 'findCustomers', summary: 'Find customers by email, phone or social handle', tags: ['customers'], response: declareResponses({ 200: itemsOf(customerViewSchema) }), querystring: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional().meta({ description: 'network:id, e.g. twitter:@ana' }) }) } },
+    { config: { auth: 'agent' }, schema: { operationId: 'findCustomers', summary: 'Find customers by email, phone or social handle', tags: ['customers'], response: declareResponses({ 200: itemsOf(customerViewSchema) }), querystring: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional().meta({ description: 'network:id, e.g. twitter:@ana, or a bare @ana to search every network' }) }) } },
     async (request) => ({ items: await deps.customers.findCustomers(request.query) }),
   );
   app.get('/api/v1/customers/:id', { config: { auth: 'agent' }, schema: { operationId: 'getCustomer', summary: 'Read a customer with identities, orders and value', tags: ['customers'], params: idParams, response: declareResponses({ 200: customerDetailSchema }) } }, async (request) => {

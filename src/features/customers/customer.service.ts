@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import * as repo from './customer.repo.js';
-import { identitiesOf, identityFromQuery, type CustomerRef, type IdentityValue } from './identity.js';
+import { identitiesOf, identityFromQuery, normaliseHandle, type CustomerRef, type IdentityValue } from './identity.js';
 import { identityKey, resolveInState, type Resolution, type ResolutionInput, type ResolutionState } from './resolution.js';
 
 export interface ResolveCustomerInput {
@@ -94,8 +94,13 @@ export function createCustomerService(deps: { db: Db }) {
   }
 
   async function findCustomers(query: { email?: string | undefined; phone?: string | undefined; handle?: string | undefined }): Promise<CustomerView[]> {
+    // A bare handle (`@ana`) names no network: every network's handle with that id is searched.
+    if (!query.email && !query.phone && query.handle && !query.handle.includes(':')) {
+      const rows = await repo.findHandlesOnAnyNetwork(deps.db, normaliseHandle({ network: '', id: query.handle }).slice(1));
+      return Promise.all([...new Set(rows.map((row) => row.customerId))].map((id) => getCustomer(id)));
+    }
     const identity = identityFromQuery(query);
-    if (!identity) throw new AppError('validation_failed', { detail: 'Give one of email, phone or handle (as network:id)', field: 'email' });
+    if (!identity) throw new AppError('validation_failed', { detail: 'Give one of email, phone or handle (network:id, or a bare @id to search every network)', field: 'email' });
     const rows = await repo.findIdentities(deps.db, [identity]);
     return Promise.all(rows.map((row) => getCustomer(row.customerId)));
   }

@@ -24,7 +24,7 @@ export function createTimelineService(deps: { db: Db; getCustomerId: (id: string
     const items: TimelineItem[] = [
       ...events
         .filter((event) => !eventsShownAsMessages.has(event.id))
-        .map((event) => ({ at: event.occurredAt.toISOString(), type: 'event' as const, event_id: event.id, event_type: event.type, order_number: event.orderNumber, data: event.body.data })),
+        .map((event) => ({ at: event.occurredAt.toISOString(), type: 'event' as const, event_id: event.id, event_type: event.type, order_number: event.orderNumber, data: event.body.data, ...(event.occurredAtStamped ? { time_stamped_on_receipt: true } : {}) })),
       ...messages.map((message) => ({
         at: message.at.toISOString(),
         type: message.direction === 'in' ? ('message_in' as const) : ('message_out' as const),

@@ -9,11 +9,12 @@ export async function appendEvents(q: Queryable, options: { events: EventInput[]
   const rows = await q
     .insertInto('events')
     .values(
-      options.events.map((event) => ({
+      options.events.map(({ stampedOnReceipt, ...event }) => ({
         id: event.id,
         type: event.type,
         occurred_at: event.occurred_at,
         received_at: options.receivedAt,
+        occurred_at_stamped: stampedOnReceipt === true,
         customer_id: null,
         order_number: event.order?.id ?? null,
         body: JSON.stringify(event),
@@ -40,6 +41,8 @@ export interface StoredEvent {
   type: string;
   occurredAt: Date;
   receivedAt: Date;
+  /** The event came without occurred_at: its time is the time Kept received it. */
+  occurredAtStamped: boolean;
   customerId: string | null;
   orderNumber: string | null;
   body: EventInput;
@@ -53,6 +56,7 @@ export async function listEventsOfCustomer(q: Queryable, customerId: string): Pr
     type: row.type,
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
+    occurredAtStamped: row.occurred_at_stamped,
     customerId: row.customer_id,
     orderNumber: row.order_number,
     body: row.body as unknown as EventInput,

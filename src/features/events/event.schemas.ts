@@ -105,13 +105,18 @@ export const knownEventTypes = Object.keys(eventDataSchemas) as KnownEventType[]
 export const eventSchema = z.object({
   id: z.string().min(1).max(200).meta({ description: 'Client-given idempotency key; a repeat is a duplicate.' }),
   type: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'a dotted type such as "order.cancelled"'),
-  occurred_at: isoTime,
+  occurred_at: isoTime.optional().meta({ description: 'When it happened; without it, the time Kept received the event (and the stored event says so).' }),
   customer: customerRefSchema.optional(),
   order: orderRefSchema.optional(),
   data: z.record(z.string(), z.unknown()).default({}),
 });
 
-export type EventInput = z.infer<typeof eventSchema>;
+/** An event as Kept received it: with its time, stated by the source or stamped on receipt. */
+export type EventInput = z.infer<typeof eventSchema> & {
+  occurred_at: string;
+  /** Set when the event came without occurred_at and took the time of receipt. */
+  stampedOnReceipt?: boolean;
+};
 
 export const eventBatchSchema = z.object({ events: z.array(eventSchema).min(1).max(1000) });
 export const eventsBodySchema = z.union([eventBatchSchema, eventSchema]);

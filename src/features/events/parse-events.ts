@@ -23,13 +23,14 @@ function fail(field: string, message: string, index: number | undefined): never 
   });
 }
 
-function parseOne(raw: unknown, index: number | undefined): EventInput {
+function parseOne(raw: unknown, index: number | undefined, receivedAt: Date): EventInput {
   const result = eventSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     fail(fieldPath('', issue.path), issue.message, index);
   }
-  const event = result.data;
+  const { occurred_at: occurredAt, ...rest } = result.data;
+  const event: EventInput = occurredAt === undefined ? { ...rest, occurred_at: receivedAt.toISOString(), stampedOnReceipt: true } : { ...rest, occurred_at: occurredAt };
   if (isKnownEventType(event.type)) {
     const data = eventDataSchemas[event.type].safeParse(event.data);
     if (!data.success) {
@@ -43,17 +44,21 @@ function parseOne(raw: unknown, index: number | undefined): EventInput {
   return event;
 }
 
-/** Returns the events of a body, or throws AppError('validation_failed') naming the index and field. */
-export function parseEventsBody(body: unknown): EventInput[] {
+/**
+ * Returns the events of a body, or throws AppError('validation_failed') naming the index and field. An event
+ * without occurred_at happened, as far as Kept knows, when it was received (`receivedAt`).
+ */
+export function parseEventsBody(body: unknown, options: { receivedAt?: Date } = {}): EventInput[] {
+  const receivedAt = options.receivedAt ?? new Date();
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     fail('', 'expected one event object or {"events": [...]}', undefined);
   }
-  if (!('events' in body)) return [parseOne(body, undefined)];
+  if (!('events' in body)) return [parseOne(body, undefined, receivedAt)];
   const events = (body as { events: unknown }).events;
   if (!Array.isArray(events)) fail('events', 'expected an array of events', undefined);
   if (events.length === 0) fail('events', 'a batch needs at least one event', undefined);
   if (events.length > maxBatchSize) fail('events', `a batch holds at most ${maxBatchSize} events, got ${events.length}`, undefined);
-  return events.map((event, index) => parseOne(event, index));
+  return events.map((event, index) => parseOne(event, index, receivedAt));
 }
 
 export type { z };
