@@ -21,7 +21,7 @@ export async function runAgentsCommand(argv: string[], source: Record<string, st
   }
   const api = createDemoApi({ baseUrl, token: env.KEPT_ADMIN_TOKEN });
   const skills = values.skills?.split(',').map((skill) => skill.trim()).filter(Boolean);
-  let answer;
+  let answer: Awaited<ReturnType<typeof api.post>>;
   try {
     answer = await api.post('/api/v1/agents', { name: values.name, email: values.email, role: values.role, ...(skills ? { skills } : {}) });
   } catch {

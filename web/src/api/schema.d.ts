@@ -268,10 +268,6 @@ export interface paths {
     /** Map a delivery again with the mapping in force now */
     post: operations["replayConnectorDelivery"];
   };
-  "/api/v1/health": {
-    /** Whether this instance answers, and its store */
-    get: operations["getHealth"];
-  };
 }
 
 export type webhooks = Record<string, never>;
@@ -693,8 +689,11 @@ export interface operations {
               /** @description Client-given idempotency key; a repeat is a duplicate. */
               id: string;
               type: string;
-              /** Format: date-time */
-              occurred_at: string;
+              /**
+               * Format: date-time
+               * @description When it happened; without it, the time Kept received the event (and the stored event says so).
+               */
+              occurred_at?: string;
               /** @description Any identity of the customer; identities of two known customers link them into one. */
               customer?: {
                 /** Format: email */
@@ -741,8 +740,11 @@ export interface operations {
           /** @description Client-given idempotency key; a repeat is a duplicate. */
           id: string;
           type: string;
-          /** Format: date-time */
-          occurred_at: string;
+          /**
+           * Format: date-time
+           * @description When it happened; without it, the time Kept received the event (and the stored event says so).
+           */
+          occurred_at?: string;
           /** @description Any identity of the customer; identities of two known customers link them into one. */
           customer?: {
             /** Format: email */
@@ -835,7 +837,7 @@ export interface operations {
       query?: {
         email?: string;
         phone?: string;
-        /** @description network:id, e.g. twitter:@ana */
+        /** @description network:id, e.g. twitter:@ana, or a bare @ana to search every network */
         handle?: string;
       };
     };
@@ -3400,22 +3402,6 @@ export interface operations {
       404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /** Whether this instance answers, and its store */
-  getHealth: {
-    responses: {
-      /** @description Default Response */
-      200: {
-        content: {
-          "application/json": {
-            /** @enum {boolean} */
-            ok: true;
-            /** @enum {string} */
-            store: "pglite" | "postgres";
-          };
         };
       };
     };
