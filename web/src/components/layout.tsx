@@ -7,6 +7,7 @@ import { formatTime } from '../lib/format';
 import { canOpen } from '../lib/roles';
 import { useLiveUpdates } from '../live/use-live-updates';
 import { clockQuery } from '../api/queries';
+import { SearchBox } from './search-box';
 
 export function Layout() {
   const agent = useAgent();
@@ -40,6 +41,7 @@ export function Layout() {
           {canOpen(agent.role, 'agents') && <NavLink to="/agents">Agents</NavLink>}
           <NavLink to="/settings">Settings</NavLink>
         </nav>
+        <SearchBox />
         {clock.data?.mode === 'manual' && (
           <span className="clock muted" title="KEPT_CLOCK=manual: Kept's time moves only with POST /api/v1/clock">
             Manual clock: {formatTime(clock.data.now)}

@@ -19,11 +19,15 @@ import { describeSignal } from '../lib/risk';
 import { useNow } from '../lib/use-now';
 import { Composer } from './composer';
 import { agentsQuery, caseQuery, customerQuery, queryKeys, timelineQuery } from '../api/queries';
+import { AssistPanel } from '../components/assist-panel';
+import { CaseCaveats, type CaseCaveat } from '../components/caveat-views';
+import type { AssistMessage } from '../api/assist';
 
 export function CasePage() {
   const id = useParams()['id'] ?? '';
   const agent = useAgent();
   const found = useQuery(caseQuery(id));
+  const [draft, setDraft] = useState<{ body: string; at: number } | null>(null);
   const timeline = useQuery(timelineQuery(found.data?.customer_id));
 
   if (found.isPending) return <Loading what="case" />;
@@ -37,7 +41,12 @@ export function CasePage() {
           <h1>{c.subject || `Case ${c.id}`}</h1>
           <ChannelIcons channels={c.channels} />
         </div>
-        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} />
+        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} draft={draft} />
+        <AssistPanel
+          caseId={c.id}
+          messages={((c as { messages?: AssistMessage[] }).messages ?? []).filter((message) => message.direction === 'in')}
+          onUseReply={(body) => setDraft({ body, at: Date.now() })}
+        />
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
           {timeline.isPending && <Loading what="timeline" />}
@@ -52,6 +61,7 @@ export function CasePage() {
         <Promises c={c} />
         <Documents c={c} />
         <AttachmentsPanel c={c} />
+        <CaseCaveats caveats={(c as { caveats?: CaseCaveat[] }).caveats} />
       </aside>
     </div>
   );

@@ -1,5 +1,5 @@
 // The reply composer: free text or a template, a live preview with its findings, and the override.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sendReply } from '../api/cases';
 import type { Finding, ReplyContent, ReplyResult } from '../api/types';
@@ -12,7 +12,8 @@ import { channelLook } from '../lib/channels';
 import { reasonOptions } from '../lib/reason-options';
 import { queryKeys, replyPreviewQuery, settingsQuery, templatesQuery } from '../api/queries';
 
-export function Composer({ caseId, authorId, channels }: { caseId: string; authorId: string; channels: string[] }) {
+/** `draft` (a suggested reply the agent chose) replaces the text; `at` tells one choice from the next. */
+export function Composer({ caseId, authorId, channels, draft }: { caseId: string; authorId: string; channels: string[]; draft?: { body: string; at: number } | null }) {
   const client = useQueryClient();
   const templates = useQuery(templatesQuery());
   const [templateName, setTemplateName] = useState('');
@@ -23,6 +24,16 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
   const [overridden, setOverridden] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [sent, setSent] = useState<Extract<ReplyResult, { status: 'sent' }> | null>(null);
+
+  useEffect(() => {
+    if (!draft) return;
+    setTemplateName('');
+    setVars({});
+    setBody(draft.body);
+    setHeld([]);
+    setOverridden([]);
+    setSent(null);
+  }, [draft]);
 
   const template = templates.data?.find((t) => t.name === templateName);
   const content: ReplyContent | null = useMemo(() => {

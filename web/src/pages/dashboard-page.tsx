@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../api/types';
 import { Chart } from '../components/chart';
+import { CaveatSummary, type CaveatCounts } from '../components/caveat-views';
 import { ForecastBanner, ForecastChart, ForecastTable } from '../components/forecast-chart';
 import { ErrorNote, Loading } from '../components/query-state';
 import { NpsChart, SurveyTiles } from '../components/survey-report';
@@ -91,6 +92,7 @@ function HistoryCharts({ d }: { d: Dashboard }) {
           <Bar dataKey="count" name="cases" fill="#8250df" isAnimationActive={false} />
         </BarChart>
       </Chart>
+      <CaveatSummary counts={(d as { caveats?: CaveatCounts }).caveats} />
       <Chart id="breaches-by-kind" title="Breaches by kind" summary={d.breaches_by_kind.map((b) => `${b.kind}: ${b.count}`).join(', ') || 'No breaches.'}>
         <BarChart data={d.breaches_by_kind} layout="vertical">
           <CartesianGrid strokeDasharray="3 3" />
