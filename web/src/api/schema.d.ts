@@ -62,6 +62,14 @@ export interface paths {
     /** Mark a case as waiting on the customer, or open again */
     post: operations["setCasePending"];
   };
+  "/api/v1/cases/{id}/assist": {
+    /** Explains the identifiers in the case's customer messages from the records and suggests a reply (never sent by itself) */
+    get: operations["getCaseAssist"];
+  };
+  "/api/v1/search": {
+    /** Finds customers (name, email, phone, handle), orders (number, tracking number, last digits), cases (subject, number) and messages (text), ranked, with what matched */
+    get: operations["search"];
+  };
   "/api/v1/agents": {
     /** List agents */
     get: operations["listAgents"];
@@ -1352,6 +1360,126 @@ export interface operations {
       };
       /** @description Nothing was found by that id */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Explains the identifiers in the case's customer messages from the records and suggests a reply (never sent by itself) */
+  getCaseAssist: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            explanations: ({
+                message_id: string;
+                /** @description The identifier as the customer wrote it */
+                text: string;
+                /** @description Where it starts in the message body */
+                at: number;
+                /** @enum {string} */
+                kind: "order_number" | "order_suffix" | "card_last4" | "account_last4" | "tracking_number" | "tracking_suffix" | "amount" | "date" | "phone" | "case_number" | "claim_number" | "unknown";
+                /** @description What the customer called it */
+                called: ("card" | "account" | "order" | "tracking" | "phone" | "case") | null;
+                record: ({
+                  /** @enum {string} */
+                  type: "order" | "case" | "customer";
+                  id: string;
+                }) | null;
+                explanation: string;
+              })[];
+            suggested_reply: ({
+              body: string;
+              facts: ({
+                  kind: string;
+                  value: string;
+                  record: ({
+                    /** @enum {string} */
+                    type: "order" | "case" | "customer";
+                    id: string;
+                  }) | null;
+                })[];
+              reason_code?: string;
+              audit: {
+                ok: boolean;
+                findings: {
+                    code: string;
+                    detail: string;
+                  }[];
+              };
+            }) | null;
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing was found by that id */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Finds customers (name, email, phone, handle), orders (number, tracking number, last digits), cases (subject, number) and messages (text), ranked, with what matched */
+  search: {
+    parameters: {
+      query: {
+        q: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            query: string;
+            items: ({
+                /** @enum {string} */
+                type: "customer" | "order" | "case" | "message";
+                /** @description The customer, case or message id; the order number for an order */
+                id: string;
+                title: string;
+                matched: {
+                  field: string;
+                  text: string;
+                  /** @description [start, end) of each match in text */
+                  ranges: [number, number][];
+                };
+                score: number;
+                customer_id: string | null;
+                case_id: string | null;
+                order_number: string | null;
+              })[];
+          };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
