@@ -364,6 +364,8 @@ describe.skipIf(!hasChromium)(title, () => {
     // Logged out: the session lives in sessionStorage.
     await page.goto(`${base}/#/login`);
     await page.evaluate(() => sessionStorage.clear());
+    // The app keeps the session in memory too: load it afresh.
+    await page.reload();
     await audit('/login', 'Kept — log in');
     const created = await kept.api('POST', '/api/v1/agents', { name: 'Axe Reader', email: 'axe@kept.test', role: 'agent' });
     await audit(new URL(created.body.password_setup_url as string).hash.slice(1), 'Kept — choose your password');
