@@ -12,6 +12,7 @@ import { createEventGenerator } from './event-generator.js';
 import { percentile, round, startRssSampler, toMiB } from './measure.js';
 import { createPhaseTotals } from './query-phases.js';
 import { digestRows } from './row-digest.js';
+import { currentWalPosition, measureStorage, type StorageFigures } from './storage.js';
 
 export type IngestMode = 'kept' | 'baseline';
 
@@ -48,6 +49,8 @@ export interface IngestRunResult {
    * the same for two versions of Kept that leave the same rows on the same stream; and one per table.
    */
   digest?: { all: string; tables: Record<string, string> };
+  /** Bytes of every table and index of the store after the run (Kept's and the migrations' own), and the WAL the batches wrote. */
+  storage: StorageFigures;
   mix: Record<string, number>;
   phases?: Record<string, { statements: number; millis: number }>;
 }
@@ -122,6 +125,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
   let measuredMillis = 0;
   let cpuMicros = 0;
   const profiler = options.profile ? new Session() : undefined;
+  const walStart = await currentWalPosition(bench.store.db);
   try {
     if (profiler) {
       profiler.connect();
@@ -151,6 +155,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       mkdirSync(dirname(options.profile), { recursive: true });
       writeFileSync(options.profile, JSON.stringify(profile));
     }
+    const storage = await measureStorage(bench.store.db, { walStart });
     const { rows, digest } = await countRows();
     return {
       kind: options.kind,
@@ -163,6 +168,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       peakRssMiB: toMiB(peakRss),
       cpuMsPerEvent: round(cpuMicros / 1000 / options.events, 3),
       rows,
+      storage,
       ...(digest ? { digest } : {}),
       mix: Object.fromEntries([...mix].sort(([a], [b]) => a.localeCompare(b))),
       ...(options.phases ? { phases: Object.fromEntries([...totals.byPhase].map(([phase, entry]) => [phase, { statements: entry.statements, millis: round(entry.millis, 0) }])) } : {}),

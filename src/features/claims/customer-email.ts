@@ -2,6 +2,7 @@
 // rule: a gift's recipient is never written to without the buyer's recorded consent), audited against the
 // order's facts, recorded as a message on its case and queued in the outbox in the caller's transaction.
 import type { Queryable, Tx } from '../../db/create-db.js';
+import { historyOf } from '../../db/history-transaction.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { AuditFinding } from '../../db/database.js';
 import * as customerRepo from '../customers/customer.repo.js';
@@ -63,6 +64,7 @@ function factsOfOrder(order: orderRepo.OrderRecord | undefined): CustomerFactsIn
 /** Queues an email to the customer inside `tx`; the caller delivers it after commit (or the outbox worker does). */
 export async function queueCustomerEmail(tx: Tx, input: { outbox: OutboxService; bus: DomainBus; email: CustomerEmail }): Promise<CustomerEmailResult> {
   const { email, ...deps } = input;
+  if (historyOf(tx)) return { status: 'skipped', detail: 'history: an imported event from before the live horizon writes to no one' };
   const to = email.to ?? (await findBuyerEmail(tx, email.customerId));
   if (!to) return { status: 'skipped', detail: 'the customer has no email address' };
   const order = email.orderNumber ? await orderRepo.findOrderByNumber(tx, email.orderNumber) : undefined;

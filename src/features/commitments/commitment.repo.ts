@@ -311,6 +311,19 @@ export async function moveCommitments(q: Queryable, moves: readonly CommitmentMo
 }
 
 /**
+ * Settles the history a replay has reached (src/db/history-transaction.ts): every commitment opened from
+ * history, still open and due by `upTo`, was broken as of its deadline. Only an open commitment moves, as in
+ * moveCommitments; no action runs, as nothing of the past may reach anyone now. Returns what it moved.
+ */
+export async function breachHistoryCommitments(q: Queryable, options: { upTo: Date }): Promise<{ id: string; caseId: string | null }[]> {
+  const result = await sql<{ id: string; case_id: string | null }>`
+    update commitments set state = 'breached', breached_at = due_at, at_risk = false
+    where state = 'open' and due_at <= ${options.upTo.toISOString()}::timestamptz and details->>'history' = 'true'
+    returning id, case_id`.execute(q);
+  return result.rows.map((row) => ({ id: row.id, caseId: row.case_id }));
+}
+
+/**
  * Records an action under its idempotency key before it runs, in the transaction that applies it; false
  * when the key is already there (the action ran before, e.g. before a crash), and then it must not run.
  */

@@ -2,6 +2,7 @@
 // transaction of what caused them. Timers fire through fireTimer in a transaction of their own.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { historyOf } from '../../db/history-transaction.js';
 import { afterCommit, withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
@@ -128,7 +129,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     async function flush(): Promise<void> {
       await batches.cancelTimers(tx, cancelled);
       cancelled = [];
-      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: options.details?.get(open.commitment.id) ?? {} })));
+      // A commitment opened from history says so: the replay settles it, no timer of the past fires for it.
+      const history = historyOf(tx) ? { history: true } : {};
+      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: { ...(options.details?.get(open.commitment.id) ?? {}), ...history } })));
       for (const { commitment } of opens) {
         if (!inserted.has(commitment.id)) {
           replayed.add(commitment.id);
@@ -173,7 +176,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
           await flush();
           // The state the action follows (breached, at risk) is written first: an action runs only on a move made.
           await writeMoves();
-          if (refused.has(decision.action.commitmentId)) break;
+          // Nothing of the past reaches anyone now: no message, escalation or webhook from a history replay.
+          if (refused.has(decision.action.commitmentId) || historyOf(tx)) break;
           if (await runAction(ctx, decision.action)) logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
           break;
         default: {
@@ -251,10 +255,27 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await batches.start(payload.tx, payload);
   }
 
-  /** A batch is about to commit: its timers are written, and the scheduler hears of them. */
+  /**
+   * A batch is about to commit: its timers are written, and the scheduler hears of them. A history batch
+   * settles instead what it has reached, and hands the scheduler only the timers that fall after the horizon.
+   */
   async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
     const timers = await batches.end(payload.tx);
-    if (timers.length > 0) afterOf(payload.tx).timers.push(...timers);
+    const history = historyOf(payload.tx);
+    if (history) await settleHistory(payload.tx, { upTo: history.settleUpTo, horizon: history.horizon });
+    const live = history ? timers.filter((timer) => timer.fireAt.getTime() >= history.horizon.getTime()) : timers;
+    if (live.length > 0) afterOf(payload.tx).timers.push(...live);
+  }
+
+  /**
+   * Commitments opened from history and due by `upTo` were broken then (a later history event may still keep
+   * them late); their timers before the horizon never fire. An import settles up to the horizon at its end.
+   */
+  async function settleHistory(tx: Tx, options: { upTo: Date; horizon: Date }): Promise<void> {
+    await timerRepo.deleteHistoryTimersBefore(tx, { horizon: options.horizon });
+    const breached = await repo.breachHistoryCommitments(tx, { upTo: options.upTo });
+    for (const commitment of breached) batches.forget(tx, commitment.id);
+    if (breached.length > 0) await bus.emit('commitments.moved', { tx, moves: breached.map((c) => ({ commitmentId: c.id, caseId: c.caseId, from: 'open', to: 'breached' })), at: clock.now() });
   }
 
   async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
@@ -474,9 +495,15 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     return pending.length;
   }
 
+  /** Ends a history replay: every commitment it opened and due by the horizon is settled; the rest are live. */
+  async function finishHistory(options: { horizon: Date }): Promise<void> {
+    await withTransaction(db, (tx) => settleHistory(tx, { upTo: options.horizon, horizon: options.horizon }));
+  }
+
   return {
     onBatchStarted,
     onBatchEnding,
+    finishHistory,
     openCommitment,
     keepCommitment: keepCommitmentIn,
     resumePendingWebhooks,

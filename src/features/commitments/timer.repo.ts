@@ -1,7 +1,7 @@
 // The only SQL for timers: the scheduler's TimerStore (loads without locks, claims with FOR UPDATE SKIP
 // LOCKED and a lease) and the engine's writes. A fired or cancelled timer is deleted, so the table holds
 // only what is still to fire.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Queryable } from '../../db/create-db.js';
 import type { TimersTable } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
@@ -35,6 +35,14 @@ export async function insertTimers(q: Queryable, timers: readonly (TimerRef & { 
 export async function deleteTimersOfCommitments(q: Queryable, commitmentIds: readonly string[]): Promise<void> {
   if (commitmentIds.length === 0) return;
   await q.deleteFrom('timers').where('commitment_id', 'in', [...commitmentIds]).execute();
+}
+
+/** Drops the pending timers of history commitments that would fire before `horizon`: the past is settled, not timed. */
+export async function deleteHistoryTimersBefore(q: Queryable, options: { horizon: Date }): Promise<void> {
+  await sql`
+    delete from timers using commitments
+    where timers.commitment_id = commitments.id and timers.fired_at is null
+      and timers.fire_at < ${options.horizon.toISOString()}::timestamptz and commitments.details->>'history' = 'true'`.execute(q);
 }
 
 export async function deleteTimer(q: Queryable, id: string): Promise<void> {

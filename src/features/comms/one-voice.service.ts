@@ -2,6 +2,7 @@
 // itself (acknowledgements, reasons' fallbacks) rendered from typed templates, audited and written to the
 // outbox in the caller's transaction. A message that fails its audit is held and its case flagged.
 import type { Logger } from 'pino';
+import { historyOf } from '../../db/history-transaction.js';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
@@ -185,7 +186,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
   async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
     const { tx, message, caseRecord } = payload;
-    if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord) return;
+    // A contact replayed from history was answered, or not, back then: it is not acknowledged now.
+    if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord || historyOf(tx)) return;
     const now = clock.now();
     if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
     if (!(await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }))) return;

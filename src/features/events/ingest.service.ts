@@ -2,6 +2,7 @@
 // duplicates and change nothing; a failure anywhere rolls the whole batch back, so nothing is half-done.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
+import { markHistory } from '../../db/history-transaction.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
@@ -116,13 +117,18 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     return { plan: planBatch({ events, state, newCustomerId: () => newId('cus') }), customerOrders };
   }
 
-  /** Stores and processes a batch atomically; returns how many were new and how many were repeats. */
-  async function ingestEvents(events: EventInput[]): Promise<IngestResult> {
+  /**
+   * Stores and processes a batch atomically; returns how many were new and how many were repeats. With
+   * `history`, every event of the batch happened before the horizon: it is recorded and evaluated as of its
+   * own time, and nothing reaches a customer (src/db/history-transaction.ts).
+   */
+  async function ingestEvents(events: EventInput[], options: { history?: { horizon: Date } } = {}): Promise<IngestResult> {
     const receivedAt = deps.clock.now();
     const firstById = new Map<string, EventInput>();
     for (const event of events) if (!firstById.has(event.id)) firstById.set(event.id, event);
     const touchedCases = new Set<string>();
     const stored = await withTransaction(deps.db, async (tx) => {
+      if (options.history) markHistory(tx, { horizon: options.history.horizon, settleUpTo: historyReachedBy(events, options.history.horizon) });
       const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
       const { plan, customerOrders } = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
       // A run's events share no customer, identity, order or thread: its customer and order writes go
@@ -149,6 +155,12 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
   }
 
   return { ingestEvents };
+}
+
+/** How far a history batch reaches: its latest event, never past the horizon. */
+function historyReachedBy(events: readonly EventInput[], horizon: Date): Date {
+  const latest = Math.max(...events.map((event) => Date.parse(event.occurred_at ?? '') || Number.NEGATIVE_INFINITY));
+  return Number.isFinite(latest) ? new Date(Math.min(latest, horizon.getTime())) : horizon;
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -21,7 +21,10 @@ export interface ImportProgress {
 }
 
 export interface ImportPorts {
-  ingest(events: EventInput[]): Promise<{ accepted: number; duplicates: number }>;
+  /** Ingests a batch; with `history`, every event of it is from before the horizon and reaches no customer. */
+  ingest(events: EventInput[], options: { history?: { horizon: Date } }): Promise<{ accepted: number; duplicates: number }>;
+  /** Settles every commitment the history opened that was due by the horizon; those due later stay live. */
+  finishHistory(options: { horizon: Date }): Promise<void>;
   findCheckpoint(sourceKey: string): Promise<ImportCheckpoint | undefined>;
   saveCheckpoint(checkpoint: { sourceKey: string; fileName: string; format: string; position: number; accepted: number; duplicates: number; finished: boolean }): Promise<void>;
 }
@@ -40,6 +43,11 @@ export interface ImportReport {
   skipped: number;
   accepted: number;
   duplicates: number;
+  /** The live horizon: events before it were loaded as history, reaching no customer. */
+  liveAfter: string;
+  /** Valid events from before the horizon, and from after it (processed live: they may message customers). */
+  history: number;
+  live: number;
   /** The record the run started after, when it resumed an earlier run. */
   resumedAfter: number | null;
   /** Events older than one already loaded: the file is not in time order, and they were applied late. */
@@ -68,7 +76,10 @@ export async function runImport(options: {
   onProgress?: (progress: ImportProgress) => void;
   /** Events per ingest call and per checkpoint. */
   batchSize?: number;
+  /** Events before this time are history (default: now). */
+  liveAfter?: Date;
 }): Promise<ImportReport> {
+  const horizon = options.liveAfter ?? new Date();
   const batchSize = options.batchSize ?? importBatchSize;
   const { path, format, ports } = options;
   const totalBytes = (await stat(path)).size;
@@ -87,6 +98,9 @@ export async function runImport(options: {
     skipped: 0,
     accepted: checkpoint?.accepted ?? 0,
     duplicates: checkpoint?.duplicates ?? 0,
+    liveAfter: horizon.toISOString(),
+    history: 0,
+    live: 0,
     resumedAfter: checkpoint ? checkpoint.position : null,
     outOfOrder: 0,
   };
@@ -104,10 +118,16 @@ export async function runImport(options: {
     // Within what is loaded together, time order; across batches the file's order stands (see outOfOrder).
     const ordered = pending.map((event, index) => ({ event, index, at: Date.parse(event.occurred_at ?? '') || 0 })).sort((a, b) => a.at - b.at || a.index - b.index);
     for (const { at } of ordered) if (at < latestLoaded) report.outOfOrder++;
-    for (let start = 0; start < ordered.length; start += batchSize) {
-      const result = await ports.ingest(ordered.slice(start, start + batchSize).map((entry) => entry.event));
-      report.accepted += result.accepted;
-      report.duplicates += result.duplicates;
+    // History and live events never share a batch: a batch is replayed as history or processed live, whole.
+    const firstLive = ordered.findIndex((entry) => entry.at >= horizon.getTime());
+    const parts = firstLive < 0 ? [{ events: ordered, history: true }] : [{ events: ordered.slice(0, firstLive), history: true }, { events: ordered.slice(firstLive), history: false }];
+    for (const part of parts) {
+      for (let start = 0; start < part.events.length; start += batchSize) {
+        const batch = part.events.slice(start, start + batchSize).map((entry) => entry.event);
+        const result = await ports.ingest(batch, part.history ? { history: { horizon } } : {});
+        report.accepted += result.accepted;
+        report.duplicates += result.duplicates;
+      }
     }
     latestLoaded = Math.max(latestLoaded, ...ordered.slice(-1).map((entry) => entry.at));
     pending = [];
@@ -136,6 +156,8 @@ export async function runImport(options: {
       }
       report.events++;
       report.byType[parsed.data.type] = (report.byType[parsed.data.type] ?? 0) + 1;
+      if (Date.parse(occurredAt) < horizon.getTime()) report.history++;
+      else report.live++;
       if (!alreadyLoaded) pending.push({ ...parsed.data, occurred_at: occurredAt });
     }
     if (!alreadyLoaded) pendingThrough = record.position;
@@ -143,6 +165,7 @@ export async function runImport(options: {
     options.onProgress?.({ bytesRead, totalBytes, events: report.events });
   }
   await flush(true);
+  await ports?.finishHistory({ horizon });
   options.onProgress?.({ bytesRead: totalBytes, totalBytes, events: report.events });
   return report;
 }

@@ -3,6 +3,7 @@
 // tools all become `survey.responded` through ingest (which opens the follow-up case); a follow-up case's
 // loop closes when an agent's message reaches the customer, and its outcome is recorded.
 import type { Logger } from 'pino';
+import { historyOf } from '../../db/history-transaction.js';
 import type { Db, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
 import type { DomainBus, DomainEvents } from '../../domain-events.js';
@@ -57,7 +58,8 @@ export function createSurveyService(deps: SurveyServiceDeps) {
 
   /** Invites the customer unless surveys are off or they were invited within the throttle window. */
   async function invite(tx: Tx, input: { customerId: string; caseId: string | null; orderNumber: string | null; trigger: string; kind: SurveyKind; at: Date }): Promise<repo.InvitationRecord | undefined> {
-    if (!deps.settings.enabled) return undefined;
+    // A survey of the past is not sent now (src/db/history-transaction.ts).
+    if (!deps.settings.enabled || historyOf(tx)) return undefined;
     const lastSentAt = await repo.findLastInvitationTime(tx, input.customerId);
     if (!mayInvite({ lastSentAt, now: input.at, throttleDays: deps.settings.throttle_days })) return undefined;
     const to = await findBuyerEmail(tx, input.customerId);
