@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
 import type { DomainEvents } from './domain-events.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -60,6 +60,11 @@ import { registerForecastRoutes } from './features/forecast/forecast.routes.js';
 import { claimsSettingsFrom } from './features/claims/claim.js';
 import { claimDocumentsView, createClaimService } from './features/claims/claim.service.js';
 import { createDocumentReminderSender } from './features/claims/document-reminder.js';
+import { createAssistService } from './features/assist/assist.service.js';
+import { registerAssistRoutes } from './features/assist/assist.routes.js';
+import { caseCaveatsView, createCaveatService, createCaveatStatusNotes, createDisclosureSender } from './features/caveats/register-caveats.js';
+import { createSearchService } from './features/search/search.service.js';
+import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerClaims } from './features/claims/register-claims.js';
 import { registerSurveys } from './features/surveys/register-surveys.js';
 import { caseAttachmentsView, readAttachmentFile } from './channels/email/attachment.service.js';
@@ -80,6 +85,10 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Start time of a manual clock; defaults to the real time at start. */
   clockStart?: Date;
+  /** Check every answer against its declared response schema (tests); a mismatch is a 500. */
+  checkResponses?: boolean;
+  /** Where the built console is; defaults to web/dist. */
+  consoleDistDir?: string;
 }
 
 export interface Kept {
@@ -93,6 +102,8 @@ export interface Kept {
   commitments: CommitmentEngine;
   /** GET /api/v1/health's parts; a feature wired later adds its own with health.add(name, contributor). */
   health: HealthRegistry;
+  /** Every registered route with the access it declared (filled when the app is ready). */
+  routes: RouteAccess[];
   /** Shop webhooks (docs/connectors.md); `idle()` waits until every delivery received is mapped, `stop()` at close. */
   connectors: ConnectorService;
   /** Printed once at first start when no KEPT_ADMIN_TOKEN is set. */
@@ -118,7 +129,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
   const customers = createCustomerService({ db });
   const orders = createOrderService({ db });
-  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView], writes: store.writes });
+  const cases = createCaseService({ db, clock, bus, publicUrl, viewExtensions: [caseNotesView, claimDocumentsView, caseAttachmentsView, caseCaveatsView], writes: store.writes });
   const signals = createSignals({ db, clock, bus, cases, logger, config });
   const capture = createCaptureTransport();
   const transports: Partial<Record<string, MessageTransport>> = {};
@@ -127,7 +138,8 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   // Kept's own templates are read for promises once; GET /api/v1/templates lists them.
   const templateReading = templateReadingOf({ engine: buildEngineConfig(commitmentConfigOf(config.file)), section: promiseSection });
   const promiseCalendar = templateReading?.calendar;
-  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
+  const defaultZone = config.file.kept.default_time_zone;
+  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, orderNotes: createCaveatStatusNotes({ defaultZone }), describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
   const engine = createCommitmentEngine({
     config,
     db,
@@ -136,7 +148,11 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     logger,
     clockService,
     // One sender per kind: the reason's fallback for an order change, the claim's reminder for a document.
-    fallbackSenders: { notify: oneVoice.oneVoice.sendFallback, document: createDocumentReminderSender({ clock, bus, outbox, publicUrl }) },
+    fallbackSenders: {
+      notify: oneVoice.oneVoice.sendFallback,
+      document: createDocumentReminderSender({ clock, bus, outbox, publicUrl }),
+      disclose: createDisclosureSender({ clock, bus, outbox, publicUrl, defaultZone }),
+    },
     acknowledgementAllowed: oneVoice.oneVoice.acknowledgementAllowed,
   });
   const commitmentPorts = { openCommitment: engine.service.openCommitment, keepCommitment: engine.service.keepCommitment };
@@ -157,14 +173,16 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
   const live = createLiveService();
-  const reports = createReportService({ db, clock });
+  const caveats = createCaveatService({ db, clock, logger, defaultZone, catalog: config.file.caveats ?? [], commitments: commitmentPorts });
+  const reports = createReportService({ db, clock, caveatCounts: caveats.countCaveats });
+  const assist = createAssistService({ db, reasons: oneVoice.comms.reasons, defaultZone });
   const settings = createSettingsService({ file: config.file, configPath: config.configPath });
   const forecast = createForecastService({ db, clock, section: config.file.forecast ?? defaultForecastSection });
   const featureDeps = { db, clock, bus, cases, outbox, ingest, logger, publicUrl };
   const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
   const claimSettings = claimsSettingsFrom(config.file.claims);
   const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts, readAttachment: (id) => readAttachmentFile(db, id) });
-  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings };
+  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings, caveats, assist };
 }
 
 type Services = ReturnType<typeof buildServices>;
@@ -175,7 +193,7 @@ type Services = ReturnType<typeof buildServices>;
  * the features that act on its decisions (surveys, claims, the acknowledgement). Then the after-commit `live.*`.
  */
 function subscribe(services: Services): void {
-  const { bus, signals, promises, engine, surveys, claims, oneVoice, live } = services;
+  const { bus, signals, promises, engine, surveys, claims, oneVoice, live, caveats } = services;
   const commitments = engine.service;
   bus.on('batch.started', commitments.onBatchStarted);
   bus.on('batch.ending', commitments.onBatchEnding);
@@ -185,6 +203,7 @@ function subscribe(services: Services): void {
   bus.on('event.ingested', commitments.onEventIngested);
   bus.on('event.ingested', surveys.onEventIngested);
   bus.on('event.ingested', claims.onEventIngested);
+  bus.on('event.ingested', caveats.onEventIngested);
 
   bus.on('message.recorded', signals.signals.onMessageRecorded);
   bus.on('message.recorded', promises.handlers.onExternalMessageRecorded);
@@ -197,6 +216,7 @@ function subscribe(services: Services): void {
   bus.on('message.delivered', promises.handlers.onFormLinkDelivered);
   bus.on('message.delivered', commitments.onMessageDelivered);
   bus.on('message.delivered', surveys.onMessageDelivered);
+  bus.on('message.delivered', caveats.onMessageDelivered);
 
   // A bounce: what the failed message kept is owed again (the one move out of `kept`).
   bus.on('message.failed', commitments.onMessageFailed);
@@ -231,14 +251,16 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   registerErrorHandling(app);
   registerInputGuard(app);
   await registerSecurityHeaders(app);
-  registerAuth(app, { agents: services.agents });
+  const access = registerAuth(app, { agents: services.agents, metricsToken: config.env.KEPT_METRICS_TOKEN });
   const { health } = registerHealth(app, { store, clock, logger, minFreeMb: config.env.KEPT_MIN_FREE_MB });
   registerBackupRoutes(app, { store });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { checkResponses: options.checkResponses ?? false });
   await app.register(rateLimit, { global: false });
   registerEventRoutes(app, { ingest: services.ingest, clock });
   registerCustomerRoutes(app, { customers: services.customers, timeline: services.timeline, orders: services.orders, clock });
   registerCaseRoutes(app, { cases: services.cases, replies: services.replies });
+  registerAssistRoutes(app, { assist: services.assist });
+  registerSearchRoutes(app, { search: createSearchService({ db: store.db }) });
   registerAgentRoutes(app, { agents: services.agents });
   registerAgentAccessRoutes(app, { access: services.access });
   registerClockRoutes(app, { clock: services.clock });
@@ -267,7 +289,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const channels = await registerChannels(app, { config, db: store.db, clock, logger, services, transports: services.transports });
   const connectors = await registerConnectors({ app, config, db: store.db, clock, logger, ingest: services.ingest });
   health.add('connectors', createConnectorHealth({ connectors }));
-  await registerConsole(app);
+  await registerConsole(app, options.consoleDistDir ? { distDir: options.consoleDistDir } : {});
 
   const ownsStore = !options.store;
   return {
@@ -279,6 +301,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     channels,
     commitments,
     health,
+    routes: access.routes,
     connectors,
     createdAdminToken,
     flushLogs: () => ownLogger?.flush(),

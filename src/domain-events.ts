@@ -5,8 +5,8 @@
 import type { Tx } from './db/create-db.js';
 import type { EventBus } from './shared/event-bus.js';
 import type { EventInput } from './features/events/event.schemas.js';
-import type { MessageRecord } from './features/cases/message.repo.js';
-import type { CaseRecord } from './features/cases/case.repo.js';
+import type { MessageRecord } from './features/cases/index.js';
+import type { CaseRecord } from './features/cases/index.js';
 
 export interface DomainEvents {
   /**

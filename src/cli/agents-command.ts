@@ -2,7 +2,7 @@
 // embedded store belongs to the server process) and prints the one-time link that sets its password.
 import { parseArgs } from 'node:util';
 import { parseEnv } from '../config/env.js';
-import { createDemoApi } from '../features/demo/demo-api.js';
+import { createDemoApi, type ApiAnswer } from '../features/demo/demo-api.js';
 
 const usage = 'kept agents add --name NAME --email EMAIL [--role agent|manager|admin] [--skills a,b]';
 const roles = ['agent', 'manager', 'admin'];
@@ -21,7 +21,7 @@ export async function runAgentsCommand(argv: string[], source: Record<string, st
   }
   const api = createDemoApi({ baseUrl, token: env.KEPT_ADMIN_TOKEN });
   const skills = values.skills?.split(',').map((skill) => skill.trim()).filter(Boolean);
-  let answer;
+  let answer: ApiAnswer;
   try {
     answer = await api.post('/api/v1/agents', { name: values.name, email: values.email, role: values.role, ...(skills ? { skills } : {}) });
   } catch {

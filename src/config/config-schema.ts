@@ -10,6 +10,7 @@ import { claimsSectionSchema } from '../features/claims/claim.js';
 import { surveysSectionSchema } from '../features/surveys/survey.js';
 import { reasonCatalogSchema } from '../features/comms/reason.schemas.js';
 import { templateListSchema } from '../features/comms/template.schemas.js';
+import { caveatsSectionSchema, checkCaveatTeams } from '../features/caveats/caveat.schemas.js';
 
 export const instanceSectionSchema = z
   .object({
@@ -43,11 +44,17 @@ export const configFileSchema = z
     signals: z.unknown().optional(),
     /** Promises found in what agents write (docs/promises.md); defaults when left out. */
     promises: promisesSectionSchema.optional(),
+    /** Product caveats disclosed at purchase and information owed by a date (docs/caveats.md). */
+    caveats: caveatsSectionSchema.optional(),
     /** Shop webhooks of platforms other than Shopify, WooCommerce and Stripe (docs/connectors.md). */
     connectors: connectorsSectionSchema.optional(),
   })
   .strict()
   // Kept refuses to start on a policy that names a calendar or escalation that is not there.
-  .superRefine((file, ctx) => checkCommitmentConfig(commitmentConfigOf(file), ctx));
+  .superRefine((file, ctx) => {
+    const commitments = commitmentConfigOf(file);
+    checkCommitmentConfig(commitments, ctx);
+    checkCaveatTeams({ caveats: file.caveats, teams: Object.keys(commitments.teams) }, ctx);
+  });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,29 @@ describe('loading the configuration', () => {
   it('refuses a bad environment variable, naming it', () => {
     expect(() => loadConfig({ KEPT_PORT: 'eighty' })).toThrow(/KEPT_PORT/);
     expect(() => loadConfig({ KEPT_CLOCK: 'sometimes' })).toThrow(/KEPT_CLOCK/);
+  });
+  it('refuses a caveat whose information names a team that does not exist, naming its line', () => {
+    const path = writeConfig(
+      [
+        'caveats:',
+        '  - code: special_delivery',
+        '    text: "Tickets are handed over separately before the event."',
+        '    disclose_within: { hours: 24 }',
+        '    info:',
+        '      what: pick-up instructions',
+        '      due: { days_before: 7, field: item.event_date }',
+        '      team: ticketing',
+        '  - code: special_delivery',
+        '    text: "Said twice, which the catalog refuses."',
+        '    disclose_within: { soon: true }',
+        '',
+      ].join('\n'),
+    );
+    const problems = problemsOf(() => loadConfig({ KEPT_CONFIG: path }));
+    expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
+      [11, 'caveats.1.disclose_within'],
+    ]);
+    const fixed = writeConfig(readFileSync(path, 'utf8').split('\n').slice(0, 8).join('\n'));
+    expect(problemsOf(() => loadConfig({ KEPT_CONFIG: fixed }))).toEqual([expect.objectContaining({ line: 8, field: 'caveats.0.info.team', message: 'no team named ticketing (teams: support)' })]);
   });
 });

@@ -27,6 +27,8 @@ export const envSchema = z.object({
   /** Below this much free space in the data directory's file system, the embedded store refuses writes. */
   KEPT_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   KEPT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A token that opens GET /metrics and nothing else, for a Prometheus scraper; an admin token works too. */
+  KEPT_METRICS_TOKEN: z.string().min(16, 'KEPT_METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,7 +12,9 @@ const freshDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the embedded store on disk', () => {
   it('creates a new data directory, runs the migrations and finds its rows again after a reopen', { timeout: 120_000 }, async () => {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PGliteDialect, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
@@ -93,7 +94,8 @@ export async function createStore(options: StoreOptions): Promise<Store> {
 
 async function openPglite(options: { dataDir: string; onDisk: boolean; startParams: string[]; lock: DataDirLock | undefined; log: StoreOptions['log'] }): Promise<Store> {
   const { dataDir, onDisk, startParams } = options;
-  const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams });
+  // Search's trigram matching (docs/search.md): the same extension PostgreSQL ships.
+  const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams, extensions: { pg_trgm } });
   const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   await migrateToLatest(db);

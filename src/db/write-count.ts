@@ -11,7 +11,7 @@ export interface WriteCount {
 
 // A select (after any leading comments) changes no data; anything else — insert, update, delete, a `with`
 // that may hold one, DDL — counts as a write, whether it changed rows or not.
-const select = /^\s*(?:\/\*[^]*?\*\/\s*)*select\b/i;
+const select = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*select\b/i;
 
 class CountingConnection implements DatabaseConnection {
   inTransaction = false;

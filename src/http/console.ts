@@ -26,13 +26,20 @@ export async function registerConsole(app: FastifyInstance, options: { distDir?:
     app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(notBuiltPage));
     return;
   }
-  await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    index: 'index.html',
-    // Hashed asset names change with every build; index.html must always be fetched fresh.
-    setHeaders(reply, path) {
-      reply.header('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-    },
+  await app.register(async (scope) => {
+    // The console's files are public (its API calls carry the token); @fastify/static takes no route
+    // config, so its routes get their declared access here.
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, auth: 'public' };
+    });
+    await scope.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: 'index.html',
+      // Hashed asset names change with every build; index.html must always be fetched fresh.
+      setHeaders(reply, path) {
+        reply.header('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
   });
 }

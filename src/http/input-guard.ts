@@ -36,7 +36,7 @@ export function checkInput(value: unknown, root = ''): void {
     if (item.value === null || typeof item.value !== 'object') continue;
     if (item.depth >= maxInputDepth) refuse(item.path, `nested deeper than ${maxInputDepth} levels`);
     if (Array.isArray(item.value)) {
-      item.value.forEach((entry, index) => stack.push({ value: entry, path: joinPath(item.path, index), depth: item.depth + 1 }));
+      for (const [index, entry] of item.value.entries()) stack.push({ value: entry, path: joinPath(item.path, index), depth: item.depth + 1 });
       continue;
     }
     for (const [key, entry] of Object.entries(item.value)) {

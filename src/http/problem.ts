@@ -1,14 +1,16 @@
 // RFC 9457 problem details: the one shape every error takes on the wire.
 import { z } from 'zod';
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  field: z.string().optional(),
-});
+export const problemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    field: z.string().optional().meta({ description: 'The field to fix, e.g. events[3].occurred_at' }),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details; some problems add fields (findings of a held reply)' });
 
 export type Problem = z.infer<typeof problemSchema> & Record<string, unknown>;
 

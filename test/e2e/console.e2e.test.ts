@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatForecastTable } from '../../src/features/forecast/forecast-render.js';
@@ -105,7 +106,8 @@ describe.skipIf(!hasChromium)(title, () => {
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A context of its own: axe opens a page in it to gather its results.
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.setDefaultTimeout(20_000);
     // Chromium reports every resource the Content-Security-Policy refused on the page's console.
     page.on('console', (message) => {
@@ -339,6 +341,34 @@ describe.skipIf(!hasChromium)(title, () => {
     await logIn('noor@kept.test');
     await page.getByText('Noor New').first().waitFor();
   });
+
+  it('passes axe (WCAG 2 A and AA) on every page of the console', async () => {
+    const violations: string[] = [];
+    async function audit(route: string, heading: string): Promise<void> {
+      await page.goto(`${base}/#${route}`);
+      await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      // Every query of the page has answered: nothing says "Loading…" any more.
+      await page.getByRole('status').filter({ hasText: 'Loading' }).first().waitFor({ state: 'detached' });
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      for (const violation of result.violations) violations.push(`${route}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(' ') ?? ''}`);
+    }
+    // Logged out: the session lives in sessionStorage.
+    await page.goto(`${base}/#/login`);
+    await page.evaluate(() => sessionStorage.clear());
+    await audit('/login', 'Kept — log in');
+    const created = await kept.api('POST', '/api/v1/agents', { name: 'Axe Reader', email: 'axe@kept.test', role: 'agent' });
+    await audit(new URL(created.body.password_setup_url as string).hash.slice(1), 'Kept — choose your password');
+    await logIn('walt@kept.test');
+    // One inbox page per kind of list: the agent's own, one of the shared queues.
+    for (const queue of ['mine', 'unassigned']) await audit(`/inbox/${queue}`, 'Inbox');
+    await audit(`/cases/${anaCaseId}`, 'Timeline');
+    await audit(`/customers/${anaId}`, 'Identities');
+    await audit('/manager', 'Manager');
+    await audit('/dashboard', 'Dashboard');
+    await audit('/agents', 'Agents');
+    await audit('/settings', 'Settings');
+    expect(violations).toEqual([]);
+  }, 240_000);
 
   it('broke no rule of the Content-Security-Policy on any page it showed', () => {
     expect(policyViolations).toEqual([]);

@@ -30,7 +30,7 @@ describe('kept demo', () => {
     expect(run.stdout).toMatch(/Closed on this instance: (none|C\d+)/);
     expect(run.stdout).not.toContain('The story stopped');
     // Each story ends with its verdict: closed on this instance, or still open and why.
-    expect(run.stdout.match(/^  [✓✗] /gm) ?? []).toHaveLength(11);
+    expect(run.stdout.match(/^ {2}[✓✗] /gm) ?? []).toHaveLength(11);
     // What the demo printed is what the instance holds: its customers and cases went in through the API.
     const clock = await kept.api('GET', '/api/v1/clock');
     expect(Date.parse(clock.body.now) - testStart.getTime()).toBeGreaterThanOrEqual(9 * 86_400_000);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/db/create-db.js';
 import { parseEmail } from '../../src/channels/email/parse-email.js';
 import { createTestStore, storeKinds } from '../helpers/stores.js';

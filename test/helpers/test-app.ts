@@ -12,10 +12,10 @@ export interface TestKept extends Kept {
   api(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
 }
 
-export async function createTestKept(options: { store: StoreKind; env?: Record<string, string>; clockStart?: Date }): Promise<TestKept> {
+export async function createTestKept(options: { store: StoreKind; env?: Record<string, string>; clockStart?: Date; consoleDistDir?: string }): Promise<TestKept> {
   const store = await createTestStore(options.store);
   const config = loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: adminToken, KEPT_LOG_LEVEL: 'silent', ...options.env });
-  const kept = await buildApp({ config, store, clockStart: options.clockStart ?? testStart });
+  const kept = await buildApp({ config, store, clockStart: options.clockStart ?? testStart, checkResponses: true, ...(options.consoleDistDir ? { consoleDistDir: options.consoleDistDir } : {}) });
   return {
     ...kept,
     store,

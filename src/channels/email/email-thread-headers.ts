@@ -1,7 +1,7 @@
 // In-Reply-To and References for an outbound email: the customer's Message-IDs on the entry's case.
 import type { Db } from '../../db/create-db.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
-import * as messageRepo from '../../features/cases/message.repo.js';
+import * as messageRepo from '../../features/cases/index.js';
 import type { ThreadHeaders } from './email-message-transport.js';
 
 /** Builds `threadFor(outboxId)`: answers the case's latest mail from the customer, referencing the earlier ones. */

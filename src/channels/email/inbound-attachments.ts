@@ -2,7 +2,7 @@
 // message's text when the customer wrote nothing else, and tells the sender of a file too large to keep.
 import type { Tx } from '../../db/create-db.js';
 import type { DomainBus } from '../../domain-events.js';
-import type { CaseRecord } from '../../features/cases/case.repo.js';
+import type { CaseRecord } from '../../features/cases/index.js';
 import { queueCustomerEmail } from '../../features/claims/customer-email.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
 import * as repo from './attachment.repo.js';

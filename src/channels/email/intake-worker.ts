@@ -6,7 +6,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { CaseService } from '../../features/cases/case.service.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
 import { resolveCustomer, type CustomerService } from '../../features/customers/customer.service.js';
-import * as messageRepo from '../../features/cases/message.repo.js';
+import * as messageRepo from '../../features/cases/index.js';
 import type { DomainBus } from '../../domain-events.js';
 import { inboundBody, storeInboundAttachments } from './inbound-attachments.js';
 import type { MailLogger } from './mail-ports.js';

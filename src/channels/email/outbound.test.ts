@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildOutboundEmail, subjectWithToken } from './outbound-email.js';
 import { createCaptureTransport, createSmtpTransport } from './mail-transport.js';
-import type { MailTransport } from './mail-transport.js';
-import { deliverWithRetry } from './deliver-with-retry.js';
 import { parseEmail } from './parse-email.js';
 import { threadingKeys } from './threading-keys.js';
 import { isOwnOutbound } from './classify-mail.js';
@@ -82,49 +80,9 @@ describe('SMTP transport', () => {
     const { port } = await intake.listen();
     const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true` });
     const email = buildOutboundEmail({ ...base, subject: 'Hello', text: 'hi' });
-    const outcome = await deliverWithRetry({ transport, message: email, attempts: 2, backoffMs: 1 });
-    expect(outcome).toMatchObject({ ok: true, accepted: ['ana@example.com'], attempts: 1 });
+    const sent = await transport.send(email);
+    expect(sent.accepted).toEqual(['ana@example.com']);
     expect(sink.saved[0]?.raw.toString()).toContain(`Message-ID: <${email.messageId}>`);
     await transport.close?.();
-  });
-});
-
-describe('deliverWithRetry', () => {
-  const message = buildOutboundEmail({ ...base, subject: 'Hello', text: 'hi' });
-
-  function flaky(failures: Array<{ responseCode?: number }>): MailTransport & { calls: number } {
-    const transport = {
-      calls: 0,
-      async send() {
-        const failure = failures[transport.calls];
-        transport.calls += 1;
-        if (failure) throw Object.assign(new Error(`relay said ${failure.responseCode ?? 'ECONNREFUSED'}`), failure);
-        return { messageId: message.messageId, accepted: message.to, rejected: [] };
-      },
-    };
-    return transport;
-  }
-
-  it('retries temporary failures with exponential backoff and then succeeds', async () => {
-    const waits: number[] = [];
-    const transport = flaky([{}, { responseCode: 421 }]);
-    const outcome = await deliverWithRetry({ transport, message, attempts: 5, backoffMs: 100, sleep: async (ms) => void waits.push(ms) });
-    expect(outcome).toMatchObject({ ok: true, attempts: 3 });
-    expect(waits).toEqual([100, 200]);
-  });
-
-  it('reports a final failure as a value after the last attempt', async () => {
-    const waits: number[] = [];
-    const transport = flaky([{ responseCode: 451 }, { responseCode: 451 }, { responseCode: 451 }]);
-    const outcome = await deliverWithRetry({ transport, message, attempts: 3, backoffMs: 10, sleep: async (ms) => void waits.push(ms) });
-    expect(outcome).toMatchObject({ ok: false, attempts: 3, permanent: false, responseCode: 451 });
-    expect(waits).toEqual([10, 20]);
-  });
-
-  it('stops at once on a permanent refusal', async () => {
-    const transport = flaky([{ responseCode: 550 }]);
-    const outcome = await deliverWithRetry({ transport, message, attempts: 5, backoffMs: 10, sleep: async () => {} });
-    expect(outcome).toMatchObject({ ok: false, attempts: 1, permanent: true, responseCode: 550 });
-    expect(transport.calls).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 // POST /api/v1/cases/{id}/calls: an agent logs a phone call on a case.
 import { z } from 'zod';
 import { principalOf } from '../../http/auth.js';
+import { declareResponses } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
 import type { CallService } from './call.service.js';
 
@@ -12,7 +13,7 @@ export const callBodySchema = z.object({
 export function registerCallRoutes(app: App, deps: { calls: CallService }): void {
   app.post(
     '/api/v1/cases/:id/calls',
-    { schema: { tags: ['cases'], summary: 'Log a phone call on a case', params: z.object({ id: z.string().min(1) }), body: callBodySchema } },
+    { config: { auth: 'agent' }, schema: { operationId: 'logCall', tags: ['cases'], summary: 'Log a phone call on a case', response: declareResponses({ 201: z.object({ event_id: z.string(), case_id: z.string() }) }), params: z.object({ id: z.string().min(1) }), body: callBodySchema } },
     async (request, reply) => {
       const logged = await deps.calls.logCall({ caseId: request.params.id, direction: request.body.direction, summary: request.body.summary, agentId: principalOf(request).agentId ?? null });
       return reply.status(201).send(logged);

@@ -1,5 +1,7 @@
 // SMS in through a Twilio-compatible webhook: form-encoded From/Body, authenticated by X-Twilio-Signature.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { declareResponses, errorResponses } from '../../http/responses.js';
 import type { IngestService } from '../../features/events/ingest.service.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -9,7 +11,7 @@ export const twilioWebhookPath = '/api/v1/channels/sms/twilio';
 
 /** Registers the webhook; `webhookUrl` is the URL as the provider calls it, which the signature covers. */
 export function registerSmsRoutes(app: FastifyInstance, deps: { ingest: IngestService; clock: Clock; authToken: string | undefined; webhookUrl: string }): void {
-  app.post(twilioWebhookPath, { config: { auth: 'public' }, schema: { tags: ['channels'], summary: 'Inbound SMS (Twilio-compatible, X-Twilio-Signature)' } }, async (request, reply) => {
+  app.post(twilioWebhookPath, { config: { auth: 'public' }, schema: { operationId: 'receiveSms', tags: ['channels'], summary: 'Inbound SMS (Twilio-compatible, X-Twilio-Signature)', response: declareResponses({ 200: { description: 'An empty TwiML answer: Kept replies through the outbox', content: { 'text/xml': { schema: z.string() } } }, ...errorResponses(400, 401) }) } }, async (request, reply) => {
     if (!deps.authToken) throw new AppError('unauthenticated', { detail: 'The SMS webhook is not configured: set the token named by channels.sms.auth_token_env' });
     const params = formParams(request.body);
     const signature = request.headers['x-twilio-signature'];

@@ -1,6 +1,8 @@
 // Social direct messages through a generic webhook, HMAC-SHA256 signed: network + handle is the identity.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
+import { declareResponses, errorResponses } from '../../http/responses.js';
+import { ingestReplySchema } from '../../features/events/event.schemas.js';
 import type { IngestService } from '../../features/events/ingest.service.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -24,7 +26,7 @@ export async function registerSocialRoutes(app: FastifyInstance, deps: { ingest:
   await app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
-    scope.post('/api/v1/channels/social/webhook', { config: { auth: 'public' }, schema: { tags: ['channels'], summary: 'Inbound social direct messages (X-Kept-Signature: sha256=<hmac>)' } }, async (request, reply) => {
+    scope.post('/api/v1/channels/social/webhook', { config: { auth: 'public' }, schema: { operationId: 'receiveSocialMessages', tags: ['channels'], summary: 'Inbound social direct messages (X-Kept-Signature: sha256=<hmac>)', response: declareResponses({ 202: ingestReplySchema, ...errorResponses(400, 401) }) } }, async (request, reply) => {
       if (!deps.secret) throw new AppError('unauthenticated', { detail: 'The social webhook is not configured: set the secret named by channels.social.secret_env' });
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const signature = request.headers['x-kept-signature'];

@@ -28,19 +28,19 @@ export interface ContactRouteOptions {
 const thanks = 'Thank you. We have your message and will answer by email.';
 
 export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteOptions): void {
-  app.get('/contact', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/contact', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const embedded = (request.query as { embed?: string } | undefined)?.embed === '1';
     return reply.type('text/html; charset=utf-8').send(renderContactPage({ businessName: deps.businessName, embedded }));
   });
 
-  app.get('/contact/embed.js', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/contact/embed.js', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(renderEmbedScript(deps.publicUrl)),
   );
 
   app.post(
     '/contact',
     {
-      config: { rateLimit: { max: deps.rateLimit.max, timeWindow: deps.rateLimit.windowMs } },
+      config: { auth: 'public', rateLimit: { max: deps.rateLimit.max, timeWindow: deps.rateLimit.windowMs } },
       // A customer page like GET /contact, not part of the API document.
       schema: { hide: true },
     },

@@ -12,6 +12,8 @@ import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
 import * as emailAttachments from './2026-12-06T12-20-email-attachments.js';
 import * as importCheckpoints from './2026-12-06T12-30-import-checkpoints.js';
 import * as agentAccess from './2026-12-06T12-30-agent-access.js';
+import * as orderCaveats from './2026-12-06T13-20-order-caveats.js';
+import * as search from './2026-12-06T13-21-search.js';
 import * as eventTimeStamped from './2026-12-06T13-25-event-time-stamped.js';
 
 export const migrations: Record<string, Migration> = {
@@ -27,5 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T12-20-email-attachments': emailAttachments,
   '2026-12-06T12-30-import-checkpoints': importCheckpoints,
   '2026-12-06T12-30-agent-access': agentAccess,
+  '2026-12-06T13-20-order-caveats': orderCaveats,
+  '2026-12-06T13-21-search': search,
   '2026-12-06T13-25-event-time-stamped': eventTimeStamped,
 };

@@ -32,7 +32,10 @@ describe('auditing a history file', () => {
     const plantedFile = join(dir, 'planted.json');
     const html = join(dir, 'report.html');
     const out: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
     try {
       expect(await runHistoryCommand(['--out', file, '--seed', '5', '--days', '6', '--per-day', '80', '--crack-rate', '0.1', '--planted', plantedFile])).toBe(0);
       out.length = 0;

@@ -6,7 +6,7 @@
 import type { Expression } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
 import type { CaseState } from '../../db/database.js';
-import * as commitmentRepo from '../commitments/commitment.repo.js';
+import * as commitmentRepo from '../commitments/index.js';
 import * as messageRepo from './message.repo.js';
 
 export interface CaseView {

@@ -81,7 +81,7 @@ describe.each(storeKinds)('cases on %s', (storeKind) => {
     let cursor: string | null = null;
     do {
       const page: { body: { items: { id: string }[]; next_cursor: string | null } } = await kept.api('GET', `/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      page.body.items.forEach((item) => seen.add(item.id));
+      for (const item of page.body.items) seen.add(item.id);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       cursor = page.body.next_cursor;
     } while (cursor);

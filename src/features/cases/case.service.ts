@@ -7,7 +7,7 @@ import type { DomainBus } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
 import type { Clock } from '../../shared/clock.js';
-import * as agentRepo from '../agents/agent.repo.js';
+import * as agentRepo from '../agents/index.js';
 import * as caseRepo from './case.repo.js';
 import * as messageRepo from './message.repo.js';
 import { chooseCaseForContact, decodeCaseCursor, encodeCaseCursor, subjectFromText } from './case.js';

@@ -5,13 +5,13 @@ import type { Queryable, Tx } from '../../db/create-db.js';
 import { historyOf } from '../../db/history-transaction.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { AuditFinding } from '../../db/database.js';
-import * as customerRepo from '../customers/customer.repo.js';
-import * as messageRepo from '../cases/message.repo.js';
-import type { CaseRecord } from '../cases/case.repo.js';
+import * as customerRepo from '../customers/index.js';
+import * as messageRepo from '../cases/index.js';
+import type { CaseRecord } from '../cases/index.js';
 import { auditMessage } from '../comms/fact-audit.js';
 import type { CustomerFactsInput } from '../comms/facts.schemas.js';
 import type { OutboxService } from '../comms/outbox.service.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as orderRepo from '../orders/index.js';
 
 export interface CustomerEmail {
   /** Makes the send idempotent: the same key never queues twice. */

@@ -3,7 +3,7 @@
 // needs nothing of it), and passed to it in app.ts.
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
-import * as caseRepo from '../cases/case.repo.js';
+import * as caseRepo from '../cases/index.js';
 import { caseToken } from '../cases/case.service.js';
 import type { FallbackSender } from '../commitments/engine-ports.js';
 import type { OutboxService } from '../comms/outbox.service.js';

@@ -3,7 +3,7 @@
 // fired again after a crash) and it is skipped. Webhooks are sent after commit and report back.
 import type { Tx } from '../../db/create-db.js';
 import type { DomainBus } from '../../domain-events.js';
-import * as caseRepo from '../cases/case.repo.js';
+import * as caseRepo from '../cases/index.js';
 import type { AgentId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
 import type { FallbackSenders } from './engine-ports.js';

@@ -2,7 +2,9 @@
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { principalOf } from '../../http/auth.js';
+import { declareResponses, itemsOf } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
+import { commitmentStates, commitmentViewSchema } from './commitment.schemas.js';
 import type { Db } from '../../db/create-db.js';
 import { listCommitmentPage } from './commitment-list.js';
 import type { CommitmentService } from './commitment.service.js';
@@ -11,10 +13,14 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
   app.get(
     '/api/v1/commitments',
     {
+      config: { auth: 'agent' },
       schema: {
+        operationId: 'listCommitments',
+        summary: 'List commitments by state, kind, case or customer',
         tags: ['commitments'],
+        response: declareResponses({ 200: itemsOf(commitmentViewSchema) }),
         querystring: z.object({
-          state: z.enum(['open', 'kept', 'breached', 'waived', 'dismissed']).optional(),
+          state: z.enum(commitmentStates).optional(),
           kind: z.string().optional(),
           case_id: z.string().optional(),
           customer_id: z.string().optional(),
@@ -30,14 +36,17 @@ export function registerCommitmentReadRoutes(app: App, deps: { db: Db }): void {
   );
 }
 
-/** The engine's routes: waiving (managers only) and the metrics scrape (any token, as for /api). */
+/** The engine's routes: waiving (managers only) and the metrics scrape (an admin token or KEPT_METRICS_TOKEN). */
 export function registerCommitmentEngineRoutes(app: App, deps: { commitments: CommitmentService; registry: Registry }): void {
   app.post(
     '/api/v1/commitments/:id/waive',
     {
       config: { auth: 'manager' },
       schema: {
+        operationId: 'waiveCommitment',
+        summary: 'Waive a commitment, with a reason (managers)',
         tags: ['commitments'],
+        response: declareResponses({ 200: commitmentViewSchema }),
         params: z.object({ id: z.string().min(1) }),
         body: z.object({ reason: z.string().trim().min(1, 'a waiver needs a reason').max(2000) }),
       },
@@ -47,7 +56,7 @@ export function registerCommitmentEngineRoutes(app: App, deps: { commitments: Co
       return deps.commitments.waive({ id: request.params.id, by: { agentId: principal.agentId, role: principal.role }, reason: request.body.reason });
     },
   );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { auth: 'admin', metricsToken: true }, schema: { hide: true } }, async (_request, reply) => {
     const text = await deps.registry.metrics();
     return reply.type(deps.registry.contentType).send(text);
   });

@@ -17,6 +17,15 @@ export function promisePolicyId(kind: PromiseCommitmentKind): string {
   return `promise:${kind}`;
 }
 
+/** The commitment kinds a product caveat opens (docs/caveats.md). */
+export const caveatCommitmentKinds = ['disclose', 'provide_info'] as const satisfies readonly CommitmentKind[];
+export type CaveatCommitmentKind = (typeof caveatCommitmentKinds)[number];
+
+/** The policy id of a caveat's commitment: disclosure sends Kept's own message at risk; owed information warns. */
+export function caveatPolicyId(kind: CaveatCommitmentKind): string {
+  return `caveat:${kind}`;
+}
+
 /**
  * A built-in rule for commitments no configured policy opens: opened and kept by the feature that asks for
  * them; on breach they escalate and flag the case like any other.
@@ -50,6 +59,8 @@ function builtInPolicies(): Policy[] {
       builtInPolicy(requestedPolicyId(kind), kind, { lead_minutes: 60, actions: requestedFallbackKinds.includes(kind) ? [{ type: 'send_fallback' }] : [] }),
     ),
     ...promiseCommitmentKinds.map((kind) => builtInPolicy(promisePolicyId(kind), kind)),
+    builtInPolicy(caveatPolicyId('disclose'), 'disclose', { lead_minutes: 60, actions: [{ type: 'send_fallback' }] }),
+    builtInPolicy(caveatPolicyId('provide_info'), 'provide_info', { lead_minutes: 60, actions: [{ type: 'flag', label: 'provide_info_at_risk' }] }),
   ];
 }
 

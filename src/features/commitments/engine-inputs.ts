@@ -1,7 +1,7 @@
 // Turns what other features report on the bus (ingested events, messages, case changes, signals) into the
 // engine's inputs. Pure: the service looks up what these need (the case, an author's role) and passes it in.
-import type { CaseRecord } from '../cases/case.repo.js';
-import type { MessageRecord } from '../cases/message.repo.js';
+import type { CaseRecord } from '../cases/index.js';
+import type { MessageRecord } from '../cases/index.js';
 import type { EventInput } from '../events/event.schemas.js';
 import type { AgentId, CaseId, CustomerId } from '../../shared/values.js';
 import type { CaseSnapshot, EngineInput, OutboundMessage } from './engine.types.js';

@@ -15,6 +15,8 @@ export const commitmentKinds = [
   'callback',
   'refund',
   'update',
+  'disclose',
+  'provide_info',
 ] as const;
 export type CommitmentKind = (typeof commitmentKinds)[number];
 

@@ -3,7 +3,7 @@
 // and the recorded reasons. Only reasons the catalog knows are used: an unknown code cannot be compared.
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../db/create-db.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as orderRepo from '../orders/index.js';
 import type { CustomerFactsInput, DateKind } from './facts.schemas.js';
 import type { ReasonCatalog } from './reason.schemas.js';
 
@@ -27,7 +27,8 @@ function moneyFact(value: unknown): MoneyFact | undefined {
   return value && typeof value === 'object' ? (value as MoneyFact) : undefined;
 }
 
-function dayIn(value: Date | string, zone: string): string | undefined {
+/** The calendar day (YYYY-MM-DD) of an instant or a date in the customer's zone. */
+export function dayIn(value: Date | string, zone: string): string | undefined {
   const instant =
     value instanceof Date
       ? DateTime.fromJSDate(value).setZone(zone)
@@ -40,6 +41,26 @@ function dayIn(value: Date | string, zone: string): string | undefined {
 /** Where money went, as the audit names it: a card, or (bank, store, trade-in) an account. */
 export function instrumentKind(method: unknown): 'card' | 'account' {
   return typeof method === 'string' && /card|visa|mastercard|amex/i.test(method) ? 'card' : 'account';
+}
+
+export interface MoneyMovementFact {
+  what: 'refund' | 'credit';
+  amountMinor: number;
+  currency: string;
+  to: { kind: 'card' | 'account'; last4: string } | null;
+}
+
+/** The refund and trade-in credit an order records, and the card or account each went to. */
+export function moneyMovementsOf(order: orderRepo.OrderRecord): MoneyMovementFact[] {
+  const movements: MoneyMovementFact[] = [];
+  for (const key of ['refund', 'tradein_credit'] as const) {
+    const fact = moneyFact(order.facts[key]);
+    if (!fact || typeof fact.amount_minor !== 'number' || typeof fact.currency !== 'string') continue;
+    const kind = instrumentKind(fact.to_method ?? (key === 'refund' ? 'card' : 'account'));
+    const to = typeof fact.to_last4 === 'string' && /^\d{4}$/.test(fact.to_last4) ? { kind, last4: fact.to_last4 } : null;
+    movements.push({ what: key === 'refund' ? 'refund' : 'credit', amountMinor: fact.amount_minor, currency: fact.currency, to });
+  }
+  return movements;
 }
 
 /**
@@ -64,11 +85,9 @@ export async function buildCustomerFacts(
     addInstrument('card', order.cardLast4);
     const amounts: { amountMinor: number; currency: string }[] = [];
     if (order.total) amounts.push({ amountMinor: order.total.amountMinor, currency: order.total.currency });
-    for (const key of ['refund', 'tradein_credit']) {
-      const fact = moneyFact(order.facts[key]);
-      if (!fact) continue;
-      if (typeof fact.amount_minor === 'number' && typeof fact.currency === 'string') amounts.push({ amountMinor: fact.amount_minor, currency: fact.currency });
-      addInstrument(instrumentKind(fact.to_method ?? (key === 'refund' ? 'card' : 'account')), fact.to_last4);
+    for (const movement of moneyMovementsOf(order)) {
+      amounts.push({ amountMinor: movement.amountMinor, currency: movement.currency });
+      if (movement.to) addInstrument(movement.to.kind, movement.to.last4);
     }
     const dates: Partial<Record<DateKind, string>> = {};
     for (const entry of history.filter((state) => state.orderId === order.id)) {

@@ -1,6 +1,8 @@
 // Customer status pages (public HTML) and the console's template list and preview.
 import { z } from 'zod';
+import { declareResponses, itemsOf } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
+import { templatePreviewResultSchema, templateSummarySchema } from './comms.schemas.js';
 import type { OneVoiceService } from './one-voice.service.js';
 import { renderStatusNotFound, renderStatusPage } from './status-page.js';
 import type { StatusPageService } from './status-page.service.js';
@@ -23,9 +25,9 @@ export function registerOneVoiceRoutes(app: App, deps: { oneVoice: OneVoiceServi
     },
   );
 
-  app.get('/api/v1/templates', { schema: { tags: ['templates'] } }, async () => ({ items: deps.oneVoice.listTemplates() }));
+  app.get('/api/v1/templates', { config: { auth: 'agent' }, schema: { operationId: 'listTemplates', summary: 'Templates with their variables and the promises they make', tags: ['templates'], response: declareResponses({ 200: itemsOf(templateSummarySchema) }) } }, async () => ({ items: deps.oneVoice.listTemplates() }));
 
-  app.post('/api/v1/templates/preview', { schema: { tags: ['templates'], body: templatePreviewSchema } }, async (request) =>
+  app.post('/api/v1/templates/preview', { config: { auth: 'agent' }, schema: { operationId: 'previewTemplate', summary: 'Render a template with sample or case values and audit it', tags: ['templates'], body: templatePreviewSchema, response: declareResponses({ 200: templatePreviewResultSchema }) } }, async (request) =>
     deps.oneVoice.previewTemplate({ template: request.body.template, vars: request.body.vars, caseId: request.body.case_id }),
   );
 }

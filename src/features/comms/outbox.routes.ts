@@ -1,14 +1,20 @@
 // GET /api/v1/outbox: every message Kept sent or held, with its audit.
 import { z } from 'zod';
+import { declareResponses, itemsOf } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
+import { outboxEntrySchema } from './comms.schemas.js';
 import type { OutboxService } from './outbox.service.js';
 
 export function registerOutboxRoutes(app: App, deps: { outbox: OutboxService }): void {
   app.get(
     '/api/v1/outbox',
     {
+      config: { auth: 'agent' },
       schema: {
+        operationId: 'listOutbox',
+        summary: 'Messages Kept sent, queued or held, with their audit',
         tags: ['outbox'],
+        response: declareResponses({ 200: itemsOf(outboxEntrySchema) }),
         querystring: z.object({
           customer_id: z.string().optional(),
           case_id: z.string().optional(),

@@ -9,9 +9,9 @@ import { afterCommit, withTransaction } from '../../db/transaction.js';
 import type { AuditFinding, OutboxPromise } from '../../db/database.js';
 import type { DomainBus } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
-import * as caseRepo from '../cases/case.repo.js';
-import * as messageRepo from '../cases/message.repo.js';
-import * as orderRepo from '../orders/order.repo.js';
+import * as caseRepo from '../cases/index.js';
+import * as messageRepo from '../cases/index.js';
+import * as orderRepo from '../orders/index.js';
 import * as repo from './outbox.repo.js';
 import type { MessageTransport } from './transport.js';
 

@@ -6,7 +6,7 @@ const view: StatusPageView = {
   kind: 'case',
   caseToken: 'K-12',
   caseState: 'pending',
-  order: { number: 'A-<1001>', state: 'cancelled', reasonText: 'An item in this order is out of stock.', expectedBy: null },
+  order: { number: 'A-<1001>', state: 'cancelled', reasonText: 'An item in this order is out of stock.', expectedBy: null, notes: ['Tickets <b>come</b> separately.'] },
   updates: 2,
   updatedAt: 'December 1, 2026',
   locale: 'en',
@@ -20,6 +20,7 @@ describe('the status page', () => {
     expect(html).toContain('Cancelled.');
     expect(html).toContain('Reference K-12');
     expect(html).toContain('2 updates');
+    expect(html).toContain('<h2>Good to know</h2><p class="note">Tickets &lt;b&gt;come&lt;/b&gt; separately.</p>');
     expect(html).toContain('name="viewport"');
     expect(html).not.toContain('<script');
   });

@@ -9,6 +9,8 @@ export interface StatusOrderView {
   /** The reason's customer text, exactly as messages print `{{reason}}`. */
   reasonText: string | null;
   expectedBy: string | null;
+  /** What the buyer must know about the order (its items' caveats), in plain words. */
+  notes: string[];
 }
 
 export interface StatusPageView {
@@ -68,6 +70,9 @@ export function renderStatusPage(view: StatusPageView): string {
     sections.push(`<section><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(stateText('status.order_state', order.state, locale))}</p>${expected}</section>`);
     if (order.reasonText) {
       sections.push(`<section><h2>${escapeHtml(t('status.reason_heading', {}, locale))}</h2><p class="reason">${escapeHtml(order.reasonText)}</p></section>`);
+    }
+    if (order.notes.length > 0) {
+      sections.push(`<section><h2>${escapeHtml(t('status.notes_heading', {}, locale))}</h2>${order.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('')}</section>`);
     }
   }
   sections.push(

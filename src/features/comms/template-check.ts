@@ -29,7 +29,7 @@ function checkField(options: {
   const report = (line: number, message: string) =>
     problems.push({ templateId: template.id, field, line: lineOf(line), message });
 
-  let parsed;
+  let parsed: ReturnType<typeof parseTemplateSource>;
   try {
     parsed = parseTemplateSource(source);
   } catch (error) {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../http/route-types.js';
 import type { ConnectorService } from './connector.service.js';
+import { errorResponses } from '../../http/responses.js';
 
 /** Platforms' payloads are well under this; a larger body is refused before it is read whole. */
 export const webhookBodyLimit = 2 * 1024 * 1024;
@@ -49,7 +50,7 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
     for (const [name, header] of [['shopify', 'X-Shopify-Hmac-Sha256'], ['woocommerce', 'X-WC-Webhook-Signature'], ['stripe', 'Stripe-Signature']] as const) {
       scope.post(
         `/webhooks/${name}`,
-        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${name[0]!.toUpperCase()}${name.slice(1)}Webhook`, summary: `${name} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema } } },
+        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${name[0]!.toUpperCase()}${name.slice(1)}Webhook`, summary: `${name} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema, ...errorResponses(401, 413) } } },
         async (request) => answer(await receive(name, request)),
       );
     }

@@ -1,8 +1,8 @@
 // The customer's timeline: events, messages in and out, and commitments, in time order, across channels.
 import type { Db } from '../../db/create-db.js';
-import * as messageRepo from '../cases/message.repo.js';
-import * as commitmentRepo from '../commitments/commitment.repo.js';
-import * as eventRepo from '../events/event.repo.js';
+import * as messageRepo from '../cases/index.js';
+import * as commitmentRepo from '../commitments/index.js';
+import * as eventRepo from '../events/index.js';
 import { readPromiseDetails } from '../promises/promise-correction.js';
 
 export interface TimelineItem {

@@ -46,24 +46,28 @@ export interface ForecastCommandDeps {
   write?: (text: string) => void;
 }
 
+function parseForecastArgs(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      agents: { type: 'string' },
+      'per-agent-hour': { type: 'string' },
+      days: { type: 'string' },
+      surge: { type: 'string', multiple: true, default: [] },
+      start: { type: 'string' },
+      zone: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+}
+
 /** `kept forecast`: prints the table and chart (or JSON with --json); exit code 1 when a warning day is projected. */
 export async function runForecastCommand(deps: ForecastCommandDeps): Promise<number> {
   const write = deps.write ?? ((text: string) => void process.stdout.write(text));
-  let parsed;
+  let parsed: ReturnType<typeof parseForecastArgs>;
   try {
-    parsed = parseArgs({
-      args: deps.argv,
-      options: {
-        from: { type: 'string' },
-        agents: { type: 'string' },
-        'per-agent-hour': { type: 'string' },
-        days: { type: 'string' },
-        surge: { type: 'string', multiple: true, default: [] },
-        start: { type: 'string' },
-        zone: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseForecastArgs(deps.argv);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
     return 2;

@@ -2,6 +2,7 @@
 // status and figures. 200 while nothing is failing (ok or degraded), 503 when a part is failing, so a load
 // balancer takes a Kept whose store cannot write out of rotation while a person can still read why.
 import { z } from 'zod';
+import { declareResponses, errorResponses } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
 import type { Clock } from '../../shared/clock.js';
 import type { HealthRegistry } from '../../shared/health.js';
@@ -23,7 +24,7 @@ export function registerHealthRoutes(app: App, deps: { health: HealthRegistry; c
         operationId: 'getHealth',
         summary: 'Whether Kept is up and working: its store, scheduler, outbox, inbound mail and connectors',
         tags: ['meta'],
-        response: { 200: healthReport, 503: healthReport },
+        response: declareResponses({ 200: healthReport, 503: healthReport, ...errorResponses(429) }),
       },
     },
     async (_request, reply) => {

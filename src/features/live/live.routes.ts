@@ -1,16 +1,19 @@
 // GET /api/v1/stream: server-sent events for the console (`case.updated`, `commitment.updated`).
 // EventSource cannot send headers, so the token may come as ?token= (accepted by the auth hook).
 import { z } from 'zod';
+import { declareResponses } from '../../http/responses.js';
 import type { App } from '../../http/route-types.js';
 import { formatSseEvent, sseHeartbeat } from './live-event.js';
 import type { LiveService } from './live.service.js';
 
 const heartbeatMs = 25_000;
 
+const liveStreamResponse = { description: 'Server-sent events: `event: case.updated` or `commitment.updated`, each with a JSON `data` line', content: { 'text/event-stream': { schema: z.string() } } };
+
 export function registerLiveRoutes(app: App, deps: { live: LiveService }): void {
   app.addHook('preClose', async () => deps.live.closeAll());
   // Its URL carries the session token: the request is not logged at the usual info level.
-  app.get('/api/v1/stream', { logLevel: 'warn', schema: { tags: ['live'], querystring: z.object({ token: z.string().optional() }) } }, async (_request, reply) => {
+  app.get('/api/v1/stream', { logLevel: 'warn', config: { auth: 'agent', tokenInQuery: true }, schema: { operationId: 'streamLiveUpdates', summary: 'Server-sent events for the console (case.updated, commitment.updated)', tags: ['live'], querystring: z.object({ token: z.string().optional().meta({ description: 'The session token, for EventSource (which cannot send headers)' }) }), response: declareResponses({ 200: liveStreamResponse }) } }, async (_request, reply) => {
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });

@@ -13,18 +13,31 @@ export interface DashboardReport {
   /** Cases of the window whose customer is still waiting for a first agent reply. */
   first_response_waiting: number;
   breaches_by_kind: Array<{ kind: string; count: number }>;
+  /** Orders sold with caveats in the window: disclosed in time or not, owed information delivered in time or not. */
+  caveats?: CaveatCounts;
 }
 
-export function createReportService(deps: { db: Db; clock: Clock }) {
+export interface CaveatCounts {
+  orders: number;
+  disclosed_in_time: number;
+  disclosed_late: number;
+  disclosure_pending: number;
+  info_in_time: number;
+  info_late: number;
+  info_pending: number;
+}
+
+export function createReportService(deps: { db: Db; clock: Clock; caveatCounts?: (range: { from: Date; to: Date }) => Promise<CaveatCounts> }) {
   /** The dashboard over the `days` whole UTC days ending today (by Kept's clock). */
   async function getDashboard(input: { days: number }): Promise<DashboardReport> {
     const window = reportWindow(deps.clock.now(), input.days);
     const range = { from: window.from, to: window.to };
-    const [closed, backlog, responses, breaches] = await Promise.all([
+    const [closed, backlog, responses, breaches, caveats] = await Promise.all([
       repo.countKeptAndBreachedByDay(deps.db, range),
       repo.countBacklogByDay(deps.db, { ...range, dayCount: window.days.length }),
       repo.countFirstResponsesByBucket(deps.db, { ...range, boundsMinutes: firstResponseBuckets.map((bucket) => bucket.underMinutes) }),
       repo.countBreachesByKind(deps.db, range),
+      deps.caveatCounts?.(range),
     ]);
     return {
       from: window.from.toISOString(),
@@ -34,6 +47,7 @@ export function createReportService(deps: { db: Db; clock: Clock }) {
       first_response_minutes: firstResponseBuckets.map((bucket, index) => ({ bucket: bucket.label, count: responses.find((row) => row.bucket === index)?.count ?? 0 })),
       first_response_waiting: responses.find((row) => row.bucket === -1)?.count ?? 0,
       breaches_by_kind: breaches,
+      ...(caveats ? { caveats } : {}),
     };
   }
 

@@ -1,10 +1,11 @@
 // The signed-in agent: restored from the session token, set by login, cleared by logout or a 401.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchMe, login as apiLogin, logout as apiLogout } from '../api/auth';
+import { login as apiLogin, logout as apiLogout } from '../api/auth';
 import { setUnauthorizedHandler } from '../api/http';
 import { clearToken, readToken, storeToken } from '../api/token';
 import type { Agent } from '../api/types';
+import { meQuery } from '../api/queries';
 
 interface Session {
   agent: Agent | null;
@@ -28,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => setUnauthorizedHandler(signOut), [signOut]);
 
-  const me = useQuery({ queryKey: ['me', token], queryFn: fetchMe, enabled: token !== null, retry: false });
+  const me = useQuery(meQuery(token));
 
   const login = useCallback(
     async (email: string, password: string) => {

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { acceptAttachmentAsDocument, downloadAttachment } from '../api/attachments';
 import type { CaseAttachment, CaseDetail } from '../api/types';
 import { ErrorNote } from './query-state';
+import { queryKeys } from '../api/queries';
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -34,8 +35,8 @@ function AttachmentItem({ caseId, attachment, waiting }: { caseId: string; attac
   const accept = useMutation({
     mutationFn: (documentId: string) => acceptAttachmentAsDocument(caseId, documentId, attachment.id),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['case', caseId] });
-      void client.invalidateQueries({ queryKey: ['timeline'] });
+      void client.invalidateQueries({ queryKey: queryKeys.case(caseId) });
+      void client.invalidateQueries({ queryKey: queryKeys.timeline });
     },
   });
   const download = () => {

@@ -3,7 +3,7 @@ import { channelLook } from '../lib/channels';
 
 export function ChannelIcons({ channels }: { channels: string[] }) {
   return (
-    <span className="channels" aria-label={`Channels: ${channels.map((c) => channelLook(c).name).join(', ') || 'none'}`}>
+    <span className="channels" role="img" aria-label={`Channels: ${channels.map((c) => channelLook(c).name).join(', ') || 'none'}`}>
       {channels.map((channel) => (
         <span key={channel} className="channel-icon" title={channelLook(channel).name} aria-hidden="true">
           {channelLook(channel).icon}

@@ -2,14 +2,15 @@
 // failures; the deliveries that could not be mapped, with their error, and (for admins) a replay.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { listConnectorDeliveries, listConnectors, replayConnectorDelivery, type ConnectorSummary, type DeliveryStatus } from '../api/connectors';
+import { replayConnectorDelivery, type ConnectorSummary, type DeliveryStatus } from '../api/connectors';
+import { connectorDeliveriesQuery, connectorsQuery, queryKeys } from '../api/queries';
 import { useAgent } from '../auth/session';
 import { ErrorNote, Loading } from './query-state';
 
 const PLATFORM: Record<ConnectorSummary['kind'], string> = { shopify: 'Shopify', woocommerce: 'WooCommerce', stripe: 'Stripe', declared: 'Declared in kept.config.yaml' };
 
 export function ConnectorsPanel() {
-  const connectors = useQuery({ queryKey: ['connectors'], queryFn: listConnectors });
+  const connectors = useQuery(connectorsQuery());
   return (
     <section aria-labelledby="connectors-title">
       <h2 id="connectors-title">Shop connectors</h2>
@@ -55,12 +56,12 @@ function ConnectorDeliveries() {
   const client = useQueryClient();
   const isAdmin = useAgent().role === 'admin';
   const [status, setStatus] = useState<DeliveryStatus | ''>('failed');
-  const deliveries = useQuery({ queryKey: ['connector-deliveries', status], queryFn: () => listConnectorDeliveries(status ? { status } : {}) });
+  const deliveries = useQuery(connectorDeliveriesQuery(status));
   const replay = useMutation({
     mutationFn: replayConnectorDelivery,
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['connector-deliveries'] });
-      void client.invalidateQueries({ queryKey: ['connectors'] });
+      void client.invalidateQueries({ queryKey: queryKeys.connectorDeliveries });
+      void client.invalidateQueries({ queryKey: queryKeys.connectors });
     },
   });
   return (

@@ -5,8 +5,9 @@ import { formatCountdown } from '../lib/countdown';
 export function CountdownText({ dueAt, now }: { dueAt: string | null | undefined; now: number }) {
   const c = formatCountdown(dueAt, now);
   return (
-    <span className={`countdown countdown-${c.urgency}`} aria-label={c.label} title={dueAt ?? undefined}>
-      {c.text}
+    <span className={`countdown countdown-${c.urgency}`} title={dueAt ?? undefined}>
+      <span aria-hidden="true">{c.text}</span>
+      <span className="visually-hidden">{c.label}</span>
     </span>
   );
 }

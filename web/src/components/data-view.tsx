@@ -1,7 +1,7 @@
 // Shows a loaded configuration section as named entries: a line saying what each is, its loaded value folded.
 import { configEntries, summarizeEntry } from '../lib/config-entries';
 
-export function DataView({ section, value }: { section: string; value: unknown }) {
+export function ConfigDataView({ section, value }: { section: string; value: unknown }) {
   const rows = configEntries(value);
   if (rows.length === 0) return <p className="muted">None loaded.</p>;
   return (

@@ -2,18 +2,19 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { fetchClock } from '../api/clock';
 import { useSession, useAgent } from '../auth/session';
 import { formatTime } from '../lib/format';
 import { canOpen } from '../lib/roles';
 import { useLiveUpdates } from '../live/use-live-updates';
+import { clockQuery } from '../api/queries';
+import { SearchBox } from './search-box';
 
 export function Layout() {
   const agent = useAgent();
   const { logout, token } = useSession();
   const navigate = useNavigate();
   const live = useLiveUpdates(token);
-  const clock = useQuery({ queryKey: ['clock'], queryFn: fetchClock, staleTime: 30_000, refetchInterval: 60_000 });
+  const clock = useQuery(clockQuery());
   const section = useLocation().pathname.split('/')[1] ?? '';
   const lastSection = useRef(section);
 
@@ -27,6 +28,7 @@ export function Layout() {
 
   return (
     <div className="shell">
+      {/* biome-ignore lint/a11y/useValidAnchor: the console routes by URL hash, so the skip link moves focus itself instead of navigating */}
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         Skip to content
       </a>
@@ -39,6 +41,7 @@ export function Layout() {
           {canOpen(agent.role, 'agents') && <NavLink to="/agents">Agents</NavLink>}
           <NavLink to="/settings">Settings</NavLink>
         </nav>
+        <SearchBox />
         {clock.data?.mode === 'manual' && (
           <span className="clock muted" title="KEPT_CLOCK=manual: Kept's time moves only with POST /api/v1/clock">
             Manual clock: {formatTime(clock.data.now)}

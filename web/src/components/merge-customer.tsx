@@ -1,10 +1,11 @@
 // Merging another record of the same person into this customer: find it by email, phone or handle, then confirm.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { findCustomers, mergeCustomer } from '../api/customers';
+import { mergeCustomer } from '../api/customers';
 import type { CustomerMatch, IdentityQuery } from '../api/types';
 import { identityQuery } from '../lib/identity-query';
 import { ErrorNote, Loading } from './query-state';
+import { customerSearchQuery, queryKeys } from '../api/queries';
 
 function nameOf(c: { id: string; name: string | null }): string {
   return c.name ?? `Customer ${c.id}`;
@@ -19,7 +20,7 @@ export function MergeCustomer({ customer }: { customer: { id: string; name: stri
   const [merged, setMerged] = useState<string | null>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
 
-  const found = useQuery({ queryKey: ['customer-search', lookup], queryFn: () => findCustomers(lookup as IdentityQuery), enabled: lookup !== null });
+  const found = useQuery(customerSearchQuery(lookup));
   const merge = useMutation({
     mutationFn: (other: CustomerMatch) => mergeCustomer(customer.id, other.id),
     onSuccess: (_result, other) => {
@@ -27,9 +28,9 @@ export function MergeCustomer({ customer }: { customer: { id: string; name: stri
       setCandidate(null);
       setLookup(null);
       setText('');
-      void client.invalidateQueries({ queryKey: ['customer', customer.id] });
-      void client.invalidateQueries({ queryKey: ['timeline'] });
-      void client.invalidateQueries({ queryKey: ['cases'] });
+      void client.invalidateQueries({ queryKey: queryKeys.customer(customer.id) });
+      void client.invalidateQueries({ queryKey: queryKeys.timeline });
+      void client.invalidateQueries({ queryKey: queryKeys.cases });
     },
   });
 
@@ -55,6 +56,7 @@ export function MergeCustomer({ customer }: { customer: { id: string; name: stri
   return (
     <div className="merge">
       <h3>Merge a duplicate</h3>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with the search role is the ARIA pattern every reader supports */}
       <form className="row" onSubmit={search} role="search" aria-label="Find the customer to merge">
         <label htmlFor="merge-search">Find by email, phone or handle</label>
         <input id="merge-search" value={text} onChange={(e) => setText(e.target.value)} placeholder="bo@example.com" aria-describedby={problem ? 'merge-problem' : undefined} />

@@ -2,12 +2,12 @@
 // Kept read (its time, its owner) or dismiss it with a note.
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { listAgents } from '../api/agents';
 import { correctPromise, dismissPromise } from '../api/commitments';
 import type { Commitment, OpenedCommitment, ReplyPromise } from '../api/types';
 import { formatTime } from '../lib/format';
 import { fromLocalInput, toLocalInput } from '../lib/promises';
 import { ErrorNote } from './query-state';
+import { agentsQuery } from '../api/queries';
 
 /** The promises a reply makes (or made), each of which becomes a commitment with a deadline. */
 export function PromisesList({ promises, opened, title, onChanged }: { promises: ReplyPromise[]; opened?: OpenedCommitment[]; title: string; onChanged?: () => void }) {
@@ -41,7 +41,7 @@ export function PromiseControls({ commitmentId, dueAt, onChanged }: { commitment
   const [owner, setOwner] = useState('');
   const [note, setNote] = useState('');
   const [result, setResult] = useState<Commitment | null>(null);
-  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, staleTime: 60_000, enabled: mode === 'correct' });
+  const agents = useQuery({ ...agentsQuery(), enabled: mode === 'correct' });
   const done = (updated: Commitment) => {
     setResult(updated);
     setMode('idle');

@@ -4,8 +4,11 @@ import { riskLevel } from '../lib/risk';
 export function RiskBadge({ score }: { score: number }) {
   const { level, percent } = riskLevel(score);
   return (
-    <span className={`risk risk-${level}`} aria-label={`Risk ${level}, ${percent} of 100`}>
-      {level} {percent}
+    <span className={`risk risk-${level}`}>
+      <span aria-hidden="true">
+        {level} {percent}
+      </span>
+      <span className="visually-hidden">{`Risk ${level}, ${percent} of 100`}</span>
     </span>
   );
 }

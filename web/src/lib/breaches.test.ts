@@ -3,7 +3,7 @@ import type { CaseSummary, Commitment } from '../api/types';
 import { describeKinds, groupBreaches } from './breaches';
 
 function breach(id: string, kind: string, dueAt: string, caseId: string | null): Commitment {
-  return { id, kind, state: 'breached', due_at: dueAt, owner_id: null, case_id: caseId, opened_by: null, fulfilled_by: null };
+  return { id, kind, state: 'breached', due_at: dueAt, owner_id: null, case_id: caseId, opened_by: 'policy:notify', fulfilled_by: null };
 }
 
 const jo = { id: 'cas_jo', subject: 'Order D-1010', customer_name: 'Jo' } as CaseSummary;

@@ -2,11 +2,11 @@
 // rather than the browser's: deadlines are Kept's, and a manual clock stands still until it is moved.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { fetchClock } from '../api/clock';
 import { keptNow } from './kept-time';
+import { clockQuery } from '../api/queries';
 
 export function useNow(intervalMs = 1000): number {
-  const clock = useQuery({ queryKey: ['clock'], queryFn: fetchClock, staleTime: 30_000, refetchInterval: 60_000 });
+  const clock = useQuery(clockQuery());
   const [browserNow, setBrowserNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setBrowserNow(Date.now()), intervalMs);

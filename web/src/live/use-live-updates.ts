@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { openStream, type LiveEvent } from '../api/stream';
 import { coalesceLiveEvents, nextLiveStatus, reconnectDelay, type LiveStatus, type StreamSignal } from '../lib/live-status';
+import { queryKeys } from '../api/queries';
 
 // Events are gathered for this long and refetched in one pass: a surge sends hundreds a second.
 const BURST_MS = 500;
@@ -11,16 +12,16 @@ const BURST_MS = 500;
 function refresh(client: QueryClient, events: LiveEvent[]): void {
   const what = coalesceLiveEvents(events);
   if (!what) return;
-  void client.invalidateQueries({ queryKey: ['cases'] });
-  void client.invalidateQueries({ queryKey: ['reports'] });
-  for (const caseId of what.caseIds) void client.invalidateQueries({ queryKey: ['case', caseId] });
+  void client.invalidateQueries({ queryKey: queryKeys.cases });
+  void client.invalidateQueries({ queryKey: queryKeys.reports });
+  for (const caseId of what.caseIds) void client.invalidateQueries({ queryKey: queryKeys.case(caseId) });
   if (what.commitments) {
-    void client.invalidateQueries({ queryKey: ['commitments'] });
+    void client.invalidateQueries({ queryKey: queryKeys.commitments });
     // Timers fire when Kept's clock moves: the countdowns' clock has moved too.
-    void client.invalidateQueries({ queryKey: ['clock'] });
+    void client.invalidateQueries({ queryKey: queryKeys.clock });
   }
   // Timelines are keyed by customer; a case event may add to any open one.
-  void client.invalidateQueries({ queryKey: ['timeline'] });
+  void client.invalidateQueries({ queryKey: queryKeys.timeline });
 }
 
 export function useLiveUpdates(token: string | null): LiveStatus {
@@ -65,7 +66,7 @@ export function useLiveUpdates(token: string | null): LiveStatus {
           // The browser will not retry this one (the server answered with an error): open a new stream later,
           // and check the session, so an expired one sends the agent to log in instead of retrying for ever.
           close?.();
-          void client.invalidateQueries({ queryKey: ['me'] });
+          void client.invalidateQueries({ queryKey: queryKeys.me });
           retry = setTimeout(connect, reconnectDelay(attempt++));
         },
       });

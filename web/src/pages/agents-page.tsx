@@ -1,13 +1,14 @@
 // The admin's page: who can log in, and creating agents and managers.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createAgent, listAgents } from '../api/agents';
+import { createAgent, } from '../api/agents';
 import type { Role } from '../api/types';
 import { ErrorNote, Loading } from '../components/query-state';
+import { agentsQuery, queryKeys } from '../api/queries';
 
 export function AgentsPage() {
   const client = useQueryClient();
-  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents });
+  const agents = useQuery(agentsQuery());
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
@@ -18,7 +19,7 @@ export function AgentsPage() {
       setName('');
       setEmail('');
       setPassword('');
-      void client.invalidateQueries({ queryKey: ['agents'] });
+      void client.invalidateQueries({ queryKey: queryKeys.agents });
     },
   });
 

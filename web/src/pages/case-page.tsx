@@ -2,10 +2,8 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { listAgents } from '../api/agents';
-import { assignCase, escalateCase, fetchCase, resolveCase } from '../api/cases';
+import { assignCase, escalateCase, resolveCase } from '../api/cases';
 import { waiveCommitment } from '../api/commitments';
-import { fetchCustomer, fetchTimeline } from '../api/customers';
 import type { CaseDetail } from '../api/types';
 import { useAgent } from '../auth/session';
 import { AttachmentsPanel } from '../components/attachments-panel';
@@ -20,16 +18,17 @@ import { describePromiseHistory, mayRevisePromise, promiseCommitmentsOf } from '
 import { describeSignal } from '../lib/risk';
 import { useNow } from '../lib/use-now';
 import { Composer } from './composer';
+import { agentsQuery, caseQuery, customerQuery, queryKeys, timelineQuery } from '../api/queries';
+import { AssistPanel } from '../components/assist-panel';
+import { CaseCaveats, type CaseCaveat } from '../components/caveat-views';
+import type { AssistMessage } from '../api/assist';
 
 export function CasePage() {
   const id = useParams()['id'] ?? '';
   const agent = useAgent();
-  const found = useQuery({ queryKey: ['case', id], queryFn: () => fetchCase(id) });
-  const timeline = useQuery({
-    queryKey: ['timeline', found.data?.customer_id],
-    queryFn: () => fetchTimeline(found.data?.customer_id ?? ''),
-    enabled: found.data !== undefined,
-  });
+  const found = useQuery(caseQuery(id));
+  const [draft, setDraft] = useState<{ body: string; at: number } | null>(null);
+  const timeline = useQuery(timelineQuery(found.data?.customer_id));
 
   if (found.isPending) return <Loading what="case" />;
   if (found.isError) return <ErrorNote error={found.error} />;
@@ -42,7 +41,12 @@ export function CasePage() {
           <h1>{c.subject || `Case ${c.id}`}</h1>
           <ChannelIcons channels={c.channels} />
         </div>
-        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} />
+        <Composer caseId={c.id} authorId={agent.id} channels={c.channels} draft={draft} />
+        <AssistPanel
+          caseId={c.id}
+          messages={((c as { messages?: AssistMessage[] }).messages ?? []).filter((message) => message.direction === 'in')}
+          onUseReply={(body) => setDraft({ body, at: Date.now() })}
+        />
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
           {timeline.isPending && <Loading what="timeline" />}
@@ -57,6 +61,7 @@ export function CasePage() {
         <Promises c={c} />
         <Documents c={c} />
         <AttachmentsPanel c={c} />
+        <CaseCaveats caveats={(c as { caveats?: CaseCaveat[] }).caveats} />
       </aside>
     </div>
   );
@@ -93,20 +98,20 @@ function CaseFacts({ c }: { c: CaseDetail }) {
 
 /** The customer by name (else their first identity), linking to the customer view. */
 function CustomerLink({ customerId }: { customerId: string }) {
-  const customer = useQuery({ queryKey: ['customer', customerId], queryFn: () => fetchCustomer(customerId) });
+  const customer = useQuery(customerQuery(customerId));
   const label = customer.data ? (customer.data.name ?? customer.data.identities[0]?.value ?? 'Unnamed customer') : 'Open customer';
   return <Link to={`/customers/${customerId}`}>{label}</Link>;
 }
 
 function CaseActions({ c }: { c: CaseDetail }) {
   const client = useQueryClient();
-  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, staleTime: 60_000 });
+  const agents = useQuery(agentsQuery());
   const [owner, setOwner] = useState(c.owner_id ?? '');
   const [note, setNote] = useState('');
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['case', c.id] });
-    void client.invalidateQueries({ queryKey: ['cases'] });
-    void client.invalidateQueries({ queryKey: ['timeline'] });
+    void client.invalidateQueries({ queryKey: queryKeys.case(c.id) });
+    void client.invalidateQueries({ queryKey: queryKeys.cases });
+    void client.invalidateQueries({ queryKey: queryKeys.timeline });
   };
   const assign = useMutation({ mutationFn: () => assignCase(c.id, owner), onSuccess: refresh });
   const escalate = useMutation({ mutationFn: () => escalateCase(c.id, note), onSuccess: () => { setNote(''); refresh(); } });
@@ -166,8 +171,8 @@ function Commitments({ c }: { c: CaseDetail }) {
   const agent = useAgent();
   const client = useQueryClient();
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['case', c.id] });
-    void client.invalidateQueries({ queryKey: ['timeline'] });
+    void client.invalidateQueries({ queryKey: queryKeys.case(c.id) });
+    void client.invalidateQueries({ queryKey: queryKeys.timeline });
   };
   return (
     <section aria-labelledby="commitments-title">
@@ -218,13 +223,13 @@ function WaiveControl({ commitmentId, kind, onWaived }: { commitmentId: string; 
 function Promises({ c }: { c: CaseDetail }) {
   const agent = useAgent();
   const client = useQueryClient();
-  const agents = useQuery({ queryKey: ['agents'], queryFn: listAgents, staleTime: 60_000 });
+  const agents = useQuery(agentsQuery());
   const promises = promiseCommitmentsOf(c.commitments);
   if (promises.length === 0) return null;
   const nameOf = (id: string) => agents.data?.find((a) => a.id === id)?.name ?? id;
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['case', c.id] });
-    void client.invalidateQueries({ queryKey: ['timeline'] });
+    void client.invalidateQueries({ queryKey: queryKeys.case(c.id) });
+    void client.invalidateQueries({ queryKey: queryKeys.timeline });
   };
   return (
     <section aria-labelledby="promises-title">

@@ -1,8 +1,7 @@
 // The reply composer: free text or a template, a live preview with its findings, and the override.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { previewReply, sendReply } from '../api/cases';
-import { fetchSettings, listTemplates } from '../api/settings';
+import { sendReply } from '../api/cases';
 import type { Finding, ReplyContent, ReplyResult } from '../api/types';
 import { FindingsPanel } from '../components/findings-panel';
 import { PromisesList } from '../components/promises-list';
@@ -11,10 +10,12 @@ import { buildReply, overrideState } from '../lib/findings';
 import { useDebounced } from '../lib/use-debounced';
 import { channelLook } from '../lib/channels';
 import { reasonOptions } from '../lib/reason-options';
+import { queryKeys, replyPreviewQuery, settingsQuery, templatesQuery } from '../api/queries';
 
-export function Composer({ caseId, authorId, channels }: { caseId: string; authorId: string; channels: string[] }) {
+/** `draft` (a suggested reply the agent chose) replaces the text; `at` tells one choice from the next. */
+export function Composer({ caseId, authorId, channels, draft }: { caseId: string; authorId: string; channels: string[]; draft?: { body: string; at: number } | null }) {
   const client = useQueryClient();
-  const templates = useQuery({ queryKey: ['templates'], queryFn: listTemplates, staleTime: 60_000 });
+  const templates = useQuery(templatesQuery());
   const [templateName, setTemplateName] = useState('');
   const [vars, setVars] = useState<Record<string, string>>({});
   const [body, setBody] = useState('');
@@ -24,6 +25,16 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
   const [note, setNote] = useState('');
   const [sent, setSent] = useState<Extract<ReplyResult, { status: 'sent' }> | null>(null);
 
+  useEffect(() => {
+    if (!draft) return;
+    setTemplateName('');
+    setVars({});
+    setBody(draft.body);
+    setHeld([]);
+    setOverridden([]);
+    setSent(null);
+  }, [draft]);
+
   const template = templates.data?.find((t) => t.name === templateName);
   const content: ReplyContent | null = useMemo(() => {
     if (template) return { template: template.name, vars };
@@ -31,12 +42,7 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
   }, [template, vars, body]);
   const settled = useDebounced(content);
 
-  const preview = useQuery({
-    queryKey: ['preview', caseId, settled],
-    queryFn: () => previewReply(caseId, settled as ReplyContent),
-    enabled: settled !== null,
-    staleTime: 30_000,
-  });
+  const preview = useQuery(replyPreviewQuery(caseId, settled));
 
   // Any edit makes an earlier hold stale: the next send is checked afresh.
   function edited() {
@@ -61,9 +67,9 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
       setBody('');
       setVars({});
       setTemplateName('');
-      void client.invalidateQueries({ queryKey: ['case', caseId] });
-      void client.invalidateQueries({ queryKey: ['timeline'] });
-      void client.invalidateQueries({ queryKey: ['cases'] });
+      void client.invalidateQueries({ queryKey: queryKeys.case(caseId) });
+      void client.invalidateQueries({ queryKey: queryKeys.timeline });
+      void client.invalidateQueries({ queryKey: queryKeys.cases });
     },
   });
 
@@ -193,8 +199,8 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
             opened={sent.commitments_opened}
             title="Promises this reply made"
             onChanged={() => {
-              void client.invalidateQueries({ queryKey: ['case', caseId] });
-              void client.invalidateQueries({ queryKey: ['timeline'] });
+              void client.invalidateQueries({ queryKey: queryKeys.case(caseId) });
+              void client.invalidateQueries({ queryKey: queryKeys.timeline });
             }}
           />
         </div>
@@ -205,7 +211,7 @@ export function Composer({ caseId, authorId, channels }: { caseId: string; autho
 
 /** A template value: a Reason is picked from the catalog (its code), anything else is typed. */
 function VarInput({ id, kind, value, onChange }: { id: string; kind: string; value: string; onChange: (value: string) => void }) {
-  const settings = useQuery({ queryKey: ['settings'], queryFn: fetchSettings, staleTime: 60_000, enabled: kind === 'Reason' });
+  const settings = useQuery({ ...settingsQuery(), enabled: kind === 'Reason' });
   if (kind !== 'Reason') return <input id={id} value={value} onChange={(e) => onChange(e.target.value)} />;
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>

@@ -1,8 +1,6 @@
 // One customer: identities (with merge), their cases, orders and their history, value, risk and its signals.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { fetchCase, listCases } from '../api/cases';
-import { fetchCustomer, fetchTimeline } from '../api/customers';
 import { CaseTable } from '../components/case-table';
 import { MergeCustomer } from '../components/merge-customer';
 import { ErrorNote, Loading } from '../components/query-state';
@@ -11,16 +9,17 @@ import { TimelineList } from '../components/timeline-list';
 import { formatMoney, formatSpend, formatTime } from '../lib/format';
 import { describeSignal, riskiestCase } from '../lib/risk';
 import { useNow } from '../lib/use-now';
+import { caseQuery, customerCasesQuery, customerQuery, timelineQuery } from '../api/queries';
 
 export function CustomerPage() {
   const id = useParams()['id'] ?? '';
   const now = useNow();
-  const customer = useQuery({ queryKey: ['customer', id], queryFn: () => fetchCustomer(id) });
-  const timeline = useQuery({ queryKey: ['timeline', id], queryFn: () => fetchTimeline(id) });
-  const cases = useQuery({ queryKey: ['cases', 'customer', id], queryFn: () => listCases({ customerId: id }) });
+  const customer = useQuery(customerQuery(id));
+  const timeline = useQuery(timelineQuery(id));
+  const cases = useQuery(customerCasesQuery(id));
   // Risk is scored per case: the customer's is that of their riskiest case in hand, with its signals.
   const riskiest = cases.data ? riskiestCase(cases.data.items) : undefined;
-  const risk = useQuery({ queryKey: ['case', riskiest?.id], queryFn: () => fetchCase(riskiest?.id ?? ''), enabled: riskiest !== undefined });
+  const risk = useQuery({ ...caseQuery(riskiest?.id ?? ''), enabled: riskiest !== undefined });
 
   if (customer.isPending) return <Loading what="customer" />;
   if (customer.isError) return <ErrorNote error={customer.error} />;

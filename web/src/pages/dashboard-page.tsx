@@ -3,20 +3,21 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { fetchDashboard, fetchForecast, fetchSurveyReport } from '../api/reports';
 import type { Dashboard } from '../api/types';
 import { Chart } from '../components/chart';
+import { CaveatSummary, type CaveatCounts } from '../components/caveat-views';
 import { ForecastBanner, ForecastChart, ForecastTable } from '../components/forecast-chart';
 import { ErrorNote, Loading } from '../components/query-state';
 import { NpsChart, SurveyTiles } from '../components/survey-report';
+import { dashboardQuery, forecastQuery, surveyReportQuery } from '../api/queries';
 
 const PERIODS = [7, 14, 30, 90];
 
 export function DashboardPage() {
   const [days, setDays] = useState(14);
-  const report = useQuery({ queryKey: ['reports', 'dashboard', days], queryFn: () => fetchDashboard(days) });
-  const surveys = useQuery({ queryKey: ['reports', 'surveys'], queryFn: fetchSurveyReport });
-  const forecast = useQuery({ queryKey: ['reports', 'forecast'], queryFn: () => fetchForecast() });
+  const report = useQuery(dashboardQuery(days));
+  const surveys = useQuery(surveyReportQuery());
+  const forecast = useQuery(forecastQuery());
 
   return (
     <div className="dashboard">
@@ -91,6 +92,7 @@ function HistoryCharts({ d }: { d: Dashboard }) {
           <Bar dataKey="count" name="cases" fill="#8250df" isAnimationActive={false} />
         </BarChart>
       </Chart>
+      <CaveatSummary counts={(d as { caveats?: CaveatCounts }).caveats} />
       <Chart id="breaches-by-kind" title="Breaches by kind" summary={d.breaches_by_kind.map((b) => `${b.kind}: ${b.count}`).join(', ') || 'No breaches.'}>
         <BarChart data={d.breaches_by_kind} layout="vertical">
           <CartesianGrid strokeDasharray="3 3" />

@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, NavLink, useNavigate, useParams } from 'react-router';
-import { listCases } from '../api/cases';
 import type { CaseState, Queue } from '../api/types';
 import { ChannelIcons } from '../components/channel-icons';
 import { CountdownText } from '../components/countdown';
@@ -10,6 +9,7 @@ import { ErrorNote, Loading } from '../components/query-state';
 import { RiskBadge } from '../components/risk-badge';
 import { isTypingTarget, nextIndex } from '../lib/list-navigation';
 import { useNow } from '../lib/use-now';
+import { caseQueueQuery } from '../api/queries';
 
 export const QUEUES: Array<{ id: Queue; name: string }> = [
   { id: 'mine', name: 'Mine' },
@@ -34,14 +34,10 @@ export function InboxPage() {
   const now = useNow();
   const links = useRef<Array<HTMLAnchorElement | null>>([]);
 
-  const cases = useInfiniteQuery({
-    queryKey: ['cases', queue, state],
-    queryFn: ({ pageParam }) => listCases({ queue, state, cursor: pageParam }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  const cases = useInfiniteQuery(caseQueueQuery(queue, state));
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection resets when the queue or the state filter changes
   useEffect(() => setSelected(-1), [queue, state]);
 
   useEffect(() => {

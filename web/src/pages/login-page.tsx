@@ -32,6 +32,7 @@ export function LoginPage() {
       <form onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h1 id="login-title">Kept — log in</h1>
         <label htmlFor="login-email">Email</label>
+        {/* biome-ignore lint/a11y/noAutofocus: logging in is the page's one task and starts at the email */}
         <input id="login-email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
         <label htmlFor="login-password">Password</label>
         <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />

@@ -1,26 +1,24 @@
 // What a manager watches: escalations, breaches, at-risk cases and each agent's load.
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { listCases } from '../api/cases';
-import { listCommitments } from '../api/commitments';
-import { fetchAgentLoad } from '../api/reports';
 import { CaseTable } from '../components/case-table';
 import { ErrorNote, Loading } from '../components/query-state';
 import { useShowMore } from '../components/show-more';
 import { describeKinds, groupBreaches, type BreachRow } from '../lib/breaches';
 import { formatTime } from '../lib/format';
 import { useNow } from '../lib/use-now';
+import { agentLoadQuery, commitmentsQuery, queueFirstPageQuery } from '../api/queries';
 
 // The API lists breached commitments earliest deadline first, at most this many.
 const BREACHES_READ = 1000;
 
 export function ManagerPage() {
   const now = useNow();
-  const escalated = useQuery({ queryKey: ['cases', 'escalated', ''], queryFn: () => listCases({ queue: 'escalated' }) });
-  const atRisk = useQuery({ queryKey: ['cases', 'at_risk', ''], queryFn: () => listCases({ queue: 'at_risk' }) });
-  const breached = useQuery({ queryKey: ['commitments', 'breached'], queryFn: () => listCommitments({ state: 'breached', limit: BREACHES_READ }) });
-  const breachedCases = useQuery({ queryKey: ['cases', 'breached', 'all'], queryFn: () => listCases({ queue: 'breached', limit: 200 }) });
-  const load = useQuery({ queryKey: ['reports', 'agents'], queryFn: fetchAgentLoad });
+  const escalated = useQuery(queueFirstPageQuery('escalated'));
+  const atRisk = useQuery(queueFirstPageQuery('at_risk'));
+  const breached = useQuery(commitmentsQuery('breached', BREACHES_READ));
+  const breachedCases = useQuery(queueFirstPageQuery('breached', 200));
+  const load = useQuery(agentLoadQuery());
 
   return (
     <div className="manager-page">

@@ -1,10 +1,10 @@
 // The loaded configuration, read-only, with its validation errors first.
 import { useQuery } from '@tanstack/react-query';
-import { fetchSettings, listTemplates } from '../api/settings';
 import { ConnectorsPanel } from '../components/connectors-panel';
-import { DataView } from '../components/data-view';
+import { ConfigDataView } from '../components/data-view';
 import { ErrorNote, Loading } from '../components/query-state';
 import { describeTemplatePromise, templatesWithPromises } from '../lib/template-promises';
+import { settingsQuery, templatesQuery } from '../api/queries';
 
 const SECTIONS = [
   { key: 'policies', title: 'Policies' },
@@ -16,7 +16,7 @@ const SECTIONS = [
 ] as const;
 
 export function SettingsPage() {
-  const settings = useQuery({ queryKey: ['settings'], queryFn: fetchSettings });
+  const settings = useQuery(settingsQuery());
   if (settings.isPending) return <Loading what="settings" />;
   if (settings.isError) return <ErrorNote error={settings.error} />;
   const s = settings.data;
@@ -44,7 +44,7 @@ export function SettingsPage() {
             <summary>
               <h2 id={`${section.key}-title`}>{section.title}</h2>
             </summary>
-            <DataView section={section.key} value={s[section.key]} />
+            <ConfigDataView section={section.key} value={s[section.key]} />
           </details>
         </section>
       ))}
@@ -56,7 +56,7 @@ export function SettingsPage() {
 
 /** Each promise Kept read in a template, and who owes it once the message goes out. */
 function TemplatePromises() {
-  const templates = useQuery({ queryKey: ['templates'], queryFn: listTemplates, staleTime: 60_000 });
+  const templates = useQuery(templatesQuery());
   return (
     <section aria-labelledby="template-promises-title">
       <h2 id="template-promises-title">What the templates promise</h2>
