@@ -1,6 +1,7 @@
 // `kept --help` and `kept <command> --help` as a user runs them: every command and every flag is listed, and
 // a wrong flag is a usage error (exit 2) that names it.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands } from './commands.js';
 
@@ -34,5 +35,25 @@ describe('kept --help', () => {
     const command = kept('frobnicate');
     expect(command.status).toBe(2);
     expect(command.stderr.split('\n')[0]).toBe('Unknown command: frobnicate');
+  });
+
+  it('lists every flag each command\'s own parser takes', () => {
+    // Where each command parses its flags (util.parseArgs options written as `name: { type: … }`).
+    const parsers: Record<string, string> = {
+      agents: 'src/cli/agents-command.ts',
+      demo: 'src/features/demo/run-demo.ts',
+      audit: 'src/features/audit/audit-terminal.ts',
+      forecast: 'src/features/forecast/forecast-command.ts',
+      import: 'src/features/import/import-command.ts',
+      history: 'src/features/history/write-history.ts',
+      bench: 'bench/run-all.ts',
+    };
+    for (const [name, file] of Object.entries(parsers)) {
+      const source = readFileSync(file, 'utf8');
+      const parsed = [...source.matchAll(/'?([a-z][a-z-]*)'?: \{ type: '(?:string|boolean)'/g)].map((match) => match[1] ?? '').filter((flag) => flag !== 'help');
+      const listed = Object.keys(commands.find((command) => command.name === name)?.flags ?? {});
+      expect(parsed.filter((flag) => !listed.includes(flag)), name).toEqual([]);
+      expect(parsed.length, name).toBeGreaterThan(0);
+    }
   });
 });

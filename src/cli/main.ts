@@ -1,5 +1,5 @@
-// The `kept` command line: finds the command in the table (commands.ts), checks its flags with node's
-// util.parseArgs (an unknown flag is a usage error, exit 2), answers --help from the table, and runs it.
+// The `kept` command line: finds the command in the table (commands.ts), answers --help from the table, and
+// runs it; each command parses its flags with node's util.parseArgs (an unknown flag is a usage error, exit 2).
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-file.js';
 import { isAppError } from '../shared/app-error.js';
@@ -18,12 +18,13 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command: ${name}\n\n${mainHelp()}`);
     return 2;
   }
-  const options = Object.fromEntries(Object.entries(command.flags).map(([flag, { type, multiple }]) => [flag, multiple ? { type, multiple } : { type }]));
-  const { values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: command.args !== undefined, strict: true });
-  if (values.help) {
+  // The command's own parser refuses a flag it does not know (exit 2); here only --help is answered, so a flag
+  // a command gains is never refused by a table that has not caught up.
+  if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(commandHelp(command));
     return 0;
   }
+  if (Object.keys(command.flags).length === 0) parseArgs({ args: rest, options: {}, allowPositionals: command.args !== undefined, strict: true });
   return command.run(rest);
 }
 

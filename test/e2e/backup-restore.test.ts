@@ -33,7 +33,11 @@ function startLoad(baseUrl: string) {
   })();
   // A refused batch stops the load and fails the test at once.
   const failed = done.then(() => undefined);
-  return { acked, failed, stop: async () => ((stopped = true), await done) };
+  const stop = async () => {
+    stopped = true;
+    await done;
+  };
+  return { acked, failed, stop };
 }
 
 async function storedEventIds(options: { databaseUrl?: string; dataDir?: string }): Promise<Set<string>> {

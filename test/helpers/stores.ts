@@ -17,7 +17,7 @@ export async function createTestStore(kind: StoreKind): Promise<TestStore> {
     const store = await createStore({ dataDir: 'memory://' });
     return { ...store, databaseUrl: undefined };
   }
-  const { name, url, drop } = await createTestDatabase();
+  const { url, drop } = await createTestDatabase();
   const store = await createStore({ databaseUrl: url, poolSize: 10 });
   return {
     ...store,
