@@ -1,7 +1,7 @@
 // Picks the manager who owns a new escalation. Fair means: the fewest escalations open, then the one
 // who was given one longest ago, so a quiet manager is not handed everything and no one is skipped.
 import type { AgentId } from '../../shared/values.js';
-import type { AgentLoad } from '../agents/agent-load.repo.js';
+import type { AgentLoad } from '../agents/index.js';
 
 export interface ManagerLoad {
   id: AgentId;

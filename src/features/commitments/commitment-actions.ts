@@ -8,7 +8,7 @@ import type { AgentId } from '../../shared/values.js';
 import type { Commitment } from './commitment.js';
 import type { FallbackSenders } from './engine-ports.js';
 import * as repo from './commitment.repo.js';
-import { listAgentLoads } from '../agents/agent-load.repo.js';
+import { listAgentLoads } from '../agents/index.js';
 import { chooseManager, leastLoadedAgent, managerLoadsOf } from './choose-manager.js';
 import type { ActionDecision } from './engine.types.js';
 import { webhookPayloadFor } from './webhook.js';

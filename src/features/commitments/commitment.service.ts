@@ -20,7 +20,7 @@ import { requestedPolicyId } from './engine-config.js';
 import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
 import * as repo from './commitment.repo.js';
-import { listAgentLoads } from '../agents/agent-load.repo.js';
+import { listAgentLoads } from '../agents/index.js';
 import { chooseManager, managerLoadsOf } from './choose-manager.js';
 import { deliveredMessageInput, escalatedInput, eventInput, inboundMessageInput, signalInput } from './engine-inputs.js';
 import type { Decision, EngineConfig, EngineInput, TimerRef } from './engine.types.js';

@@ -68,12 +68,12 @@ export function createReasonMatcher(catalog: ReasonCatalog): ReasonMatcher {
   }
   // Most messages state no reason: one regular expression of each phrase's longest word (the one least likely
   // to appear by chance, a letter short so "verified" still finds "verify") spares them the tokenising.
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const keys = new Set<string>();
   for (const phrases of byFirst.values()) {
     for (const phrase of phrases) {
       const longest = phrase.required.reduce((a, b) => (b.length > a.length ? b : a));
-      keys.add(escape(longest.slice(0, Math.max(3, longest.length - 1))));
+      keys.add(escapeRegExp(longest.slice(0, Math.max(3, longest.length - 1))));
     }
   }
   const mayState = new RegExp(`\\b(?:${[...keys].join('|')})`, 'i');

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/create-db.js';
 import type { Clock } from '../../shared/clock.js';
 import * as repo from './report.repo.js';
-import { listAgentLoads } from '../agents/agent-load.repo.js';
+import { listAgentLoads } from '../agents/index.js';
 import { countsPerDay, firstResponseBuckets, reportWindow } from './report.js';
 
 export interface DashboardReport {

@@ -11,7 +11,7 @@ import type { CaseService } from '../cases/case.service.js';
 import { chooseAssignee } from './assignment.js';
 import { planHandover } from './handover.js';
 import * as repo from './signal.repo.js';
-import { listAgentLoads } from '../agents/agent-load.repo.js';
+import { listAgentLoads } from '../agents/index.js';
 import { requiredSkillsFor, type SignalsConfig } from './signals-config.js';
 
 /** How many unassigned cases one sweep places at most; the next run takes the rest. */
