@@ -245,15 +245,15 @@ export interface paths {
     post: operations["logCall"];
   };
   "/webhooks/shopify": {
-    /** shopify webhook (X-Shopify-Hmac-Sha256); stored, answered, then mapped to Kept events */
+    /** Shopify webhook (X-Shopify-Hmac-Sha256); stored, answered, then mapped to Kept events */
     post: operations["receiveShopifyWebhook"];
   };
   "/webhooks/woocommerce": {
-    /** woocommerce webhook (X-WC-Webhook-Signature); stored, answered, then mapped to Kept events */
-    post: operations["receiveWoocommerceWebhook"];
+    /** WooCommerce webhook (X-WC-Webhook-Signature); stored, answered, then mapped to Kept events */
+    post: operations["receiveWooCommerceWebhook"];
   };
   "/webhooks/stripe": {
-    /** stripe webhook (Stripe-Signature); stored, answered, then mapped to Kept events */
+    /** Stripe webhook (Stripe-Signature); stored, answered, then mapped to Kept events */
     post: operations["receiveStripeWebhook"];
   };
   "/webhooks/{name}": {
@@ -3238,7 +3238,7 @@ export interface operations {
       };
     };
   };
-  /** shopify webhook (X-Shopify-Hmac-Sha256); stored, answered, then mapped to Kept events */
+  /** Shopify webhook (X-Shopify-Hmac-Sha256); stored, answered, then mapped to Kept events */
   receiveShopifyWebhook: {
     responses: {
       /** @description Default Response */
@@ -3251,6 +3251,12 @@ export interface operations {
           };
         };
       };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No token, or an unknown, expired or revoked one */
       401: {
         content: {
@@ -3265,8 +3271,8 @@ export interface operations {
       };
     };
   };
-  /** woocommerce webhook (X-WC-Webhook-Signature); stored, answered, then mapped to Kept events */
-  receiveWoocommerceWebhook: {
+  /** WooCommerce webhook (X-WC-Webhook-Signature); stored, answered, then mapped to Kept events */
+  receiveWooCommerceWebhook: {
     responses: {
       /** @description Default Response */
       200: {
@@ -3278,6 +3284,12 @@ export interface operations {
           };
         };
       };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No token, or an unknown, expired or revoked one */
       401: {
         content: {
@@ -3292,7 +3304,7 @@ export interface operations {
       };
     };
   };
-  /** stripe webhook (Stripe-Signature); stored, answered, then mapped to Kept events */
+  /** Stripe webhook (Stripe-Signature); stored, answered, then mapped to Kept events */
   receiveStripeWebhook: {
     responses: {
       /** @description Default Response */
@@ -3303,6 +3315,12 @@ export interface operations {
             duplicate?: boolean;
             id?: string;
           };
+        };
+      };
+      /** @description The request is invalid; `field` names what to fix */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No token, or an unknown, expired or revoked one */
@@ -3343,8 +3361,20 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No token, or an unknown, expired or revoked one */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing was found by that id */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3532,6 +3562,12 @@ export interface operations {
       };
       /** @description Nothing was found by that id */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request conflicts with the current state */
+      409: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
