@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../../src/db/transaction.js';
 import { storeKinds } from '../helpers/stores.js';
-import { createTestKept, type TestKept } from '../helpers/test-app.js';
+import { adminToken, createTestKept, type TestKept } from '../helpers/test-app.js';
 import { actionsOf, advanceTo, byKind, firstOf, caseOf, contact, createAgent, ingest, type CommitmentView, type TestAgent } from './commitment-helpers.js';
 
 /** A time in week `week` after the first test day (Tuesday 1 December 2026); day 0 is that week's Tuesday. */
@@ -231,7 +231,9 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     // Weeks later the escalated case still has its two escalations: a breached escalation escalates once.
     expect(byKind((await caseOf(kept, 'escalated@example.com')).commitments, 'escalation')).toHaveLength(2);
 
-    const metrics = await kept.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${await agent.token()}` } });
+    // Metrics are an operator's: an admin (or the scrape token) reads them, an agent may not.
+    expect((await kept.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${await agent.token()}` } })).statusCode).toBe(403);
+    const metrics = await kept.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${adminToken}` } });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
     expect(metrics.body).toMatch(/kept_commitments_breached\{kind="first_response"\} [1-9]/);

@@ -64,6 +64,8 @@ describe('kept start on a file system that fills up', () => {
     const filler = join(mountPoint, 'filler');
     fill(filler, 20 * mb);
     const refusedAt = Date.now();
+    // Kept reads the free space at most every 250 ms: a write in that window may still be taken.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const refused = await post('while-full');
     expect(Date.now() - refusedAt).toBeLessThan(2_000);
     expect(refused.status).toBe(507);
@@ -86,12 +88,16 @@ describe('kept start on a file system that fills up', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await post('after-space-returned')).status).toBe(202);
     expect((await fetch(`${base}/api/v1/health`)).status).toBe(200);
-    const lines = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string });
-    expect(lines.filter((line) => line.msg === 'the store cannot take writes; refusing them until it can')).toHaveLength(1);
-    expect(lines.filter((line) => line.msg === 'the store takes writes again')).toHaveLength(1);
+    // Log lines reach stdout in batches, at the latest 200 ms after they are written.
+    const logged = (msg: string) => logs.split('\n').filter((line) => line.startsWith('{')).filter((line) => (JSON.parse(line) as { msg: string }).msg === msg).length;
+    const logDeadline = Date.now() + 5_000;
+    while (logged('the store takes writes again') === 0 && Date.now() < logDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(logged('the store cannot take writes; refusing them until it can')).toBe(1);
+    expect(logged('the store takes writes again')).toBe(1);
 
     // Full again, then SIGTERM: the process ends.
     fill(filler, 20 * mb);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await post('full-at-stop')).status).toBe(507);
     const exit = new Promise<number | null>((resolve) => kept?.once('exit', (code) => resolve(code)));
     const stopping = Date.now();
