@@ -3,13 +3,13 @@
 // finds the order by its last digits and leads to its case.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
+import { logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
 const password = 'correct horse battery';
 const question = 'I got an email saying my account ending in 7776 is being credited. I have no account 7776!';
 
-describe.skipIf(!hasChromium)('assist and search in the console', () => {
+describe('assist and search in the console', () => {
   let kept: TestKept;
   let base: string;
   let browser: Browser;

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, chromiumPath, logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
+import { logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
 import { adminToken, createTestKept, type TestKept } from '../helpers/test-app.js';
 
 const password = 'correct horse battery';
-const title = hasChromium ? 'emailed attachments in the console' : `emailed attachments in the console — skipped: ${chromiumPath} is missing (apt-get install chromium; CI installs it)`;
+const title = 'emailed attachments in the console';
 
-describe.skipIf(!hasChromium)(title, () => {
+describe(title, () => {
   let kept: TestKept;
   let browser: Browser;
   let page: Page;

@@ -3,13 +3,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as shopify from '../fixtures/connectors/shopify.js';
-import { hasChromium, logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
+import { logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 import { connectorSecrets, postShopify } from '../helpers/webhooks.js';
 
 const password = 'correct horse battery';
 
-describe.skipIf(!hasChromium)('shop connectors in the console', () => {
+describe('shop connectors in the console', () => {
   let kept: TestKept;
   let base: string;
   let browser: Browser;

@@ -3,13 +3,13 @@
 // timeline then shows; the settings page says what each template promises.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
+import { logIn, openBrowser, serveConsole } from '../helpers/console-browser.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 import { caseOf, contact, ingest } from './commitment-helpers.js';
 
 const password = 'correct horse battery';
 
-describe.skipIf(!hasChromium)('promises in the console', () => {
+describe('promises in the console', () => {
   let kept: TestKept;
   let base: string;
   let browser: Browser;

@@ -8,7 +8,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TestKept } from './test-app.js';
 
 export const chromiumPath = '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Builds web/dist when it is missing or older than its sources (the server serves it), and serves Kept. */
@@ -21,6 +20,8 @@ export async function serveConsole(kept: TestKept): Promise<string> {
 
 /** A headless Chromium with one page, in UTC so the times typed and shown are the server's. */
 export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
+  // The browser tests never skip themselves: without Chromium they fail, saying what to install.
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install chromium (.ci/run installs it)`);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
