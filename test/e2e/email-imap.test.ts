@@ -7,7 +7,7 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
-import { dovecotAvailable, startPrivateDovecot, type PrivateDovecot } from '../../src/channels/email/fixtures/private-dovecot.js';
+import { startPrivateDovecot, type PrivateDovecot } from '../../src/channels/email/fixtures/private-dovecot.js';
 import { storeKinds } from '../helpers/stores.js';
 import { adminToken, createTestKept, testStart } from '../helpers/test-app.js';
 
@@ -19,7 +19,7 @@ function mail(n: number, mailbox: string): string {
   return [`From: Ola ${n} <ola${n}.${mailbox.toLowerCase()}@example.com>`, 'To: support@kept.local', `Subject: Mailbox question ${n}`, `Message-ID: <imap-${mailbox}-${n}@example.com>`, 'Date: Tue, 01 Dec 2026 08:00:00 +0000', '', `Question ${n}`, ''].join('\r\n');
 }
 
-describe.skipIf(!dovecotAvailable())('IMAP polling from kept.config.yaml', () => {
+describe('IMAP polling from kept.config.yaml', () => {
   beforeAll(async () => {
     server = await startPrivateDovecot();
     admin = new ImapFlow({ host: '127.0.0.1', port: server.port, secure: false, auth: { user: server.user, pass: server.password }, logger: false });

@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import { createImapPoller } from './imap-poller.js';
 import type { ImapPollerOptions } from './imap-poller.js';
 import { createMemoryCursorStore, createMemorySink } from './fixtures/in-memory-ports.js';
-import { dovecotAvailable, startPrivateDovecot } from './fixtures/private-dovecot.js';
+import { startPrivateDovecot } from './fixtures/private-dovecot.js';
 import type { PrivateDovecot } from './fixtures/private-dovecot.js';
 import { parseEmail } from './parse-email.js';
 
@@ -41,7 +41,7 @@ async function subjects(saved: Array<{ raw: Buffer }>): Promise<string[]> {
   return result;
 }
 
-describe.skipIf(!dovecotAvailable())('IMAP polling against a private Dovecot', () => {
+describe('IMAP polling against a private Dovecot', () => {
   beforeAll(async () => {
     server = await startPrivateDovecot();
     admin = new ImapFlow({ host: '127.0.0.1', port: server.port, secure: false, auth: { user: server.user, pass: server.password }, logger: false });

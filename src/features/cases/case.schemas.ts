@@ -60,6 +60,16 @@ export const caseDocumentSchema = z.looseObject({
   received_at: timeText.nullable(),
 });
 
+export const caseAttachmentSchema = z.object({
+  id: z.string(),
+  message_id: z.string(),
+  filename: z.string(),
+  content_type: z.string(),
+  size: z.number().meta({ description: 'Bytes' }),
+  stored: z.boolean().meta({ description: 'False when the file was over the size cap: its name and size were kept, not its bytes' }),
+  created_at: timeText,
+});
+
 export const caseViewSchema = z
   .looseObject({
     ...caseCore,
@@ -71,6 +81,7 @@ export const caseViewSchema = z
     messages: z.array(messageViewSchema),
     commitments: z.array(commitmentViewSchema),
     documents: z.array(caseDocumentSchema).meta({ description: 'Documents of a claim (SPEC §3)' }),
+    attachments: z.array(caseAttachmentSchema).optional().meta({ description: 'Files customers sent with their email, oldest first; served at /api/v1/attachments/{id}' }),
     status_url: z.string(),
     created_at: timeText,
     updated_at: timeText,

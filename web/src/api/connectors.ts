@@ -1,34 +1,11 @@
 // Shop connectors (docs/connectors.md): each webhook's endpoint, its last deliveries, and replaying one.
 import { query, request } from './http';
+import type { Answer } from './types';
 
-export type DeliveryStatus = 'received' | 'processing' | 'ingested' | 'ignored' | 'failed';
-
-/** `GET /api/v1/connectors` — one entry per connector. */
-export interface ConnectorSummary {
-  name: string;
-  kind: 'shopify' | 'woocommerce' | 'stripe' | 'declared';
-  endpoint_url: string;
-  configured: boolean;
-  secret_env: string;
-  deliveries: number;
-  failures: number;
-  last_delivery_at: string | null;
-  last_status: DeliveryStatus | null;
-}
-
-export interface ConnectorDelivery {
-  id: string;
-  connector: string;
-  delivery_id: string;
-  topic: string | null;
-  status: DeliveryStatus;
-  error: string | null;
-  waiting_on: string | null;
-  event_ids: string[];
-  attempts: number;
-  received_at: string;
-  processed_at: string | null;
-}
+/** `GET /api/v1/connectors` — one entry per connector, as the API document types it. */
+export type ConnectorSummary = Answer<'listConnectors'>['connectors'][number];
+export type ConnectorDelivery = Answer<'listConnectorDeliveries'>['deliveries'][number];
+export type DeliveryStatus = ConnectorDelivery['status'];
 
 export async function listConnectors(): Promise<ConnectorSummary[]> {
   return (await request<{ connectors: ConnectorSummary[] }>('/connectors')).connectors;

@@ -420,6 +420,19 @@ export interface components {
           received_at: string | null;
           [key: string]: unknown;
         })[];
+      /** @description Files customers sent with their email, oldest first; served at /api/v1/attachments/{id} */
+      attachments?: {
+          id: string;
+          message_id: string;
+          filename: string;
+          content_type: string;
+          /** @description Bytes */
+          size: number;
+          /** @description False when the file was over the size cap: its name and size were kept, not its bytes */
+          stored: boolean;
+          /** Format: date-time */
+          created_at: string;
+        }[];
       status_url: string;
       /** Format: date-time */
       created_at: string;

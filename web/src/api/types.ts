@@ -5,7 +5,7 @@
 import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
-type Answer<K extends keyof operations, S extends number = 200> = operations[K]['responses'] extends Record<S, { content: { 'application/json': infer T } }> ? T : never;
+export type Answer<K extends keyof operations, S extends number = 200> = operations[K]['responses'] extends Record<S, { content: { 'application/json': infer T } }> ? T : never;
 
 export type Role = Schemas['Agent']['role'];
 
@@ -74,18 +74,10 @@ export interface PromiseCorrection {
 export type CaseDocument = Schemas['Case']['documents'][number];
 
 /** A file a customer sent with an email; `stored` is false when it was over the size cap (name and size only). */
-export interface CaseAttachment {
-  id: string;
-  message_id: string;
-  filename: string;
-  content_type: string;
-  size: number;
-  stored: boolean;
-  created_at: string;
-}
+export type CaseAttachment = NonNullable<Schemas['Case']['attachments']>[number];
 
 /** The case JSON; `attachments` is added by the email channel's part of it. */
-export type CaseDetail = Schemas['Case'] & { commitments: Commitment[]; risk: Risk; attachments?: CaseAttachment[] };
+export type CaseDetail = Schemas['Case'] & { commitments: Commitment[]; risk: Risk };
 
 export type TimelineType =
   | 'event'

@@ -21,7 +21,6 @@ import { Composer } from './composer';
 import { agentsQuery, caseQuery, customerQuery, queryKeys, timelineQuery } from '../api/queries';
 import { AssistPanel } from '../components/assist-panel';
 import { CaseCaveats, type CaseCaveat } from '../components/caveat-views';
-import type { AssistMessage } from '../api/assist';
 
 export function CasePage() {
   const id = useParams()['id'] ?? '';
@@ -44,7 +43,7 @@ export function CasePage() {
         <Composer caseId={c.id} authorId={agent.id} channels={c.channels} draft={draft} />
         <AssistPanel
           caseId={c.id}
-          messages={((c as { messages?: AssistMessage[] }).messages ?? []).filter((message) => message.direction === 'in')}
+          messages={c.messages.filter((message) => message.direction === 'in')}
           onUseReply={(body) => setDraft({ body, at: Date.now() })}
         />
         <section aria-labelledby="timeline-title">
