@@ -53,6 +53,11 @@ const surveyComments = ['Fast delivery, thanks!', 'Support took too long to answ
 export interface EventGenerator {
   /** The next `size` events of the stream. */
   nextBatch(size: number): EventInput[];
+  /**
+   * The same, each with the number of the customer it concerns (whatever identity the event names them by),
+   * so that a stream can be split between processes with each customer's events kept together and in order.
+   */
+  nextOwnedBatch(size: number): { event: EventInput; customer: number }[];
 }
 
 /** Creates the stream for `seed`; events start at `start` and advance a few seconds each. */
@@ -67,6 +72,7 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
   let eventCount = 0;
   let orderCount = 0;
   let threadCount = 0;
+  let lastOwner = 0;
 
   function newCustomer(): BenchCustomer {
     const n = customers.length + 1;
@@ -105,6 +111,7 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
 
   function orderPlaced(base: Base): EventInput {
     const customer = customers.length > 20 && random.chance(0.55) ? returningCustomer() : newCustomer();
+    lastOwner = customer.n;
     const number = `B-${100_000 + ++orderCount}`;
     customer.orders.push(number);
     orderOwner.set(number, customer);
@@ -134,6 +141,7 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
 
   function orderEvent(base: Base, type: BenchEventType, number: string, data: Record<string, unknown>): EventInput {
     const customer = orderOwner.get(number)!;
+    lastOwner = customer.n;
     // Most shop platforms repeat the buyer on every order event; some send the order alone.
     return { ...base, type, ...(random.chance(0.75) ? { customer: identityOf(customer, false) } : {}), order: { id: number }, data };
   }
@@ -142,6 +150,7 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
     const followUp = threads.length > 0 && random.chance(0.2) ? random.pick(threads) : undefined;
     const channel = followUp?.channel ?? random.weighted(contactChannels);
     const customer = followUp?.customer ?? (random.chance(0.25) ? newCustomer() : returningCustomer());
+    lastOwner = customer.n;
     let ref: NonNullable<EventInput['customer']>;
     if (channel === 'social') {
       const firstTime = !customer.handle;
@@ -171,6 +180,7 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
 
   function surveyResponded(base: Base): EventInput {
     const customer = returningCustomer();
+    lastOwner = customer.n;
     const score = random.chance(0.2) ? random.int(0, 6) : random.int(7, 10);
     const order = customer.orders.at(-1);
     return {
@@ -185,6 +195,7 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
   function messageSent(base: Base): EventInput {
     const thread = threads.length > 0 && random.chance(0.6) ? random.pick(threads) : undefined;
     const customer = thread?.customer ?? returningCustomer();
+    lastOwner = customer.n;
     const order = customer.orders.at(-1);
     const text = order ? `Your order ${order} is on its way. We will keep you posted.` : 'Thanks for writing to us, we are looking into it.';
     return {
@@ -238,6 +249,11 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
 
   return {
     nextBatch: (size) => Array.from({ length: size }, nextEvent),
+    nextOwnedBatch: (size) =>
+      Array.from({ length: size }, () => {
+        const event = nextEvent();
+        return { event, customer: lastOwner };
+      }),
   };
 }
 
