@@ -92,7 +92,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         ...(input.orderNumber && !before.orderNumber ? { orderNumber: input.orderNumber } : {}),
         at: input.at,
       });
-      if (before.state !== caseRecord.state) await deps.bus.emit('case.changed', { tx, before, after: caseRecord, change: 'state', by: null });
+      if (before.state !== caseRecord.state) await deps.bus.emit('case.changed', { before, after: caseRecord, change: 'state', by: null }, tx);
     } else {
       caseRecord = await caseRepo.insertCase(tx, {
         customerId: input.customerId,
@@ -104,7 +104,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         at: input.at,
       });
       opened = true;
-      await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: null });
+      await deps.bus.emit('case.changed', { before: null, after: caseRecord, change: 'opened', by: null }, tx);
     }
     const message = await messageRepo.insertMessage(tx, {
       caseId: caseRecord.id,
@@ -125,7 +125,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       at: input.at,
     });
     announceCaseUpdated(tx, { bus: deps.bus, caseId: caseRecord.id });
-    await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened });
+    await deps.bus.emit('message.recorded', { message, caseRecord, opened }, tx);
     return { caseRecord, message, opened };
   }
 
@@ -157,8 +157,8 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       status: 'sent',
       at: input.at,
     });
-    await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened: false });
-    await deps.bus.emit('message.delivered', { tx, message, caseRecord, at: input.at });
+    await deps.bus.emit('message.recorded', { message, caseRecord, opened: false }, tx);
+    await deps.bus.emit('message.delivered', { message, caseRecord, at: input.at }, tx);
     return { caseRecord, message };
   }
 
@@ -218,7 +218,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       const before = await requireCase(tx, input.id);
       const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;
       const after = await caseRepo.updateCase(tx, input.id, changes);
-      await deps.bus.emit('case.changed', { tx, before, after, change: input.change, ...(input.note ? { note: input.note } : {}), by: input.by });
+      await deps.bus.emit('case.changed', { before, after, change: input.change, ...(input.note ? { note: input.note } : {}), by: input.by }, tx);
       announceCaseUpdated(tx, { bus: deps.bus, caseId: input.id });
     });
     return getCase(input.id);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { historyOf } from '../../db/history-transaction.js';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainFact } from '../../domain-events.js';
 import type { FallbackOutcome, FallbackSender } from '../commitments/engine-ports.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -157,7 +157,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       if (message.caseRecord) await caseRepo.updateCase(tx, message.caseRecord.id, { flagged: true, at });
       logger.warn({ outbox_id: entry.id, case_id: entry.caseId, customer_id: entry.customerId, findings: entry.audit.findings }, 'automatic message held');
     } else {
-      await bus.emit('message.recorded', { tx, message: { ...recorded, status: 'queued' }, caseRecord: message.caseRecord, opened: false });
+      await bus.emit('message.recorded', { message: { ...recorded, status: 'queued' }, caseRecord: message.caseRecord, opened: false }, tx);
     }
     return entry;
   }
@@ -184,8 +184,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
   }
 
   /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
-  async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
-    const { tx, message, caseRecord } = payload;
+  async function acknowledge(fact: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
+    const { message, caseRecord } = fact;
     // A contact replayed from history was answered, or not, back then: it is not acknowledged now.
     if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord || historyOf(tx)) return;
     const now = clock.now();
