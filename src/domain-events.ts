@@ -11,6 +11,13 @@ import type { EventInput } from './features/events/event.schemas.js';
 import type { MessageRecord } from './features/cases/index.js';
 import type { CaseRecord } from './features/cases/index.js';
 
+/** A file that came with an inbound message and was not kept: larger than the `capBytes` its channel keeps. */
+export interface FileNotKept {
+  filename: string;
+  size: number;
+  capBytes: number;
+}
+
 /** Facts delivered inside the emitter's transaction (their context is that `Tx`). */
 export interface TransactionEvents {
   /**
@@ -23,8 +30,11 @@ export interface TransactionEvents {
   'batch.ending': Record<string, never>;
   /** A new (not duplicate) event was stored and projected: policies evaluate it. */
   'event.ingested': { event: EventInput; customerId: string | null; caseId: string | null; messageId: string | null; at: Date };
-  /** A message was recorded on a case, in or out, from any channel. */
-  'message.recorded': { message: MessageRecord; caseRecord: CaseRecord | null; opened: boolean };
+  /**
+   * A message was recorded on a case, in or out, from any channel; `filesNotKept`, the files that came with an
+   * inbound message and were not kept (over the channel's size cap), which its one answer names.
+   */
+  'message.recorded': { message: MessageRecord; caseRecord: CaseRecord | null; opened: boolean; filesNotKept?: FileNotKept[] };
   /** An outbound message reached its channel (sent by Kept, or reported sent by `message.sent`) at `at`. */
   'message.delivered': { message: MessageRecord; caseRecord: CaseRecord | null; at: Date };
   /** An outbound message failed for good: it keeps no commitment. */

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { announceCaseUpdated } from '../live/announce.js';
 import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind } from '../../db/database.js';
-import type { DomainBus } from '../../domain-events.js';
+import type { DomainBus, FileNotKept } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
 import type { Clock } from '../../shared/clock.js';
@@ -35,6 +35,8 @@ export interface InboundMessageInput {
   caseKind?: string;
   /** The queue of a case this message opens (`automatic` for mail no person sent). */
   queue?: string | null;
+  /** Files that came with the message and were not kept (too large): the answer to it names them. */
+  filesNotKept?: FileNotKept[];
   at: Date;
 }
 
@@ -125,7 +127,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       at: input.at,
     });
     announceCaseUpdated(tx, { bus: deps.bus, caseId: caseRecord.id });
-    await deps.bus.emit('message.recorded', { message, caseRecord, opened }, tx);
+    await deps.bus.emit('message.recorded', { message, caseRecord, opened, ...(input.filesNotKept?.length ? { filesNotKept: input.filesNotKept } : {}) }, tx);
     return { caseRecord, message, opened };
   }
 

@@ -20,6 +20,7 @@ import { buildCustomerFacts } from './customer-facts.js';
 import { auditMessage } from './fact-audit.js';
 import type { CustomerFactsInput } from './facts.schemas.js';
 import { fallbackTemplate } from './fallback-template.js';
+import { filesNotKeptNotice, filesNotKeptText, withFilesNotKept } from './files-not-kept.js';
 import { findClaims } from './message-claims.js';
 import { findStatedReasons } from './reason-catalog.js';
 import * as outboxRepo from './outbox.repo.js';
@@ -53,7 +54,7 @@ export interface AutomaticMessage {
   order: orderRepo.OrderRecord | null;
   template: MessageTemplate;
   vars: VarValues;
-  origin: 'acknowledgement' | 'fallback';
+  origin: 'acknowledgement' | 'fallback' | 'attachment_too_large';
   idempotencyKey: string;
   channel: string;
   to: string;
@@ -183,36 +184,39 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     return (await outboxRepo.countOutboxOfCustomerSince(tx, { customerId: input.customerId, origin: 'acknowledgement', since: new Date(input.at.getTime() - windowMs) })) < perAddress;
   }
 
-  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
+  /**
+   * Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by
+   * the config). One message at most: files the mail brought and Kept could not keep are named in the
+   * acknowledgement when it goes by email, and in a notice of their own, once, when no acknowledgement goes.
+   */
   async function acknowledge(fact: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
     const { message, caseRecord } = fact;
     // A contact replayed from history was answered, or not, back then: it is not acknowledged now.
     if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord || historyOf(tx)) return;
+    const filesNotKept = fact.filesNotKept ?? [];
     const now = clock.now();
-    if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
-    if (!(await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }))) return;
+    const due =
+      !(await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) &&
+      (await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }));
+    if (!due && filesNotKept.length === 0) return;
     const { customer, identities } = await customerRepo.findCustomerWithIdentities(tx, caseRecord.customerId);
-    const target = addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
-    if (!target) {
-      logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
-      return;
-    }
+    const target = due ? addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' }) : undefined;
+    if (due && !target) logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
+    const toldInAck = target?.channel === 'email' && filesNotKept.length > 0;
+    const email = filesNotKept.length > 0 && !toldInAck ? [...identities].reverse().find((identity) => identity.kind === 'email') : undefined;
+    if (!target && !email) return;
     // The acknowledgement is about the case: its link is the case's page, even when an order is named (whose
     // number it carries as the case's).
     const vars = await recordVars(tx, { customerId: caseRecord.customerId, customer: customer ?? null, caseRecord, order: null, reasons, publicUrl });
-    await sendAutomatic(tx, {
-      caseRecord,
-      customerId: caseRecord.customerId,
-      zone: customer?.timeZone ?? options.defaultZone,
-      order: null,
-      template: target.template,
-      vars: templateVars(target.template, vars),
-      origin: 'acknowledgement',
-      idempotencyKey: `ack:${message.id}`,
-      channel: target.channel,
-      to: target.to,
-      reasonCode: null,
-    });
+    const files: VarValues = filesNotKept.length > 0 ? { files_not_kept: filesNotKeptText(filesNotKept) } : {};
+    const common = { caseRecord, customerId: caseRecord.customerId, zone: customer?.timeZone ?? options.defaultZone, order: null, reasonCode: null };
+    if (target) {
+      const template = toldInAck ? withFilesNotKept(target.template) : target.template;
+      await sendAutomatic(tx, { ...common, template, vars: templateVars(template, vars, files), origin: 'acknowledgement', idempotencyKey: `ack:${message.id}`, channel: target.channel, to: target.to });
+    }
+    if (email) {
+      await sendAutomatic(tx, { ...common, template: filesNotKeptNotice, vars: templateVars(filesNotKeptNotice, vars, files), origin: 'attachment_too_large', idempotencyKey: `attachment-too-large:${message.id}`, channel: 'email', to: email.value });
+    }
   }
 
   /** The same message on another channel: the template's own sibling (`x.email` → `x.sms`), else the order event's. */
