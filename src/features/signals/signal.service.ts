@@ -45,7 +45,7 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
   const findCaseRiskFacts = repo.createCaseRiskFactsReader(deps.db);
   async function emitSignal(tx: Tx, input: { code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date }): Promise<void> {
     deps.logger.info({ case_id: input.caseId, customer_id: input.customerId, message_id: input.messageId, signal: input.code }, 'signal detected');
-    await deps.bus.emit('signal.detected', { ...input }, tx);
+    await deps.bus.emit('signal.detected', input, tx);
   }
 
   /**
