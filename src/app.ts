@@ -189,8 +189,9 @@ type Services = ReturnType<typeof buildServices>;
 
 /**
  * Every bus subscription, in the order its handlers run (the bus awaits them in this order). In-transaction
- * events first: what a message or an event means is read (signals, promises), then the engine decides, then
- * the features that act on its decisions (surveys, claims, the acknowledgement). Then the after-commit `live.*`.
+ * events first, each handler given the fact and the emitter's transaction: what a message or an event means is
+ * read (signals, promises), then the engine decides, then the features that act on its decisions (surveys,
+ * claims, the acknowledgement). Then the after-commit `live.*`, given the fact alone.
  */
 function subscribe(services: Services): void {
   const { bus, signals, promises, engine, surveys, claims, oneVoice, live, caveats } = services;
