@@ -9,11 +9,16 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** The lines naming each file: the customer's words, which the fact audit does not read as Kept's claims. */
+export function filesNotKeptLines(files: readonly FileNotKept[]): string[] {
+  return files.map((file) => `- ${file.filename} (${megabytes(file.size)})`);
+}
+
 /** The paragraph naming the files and the cap, and asking for them smaller. */
 export function filesNotKeptText(files: readonly FileNotKept[]): string {
   const one = files.length === 1;
   const cap = Math.min(...files.map((file) => file.capBytes));
-  const list = files.map((file) => `- ${file.filename} (${megabytes(file.size)})`).join('\n');
+  const list = filesNotKeptLines(files).join('\n');
   return [
     `We could not keep ${one ? 'this file' : 'these files'}: ${one ? 'it is' : 'they are'} larger than the ${megabytes(cap)} we can keep per file.`,
     list,

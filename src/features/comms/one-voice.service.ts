@@ -20,7 +20,7 @@ import { buildCustomerFacts } from './customer-facts.js';
 import { auditMessage } from './fact-audit.js';
 import type { CustomerFactsInput } from './facts.schemas.js';
 import { fallbackTemplate } from './fallback-template.js';
-import { filesNotKeptNotice, filesNotKeptText, withFilesNotKept } from './files-not-kept.js';
+import { filesNotKeptLines, filesNotKeptNotice, filesNotKeptText, withFilesNotKept } from './files-not-kept.js';
 import { findClaims } from './message-claims.js';
 import { findStatedReasons } from './reason-catalog.js';
 import * as outboxRepo from './outbox.repo.js';
@@ -63,6 +63,8 @@ export interface AutomaticMessage {
   zone?: string;
   /** Not sent (undefined comes back) when the customer was already sent the very same subject and text. */
   onlyOnce?: boolean;
+  /** Lines quoting the customer (the files they sent, by name): Kept claims nothing by them. */
+  quoted?: readonly string[];
 }
 
 const ackWindowMs = 60 * 60_000;
@@ -115,7 +117,9 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone, reasons });
     if (message.onlyOnce && message.customerId && (await outboxRepo.hasSameMessage(tx, { customerId: message.customerId, to: message.to, subject: rendered.subject ?? null, body: rendered.text }))) return undefined;
     const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
-    const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber, zone });
+    // What Kept itself says: a file named "order A-4711.pdf" neither names an order nor claims one.
+    const said = (message.quoted ?? []).reduce((text, quote) => text.replaceAll(quote, ''), [rendered.subject ?? '', rendered.text].join('\n'));
+    const findings = await auditText(tx, { text: said, customerId: message.customerId, orderNumber, zone });
     const recorded = await messageRepo.insertMessage(tx, {
       caseId: message.caseRecord?.id ?? null,
       customerId: message.customerId,
@@ -130,7 +134,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       externalId: null,
       eventId: null,
       // Only an order the text names: an acknowledgement on an order's case must not keep its notify commitment.
-      orderNumbers: mentionedOrderNumbers([rendered.subject ?? '', rendered.text].join('\n'), orderNumber ? [orderNumber] : []),
+      orderNumbers: mentionedOrderNumbers(said, orderNumber ? [orderNumber] : []),
       noise: null,
       status: findings.length > 0 ? 'held' : 'queued',
       at,
@@ -209,7 +213,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     // number it carries as the case's).
     const vars = await recordVars(tx, { customerId: caseRecord.customerId, customer: customer ?? null, caseRecord, order: null, reasons, publicUrl });
     const files: VarValues = filesNotKept.length > 0 ? { files_not_kept: filesNotKeptText(filesNotKept) } : {};
-    const common = { caseRecord, customerId: caseRecord.customerId, zone: customer?.timeZone ?? options.defaultZone, order: null, reasonCode: null };
+    const common = { caseRecord, customerId: caseRecord.customerId, zone: customer?.timeZone ?? options.defaultZone, order: null, reasonCode: null, quoted: filesNotKeptLines(filesNotKept) };
     if (target) {
       const template = toldInAck ? withFilesNotKept(target.template) : target.template;
       await sendAutomatic(tx, { ...common, template, vars: templateVars(template, vars, files), origin: 'acknowledgement', idempotencyKey: `ack:${message.id}`, channel: target.channel, to: target.to });
