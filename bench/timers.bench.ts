@@ -13,14 +13,13 @@ import pino from 'pino';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config.js';
 import { createStore, type Store } from '../src/db/create-db.js';
-import type { DomainEvents } from '../src/domain-events.js';
+import { createDomainBus } from '../src/domain-events.js';
 import { createCommitmentService } from '../src/features/commitments/commitment.service.js';
 import { buildEngineConfig } from '../src/features/commitments/engine-config.js';
 import { commitmentConfigOf } from '../src/features/commitments/policy-defaults.js';
 import { createScheduler } from '../src/features/commitments/scheduler.js';
 import { createTimerStore } from '../src/features/commitments/timer.repo.js';
 import { createSystemClock } from '../src/shared/clock.js';
-import { createEventBus } from '../src/shared/event-bus.js';
 import { seedDueCommitments } from '../test/helpers/seed-commitments.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000000' }, sample: { type: 'string', default: '300' }, spacing: { type: 'string', default: '100' } } });
@@ -82,7 +81,7 @@ async function baseline(store: Store): Promise<{ p50: number; p99: number }> {
 async function measureFireLag(store: Store): Promise<{ lag: number[]; applied: number[]; rssMax: number }> {
   const config = loadConfig({ KEPT_LOG_LEVEL: 'silent' });
   const clock = createSystemClock();
-  const service = createCommitmentService({ db: store.db, clock, bus: createEventBus<DomainEvents>(), logger: pino({ level: 'silent' }), engine: buildEngineConfig(commitmentConfigOf(config.file)), fallbackSenders: {} });
+  const service = createCommitmentService({ db: store.db, clock, bus: createDomainBus(), logger: pino({ level: 'silent' }), engine: buildEngineConfig(commitmentConfigOf(config.file)), fallbackSenders: {} });
   const lag: number[] = [];
   const applied: number[] = [];
   const scheduler = createScheduler({

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
-import type { DomainEvents } from './domain-events.js';
+import { createDomainBus } from './domain-events.js';
 import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
 import { RequestLogController } from './http/request-log.js';
@@ -17,7 +17,6 @@ import { registerSameOriginForms } from './http/same-origin-forms.js';
 import { registerConsole } from './http/console.js';
 import { registerOpenApi } from './http/openapi.js';
 import type { App } from './http/route-types.js';
-import { createEventBus } from './shared/event-bus.js';
 import { createManualClock, createSystemClock, type Clock } from './shared/clock.js';
 import { createAgentService } from './features/agents/agent.service.js';
 import { registerAgentRoutes } from './features/agents/agent.routes.js';
@@ -124,7 +123,7 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const { config, store, clock, logger } = options;
   const db = store.db;
   const publicUrl = config.file.kept.public_url;
-  const bus = createEventBus<DomainEvents>();
+  const bus = createDomainBus();
   const clockService = createClockService({ clock });
   const agents = createAgentService({ db, clock, logger, publicUrl });
   const access = createAgentAccessService({ db, clock, forgetCachedPrincipals: agents.forgetCachedPrincipals });
@@ -190,8 +189,9 @@ type Services = ReturnType<typeof buildServices>;
 
 /**
  * Every bus subscription, in the order its handlers run (the bus awaits them in this order). In-transaction
- * events first: what a message or an event means is read (signals, promises), then the engine decides, then
- * the features that act on its decisions (surveys, claims, the acknowledgement). Then the after-commit `live.*`.
+ * events first, each handler given the fact and the emitter's transaction: what a message or an event means is
+ * read (signals, promises), then the engine decides, then the features that act on its decisions (surveys,
+ * claims, the acknowledgement). Then the after-commit `live.*`, given the fact alone.
  */
 function subscribe(services: Services): void {
   const { bus, signals, promises, engine, surveys, claims, oneVoice, live, caveats } = services;

@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { readSecretEnv } from '../config/env.js';
 import type { Db } from '../db/create-db.js';
-import type { DomainBus } from '../domain-events.js';
 import type { App } from '../http/route-types.js';
 import type { Clock } from '../shared/clock.js';
 import type { CaseService } from '../features/cases/case.service.js';
@@ -31,7 +30,7 @@ export interface RegisterChannelsOptions {
   db: Db;
   clock: Clock;
   logger: Logger;
-  services: { cases: CaseService; outbox: OutboxService; customers: CustomerService; ingest: IngestService; clock: ClockService; bus: DomainBus };
+  services: { cases: CaseService; outbox: OutboxService; customers: CustomerService; ingest: IngestService; clock: ClockService };
   /** The outbox's transports by channel; filled here (a channel left out is captured). */
   transports: Partial<Record<string, MessageTransport>>;
   /** Reads a secret named in the config; defaults to the environment. */
@@ -71,7 +70,6 @@ export async function registerChannels(app: App, options: RegisterChannelsOption
     cases: services.cases,
     outbox: services.outbox,
     customers: services.customers,
-    bus: services.bus,
   });
   registerEmailRoutes(app, { sink: email.sink, clock, maxBytes: email.maxBytes, quarantine: email.quarantine });
   registerAttachmentRoutes(app, { attachments: createAttachmentService({ db }) });

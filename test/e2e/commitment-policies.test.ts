@@ -160,7 +160,7 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     const asked = await caseOf(kept, 'boss@example.com');
     // The signals feature reports the request on the bus, in the transaction that read the message.
     await withTransaction(kept.store.db, (tx) =>
-      kept.services.bus.emit('signal.detected', { tx, code: 'manager_request', caseId: asked.id, customerId: asked.customer_id, messageId: asked.messages[0].id, detail: 'asked for a manager', at: new Date(at(5, '09:00')) }),
+      kept.services.bus.emit('signal.detected', { code: 'manager_request', caseId: asked.id, customerId: asked.customer_id, messageId: asked.messages[0].id, detail: 'asked for a manager', at: new Date(at(5, '09:00')) }, tx),
     );
     const escalation: CommitmentView = firstOf((await caseOf(kept, 'boss@example.com')).commitments, 'escalation');
     expect(escalation).toMatchObject({ state: 'open', due_at: at(5, '13:00') });

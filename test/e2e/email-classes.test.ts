@@ -38,7 +38,7 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
     return Promise.all(list.body.items.map(async (item: { id: string }) => (await kept.api('GET', `/api/v1/cases/${item.id}`)).body));
   }
 
-  const outboxTo = async (address: string) => ((await kept.api('GET', '/api/v1/outbox?limit=500')).body.items as { to: string; origin?: string; subject: string; body: string }[]).filter((o) => o.to === address);
+  const outboxTo = async (address: string) => ((await kept.api('GET', '/api/v1/outbox?limit=500')).body.items as { to: string; origin?: string; status: string; subject: string; body: string }[]).filter((o) => o.to === address);
 
   it('an emailed PDF is kept, listed on its message in the case and served to agents only, as a download', async () => {
     expect((await post(fixture('attachment-invoice-pdf.eml'))).statusCode).toBe(202);
@@ -68,20 +68,37 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
     expect(only.attachments).toHaveLength(1);
   });
 
-  it('a file over the configured cap keeps its name and size, and its sender is told', async () => {
-    const big = Buffer.alloc(capBytes * 2, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
-    const raw = [
-      'From: Ines <ines@big-files.example>', 'To: support@kept.local', 'Subject: Video of the damage', 'Message-ID: <big-1@big-files.example>',
-      'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Here is the video.', '--b',
-      'Content-Type: video/mp4; name="damage.mp4"', 'Content-Disposition: attachment; filename="damage.mp4"', 'Content-Transfer-Encoding: base64', '', big, '--b--', '',
-    ].join('\r\n');
-    await post(raw);
+  it('a file over the configured cap keeps its name and size, and its sender gets one message naming it: the acknowledgement, or a notice alone when none is due', async () => {
+    const mail = (input: { messageId: string; subject: string; file: string }) => {
+      const big = Buffer.alloc(capBytes * 2, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+      return [
+        'From: Ines <ines@big-files.example>', 'To: support@kept.local', `Subject: ${input.subject}`, `Message-ID: <${input.messageId}@big-files.example>`,
+        'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Here is the video.', '--b',
+        `Content-Type: video/mp4; name="${input.file}"`, `Content-Disposition: attachment; filename="${input.file}"`, 'Content-Transfer-Encoding: base64', '', big, '--b--', '',
+      ].join('\r\n');
+    };
+    // A file's name is the customer's words: an order number in it is no claim of Kept's, so nothing is held.
+    await post(mail({ messageId: 'big-1', subject: 'Video of the damage', file: 'damage order A-4711.mp4' }));
     const [caseView] = await casesOf('ines@big-files.example');
-    expect(caseView.attachments).toMatchObject([{ filename: 'damage.mp4', size: capBytes * 2, stored: false }]);
+    expect(caseView.attachments).toMatchObject([{ filename: 'damage order A-4711.mp4', size: capBytes * 2, stored: false }]);
     expect((await kept.api('GET', `/api/v1/attachments/${caseView.attachments[0].id}`)).status).toBe(409);
-    const told = (await outboxTo('ines@big-files.example')).filter((o) => o.body.includes('damage.mp4'));
-    expect(told).toHaveLength(1);
-    expect(told[0]!.body).toContain('larger than the 0.0 MB');
+    const [ack, ...more] = await outboxTo('ines@big-files.example');
+    expect(more).toEqual([]);
+    expect(ack).toMatchObject({ origin: 'acknowledgement', subject: `We have your message [${caseView.token}]` });
+    expect(ack!.body).toContain('We have your message');
+    expect(ack!.status).not.toBe('held');
+    expect(ack!.body).toContain('We could not keep this file: it is larger than the 0.0 MB we can keep per file.\n\n- damage order A-4711.mp4 (0.0 MB)');
+
+    // Within the hour the case is not acknowledged again: the second file is named in a notice of its own, once.
+    await post(mail({ messageId: 'big-2', subject: `Re: ${ack!.subject}`, file: 'second-angle.mp4' }));
+    const sent = await outboxTo('ines@big-files.example');
+    expect(sent.map((o) => o.origin).sort()).toEqual(['acknowledgement', 'attachment_too_large']);
+    const notice = sent.find((o) => o.origin === 'attachment_too_large');
+    expect(notice).toMatchObject({ origin: 'attachment_too_large', subject: `About the files you sent [${caseView.token}]` });
+    expect(notice!.body).toContain('- second-angle.mp4 (0.0 MB)');
+    expect(notice!.status).not.toBe('held');
+    expect(notice!.body).not.toContain('damage');
+    expect((await casesOf('ines@big-files.example')).map((c) => c.attachments.map((a: { filename: string }) => a.filename))).toEqual([['damage order A-4711.mp4', 'second-angle.mp4']]);
   });
 
   it('a message behind an mbox envelope line is a case over HTTP and over SMTP alike', async () => {

@@ -8,7 +8,6 @@ import type { OutboxService } from '../../features/comms/outbox.service.js';
 import type { MessageTransport } from '../../features/comms/transport.js';
 import type { CustomerService } from '../../features/customers/customer.service.js';
 import type { Clock } from '../../shared/clock.js';
-import type { DomainBus } from '../../domain-events.js';
 import { createMailParserPool } from './parse-pool.js';
 import { emailAddressesOf, type EmailConfig } from './email-config.js';
 import { createEmailMessageTransport } from './email-message-transport.js';
@@ -33,7 +32,6 @@ export interface EmailChannelOptions {
   cases: CaseService;
   outbox: OutboxService;
   customers: CustomerService;
-  bus: DomainBus;
 }
 
 export interface EmailChannel {
@@ -62,7 +60,6 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
     cases: options.cases,
     outbox: options.outbox,
     customers: options.customers,
-    bus: options.bus,
     logger,
     maxAttachmentBytes: config.attachments.max_bytes,
     prepare: { ourDomains: addresses.ourDomains, ourMessageIdDomain: addresses.messageIdDomain, parse: parser.parse },

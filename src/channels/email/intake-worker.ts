@@ -7,8 +7,7 @@ import type { CaseService } from '../../features/cases/case.service.js';
 import type { OutboxService } from '../../features/comms/outbox.service.js';
 import { resolveCustomer, type CustomerService } from '../../features/customers/customer.service.js';
 import * as messageRepo from '../../features/cases/index.js';
-import type { DomainBus } from '../../domain-events.js';
-import { inboundBody, storeInboundAttachments } from './inbound-attachments.js';
+import { filesNotKept, inboundBody, storeInboundAttachments } from './inbound-attachments.js';
 import type { MailLogger } from './mail-ports.js';
 import type { ParsedEmail } from './parsed-email.js';
 import { prepareInbound, type PrepareInboundOptions } from './prepare-inbound.js';
@@ -20,10 +19,9 @@ export interface IntakeWorkerOptions {
   cases: CaseService;
   outbox: OutboxService;
   customers: CustomerService;
-  bus: DomainBus;
   logger: MailLogger;
   prepare: PrepareInboundOptions;
-  /** Attachments up to this size are kept (default 10 MB); the sender of a larger one is told. */
+  /** Attachments up to this size are kept (default 10 MB); the answer to the message names a larger one. */
   maxAttachmentBytes?: number;
   /** Unexpected failures (not parse errors) are retried this many times before quarantine. */
   maxAttempts?: number;
@@ -145,19 +143,10 @@ export function createIntakeWorker(options: IntakeWorkerOptions): IntakeWorker {
         authorKind: kind === 'human' ? 'customer' : 'automatic',
         // Automatic mail that answers nothing of ours (a newsletter, a notification) waits in its own queue.
         queue: kind === 'auto_reply' && !threadCase ? 'automatic' : null,
+        filesNotKept: filesNotKept(email, options.maxAttachmentBytes ?? 10 * 1024 * 1024),
         at: row.receivedAt,
       });
-      await storeInboundAttachments(tx, {
-        email,
-        messageId: recorded.message.id,
-        caseRecord: recorded.caseRecord,
-        customerId,
-        replyTo: kind === 'human' && sender.address !== null && sender.acknowledgeable ? sender.address : null,
-        maxBytes: options.maxAttachmentBytes ?? 10 * 1024 * 1024,
-        outbox: options.outbox,
-        bus: options.bus,
-        at,
-      });
+      await storeInboundAttachments(tx, { email, messageId: recorded.message.id, caseRecord: recorded.caseRecord, at });
       await repo.markMailProcessed(tx, { id, at });
       return true;
     });

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/transaction.js';
 import { announceCaseUpdated } from '../live/announce.js';
 import type { WriteCount } from '../../db/write-count.js';
 import type { AuthorKind } from '../../db/database.js';
-import type { DomainBus } from '../../domain-events.js';
+import type { DomainBus, FileNotKept } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
 import type { Clock } from '../../shared/clock.js';
@@ -35,6 +35,8 @@ export interface InboundMessageInput {
   caseKind?: string;
   /** The queue of a case this message opens (`automatic` for mail no person sent). */
   queue?: string | null;
+  /** Files that came with the message and were not kept (too large): the answer to it names them. */
+  filesNotKept?: FileNotKept[];
   at: Date;
 }
 
@@ -92,7 +94,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         ...(input.orderNumber && !before.orderNumber ? { orderNumber: input.orderNumber } : {}),
         at: input.at,
       });
-      if (before.state !== caseRecord.state) await deps.bus.emit('case.changed', { tx, before, after: caseRecord, change: 'state', by: null });
+      if (before.state !== caseRecord.state) await deps.bus.emit('case.changed', { before, after: caseRecord, change: 'state', by: null }, tx);
     } else {
       caseRecord = await caseRepo.insertCase(tx, {
         customerId: input.customerId,
@@ -104,7 +106,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
         at: input.at,
       });
       opened = true;
-      await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: null });
+      await deps.bus.emit('case.changed', { before: null, after: caseRecord, change: 'opened', by: null }, tx);
     }
     const message = await messageRepo.insertMessage(tx, {
       caseId: caseRecord.id,
@@ -125,7 +127,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       at: input.at,
     });
     announceCaseUpdated(tx, { bus: deps.bus, caseId: caseRecord.id });
-    await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened });
+    await deps.bus.emit('message.recorded', { message, caseRecord, opened, ...(input.filesNotKept?.length ? { filesNotKept: input.filesNotKept } : {}) }, tx);
     return { caseRecord, message, opened };
   }
 
@@ -157,8 +159,8 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       status: 'sent',
       at: input.at,
     });
-    await deps.bus.emit('message.recorded', { tx, message, caseRecord, opened: false });
-    await deps.bus.emit('message.delivered', { tx, message, caseRecord, at: input.at });
+    await deps.bus.emit('message.recorded', { message, caseRecord, opened: false }, tx);
+    await deps.bus.emit('message.delivered', { message, caseRecord, at: input.at }, tx);
     return { caseRecord, message };
   }
 
@@ -218,7 +220,7 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
       const before = await requireCase(tx, input.id);
       const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;
       const after = await caseRepo.updateCase(tx, input.id, changes);
-      await deps.bus.emit('case.changed', { tx, before, after, change: input.change, ...(input.note ? { note: input.note } : {}), by: input.by });
+      await deps.bus.emit('case.changed', { before, after, change: input.change, ...(input.note ? { note: input.note } : {}), by: input.by }, tx);
       announceCaseUpdated(tx, { bus: deps.bus, caseId: input.id });
     });
     return getCase(input.id);

@@ -188,7 +188,7 @@ export function createReplyService(deps: {
       // The outbox holds what no check here can see, e.g. a message to a gift's recipient (`gift_recipient`).
       if (queued.status === 'held') return { held: true as const, findings: queued.audit.findings.filter((finding) => !overridden.has(finding.code)), outbox: queued };
       if (input.actedBy) await deps.recordActingFor?.(tx, { actor: input.actedBy, messageId: message.id, authorId: draft.authorId, at });
-      await deps.bus.emit('message.recorded', { tx, message, caseRecord: draft.caseRecord, opened: false });
+      await deps.bus.emit('message.recorded', { message, caseRecord: draft.caseRecord, opened: false }, tx);
       announceCaseUpdated(tx, { bus: deps.bus, caseId: input.caseId });
       const extras: Record<string, unknown> = {};
       for (const hook of deps.onRecorded) Object.assign(extras, await hook(tx, { draft, messageId: message.id, at }));

@@ -4,7 +4,7 @@
 // catalog's team. The engine's ports open and keep them; nothing is asked on the bus.
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainEvents, DomainFact } from '../../domain-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { caveatPolicyId } from '../commitments/engine-config.js';
 import type { FallbackSender, KeepCommitment, OpenCommitment, OpenCommitmentRequest } from '../commitments/engine-ports.js';
@@ -96,9 +96,9 @@ export function createCaveatService(deps: CaveatServiceDeps) {
   }
 
   /** `order.placed` opens what its items' caveats owe; `caveat.info_provided {code?}` says the information went out. */
-  async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
-    const { tx, event } = payload;
-    if (event.type === 'order.placed') return openCaveats(tx, { event, customerId: payload.customerId });
+  async function onEventIngested(fact: DomainFact<'event.ingested'>, tx: Tx): Promise<void> {
+    const { event } = fact;
+    if (event.type === 'order.placed') return openCaveats(tx, { event, customerId: fact.customerId });
     if (event.type !== 'caveat.info_provided' || !event.order?.id) return;
     const code = (event.data as Record<string, unknown>)['code'];
     for (const row of await repo.listOwingCaveatsOfOrders(tx, [event.order.id])) {
@@ -109,8 +109,8 @@ export function createCaveatService(deps: CaveatServiceDeps) {
   }
 
   /** A delivered message about the order that states a caveat discloses it; one that states the owed information delivers it. */
-  async function onMessageDelivered(payload: DomainEvents['message.delivered']): Promise<void> {
-    const { tx, message, caseRecord } = payload;
+  async function onMessageDelivered(fact: DomainFact<'message.delivered'>, tx: Tx): Promise<void> {
+    const { message, caseRecord } = fact;
     if (message.direction !== 'out') return;
     const orders = [...new Set([...message.orderNumbers, ...(caseRecord?.orderNumber ? [caseRecord.orderNumber] : [])])];
     const owing = (await repo.listOwingCaveatsOfOrders(tx, orders)).filter((row) => row.customerId === null || row.customerId === message.customerId);

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainFact } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { minorUnitDigits, toMoney, type Money } from '../../shared/values.js';
@@ -114,7 +114,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
       ownerId: input.ownerId ?? null,
       at: input.at,
     });
-    await deps.bus.emit('case.changed', { tx, before: null, after: caseRecord, change: 'opened', by: input.openedBy.startsWith('agent:') ? input.openedBy.slice('agent:'.length) : null });
+    await deps.bus.emit('case.changed', { before: null, after: caseRecord, change: 'opened', by: input.openedBy.startsWith('agent:') ? input.openedBy.slice('agent:'.length) : null }, tx);
     const claim = await repo.insertClaim(tx, { caseId: caseRecord.id, customerId: input.customerId, orderNumber: input.orderNumber, type: input.type, openedBy: input.openedBy, at: input.at });
     const documents: repo.DocumentRecord[] = [];
     for (const kind of checklistByType[input.type]) documents.push(await requestDocument(tx, { claim, caseRecord, kind, at: input.at }));
@@ -133,8 +133,8 @@ export function createClaimService(deps: ClaimServiceDeps) {
   }
 
   /** `order.delivery_exception` for a loss or damage opens a claim, once per order. */
-  async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
-    const { tx, event, customerId } = payload;
+  async function onEventIngested(fact: DomainFact<'event.ingested'>, tx: Tx): Promise<void> {
+    const { event, customerId } = fact;
     if (event.type !== 'order.delivery_exception' || !customerId) return;
     const type = claimTypeForReason((event.data as Record<string, unknown>)['reason']);
     if (!type) return;
@@ -143,7 +143,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
     for (const candidate of open) {
       if (candidate.kind === 'claim' && candidate.orderNumber === orderNumber && (await repo.findOpenClaimOfCase(tx, candidate.id))) return;
     }
-    await openClaim(tx, { customerId, orderNumber, type, openedBy: `event:${event.id}`, at: payload.at });
+    await openClaim(tx, { customerId, orderNumber, type, openedBy: `event:${event.id}`, at: fact.at });
   }
 
   /** An agent opens a claim from any case: a new claim case for the same customer and order. */

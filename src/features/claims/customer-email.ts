@@ -111,6 +111,6 @@ export async function queueCustomerEmail(tx: Tx, input: { outbox: OutboxService;
     authorId: null,
     at: email.at,
   });
-  if (message) await deps.bus.emit('message.recorded', { tx, message, caseRecord: email.caseRecord, opened: false });
+  if (message) await deps.bus.emit('message.recorded', { message, caseRecord: email.caseRecord, opened: false }, tx);
   return { status: held ? 'held' : 'queued', outboxId: entry.id, messageId: message?.id ?? null, to, findings };
 }

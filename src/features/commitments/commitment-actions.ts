@@ -80,7 +80,7 @@ async function markCase(ctx: ActionContext, caseId: string | null, changes: { es
   const already = (changes.escalated === undefined || before.escalated === changes.escalated) && (changes.flagged === undefined || before.flagged === changes.flagged);
   if (already) return true;
   const after = await caseRepo.updateCase(ctx.tx, caseId, { ...changes, at: ctx.now });
-  if (changes.escalated) await ctx.bus.emit('case.changed', { tx: ctx.tx, before, after, change: 'escalated', by: null });
+  if (changes.escalated) await ctx.bus.emit('case.changed', { before, after, change: 'escalated', by: null }, ctx.tx);
   return true;
 }
 
@@ -100,7 +100,7 @@ async function reassign(ctx: ActionContext, decision: ActionDecision, to: 'manag
     const before = await caseRepo.findCaseById(ctx.tx, decision.caseId);
     if (before && before.ownerId !== ownerId) {
       const after = await caseRepo.updateCase(ctx.tx, decision.caseId, { ownerId, at: ctx.now });
-      await ctx.bus.emit('case.changed', { tx: ctx.tx, before, after, change: 'assigned', by: null });
+      await ctx.bus.emit('case.changed', { before, after, change: 'assigned', by: null }, ctx.tx);
     }
   }
   return { to, owner_id: ownerId };

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/create-db.js';
 import { historyOf } from '../../db/history-transaction.js';
 import { afterCommit, withTransaction } from '../../db/transaction.js';
 import { announceCaseUpdated } from '../live/announce.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainEvents, DomainFact } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
@@ -200,7 +200,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await writeMoves();
     const openedIds = new Set(opened.map((commitment) => commitment.id as string));
     for (const id of openedIds) batches.put(tx, working.get(id)!, { opened: true });
-    if (moves.length > 0) await bus.emit('commitments.moved', { tx, moves, at: now });
+    if (moves.length > 0) await bus.emit('commitments.moved', { moves, at: now }, tx);
     return openedIds;
   }
 
@@ -217,7 +217,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     const before = await caseRepo.findCaseById(tx, caseId);
     if (!before || before.escalated) return;
     const after = await caseRepo.updateCase(tx, caseId, { escalated: true, at: now });
-    await bus.emit('case.changed', { tx, before, after, change: 'escalated', by: null });
+    await bus.emit('case.changed', { before, after, change: 'escalated', by: null }, tx);
   }
 
   /**
@@ -246,20 +246,20 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
 
 
   /** A batch is starting: lock the owed commitments of every case and order it names, once. */
-  async function onBatchStarted(payload: DomainEvents['batch.started']): Promise<void> {
-    await batches.start(payload.tx, payload);
+  async function onBatchStarted(fact: DomainFact<'batch.started'>, tx: Tx): Promise<void> {
+    await batches.start(tx, fact);
   }
 
   /**
    * A batch is about to commit: its timers are written, and the scheduler hears of them. A history batch
    * settles instead what it has reached, and hands the scheduler only the timers that fall after the horizon.
    */
-  async function onBatchEnding(payload: DomainEvents['batch.ending']): Promise<void> {
-    const timers = await batches.end(payload.tx);
-    const history = historyOf(payload.tx);
-    if (history) await settleHistory(payload.tx, { upTo: history.settleUpTo, horizon: history.horizon });
+  async function onBatchEnding(_fact: DomainFact<'batch.ending'>, tx: Tx): Promise<void> {
+    const timers = await batches.end(tx);
+    const history = historyOf(tx);
+    if (history) await settleHistory(tx, { upTo: history.settleUpTo, horizon: history.horizon });
     const live = history ? timers.filter((timer) => timer.fireAt.getTime() >= history.horizon.getTime()) : timers;
-    if (live.length > 0) afterOf(payload.tx).timers.push(...live);
+    if (live.length > 0) afterOf(tx).timers.push(...live);
   }
 
   /**
@@ -270,11 +270,11 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await timerRepo.deleteHistoryTimersBefore(tx, { horizon: options.horizon });
     const breached = await repo.breachHistoryCommitments(tx, { upTo: options.upTo });
     for (const commitment of breached) batches.forget(tx, commitment.id);
-    if (breached.length > 0) await bus.emit('commitments.moved', { tx, moves: breached.map((c) => ({ commitmentId: c.id, caseId: c.caseId, from: 'open', to: 'breached' })), at: clock.now() });
+    if (breached.length > 0) await bus.emit('commitments.moved', { moves: breached.map((c) => ({ commitmentId: c.id, caseId: c.caseId, from: 'open', to: 'breached' })), at: clock.now() }, tx);
   }
 
-  async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
-    const { tx, event, customerId, caseId } = payload;
+  async function onEventIngested(fact: DomainFact<'event.ingested'>, tx: Tx): Promise<void> {
+    const { event, customerId, caseId } = fact;
     // The case is read for the policies that may open on this type (their matchers and owners); an event
     // no policy opens on can only keep commitments, which needs no case.
     const caseRecord = caseId && opensOn.has(event.type) ? await caseRepo.findCaseById(tx, caseId) : undefined;
@@ -282,8 +282,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await run(tx, eventInput({ event, customerId, caseId, caseRecord }), { caseId, orderNumbers: orderNumber ? [orderNumber] : [] }, afterOf(tx));
   }
 
-  async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
-    const { tx, message, caseRecord } = payload;
+  async function onMessageRecorded(fact: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
+    const { message, caseRecord } = fact;
     if (message.direction !== 'in' || message.noise) return;
     const caseId = message.caseId ?? caseRecord?.id ?? null;
     const customerId = caseRecord?.customerId ?? message.customerId;
@@ -294,8 +294,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await run(tx, inboundMessageInput({ message, caseRecord, recentlyAcknowledged }), { caseId }, afterOf(tx));
   }
 
-  async function onMessageDelivered(payload: DomainEvents['message.delivered']): Promise<void> {
-    const { tx, message, caseRecord, at } = payload;
+  async function onMessageDelivered(fact: DomainFact<'message.delivered'>, tx: Tx): Promise<void> {
+    const { message, caseRecord, at } = fact;
     if (message.direction !== 'out') return;
     const agent = message.authorKind === 'agent' && message.authorId ? await agentRepo.findAgentById(tx, message.authorId) : undefined;
     const input = deliveredMessageInput({ message, caseRecord, agentRole: agent?.role ?? null, at });
@@ -307,8 +307,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
    * or breached past their deadline), and their kind's fallback is tried on another channel than the one that
    * failed. The reopening is the repo's one named move out of `kept`, guarded on `fulfilled_by`.
    */
-  async function onMessageFailed(payload: DomainEvents['message.failed']): Promise<void> {
-    const { tx, message } = payload;
+  async function onMessageFailed(fact: DomainFact<'message.failed'>, tx: Tx): Promise<void> {
+    const { message } = fact;
     if (message.direction !== 'out') return;
     const after = afterOf(tx);
     const now = clock.now();
@@ -332,8 +332,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     }
   }
 
-  async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
-    const { tx, before, after: changed, change, by } = payload;
+  async function onCaseChanged(fact: DomainFact<'case.changed'>, tx: Tx): Promise<void> {
+    const { before, after: changed, change, by } = fact;
     if (change === 'opened') batches.caseOpened(tx, changed.id);
     if (change === 'assigned' && before?.ownerId !== changed.ownerId) {
       await repo.moveCaseCommitments(tx, { caseId: changed.id, ownerId: changed.ownerId });
@@ -341,7 +341,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       return;
     }
     if (change === 'escalated' && by !== null) {
-      await run(tx, escalatedInput({ caseRecord: changed, by, note: payload.note, at: clock.now() }), { caseId: changed.id }, afterOf(tx));
+      await run(tx, escalatedInput({ caseRecord: changed, by, note: fact.note, at: clock.now() }), { caseId: changed.id }, afterOf(tx));
       return;
     }
     if (change !== 'state' || before?.state === changed.state) return;
@@ -349,10 +349,9 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     await run(tx, { kind: 'case_change', caseId: changed.id as CaseId, state: changed.state, changeId }, { caseId: changed.id }, afterOf(tx));
   }
 
-  async function onSignalDetected(payload: DomainEvents['signal.detected']): Promise<void> {
-    const { tx } = payload;
-    const caseRecord = await caseRepo.findCaseById(tx, payload.caseId);
-    await run(tx, signalInput({ ...payload, caseRecord }), { caseId: payload.caseId }, afterOf(tx));
+  async function onSignalDetected(fact: DomainFact<'signal.detected'>, tx: Tx): Promise<void> {
+    const caseRecord = await caseRepo.findCaseById(tx, fact.caseId);
+    await run(tx, signalInput({ ...fact, caseRecord }), { caseId: fact.caseId }, afterOf(tx));
   }
 
   /**
@@ -397,7 +396,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     if (!(await repo.moveCommitments(tx, [{ from: current.state, to: kept }])).has(kept.id)) return;
     await batches.cancelTimers(tx, [current.id]);
     batches.put(tx, kept, { opened: false });
-    await bus.emit('commitments.moved', { tx, moves: [{ commitmentId: kept.id, caseId: kept.caseId, from: current.state, to: kept.state }], at: options.at });
+    await bus.emit('commitments.moved', { moves: [{ commitmentId: kept.id, caseId: kept.caseId, from: current.state, to: kept.state }], at: options.at }, tx);
     const after = afterOf(tx);
     after.touchedCommitments.set(kept.id, kept.caseId);
     if (kept.caseId) after.touchedCases.add(kept.caseId);
@@ -406,7 +405,7 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
   /** A person's change to one commitment read under its lock: the store refusing it is a conflict. */
   async function moveOne(tx: Tx, move: repo.CommitmentMove): Promise<void> {
     if (!(await repo.moveCommitments(tx, [move])).has(move.to.id)) throw new AppError('conflict', { detail: `commitment ${move.to.id} is ${move.from}: it cannot change` });
-    if (move.from !== move.to.state) await bus.emit('commitments.moved', { tx, moves: [{ commitmentId: move.to.id, caseId: move.to.caseId, from: move.from, to: move.to.state }], at: clock.now() });
+    if (move.from !== move.to.state) await bus.emit('commitments.moved', { moves: [{ commitmentId: move.to.id, caseId: move.to.caseId, from: move.from, to: move.to.state }], at: clock.now() }, tx);
   }
 
   /** The scheduler's fire: one timer, in its own transaction; the timer row goes with the decisions. */

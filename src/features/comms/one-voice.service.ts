@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { historyOf } from '../../db/history-transaction.js';
 import type { Db, Queryable, Tx } from '../../db/create-db.js';
 import type { AuditFinding } from '../../db/database.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainFact } from '../../domain-events.js';
 import type { FallbackOutcome, FallbackSender } from '../commitments/engine-ports.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
@@ -20,6 +20,7 @@ import { buildCustomerFacts } from './customer-facts.js';
 import { auditMessage } from './fact-audit.js';
 import type { CustomerFactsInput } from './facts.schemas.js';
 import { fallbackTemplate } from './fallback-template.js';
+import { filesNotKeptLines, filesNotKeptNotice, filesNotKeptText, withFilesNotKept } from './files-not-kept.js';
 import { findClaims } from './message-claims.js';
 import { findStatedReasons } from './reason-catalog.js';
 import * as outboxRepo from './outbox.repo.js';
@@ -53,7 +54,7 @@ export interface AutomaticMessage {
   order: orderRepo.OrderRecord | null;
   template: MessageTemplate;
   vars: VarValues;
-  origin: 'acknowledgement' | 'fallback';
+  origin: 'acknowledgement' | 'fallback' | 'attachment_too_large';
   idempotencyKey: string;
   channel: string;
   to: string;
@@ -62,6 +63,8 @@ export interface AutomaticMessage {
   zone?: string;
   /** Not sent (undefined comes back) when the customer was already sent the very same subject and text. */
   onlyOnce?: boolean;
+  /** Lines quoting the customer (the files they sent, by name): Kept claims nothing by them. */
+  quoted?: readonly string[];
 }
 
 const ackWindowMs = 60 * 60_000;
@@ -114,7 +117,9 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone, reasons });
     if (message.onlyOnce && message.customerId && (await outboxRepo.hasSameMessage(tx, { customerId: message.customerId, to: message.to, subject: rendered.subject ?? null, body: rendered.text }))) return undefined;
     const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
-    const findings = await auditText(tx, { text: [rendered.subject ?? '', rendered.text].join('\n'), customerId: message.customerId, orderNumber, zone });
+    // What Kept itself says: a file named "order A-4711.pdf" neither names an order nor claims one.
+    const said = (message.quoted ?? []).reduce((text, quote) => text.replaceAll(quote, ''), [rendered.subject ?? '', rendered.text].join('\n'));
+    const findings = await auditText(tx, { text: said, customerId: message.customerId, orderNumber, zone });
     const recorded = await messageRepo.insertMessage(tx, {
       caseId: message.caseRecord?.id ?? null,
       customerId: message.customerId,
@@ -129,7 +134,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       externalId: null,
       eventId: null,
       // Only an order the text names: an acknowledgement on an order's case must not keep its notify commitment.
-      orderNumbers: mentionedOrderNumbers([rendered.subject ?? '', rendered.text].join('\n'), orderNumber ? [orderNumber] : []),
+      orderNumbers: mentionedOrderNumbers(said, orderNumber ? [orderNumber] : []),
       noise: null,
       status: findings.length > 0 ? 'held' : 'queued',
       at,
@@ -157,7 +162,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       if (message.caseRecord) await caseRepo.updateCase(tx, message.caseRecord.id, { flagged: true, at });
       logger.warn({ outbox_id: entry.id, case_id: entry.caseId, customer_id: entry.customerId, findings: entry.audit.findings }, 'automatic message held');
     } else {
-      await bus.emit('message.recorded', { tx, message: { ...recorded, status: 'queued' }, caseRecord: message.caseRecord, opened: false });
+      await bus.emit('message.recorded', { message: { ...recorded, status: 'queued' }, caseRecord: message.caseRecord, opened: false }, tx);
     }
     return entry;
   }
@@ -183,36 +188,39 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     return (await outboxRepo.countOutboxOfCustomerSince(tx, { customerId: input.customerId, origin: 'acknowledgement', since: new Date(input.at.getTime() - windowMs) })) < perAddress;
   }
 
-  /** Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by the config). */
-  async function acknowledge(payload: DomainEvents['message.recorded']): Promise<void> {
-    const { tx, message, caseRecord } = payload;
+  /**
+   * Crack C4: every inbound customer message is acknowledged, at most once per case an hour (and per address, by
+   * the config). One message at most: files the mail brought and Kept could not keep are named in the
+   * acknowledgement when it goes by email, and in a notice of their own, once, when no acknowledgement goes.
+   */
+  async function acknowledge(fact: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
+    const { message, caseRecord } = fact;
     // A contact replayed from history was answered, or not, back then: it is not acknowledged now.
     if (message.direction !== 'in' || message.authorKind !== 'customer' || message.noise || !caseRecord || historyOf(tx)) return;
+    const filesNotKept = fact.filesNotKept ?? [];
     const now = clock.now();
-    if (await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) return;
-    if (!(await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }))) return;
+    const due =
+      !(await outboxRepo.hasOutboxSince(tx, { caseId: caseRecord.id, origin: 'acknowledgement', since: new Date(now.getTime() - ackWindowMs) })) &&
+      (await acknowledgementAllowed(tx, { customerId: caseRecord.customerId, channel: message.channel, at: now }));
+    if (!due && filesNotKept.length === 0) return;
     const { customer, identities } = await customerRepo.findCustomerWithIdentities(tx, caseRecord.customerId);
-    const target = addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' });
-    if (!target) {
-      logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
-      return;
-    }
+    const target = due ? addressFor(identities, { channels: [message.channel, 'email', 'sms'], templatePrefix: 'acknowledgement' }) : undefined;
+    if (due && !target) logger.info({ case_id: caseRecord.id, channel: message.channel }, 'no address to acknowledge on');
+    const toldInAck = target?.channel === 'email' && filesNotKept.length > 0;
+    const email = filesNotKept.length > 0 && !toldInAck ? [...identities].reverse().find((identity) => identity.kind === 'email') : undefined;
+    if (!target && !email) return;
     // The acknowledgement is about the case: its link is the case's page, even when an order is named (whose
     // number it carries as the case's).
     const vars = await recordVars(tx, { customerId: caseRecord.customerId, customer: customer ?? null, caseRecord, order: null, reasons, publicUrl });
-    await sendAutomatic(tx, {
-      caseRecord,
-      customerId: caseRecord.customerId,
-      zone: customer?.timeZone ?? options.defaultZone,
-      order: null,
-      template: target.template,
-      vars: templateVars(target.template, vars),
-      origin: 'acknowledgement',
-      idempotencyKey: `ack:${message.id}`,
-      channel: target.channel,
-      to: target.to,
-      reasonCode: null,
-    });
+    const files: VarValues = filesNotKept.length > 0 ? { files_not_kept: filesNotKeptText(filesNotKept) } : {};
+    const common = { caseRecord, customerId: caseRecord.customerId, zone: customer?.timeZone ?? options.defaultZone, order: null, reasonCode: null, quoted: filesNotKeptLines(filesNotKept) };
+    if (target) {
+      const template = toldInAck ? withFilesNotKept(target.template) : target.template;
+      await sendAutomatic(tx, { ...common, template, vars: templateVars(template, vars, files), origin: 'acknowledgement', idempotencyKey: `ack:${message.id}`, channel: target.channel, to: target.to });
+    }
+    if (email) {
+      await sendAutomatic(tx, { ...common, template: filesNotKeptNotice, vars: templateVars(filesNotKeptNotice, vars, files), origin: 'attachment_too_large', idempotencyKey: `attachment-too-large:${message.id}`, channel: 'email', to: email.value });
+    }
   }
 
   /** The same message on another channel: the template's own sibling (`x.email` → `x.sms`), else the order event's. */

@@ -69,7 +69,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
       if (!retryAt && entry.messageId) {
         await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
         const message = await messageRepo.findMessageById(tx, entry.messageId);
-        if (message) await options.bus.emit('message.failed', { tx, message, error: text });
+        if (message) await options.bus.emit('message.failed', { message, error: text }, tx);
       }
     });
     options.logger.warn({ outbox_id: entry.id, case_id: entry.caseId, attempts, err: error }, retryAt ? 'send failed, will retry' : 'send failed for good');
@@ -85,15 +85,14 @@ export function createOutboxService(options: OutboxServiceOptions) {
       await messageRepo.updateMessageStatuses(tx, { ids: messageIds, status: 'sent' });
       const messages = await messageRepo.findMessagesByIds(tx, messageIds);
       await options.bus.emit('batch.started', {
-        tx,
         caseIds: [...new Set(sent.flatMap(({ entry }) => (entry.caseId ? [entry.caseId] : [])))],
         orderNumbers: [...new Set([...messages.values()].flatMap((message) => message.orderNumbers))],
-      });
+      }, tx);
       for (const { entry, caseRecord } of sent) {
         const message = entry.messageId ? messages.get(entry.messageId) : undefined;
-        if (message) await options.bus.emit('message.delivered', { tx, message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null, at });
+        if (message) await options.bus.emit('message.delivered', { message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null, at }, tx);
       }
-      await options.bus.emit('batch.ending', { tx });
+      await options.bus.emit('batch.ending', {}, tx);
     });
     for (const { entry, transport } of sent) options.logger.info({ outbox_id: entry.id, case_id: entry.caseId, channel: entry.channel, transport }, 'message sent');
   }
@@ -212,7 +211,7 @@ export function createOutboxService(options: OutboxServiceOptions) {
     if (entry.messageId) {
       await messageRepo.updateMessageStatus(tx, { id: entry.messageId, status: 'failed' });
       const message = await messageRepo.findMessageById(tx, entry.messageId);
-      if (message) await options.bus.emit('message.failed', { tx, message, error: input.error });
+      if (message) await options.bus.emit('message.failed', { message, error: input.error }, tx);
     }
     return entry;
   }

@@ -87,7 +87,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
       caseId = result.caseRecord.id;
       messageId = result.message.id;
     }
-    await deps.bus.emit('event.ingested', { tx, event, customerId, caseId, messageId, at });
+    await deps.bus.emit('event.ingested', { event, customerId, caseId, messageId, at }, tx);
     return { caseId };
   }
 
@@ -105,7 +105,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const knownCustomers = [...new Set([...resolution.customerByIdentity.values(), ...owners.flatMap((owner) => (owner.customerId ? [owner.customerId] : []))])];
     const threadRefs = [...new Set(events.flatMap((event) => (typeof event.data['thread_ref'] === 'string' ? [event.data['thread_ref']] : [])))];
     const reachable = await deps.cases.findReachableCases(tx, { threadRefs, customerIds: knownCustomers });
-    await deps.bus.emit('batch.started', { tx, orderNumbers, caseIds: [...new Set([...reachable.openCases.map((entry) => entry.id), ...[...reachable.threads.values()].map((entry) => entry.caseId)])] });
+    await deps.bus.emit('batch.started', { orderNumbers, caseIds: [...new Set([...reachable.openCases.map((entry) => entry.id), ...[...reachable.threads.values()].map((entry) => entry.caseId)])] }, tx);
     const openCaseOrders = new Map<string, string[]>();
     for (const entry of reachable.openCases) if (entry.orderNumber) openCaseOrders.set(entry.customerId, [...(openCaseOrders.get(entry.customerId) ?? []), entry.orderNumber]);
     const state = {
@@ -146,7 +146,7 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
       }
       // Links follow the batch's merges, as a merge moves the events linked before it.
       await eventRepo.setEventCustomers(tx, plan.events.flatMap((entry) => (entry.customerId ? [{ eventId: entry.event.id, customerId: plan.survivorOf(entry.customerId) }] : [])));
-      await deps.bus.emit('batch.ending', { tx });
+      await deps.bus.emit('batch.ending', {}, tx);
       return inserted.size;
     });
     deps.logger.debug({ accepted: stored, duplicates: events.length - stored }, 'events ingested');

@@ -1,6 +1,6 @@
 // Fans the bus's after-commit `live.*` events out to every open console stream — this process's changes at
 // once, and (on PostgreSQL) the other processes' through the live relay.
-import type { DomainEvents } from '../../domain-events.js';
+import type { DomainFact } from '../../domain-events.js';
 import type { LiveEvent } from './live-event.js';
 import type { LiveRelay } from './live-relay.js';
 
@@ -39,10 +39,10 @@ export function createLiveService() {
 
   return {
     /** The bus handlers (subscribed in app.ts): this process's changes, to its streams and the relay. */
-    onCaseUpdated({ caseId }: DomainEvents['live.case_updated']): void {
+    onCaseUpdated({ caseId }: DomainFact<'live.case_updated'>): void {
       local({ type: 'case.updated', data: { case_id: caseId } });
     },
-    onCommitmentUpdated({ commitmentId, caseId }: DomainEvents['live.commitment_updated']): void {
+    onCommitmentUpdated({ commitmentId, caseId }: DomainFact<'live.commitment_updated'>): void {
       local({ type: 'commitment.updated', data: { id: commitmentId, case_id: caseId } });
     },
     subscribe,

@@ -4,7 +4,7 @@
 // matching action keeps it, and the agent may correct or dismiss it.
 import type { Tx } from '../../db/create-db.js';
 import type { OutboxPromise } from '../../db/database.js';
-import type { DomainEvents } from '../../domain-events.js';
+import type { DomainFact } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { BusinessCalendar } from '../../shared/business-calendar.js';
 import type { Clock } from '../../shared/clock.js';
@@ -239,7 +239,7 @@ export function createPromiseService(options: PromiseServiceOptions) {
   /** The promises feature's bus handlers, subscribed in app.ts (one place, in the order they run). */
   const handlers = {
     /** A message.sent event is a person writing outside Kept: its promises count too. */
-    async onExternalMessageRecorded({ tx, message, caseRecord }: DomainEvents['message.recorded']): Promise<void> {
+    async onExternalMessageRecorded({ message, caseRecord }: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
       if (message.direction !== 'out' || message.authorKind !== 'external') return;
       await openPromises(tx, readingOf(message, caseRecord, 'agent'));
     },
@@ -249,12 +249,12 @@ export function createPromiseService(options: PromiseServiceOptions) {
      * opened is there to back them (a survey's follow-up opens after its acknowledgement is queued), and a
      * message held or never delivered promised nothing.
      */
-    async onAutomaticDelivered({ tx, message, caseRecord }: DomainEvents['message.delivered']): Promise<void> {
+    async onAutomaticDelivered({ message, caseRecord }: DomainFact<'message.delivered'>, tx: Tx): Promise<void> {
       if (message.direction !== 'out' || message.authorKind !== 'automatic') return;
       await openPromises(tx, readingOf(message, caseRecord, 'template'));
     },
     /** A reply or an update a person sends that reaches the customer keeps the promised replies and updates on that case. */
-    async onPersonDelivered({ tx, message, caseRecord }: DomainEvents['message.delivered']): Promise<void> {
+    async onPersonDelivered({ message, caseRecord }: DomainFact<'message.delivered'>, tx: Tx): Promise<void> {
       if (message.direction !== 'out' || !caseRecord || message.authorKind === 'automatic') return;
       await keepOwed(tx, { caseId: caseRecord.id, kinds: ['follow_up', 'update'], by: `message:${message.id}`, at: message.at, exceptMessageId: message.id });
     },
@@ -263,21 +263,21 @@ export function createPromiseService(options: PromiseServiceOptions) {
      * (an agent's claim opens a case of its own): a link to one of Kept's forms in a message delivered on a case
      * (a claim's declaration request, or an agent's reply), or files attached to a message.sent.
      */
-    async onFormLinkDelivered({ tx, message, caseRecord }: DomainEvents['message.delivered']): Promise<void> {
+    async onFormLinkDelivered({ message, caseRecord }: DomainFact<'message.delivered'>, tx: Tx): Promise<void> {
       if (message.direction !== 'out' || !caseRecord || !message.customerId || !linksToForm({ text: message.body, publicUrl: options.publicUrl })) return;
       await keepOwed(tx, { customerId: message.customerId, kinds: ['document'], by: `message:${message.id}`, at: message.at, exceptMessageId: message.id });
     },
-    async onAttachmentsSent({ tx, event, customerId, messageId, at }: DomainEvents['event.ingested']): Promise<void> {
+    async onAttachmentsSent({ event, customerId, messageId, at }: DomainFact<'event.ingested'>, tx: Tx): Promise<void> {
       if (event.type !== 'message.sent' || !customerId || !hasAttachments(event.data)) return;
       await keepOwed(tx, { customerId, kinds: ['document'], by: messageId ? `message:${messageId}` : `event:${event.id}`, at, exceptMessageId: messageId });
     },
     /** A call logged on the case (an inbound or outbound phone contact) keeps a promised call. */
-    async onCallRecorded({ tx, message, caseRecord }: DomainEvents['message.recorded']): Promise<void> {
+    async onCallRecorded({ message, caseRecord }: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
       if (message.channel !== 'phone' || !caseRecord) return;
       await keepOwed(tx, { caseId: caseRecord.id, kinds: ['callback'], by: `message:${message.id}`, at: message.at });
     },
     /** A refund issued for the customer keeps a promised refund. */
-    async onRefundIssued({ tx, event, customerId, at }: DomainEvents['event.ingested']): Promise<void> {
+    async onRefundIssued({ event, customerId, at }: DomainFact<'event.ingested'>, tx: Tx): Promise<void> {
       if (event.type !== 'refund.issued' || !customerId) return;
       await keepOwed(tx, { customerId, kinds: ['refund'], by: `event:${event.id}`, at });
     },

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainFact } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { CaseService } from '../cases/case.service.js';
@@ -34,7 +34,7 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
     await repo.setCaseOwner(tx, { caseId: input.caseId, ownerId: input.ownerId, at: input.at });
     if (input.ownerId) await repo.markAgentAssigned(tx, { agentId: input.ownerId, at: input.at });
     const after = await deps.cases.requireCase(tx, input.caseId);
-    await deps.bus.emit('case.changed', { tx, before, after, change: 'assigned', note: input.note, by: input.by });
+    await deps.bus.emit('case.changed', { before, after, change: 'assigned', note: input.note, by: input.by }, tx);
     deps.logger.info({ case_id: input.caseId, owner_id: input.ownerId }, 'case assigned');
   }
 
@@ -55,12 +55,12 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
   }
 
   /** The 'case.changed' handler: a case that opens without an owner gets one now, if anyone can take it. */
-  async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
+  async function onCaseChanged(fact: DomainFact<'case.changed'>, tx: Tx): Promise<void> {
     // Automatic mail (a newsletter, a notification) opens its case in the automatic queue, nobody's work by default.
-    if (payload.change !== 'opened' || payload.after.ownerId || payload.after.queue === 'automatic') return;
-    const { after } = payload;
+    if (fact.change !== 'opened' || fact.after.ownerId || fact.after.queue === 'automatic') return;
+    const { after } = fact;
     const item: repo.CaseToRoute = { id: after.id, customerId: after.customerId, kind: after.kind, lastChannel: after.lastChannel, ownerId: null };
-    await placeCases(payload.tx, { cases: [item], by: null, at: after.createdAt, why: 'Assigned as it opened' });
+    await placeCases(tx, { cases: [item], by: null, at: after.createdAt, why: 'Assigned as it opened' });
   }
 
   /** Assigns unresolved cases nobody owns (oldest first); run on a timer and by admins. */

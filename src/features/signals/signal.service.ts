@@ -3,7 +3,7 @@
 // Everything happens inside the transaction that recorded the message, so a signal is never half-applied.
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/create-db.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainFact } from '../../domain-events.js';
 import { riskInputsFromHistory } from './case-risk.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { IntentDetection } from './intent-detector.js';
@@ -45,7 +45,7 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
   const findCaseRiskFacts = repo.createCaseRiskFactsReader(deps.db);
   async function emitSignal(tx: Tx, input: { code: string; caseId: string; customerId: string; messageId: string; detail: string; at: Date }): Promise<void> {
     deps.logger.info({ case_id: input.caseId, customer_id: input.customerId, message_id: input.messageId, signal: input.code }, 'signal detected');
-    await deps.bus.emit('signal.detected', { tx, ...input });
+    await deps.bus.emit('signal.detected', input, tx);
   }
 
   /**
@@ -84,8 +84,8 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
   }
 
   /** The 'message.recorded' handler: reads a customer's message, then refreshes its case's risk. */
-  async function onMessageRecorded(payload: DomainEvents['message.recorded']): Promise<void> {
-    const { tx, message } = payload;
+  async function onMessageRecorded(fact: DomainFact<'message.recorded'>, tx: Tx): Promise<void> {
+    const { message } = fact;
     if (!message.caseId || message.noise) return;
     let read: MessageSignals | undefined;
     if (message.direction === 'in' && message.authorKind === 'customer') {
@@ -110,13 +110,13 @@ export function createSignalService(deps: { db: Db; bus: DomainBus; logger: Logg
    * risk (it counts breached commitments), so the case is rescored in the same transaction, and routed to
    * recovery when it now needs it. Other moves leave the risk as it was.
    */
-  async function onCommitmentsMoved(payload: DomainEvents['commitments.moved']): Promise<void> {
+  async function onCommitmentsMoved(fact: DomainFact<'commitments.moved'>, tx: Tx): Promise<void> {
     const byCase = new Map<string, string>();
-    for (const move of payload.moves) {
+    for (const move of fact.moves) {
       const counts = move.from === 'breached' || move.to === 'breached';
       if (counts && move.caseId && !byCase.has(move.caseId)) byCase.set(move.caseId, `commitment:${move.commitmentId}:${move.to}`);
     }
-    for (const [caseId, source] of byCase) await refreshCase(payload.tx, { caseId, messageId: source, read: undefined, at: payload.at });
+    for (const [caseId, source] of byCase) await refreshCase(tx, { caseId, messageId: source, read: undefined, at: fact.at });
   }
 
   return { onMessageRecorded, onCommitmentsMoved, refreshCase };

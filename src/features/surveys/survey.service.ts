@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { historyOf } from '../../db/history-transaction.js';
 import type { Db, Tx } from '../../db/create-db.js';
 import { withTransaction } from '../../db/transaction.js';
-import type { DomainBus, DomainEvents } from '../../domain-events.js';
+import type { DomainBus, DomainFact } from '../../domain-events.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { caseToken, type CaseService } from '../cases/case.service.js';
@@ -73,8 +73,8 @@ export function createSurveyService(deps: SurveyServiceDeps) {
     return invitation;
   }
 
-  async function onEventIngested(payload: DomainEvents['event.ingested']): Promise<void> {
-    const { tx, event, customerId, at } = payload;
+  async function onEventIngested(fact: DomainFact<'event.ingested'>, tx: Tx): Promise<void> {
+    const { event, customerId, at } = fact;
     if (event.type === 'order.delivered' && customerId && deps.settings.after_delivery.enabled) {
       await invite(tx, { customerId, caseId: null, orderNumber: event.order?.id ?? null, trigger: 'order.delivered', kind: deps.settings.after_delivery.kind, at });
       return;
@@ -85,21 +85,21 @@ export function createSurveyService(deps: SurveyServiceDeps) {
     if (score === undefined) return;
     const invitationId = typeof data['invitation_id'] === 'string' ? data['invitation_id'] : null;
     const kind = data['survey'] === 'csat' ? 'csat' : 'nps';
-    await repo.insertResponse(tx, { eventId: event.id, customerId, invitationId, kind, score, contactRequested: data['contact_requested'] === true, caseId: payload.caseId, at });
-    if (payload.caseId && customerId && surveyNeedsFollowUp(data)) {
-      await repo.insertLoop(tx, { caseId: payload.caseId, customerId, eventId: event.id, score, at });
+    await repo.insertResponse(tx, { eventId: event.id, customerId, invitationId, kind, score, contactRequested: data['contact_requested'] === true, caseId: fact.caseId, at });
+    if (fact.caseId && customerId && surveyNeedsFollowUp(data)) {
+      await repo.insertLoop(tx, { caseId: fact.caseId, customerId, eventId: event.id, score, at });
     }
   }
 
-  async function onCaseChanged(payload: DomainEvents['case.changed']): Promise<void> {
-    const { tx, before, after } = payload;
-    if (payload.change !== 'state' || after.state !== 'resolved' || before?.state === 'resolved' || !deps.settings.after_resolution.enabled) return;
+  async function onCaseChanged(fact: DomainFact<'case.changed'>, tx: Tx): Promise<void> {
+    const { before, after } = fact;
+    if (fact.change !== 'state' || after.state !== 'resolved' || before?.state === 'resolved' || !deps.settings.after_resolution.enabled) return;
     await invite(tx, { customerId: after.customerId, caseId: after.id, orderNumber: after.orderNumber, trigger: 'case.resolved', kind: deps.settings.after_resolution.kind, at: after.resolvedAt ?? deps.clock.now() });
   }
 
   /** An agent's message reaching the customer on a survey follow-up case closes its loop. */
-  async function onMessageDelivered(payload: DomainEvents['message.delivered']): Promise<void> {
-    const { tx, message, caseRecord } = payload;
+  async function onMessageDelivered(fact: DomainFact<'message.delivered'>, tx: Tx): Promise<void> {
+    const { message, caseRecord } = fact;
     if (message.direction !== 'out' || caseRecord?.kind !== 'survey_follow_up') return;
     if (message.authorKind !== 'agent' && message.authorKind !== 'external') return;
     if (await repo.closeLoop(tx, { caseId: caseRecord.id, messageId: message.id, at: deps.clock.now() })) {
