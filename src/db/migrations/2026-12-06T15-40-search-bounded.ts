@@ -13,6 +13,8 @@ const trigramIndexes = ['customers_name_trgm', 'identities_value_trgm', 'orders_
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index messages_at on messages (at)`.execute(db);
+  // A query of two characters ("an") has no trigram to look up: names are then read from their start.
+  await sql`create index customers_name_prefix on customers (lower(name) text_pattern_ops)`.execute(db);
   await sql`create index orders_number_prefix on orders (upper(number) text_pattern_ops)`.execute(db);
   await sql`create index orders_number_suffix on orders (reverse(upper(number)) text_pattern_ops)`.execute(db);
   for (const index of trigramIndexes) {
@@ -26,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter index messages_search reset (gin_pending_list_limit)`.execute(db);
   for (const index of trigramIndexes) await sql`alter index ${sql.id(index)} reset (fastupdate)`.execute(db);
-  for (const index of ['orders_number_suffix', 'orders_number_prefix', 'messages_at']) {
+  for (const index of ['orders_number_suffix', 'orders_number_prefix', 'customers_name_prefix', 'messages_at']) {
     await sql`drop index if exists ${sql.id(index)}`.execute(db);
   }
 }

@@ -60,6 +60,14 @@ describe.each(storeKinds)('search reads on %s', (kind) => {
       ['cus_ana', 'email'],
     ]);
   });
+
+  it('reads a query of two characters only from the start of names, addresses and order numbers', async () => {
+    const byStart = await searchCustomers(store.db, parseQuery('an'), 20);
+    expect(byStart.map((row) => row.kind ?? 'name').sort()).toEqual(['email', 'name']);
+    expect(new Set(byStart.map((row) => row.id))).toEqual(new Set(['cus_ana']));
+    expect(await searchCustomers(store.db, parseQuery('ez'), 20)).toEqual([]);
+    expect((await searchOrders(store.db, parseQuery('50'), 20)).map((row) => row.number)).toEqual(['IW-100050', 'IW-100150', 'IW-100250']);
+  });
 });
 
 describe('the query', () => {
@@ -67,5 +75,6 @@ describe('the query', () => {
     expect(parseQuery('Lid crack').tsquery).toBe('lid & crack:*');
     expect(parseQuery('voucher birthday 12').tsquery).toBe('voucher & birthday & 12');
     expect(parseQuery('50%_off').reversedLike).toBe('ffo\\_\\%05');
+    expect([parseQuery('K-12').trigrams, parseQuery('an').trigrams, parseQuery('a b').trigrams, parseQuery('K-123').trigrams]).toEqual([false, false, false, true]);
   });
 });

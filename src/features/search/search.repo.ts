@@ -23,23 +23,28 @@ const headlineOptions = 'StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=
 
 type CustomerRow = { id: string; name: string | null; value: string | null; kind: string | null; score: number };
 
+// Under three letters or digits in a row a trigram index has nothing to look up (it would read itself
+// whole): those branches read nothing, and names, addresses and order numbers are found from their start.
+const nothing = sql`false`;
+
 export async function searchCustomers(q: Queryable, query: ParsedQuery, limit: number) {
   const like = `%${query.like}%`;
+  const prefix = `${query.like.toLowerCase()}%`;
   // Addresses and handles from their start first (a btree); anywhere inside (trigrams) only when that finds
   // none: the trigram lists of what every address shares ("exa", "com") are long to read.
   const { rows } = await sql<CustomerRow>`
     with prefixed as (
-      select customer_id, value, kind from identities where lower(value) like ${`${query.like.toLowerCase()}%`} limit ${candidates}
+      select customer_id, value, kind from identities where lower(value) like ${prefix} limit ${candidates}
     ),
     inside as (
       select customer_id, value, kind from identities
       where not exists (select 1 from prefixed)
-        and (value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``})
+        and ${query.trigrams ? sql`(value ilike ${like} ${query.digits ? sql`or (kind = 'phone' and value like ${`%${query.digits}%`})` : sql``})` : nothing}
       limit ${candidates}
     ),
     identity as (select * from prefixed union all select * from inside)
     select n.id, n.name, null::text as value, null::text as kind, word_similarity(${query.text}, n.name) as score
-    from (select id, name from customers where merged_into is null and name ilike ${like} limit ${candidates}) n
+    from (select id, name from customers where merged_into is null and ${query.trigrams ? sql`name ilike ${like}` : sql`lower(name) like ${prefix}`} limit ${candidates}) n
     union all
     select i.customer_id, c.name, i.value, i.kind,
       case when lower(i.value) = lower(${query.text}) then 1 else word_similarity(${query.text}, i.value) end
@@ -62,7 +67,8 @@ export async function searchOrders(q: Queryable, query: ParsedQuery, limit: numb
     ),
     inside as (
       select number, customer_id, state, tracking_number from orders
-      where (select count(*) from edges) < ${limit} and (number ilike ${`%${query.like}%`} or tracking_number ilike ${`%${query.like}%`})
+      where (select count(*) from edges) < ${limit}
+        and ${query.trigrams ? sql`(number ilike ${`%${query.like}%`} or tracking_number ilike ${`%${query.like}%`})` : nothing}
       limit ${candidates}
     )
     select number, customer_id, state, tracking_number,
@@ -82,7 +88,7 @@ export async function searchCases(q: Queryable, query: ParsedQuery, limit: numbe
     select id, number, customer_id, subject, state,
       case when number = ${query.caseNumber ?? -1} then 1 else word_similarity(${query.text}, subject) end as score
     from (
-      (select id, number, customer_id, subject, state from cases where subject ilike ${like} limit ${candidates})
+      (select id, number, customer_id, subject, state from cases where ${query.trigrams ? sql`subject ilike ${like}` : nothing} limit ${candidates})
       ${query.caseNumber !== null ? sql`union select id, number, customer_id, subject, state from cases where number = ${query.caseNumber}` : sql``}
     ) c
     order by score desc, id limit ${limit}`.execute(q);

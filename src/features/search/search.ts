@@ -17,6 +17,11 @@ export interface ParsedQuery {
   reversedLike: string;
   /** For `to_tsquery('simple', …)`: every word required, the last also as a prefix; null when the query has no word. */
   tsquery: string | null;
+  /**
+   * Whether the text has three letters or digits in a row. Without, a trigram index has nothing to look up
+   * and reads itself whole, so only what begins with the text is searched (a name, an address, an order).
+   */
+  trigrams: boolean;
   /** The case number the query names (`K-12`, `12`), if any. */
   caseNumber: number | null;
   /** Only the digits, when the query is mostly digits (a partial identifier). */
@@ -36,6 +41,7 @@ export function parseQuery(raw: string): ParsedQuery {
     // ("crack" finds "cracked"; "k" would match half the dictionary). Only the last: a prefix is read from the
     // index as the union of every word it begins, whole, where a word is read only as far as the others need.
     tsquery: words.length > 0 ? words.map((word, index) => (index === words.length - 1 && word.length >= 3 ? `${word}:*` : word)).join(' & ') : null,
+    trigrams: /[\p{L}\p{N}]{3}/u.test(text),
     caseNumber: caseMatch ? Number(caseMatch[1]) : null,
     digits: digits.length >= 3 && digits.length >= text.replace(/[\s#-]/g, '').length - 1 ? digits : null,
   };
