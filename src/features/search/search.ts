@@ -1,5 +1,6 @@
-// Search, the pure part: reading the query (bounded, escaped for LIKE, turned into a prefix tsquery of its
-// words) and finding what matched in a text, as character ranges the console marks.
+// Search, the pure part: reading the query (bounded, escaped for LIKE, turned into a tsquery of its words,
+// the last one a prefix as it is being typed) and finding what matched in a text, as character ranges the
+// console marks.
 
 /** The longest query read; the rest is ignored. */
 export const maxQueryChars = 200;
@@ -12,8 +13,15 @@ export interface ParsedQuery {
   text: string;
   /** For `ILIKE '%…%'`: the text with %, _ and \ escaped. */
   like: string;
-  /** For `to_tsquery('simple', …)`: each word as a prefix, all required; null when the query has no word. */
+  /** The text reversed, then escaped: `reverse(value) LIKE '…%'` finds the values that end in the text. */
+  reversedLike: string;
+  /** For `to_tsquery('simple', …)`: every word required, the last also as a prefix; null when the query has no word. */
   tsquery: string | null;
+  /**
+   * Whether the text has three letters or digits in a row. Without, a trigram index has nothing to look up
+   * and reads itself whole, so only what begins with the text is searched (a name, an address, an order).
+   */
+  trigrams: boolean;
   /** The case number the query names (`K-12`, `12`), if any. */
   caseNumber: number | null;
   /** Only the digits, when the query is mostly digits (a partial identifier). */
@@ -27,13 +35,20 @@ export function parseQuery(raw: string): ParsedQuery {
   const digits = text.replace(/\D/g, '');
   return {
     text,
-    like: text.replace(/[\\%_]/g, (char) => `\\${char}`),
-    // A word of three letters or more also finds longer words it begins ("crack" finds "cracked"); a shorter
-    // one only itself, or "k" would match half the dictionary.
-    tsquery: words.length > 0 ? words.map((word) => (word.length >= 3 ? `${word}:*` : word)).join(' & ') : null,
+    like: escapeLike(text),
+    reversedLike: escapeLike([...text].reverse().join('')),
+    // The last word, the one being typed, also finds longer words it begins when it has three letters or more
+    // ("crack" finds "cracked"; "k" would match half the dictionary). Only the last: a prefix is read from the
+    // index as the union of every word it begins, whole, where a word is read only as far as the others need.
+    tsquery: words.length > 0 ? words.map((word, index) => (index === words.length - 1 && word.length >= 3 ? `${word}:*` : word)).join(' & ') : null,
+    trigrams: /[\p{L}\p{N}]{3}/u.test(text),
     caseNumber: caseMatch ? Number(caseMatch[1]) : null,
     digits: digits.length >= 3 && digits.length >= text.replace(/[\s#-]/g, '').length - 1 ? digits : null,
   };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function occurrences(lower: string, needle: string): Array<[number, number]> {
