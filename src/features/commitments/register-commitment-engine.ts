@@ -55,7 +55,10 @@ export function createCommitmentEngine(options: CreateCommitmentEngineOptions): 
       return readCommitmentCounts(db);
     },
   });
-  let compaction: NodeJS.Timeout | undefined;
+  // Folded even when nothing scrapes (real time, whatever Kept's clock), so the ledger stays a few rows.
+  const compaction = setInterval(() => {
+    compactCommitmentCounts(db).catch((error: unknown) => logger.error({ err: error }, 'commitment counts not compacted'));
+  }, 60_000).unref();
 
   const scheduler = createScheduler({
     store: createTimerStore(db),
@@ -86,10 +89,6 @@ export function createCommitmentEngine(options: CreateCommitmentEngineOptions): 
     options.clockService.registerTimerRunner(({ until }) => scheduler.advanceTo(until, { settle: false }));
   } else {
     scheduler.start();
-    // Folded even when nothing scrapes, so the ledger stays a few rows between scrapes.
-    compaction = setInterval(() => {
-      compactCommitmentCounts(db).catch((error: unknown) => logger.error({ err: error }, 'commitment counts not compacted'));
-    }, 60_000).unref();
     // Webhooks a stopped process recorded but never sent (older than any retry run still going on).
     service.resumePendingWebhooks({ olderThanMs: 5 * 60_000 }).catch((error: unknown) => logger.error({ err: error }, 'pending webhooks not resumed'));
   }
