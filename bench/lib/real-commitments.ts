@@ -106,7 +106,11 @@ export async function scheduleDueDuringRun(db: Db, options: { count: number; fro
     create table bench_due as
     select id, due_at as old_due, ${from.toISOString()}::timestamptz + ((row_number() over (order by due_at, id) - 1)::float8 * ${spacingMs}::float8) * interval '1 millisecond' as new_due
     from (select id, due_at from commitments where state = 'open' order by due_at, id limit ${count}::int) as first`.execute(db);
-  await sql`update timers t set fire_at = d.new_due + (t.fire_at - d.old_due), due_at = d.new_due from bench_due d where t.commitment_id = d.id and t.fired_at is null`.execute(db);
+  // A timer set before the deadline (at risk an hour before, a fallback minutes before) fires at most 2 s
+  // before it here: they come at the same pace as the deadlines, not all at once when the process starts.
+  await sql`
+    update timers t set fire_at = d.new_due + greatest(t.fire_at - d.old_due, interval '-2 seconds'), due_at = d.new_due
+    from bench_due d where t.commitment_id = d.id and t.fired_at is null`.execute(db);
   await sql`update commitments c set due_at = d.new_due from bench_due d where c.id = d.id`.execute(db);
   await sql`drop table bench_due`.execute(db);
 }
