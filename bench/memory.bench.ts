@@ -207,7 +207,16 @@ async function measure(kind: BenchStoreKind): Promise<{ figures: BenchFigure[]; 
 }
 
 const results = [];
-for (const kind of stores) results.push(await measure(kind));
+// A store that fails is reported as such; the other's figures are still written.
+const failures: string[] = [];
+for (const kind of stores) {
+  try {
+    results.push(await measure(kind));
+  } catch (error) {
+    failures.push(`${kind}: ${(error as Error).message}`);
+    process.stderr.write(`memory bench (${kind}) failed: ${(error as Error).stack}\n`);
+  }
+}
 const postgres = stores.includes('postgres') ? await serverVersion() : undefined;
 const file = writeBenchResult({
   bench: 'memory',
@@ -217,8 +226,9 @@ const file = writeBenchResult({
   ...(postgres ? { postgres } : {}),
   parameters: { commitments, seconds, duePerSecond, sampleEvents, stores, loadAverage: round(loadavg()[0] ?? 0, 1) },
   figures: results.flatMap((result) => result.figures),
-  notes: ['RSS is the kernel\'s VmRSS of the `kept start` process (the compiled server in dist/, as `npm start` runs it); on the embedded store it includes PGlite\'s WebAssembly heap.'],
+  notes: [...failures.map((failure) => `FAILED on ${failure}`), 'RSS is the kernel\'s VmRSS of the `kept start` process (the compiled server in dist/, as `npm start` runs it); on the embedded store it includes PGlite\'s WebAssembly heap.'],
   raw: results.map((result) => result.raw),
 });
 console.table(results.flatMap(({ figures }) => figures.map((figure) => ({ figure: figure.label, value: figure.value, unit: figure.unit, baseline: figure.baseline?.value, ratio: figure.ratio }))));
 process.stderr.write(`wrote ${file.pathname.split('/').slice(-2).join('/')}\n`);
+if (failures.length > 0) process.exitCode = 1;
