@@ -90,6 +90,7 @@ function printTable(rows: readonly StoreRuns[]): void {
         'table B/event': perEvent(run.storage.tableBytes, run),
         'index B/event': perEvent(run.storage.indexBytes, run),
         'WAL B/event': perEvent(run.storage.walBytes, run),
+        'WAL on disk MiB': round(run.storage.walOnDiskBytes / 1024 / 1024, 0),
         'peak RSS MiB': run.peakRssMiB,
       })),
     ),

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createStore, type Store } from './db/create-db.js';
+import { startWalCheckpoints } from './db/wal-checkpoints.js';
 import { createDomainBus } from './domain-events.js';
 import { registerAuth, type RouteAccess } from './http/auth.js';
 import { createBufferedLogger } from './http/log-destination.js';
@@ -243,6 +244,8 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
     dataDir: config.env.KEPT_DATA_DIR,
     onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool opens a new one'),
   }));
+  // The embedded store has no checkpointer of its own (src/db/wal-checkpoints.ts).
+  const checkpoints = store.dialect === 'pglite' ? startWalCheckpoints({ db: store.db, onError: (error) => logger.error({ err: error }, 'checkpoint failed') }) : undefined;
   const clock = config.env.KEPT_CLOCK === 'manual' ? createManualClock(options.clockStart ?? new Date()) : createSystemClock();
   const services = buildServices({ config, store, clock, logger });
   subscribe(services);
@@ -313,6 +316,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
       services.live.stopRelay();
       await app.close();
       await commitments.close();
+      await checkpoints?.stop();
       if (ownsStore) await store.close();
       ownLogger?.stop();
     },

@@ -7,6 +7,11 @@ export interface StorageFigures {
   tableBytes: number;
   indexBytes: number;
   walBytes: number;
+  /**
+   * The WAL files on disk at the end (pg_ls_waldir): what the store keeps between checkpoints, bounded by
+   * min_wal_size/max_wal_size. On a PostgreSQL server it is the whole server's, not this database's.
+   */
+  walOnDiskBytes: number;
 }
 
 /** The WAL position now: pass it to measureStorage after the run to count the WAL the run wrote. */
@@ -21,9 +26,11 @@ export async function measureStorage(db: Db, options: { walStart: string }): Pro
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r'`.execute(db);
   const wal = await sql<{ bytes: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${options.walStart}::pg_lsn)::text as bytes`.execute(db);
+  const walDir = await sql<{ bytes: string }>`select coalesce(sum(size), 0)::text as bytes from pg_ls_waldir()`.execute(db);
   return {
     tableBytes: Number(sizes.rows[0]?.tables ?? 0),
     indexBytes: Number(sizes.rows[0]?.indexes ?? 0),
     walBytes: Number(wal.rows[0]?.bytes ?? 0),
+    walOnDiskBytes: Number(walDir.rows[0]?.bytes ?? 0),
   };
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { initPgliteDir, needsInitdb } from './init-pglite-dir.js';
+import { pgliteSettings } from './pglite-settings.js';
 import { migrations } from './migrations/index.js';
 import { sendPreparedStatementsByName } from './prepared.js';
 import { createNotifications, type Notifications } from './notifications.js';
@@ -49,13 +50,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/**
- * The embedded PostgreSQL keeps its shared buffers inside PGlite's WebAssembly heap, and all of them are
- * resident from the start: the default 128 MB was a quarter of Kept's memory. 32 MB holds what the hot reads
- * touch; pages beyond it are read from the data directory, which the OS caches outside the process. With a
- * million open commitments the metrics, lists and ingest ran no slower with 32 MB (docs/performance.md).
- */
-const pgliteSettings = ['-c', 'shared_buffers=32MB'];
+// The embedded store's server settings (shared buffers, WAL and checkpoints): pglite-settings.ts.
 
 // pg returns bigint (int8) as text and numeric as text; counts and sums are small enough for numbers.
 pg.types.setTypeParser(20, (value) => Number(value));

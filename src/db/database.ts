@@ -257,6 +257,14 @@ export interface CommitmentsTable {
   at_risk_at: Timestamp | null;
 }
 
+/** The ledger behind /metrics: each statement that changes commitments appends its net change per count. */
+export interface CommitmentCountsTable {
+  kind: string;
+  state: CommitmentState;
+  at_risk: boolean;
+  n: ColumnType<number, number, number>;
+}
+
 export interface TimersTable {
   id: string;
   commitment_id: string;
@@ -335,6 +343,7 @@ export interface Database {
   messages: MessagesTable;
   outbox: OutboxTable;
   commitments: CommitmentsTable;
+  commitment_counts: CommitmentCountsTable;
   timers: TimersTable;
   actions: ActionsTable;
   inbound_mail: InboundMailTable;

@@ -5,6 +5,7 @@ import { writeConfigFile } from '../helpers/config-files.js';
 import { storeKinds } from '../helpers/stores.js';
 import { adminToken, createTestKept, type TestKept } from '../helpers/test-app.js';
 import type { LiveEvent } from '../../src/features/live/live-event.js';
+import { everything } from '../../src/features/live/live-scope.js';
 
 const mail = (input: { from: string; subject: string; id: string }) =>
   `From: ${input.from}\r\nTo: support@kept.local\r\nSubject: ${input.subject}\r\nMessage-ID: <${input.id}@example.com>\r\n\r\nWhere is my parcel?\r\n`;
@@ -23,7 +24,7 @@ describe.each(storeKinds)('an inbound email on %s', (storeKind) => {
 
   it('is acknowledged as soon as its intake commits, and the console is told of its case', async () => {
     const heard: LiveEvent[] = [];
-    const unsubscribe = kept.services.live.subscribe({ send: (event) => heard.push(event), end: () => undefined });
+    const unsubscribe = kept.services.live.subscribe({ scope: everything, send: (event) => heard.push(event), end: () => undefined });
     expect((await post(mail({ from: 'gil@example.com', subject: 'Parcel', id: 'gil-1' }))).statusCode).toBe(202);
     await kept.channels.email.worker.idle();
     unsubscribe();

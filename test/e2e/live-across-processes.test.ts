@@ -46,6 +46,20 @@ describe('the live stream across processes on PostgreSQL', () => {
     expect(heard.split(event).length - 1).toBe(1);
   });
 
+  it('sends a change made through one process only to the consoles on the other that show it', async () => {
+    await first.api('POST', '/api/v1/events', contact('lx-a', 'ada@example.com'));
+    await first.api('POST', '/api/v1/events', contact('lx-b', 'bo@example.com'));
+    const [caseA, caseB] = [await caseOf('ada@example.com'), await caseOf('bo@example.com')];
+    const onA = await openLiveStream(second.app, adminToken, `case:${caseA}`);
+    const onB = await openLiveStream(second.app, adminToken, `case:${caseB}`);
+    const inbox = await openLiveStream(second.app, adminToken, 'cases');
+    await first.api('POST', '/api/v1/events', { ...contact('lx-a-2', 'ada@example.com'), data: { channel: 'web_form', text: 'Any news?' } });
+    const changedA = `event: case.updated\ndata: {"case_id":"${caseA}"}\n\n`;
+    expect(await onA.readUntil(changedA)).toContain(changedA);
+    expect(await inbox.readUntil(changedA)).toContain(changedA);
+    expect(await onB.readUntil(caseA, 500)).not.toContain(caseA);
+  });
+
   it('hears again after the database drops the listening connection', async () => {
     const onSecond = await openLiveStream(second.app, adminToken);
     const dropped = await sql<{ n: number }>`

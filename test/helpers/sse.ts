@@ -31,10 +31,11 @@ export function sseReader(reader: ReadableStreamDefaultReader<Uint8Array>): SseR
   };
 }
 
-/** Opens `GET /api/v1/stream` on a listening app and waits for the stream's first line. */
-export async function openLiveStream(app: FastifyInstance, token: string): Promise<SseReader> {
+/** Opens `GET /api/v1/stream` on a listening app (showing `show`, when given) and waits for the stream's first line. */
+export async function openLiveStream(app: FastifyInstance, token: string, show?: string): Promise<SseReader> {
   const port = (app.server.address() as AddressInfo).port;
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/stream?token=${token}`);
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/stream?token=${token}${show === undefined ? '' : `&show=${encodeURIComponent(show)}`}`);
+  if (!response.ok) throw new Error(`stream refused: ${response.status} ${await response.text()}`);
   const stream = sseReader(response.body!.getReader());
   await stream.readUntil('retry:');
   return stream;

@@ -8,6 +8,8 @@ import * as emailIntake from './2026-11-24T05-10-email-intake.js';
 import * as promiseCorrections from './2026-11-25T09-00-promise-corrections.js';
 import * as outboxMessageIndex from './2026-12-01T10-00-outbox-message-index.js';
 import * as connectorDeliveries from './2026-12-06T12-15-connector-deliveries.js';
+import * as commitmentCounts from './2026-12-06T15-40-commitment-counts.js';
+import * as escalationOwnerIndex from './2026-12-06T16-35-escalation-owner-index.js';
 import * as connectorOrderSnapshots from './2026-12-06T13-26-connector-order-snapshots.js';
 import * as searchBounded from './2026-12-06T15-40-search-bounded.js';
 import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
@@ -35,5 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T13-21-search': search,
   '2026-12-06T13-25-event-time-stamped': eventTimeStamped,
   '2026-12-06T13-26-connector-order-snapshots': connectorOrderSnapshots,
+  '2026-12-06T15-40-commitment-counts': commitmentCounts,
   '2026-12-06T15-40-search-bounded': searchBounded,
+  '2026-12-06T16-35-escalation-owner-index': escalationOwnerIndex,
 };

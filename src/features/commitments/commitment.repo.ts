@@ -7,7 +7,6 @@ import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
 import type { KeysetPosition } from '../../shared/keyset-cursor.js';
 import { stateMoves, type Commitment } from './commitment.js';
-import type { CommitmentCount } from './metrics.js';
 import type { CommitmentKind } from './policy.schemas.js';
 
 export interface CommitmentRecord {
@@ -352,33 +351,6 @@ export async function listUnsentWebhookActions(q: Queryable, options: { recorded
     .limit(options.limit)
     .execute();
   return rows.map((row) => ({ key: row.idempotency_key, result: row.result ?? {} }));
-}
-
-/** The counts behind the Prometheus gauges: one GROUP BY over the state index. */
-export async function countCommitments(q: Queryable): Promise<CommitmentCount[]> {
-  const rows = await q
-    .selectFrom('commitments')
-    .select((eb) => ['kind', 'state', 'at_risk', eb.fn.countAll<number>().as('n')])
-    .where('state', 'in', ['open', 'breached', 'kept'])
-    .groupBy(['kind', 'state', 'at_risk'])
-    .execute();
-  const counts = new Map<string, CommitmentCount>();
-  const add = (state: CommitmentCount['state'], kind: string, n: number) => {
-    const key = `${state}:${kind}`;
-    const entry = counts.get(key) ?? { state, kind: kind as CommitmentKind, count: 0 };
-    entry.count += n;
-    counts.set(key, entry);
-  };
-  for (const row of rows) {
-    const n = Number(row.n);
-    if (row.state === 'open') {
-      add('open', row.kind, n);
-      if (row.at_risk) add('at_risk', row.kind, n);
-    } else {
-      add(row.state as 'breached' | 'kept', row.kind, n);
-    }
-  }
-  return [...counts.values()];
 }
 
 /**

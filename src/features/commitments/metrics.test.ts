@@ -12,7 +12,7 @@ describe('commitment metrics', () => {
     ];
     let queries = 0;
     createCommitmentMetrics(registry, {
-      countCommitments: async () => {
+      readCounts: async () => {
         queries += 1;
         return rows;
       },

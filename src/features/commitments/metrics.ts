@@ -18,17 +18,17 @@ export interface CommitmentMetrics {
 }
 
 /**
- * Registers the commitment metrics on `registry`. With `countCommitments` (the store's GROUP BY), every
+ * Registers the commitment metrics on `registry`. With `readCounts` (the counts the store keeps), every
  * scrape reads fresh counts, so each Kept process reports the same totals; without it, call setCounts.
  */
 export function createCommitmentMetrics(
   registry: Registry,
-  options: { countCommitments?: () => Promise<readonly CommitmentCount[]> } = {},
+  options: { readCounts?: () => Promise<readonly CommitmentCount[]> } = {},
 ): CommitmentMetrics {
   let pending: Promise<void> | undefined;
   // One scrape reads the four gauges one after another; they share one count query.
   const refresh = async (): Promise<void> => {
-    const count = options.countCommitments;
+    const count = options.readCounts;
     if (!count) return;
     pending ??= count()
       .then((rows) => metrics.setCounts(rows))

@@ -1,10 +1,14 @@
-// Fans the bus's after-commit `live.*` events out to every open console stream — this process's changes at
-// once, and (on PostgreSQL) the other processes' through the live relay.
+// Fans the bus's after-commit `live.*` events out to the open console streams that show them (live-scope.ts) —
+// this process's changes at once, and (on PostgreSQL) the other processes' through the live relay, which
+// carries every change: each process filters for its own streams.
 import type { DomainFact } from '../../domain-events.js';
 import type { LiveEvent } from './live-event.js';
 import type { LiveRelay } from './live-relay.js';
+import { scopeWants, type LiveScope } from './live-scope.js';
 
 export interface LiveSubscriber {
+  /** What its console shows: only those events are sent. */
+  scope: LiveScope;
   send(event: LiveEvent): void;
   /** Ends the stream (the server is closing). */
   end(): void;
@@ -16,7 +20,7 @@ export function createLiveService() {
   let relay: LiveRelay | undefined;
 
   function broadcast(event: LiveEvent): void {
-    for (const subscriber of subscribers) subscriber.send(event);
+    for (const subscriber of subscribers) if (scopeWants(subscriber.scope, event)) subscriber.send(event);
   }
 
   function local(event: LiveEvent): void {

@@ -2306,6 +2306,8 @@ export interface operations {
       query?: {
         /** @description The session token, for EventSource (which cannot send headers) */
         token?: string;
+        /** @description What the console shows, comma-separated: `all` (the default), `cases` (every case, for lists and queues), `commitments` (every commitment), `case:<id>` (an open case; at most 20), `none`. The stream carries only those changes. */
+        show?: string;
       };
     };
     responses: {

@@ -1,4 +1,4 @@
-// Live updates: server-sent events at `GET /api/v1/stream?token=…`.
+// Live updates: server-sent events at `GET /api/v1/stream?token=…&show=…` (what the page shows; lib/live-scope.ts).
 
 export type LiveEvent =
   | { type: 'case.updated'; case_id: string }
@@ -12,11 +12,12 @@ export interface StreamHandlers {
 }
 
 /**
- * `GET /api/v1/stream?token=` — opens the event stream (EventSource cannot send headers, so the
- * token rides in the query). Returns a function that closes it.
+ * `GET /api/v1/stream?token=&show=` — opens the event stream of what the page shows (EventSource cannot
+ * send headers, so the token rides in the query). Returns a function that closes it.
  */
-export function openStream(token: string, handlers: StreamHandlers): () => void {
-  const source = new EventSource(`/api/v1/stream?token=${encodeURIComponent(token)}`);
+export function openStream(options: { token: string; show: string; handlers: StreamHandlers }): () => void {
+  const { token, show, handlers } = options;
+  const source = new EventSource(`/api/v1/stream?token=${encodeURIComponent(token)}&show=${encodeURIComponent(show)}`);
   source.addEventListener('open', () => handlers.onOpen());
   source.addEventListener('error', () => handlers.onError(source.readyState === EventSource.CLOSED));
   source.addEventListener('case.updated', (message) => {

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useAgent } from '../auth/session';
 import { formatTime } from '../lib/format';
 import { canOpen } from '../lib/roles';
+import { liveScopeOf } from '../lib/live-scope';
 import { useLiveUpdates } from '../live/use-live-updates';
 import { clockQuery } from '../api/queries';
 import { SearchBox } from './search-box';
@@ -13,9 +14,10 @@ export function Layout() {
   const agent = useAgent();
   const { logout, token } = useSession();
   const navigate = useNavigate();
-  const live = useLiveUpdates(token);
+  const pathname = useLocation().pathname;
+  const live = useLiveUpdates(token, liveScopeOf(pathname));
   const clock = useQuery(clockQuery());
-  const section = useLocation().pathname.split('/')[1] ?? '';
+  const section = pathname.split('/')[1] ?? '';
   const lastSection = useRef(section);
 
   // Moving to another page puts focus at its start, so screen readers and Tab begin there;

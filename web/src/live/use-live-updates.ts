@@ -1,5 +1,6 @@
-// Keeps what the console shows fresh: server-sent events invalidate the queries they touch. When the stream
-// drops, the console says so and, once it is back, refetches everything on screen (events sent meanwhile are lost).
+// Keeps what the console shows fresh: server-sent events invalidate the queries they touch. The stream carries
+// what the page shows (`show`, lib/live-scope.ts) and is opened again when that changes; when it drops, the
+// console says so and, once it is back, refetches everything on screen (events sent meanwhile are lost).
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { openStream, type LiveEvent } from '../api/stream';
@@ -24,7 +25,7 @@ function refresh(client: QueryClient, events: LiveEvent[]): void {
   void client.invalidateQueries({ queryKey: queryKeys.timeline });
 }
 
-export function useLiveUpdates(token: string | null): LiveStatus {
+export function useLiveUpdates(token: string | null, show: string): LiveStatus {
   const client = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   useEffect(() => {
@@ -54,13 +55,13 @@ export function useLiveUpdates(token: string | null): LiveStatus {
     }
 
     function connect() {
-      close = openStream(token as string, {
+      const handlers = {
         onEvent: gather,
         onOpen: () => {
           attempt = 0;
           apply('open');
         },
-        onError: (closed) => {
+        onError: (closed: boolean) => {
           apply(closed ? 'closed' : 'error');
           if (!closed) return;
           // The browser will not retry this one (the server answered with an error): open a new stream later,
@@ -69,7 +70,8 @@ export function useLiveUpdates(token: string | null): LiveStatus {
           void client.invalidateQueries({ queryKey: queryKeys.me });
           retry = setTimeout(connect, reconnectDelay(attempt++));
         },
-      });
+      };
+      close = openStream({ token: token as string, show, handlers });
     }
 
     connect();
@@ -78,6 +80,6 @@ export function useLiveUpdates(token: string | null): LiveStatus {
       clearTimeout(flush);
       close?.();
     };
-  }, [token, client]);
+  }, [token, show, client]);
   return status;
 }
