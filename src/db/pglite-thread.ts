@@ -43,7 +43,10 @@ function withCallerStack(error: unknown, caller: Error): unknown {
 }
 
 export async function startPgliteThread(data: PgliteWorkerData): Promise<PgliteThread> {
-  const worker = new Worker(workerFile(), { workerData: data });
+  // Node's flags carry over to the thread, except --input-type: it applies to a script given on the command
+  // line, and a worker given it refuses to start.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  const worker = new Worker(workerFile(), { workerData: data, execArgv });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let lastError: Error | undefined;

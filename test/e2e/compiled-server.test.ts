@@ -35,4 +35,18 @@ describe('the compiled server', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ fellBack: false, manager: true, truncated: true });
   });
+
+  it('runs the embedded store in its worker thread from dist/', { timeout: 120_000 }, () => {
+    const createDb = pathToFileURL(join(distDir, 'db/create-db.js')).href;
+    const script = [
+      `const { createStore } = await import(${JSON.stringify(createDb)});`,
+      "const store = await createStore({ dataDir: 'memory://' });",
+      "const rows = await store.db.selectFrom('agents').select((eb) => eb.fn.countAll().as('agents')).execute();",
+      'await store.close();',
+      'console.log(JSON.stringify(rows));',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([{ agents: 0 }]);
+  });
 });
