@@ -43,10 +43,11 @@ function withCallerStack(error: unknown, caller: Error): unknown {
 }
 
 export async function startPgliteThread(data: PgliteWorkerData): Promise<PgliteThread> {
-  // Node's flags carry over to the thread, except --input-type: it applies to a script given on the command
-  // line, and a worker given it refuses to start.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  const worker = new Worker(workerFile(), { workerData: data, execArgv });
+  // The thread inherits Node's flags (--cpu-prof profiles it too), but one started with --input-type (a script
+  // given on the command line) refuses to start. It then gets none: it needs none, and a list given explicitly
+  // may not hold process-wide flags such as --expose-gc.
+  const scriptFlags = process.execArgv.some((flag) => flag.startsWith('--input-type'));
+  const worker = new Worker(workerFile(), { workerData: data, ...(scriptFlags ? { execArgv: [] } : {}) });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let lastError: Error | undefined;
