@@ -100,10 +100,18 @@ async function openPglite(options: { dataDir: string; onDisk: boolean; startPara
   const thread = await startPgliteThread({ dataDir: onDisk ? dataDir : undefined, startParams });
   const { dialect, writes } = countWrites(pgliteThreadDialect(thread));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
+  // Kysely closes its driver only once it has used it: the thread is closed here too, whatever happened.
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      await thread.close();
+    }
+  };
   try {
     await migrateToLatest(db);
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
   return {
@@ -115,7 +123,7 @@ async function openPglite(options: { dataDir: string; onDisk: boolean; startPara
     snapshot: () => db.connection().execute(() => thread.snapshot()),
     close: async () => {
       try {
-        await db.destroy();
+        await close();
       } finally {
         options.lock?.release();
       }

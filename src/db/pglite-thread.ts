@@ -53,6 +53,7 @@ export async function startPgliteThread(data: PgliteWorkerData): Promise<PgliteT
   let lastError: Error | undefined;
   let stopped: Error | undefined;
   let closing = false;
+  let closed: Promise<void> | undefined;
   let signalReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
     signalReady = resolve;
@@ -127,15 +128,18 @@ export async function startPgliteThread(data: PgliteWorkerData): Promise<PgliteT
       const dump = (await send({ kind: 'snapshot' })) as PgliteDump;
       return new Blob([dump.bytes], { type: dump.type });
     },
-    async close() {
-      if (stopped) return;
-      closing = true;
-      try {
-        await send({ kind: 'close' });
-      } finally {
-        await worker.terminate();
-        await exited;
-      }
+    close() {
+      closed ??= (async () => {
+        if (stopped) return;
+        closing = true;
+        try {
+          await send({ kind: 'close' });
+        } finally {
+          await worker.terminate();
+          await exited;
+        }
+      })();
+      return closed;
     },
     async terminate() {
       await worker.terminate();
