@@ -87,15 +87,18 @@ export async function startPgliteThread(data: PgliteWorkerData): Promise<PgliteT
         : new Error(`the embedded store's thread stopped (exit code ${code})${lastError ? `: ${lastError.message}` : ''}; Kept must be restarted`, { cause: lastError });
       for (const [id, entry] of pending) {
         pending.delete(id);
-        entry.reject(stopped);
+        entry.reject(stoppedError());
       }
       signalReady();
       resolve();
     });
   });
 
+  // A new error each time: every caller's frames are added to the one it gets.
+  const stoppedError = () => new Error(stopped?.message, { cause: stopped?.cause });
+
   function send(request: PgliteRequestBody): Promise<unknown> {
-    if (stopped) return Promise.reject(stopped);
+    if (stopped) return Promise.reject(stoppedError());
     const id = nextId++;
     const transfer: ArrayBuffer[] = [];
     const message: PgliteRequest = request.kind === 'query' ? { ...request, id, parameters: request.parameters.map((value) => prepareParameter(value, transfer)) } : { ...request, id };
