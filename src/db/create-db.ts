@@ -1,9 +1,8 @@
 // createDb(): PGlite in KEPT_DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations run at boot.
 import { mkdirSync } from 'node:fs';
-import { Kysely, PGliteDialect, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
@@ -12,6 +11,8 @@ import { pgliteSettings } from './pglite-settings.js';
 import { migrations } from './migrations/index.js';
 import { sendPreparedStatementsByName } from './prepared.js';
 import { createNotifications, type Notifications } from './notifications.js';
+import { startPgliteThread } from './pglite-thread.js';
+import { pgliteThreadDialect } from './pglite-thread-dialect.js';
 import { countWrites, type WriteCount } from './write-count.js';
 
 export type Db = Kysely<Database>;
@@ -89,25 +90,38 @@ export async function createStore(options: StoreOptions): Promise<Store> {
 
 async function openPglite(options: { dataDir: string; onDisk: boolean; startParams: string[]; lock: DataDirLock | undefined; log: StoreOptions['log'] }): Promise<Store> {
   const { dataDir, onDisk, startParams } = options;
-  // Search's trigram matching (docs/search.md): the same extension PostgreSQL ships.
-  const pglite = await PGlite.create(onDisk ? dataDir : undefined, { startParams, extensions: { pg_trgm } });
-  const { dialect, writes } = countWrites(new PGliteDialect({ pglite }));
+  // PGlite runs every statement synchronously in the thread that owns it: in a worker thread, so that a large
+  // write never holds the event loop that answers HTTP, SMTP and the console (pglite-worker.ts).
+  const thread = await startPgliteThread({ dataDir: onDisk ? dataDir : undefined, startParams });
+  const { dialect, writes } = countWrites(pgliteThreadDialect(thread));
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
-  await migrateToLatest(db);
+  // Kysely closes its driver only once it has used it: the thread is closed here too, whatever happened.
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      await thread.close();
+    }
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     db,
     dialect: 'pglite',
     writes,
     ...(onDisk ? { dataDir } : {}),
-    // dumpDataDir holds PGlite's query lock while it copies: no statement runs during the copy, and a
-    // transaction caught half-way is rolled back when the copy is opened, as after a crash.
-    snapshot: async () => {
-      await pglite.exec('checkpoint');
-      return pglite.dumpDataDir('gzip');
-    },
+    // Taken on the store's one connection, so between transactions: none is caught half-way.
+    snapshot: () => db.connection().execute(() => thread.snapshot()),
     close: async () => {
-      await db.destroy();
-      options.lock?.release();
+      try {
+        await close();
+      } finally {
+        options.lock?.release();
+      }
     },
   };
 }

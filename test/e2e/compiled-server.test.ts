@@ -6,6 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { distDir, distIsFresh, listServerSources } from '../../scripts/server-dist.mjs';
 
+/** Runs `lines` as an ES module importing `module` of dist/ (as `compiled`); what it printed, parsed as JSON. */
+function runWithDistModule(module: string, lines: string[]): unknown {
+  const script = [`const compiled = await import(${JSON.stringify(pathToFileURL(join(distDir, module)).href)});`, ...lines].join('\n');
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout);
+}
+
 describe('the compiled server', () => {
   it('holds a JavaScript file for every module of src/ and a copy of every file the modules read', () => {
     expect(distIsFresh()).toBe(true);
@@ -22,17 +30,23 @@ describe('the compiled server', () => {
   });
 
   it('reads a message in the analysis worker from dist/, without falling back to the main thread', () => {
-    const pool = pathToFileURL(join(distDir, 'features/signals/analysis-pool.js')).href;
-    const script = [
-      `const { createAnalysisPool } = await import(${JSON.stringify(pool)});`,
+    const printed = runWithDistModule('features/signals/analysis-pool.js', [
       'let fellBack = false;',
-      'const analysis = createAnalysisPool({ logger: { warn: () => { fellBack = true; } } });',
+      'const analysis = compiled.createAnalysisPool({ logger: { warn: () => { fellBack = true; } } });',
       "const reading = await analysis.readMessage('May I speak to a manager? ' + 'a'.repeat(300000));",
       'await analysis.close();',
       'console.log(JSON.stringify({ fellBack, manager: reading.signals.managerRequest.detected, truncated: reading.truncated }));',
-    ].join('\n');
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ fellBack: false, manager: true, truncated: true });
+    ]);
+    expect(printed).toEqual({ fellBack: false, manager: true, truncated: true });
+  });
+
+  it('runs the embedded store in its worker thread from dist/', { timeout: 120_000 }, () => {
+    const printed = runWithDistModule('db/create-db.js', [
+      "const store = await compiled.createStore({ dataDir: 'memory://' });",
+      "const rows = await store.db.selectFrom('agents').select((eb) => eb.fn.countAll().as('agents')).execute();",
+      'await store.close();',
+      'console.log(JSON.stringify(rows));',
+    ]);
+    expect(printed).toEqual([{ agents: 0 }]);
   });
 });
