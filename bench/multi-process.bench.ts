@@ -164,7 +164,7 @@ console.table(
     '× one process': round(outcome.eventsPerSecond / single.eventsPerSecond, 2),
     'CPU ms/event (kept)': outcome.cpuMsPerEvent,
     'timers (s)': outcome.timerSeconds,
-    'duplicate actions': outcome.duplicateActions,
+    'repeated actions': outcome.duplicateActions,
     'duplicate messages': outcome.duplicateMessages,
     'duplicate commitments': outcome.duplicateCommitments,
     load: outcome.loadAverage,
@@ -177,7 +177,7 @@ const figures: BenchFigure[] = outcomes.slice(1).map((outcome) => ({
   unit: 'events/s',
   baseline: { label: 'the same stream through one process, same run', value: single.eventsPerSecond, unit: 'events/s' },
   ratio: round(outcome.eventsPerSecond / single.eventsPerSecond, 2),
-  detail: `done twice: ${outcome.duplicateActions} actions, ${outcome.duplicateMessages} automatic messages, ${outcome.duplicateCommitments} commitments (one process: ${single.duplicateActions}, ${single.duplicateMessages}, ${single.duplicateCommitments}); ${differences(single, outcome).length} row counts differ from one process's; load average ${outcome.loadAverage}`,
+  detail: `commitments with one action recorded more than once ${outcome.duplicateActions} (one process: ${single.duplicateActions}, a policy's repeated steps), automatic messages sent twice ${outcome.duplicateMessages} (${single.duplicateMessages}), commitments opened twice for one cause ${outcome.duplicateCommitments} (${single.duplicateCommitments}); ${differences(single, outcome).length} row counts differ from one process's (docs/scaling.md); load average ${outcome.loadAverage}`,
 }));
 const file = writeBenchResult({
   bench: 'multi-process',
