@@ -36,10 +36,21 @@ readMessageSignals(shapes.prose(1000));
 const lengths = [1_000, 5_000, 20_000, 100_000, 200_000];
 const costs: { shape: Shape; length: number; boundedMs: number }[] = [];
 for (const shape of Object.keys(shapes) as Shape[]) {
-  for (const length of lengths) costs.push({ shape, length, boundedMs: round(millis(() => readMessageSignals(boundForAnalysis(shapes[shape](length)).text)), 1) });
+  for (const length of lengths)
+    costs.push({
+      shape,
+      length,
+      boundedMs: round(
+        millis(() => readMessageSignals(boundForAnalysis(shapes[shape](length)).text)),
+        1,
+      ),
+    });
 }
 // Unbounded, one word grows with the square of its length; 20,000 characters show it without waiting minutes.
-const unboundedWordMs = round(millis(() => readMessageSignals('a'.repeat(20_000))), 1);
+const unboundedWordMs = round(
+  millis(() => readMessageSignals('a'.repeat(20_000))),
+  1,
+);
 const boundedWordMs = costs.find((cost) => cost.shape === 'one word' && cost.length === 20_000)!.boundedMs;
 const baseMs = costs.find((cost) => cost.shape === 'prose' && cost.length === 1_000)!.boundedMs;
 const worst = costs.reduce((a, b) => (b.boundedMs > a.boundedMs ? b : a));
@@ -74,7 +85,13 @@ async function ingestWorst(options: { from: number; count: number }): Promise<vo
     const response = await fetch(`${base}/api/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: `bench-worst-${i}`, type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { email: `worst-${i}@example.com` }, data: { channel: 'web_form', text } }),
+      body: JSON.stringify({
+        id: `bench-worst-${i}`,
+        type: 'contact.received',
+        occurred_at: '2026-12-01T09:00:00Z',
+        customer: { email: `worst-${i}@example.com` },
+        data: { channel: 'web_form', text },
+      }),
     });
     if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
   }
@@ -133,5 +150,7 @@ const file = writeBenchResult({
   ],
   raw: { costs, idle, busy },
 });
-console.log(`health max ${busyMax} ms, event-loop delay max ${loopDelayMaxMs} ms while ingesting (idle p99 ${idleP99} ms); worst read ${worst.boundedMs} ms; one 20k word ${unboundedWordMs} ms → ${boundedWordMs} ms`);
+console.log(
+  `health max ${busyMax} ms, event-loop delay max ${loopDelayMaxMs} ms while ingesting (idle p99 ${idleP99} ms); worst read ${worst.boundedMs} ms; one 20k word ${unboundedWordMs} ms → ${boundedWordMs} ms`,
+);
 process.stderr.write(`wrote ${file.pathname.split('/').slice(-2).join('/')}\n`);

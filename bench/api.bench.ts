@@ -66,7 +66,17 @@ async function load(options: { url: string; paths: string[]; label: string; seco
     headers: { authorization: `Bearer ${benchToken}` },
     requests: [{ setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length]! }) }],
   });
-  return { route: options.label, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, errors: result.errors, non2xx: result.non2xx };
+  return {
+    route: options.label,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 // Linux reports process times in clock ticks of 1/100 s.
@@ -106,7 +116,11 @@ async function loadWithCpu(child: ChildProcess, database: string | undefined, op
 }
 
 function startServer(kind: BenchStoreKind): { child: ChildProcess; ready: Promise<ApiServerReady> } {
-  const child = fork(fileURLToPath(new URL('./lib/api-server.ts', import.meta.url)), ['--store', kind, '--customers', String(customers), '--writes', String(writes), ...(values.cache ? [] : ['--uncached'])], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(
+    fileURLToPath(new URL('./lib/api-server.ts', import.meta.url)),
+    ['--store', kind, '--customers', String(customers), '--writes', String(writes), ...(values.cache ? [] : ['--uncached'])],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
   const ready = new Promise<ApiServerReady>((resolve, reject) => {
     child.once('message', (message: ApiServerReady) => resolve(message));
     child.once('exit', (code) => reject(new Error(`the ${kind} server exited (code ${code}) before it was ready`)));

@@ -68,8 +68,24 @@ const report = {
   // The kernel's high-water mark for the whole process (generation and baseline included), beside the sampled one.
   processMaxRssMB: Number(mb(process.resourceUsage().maxRSS * 1024)),
   file: { events: summary.events, MB: Number(mb(base.bytes)) },
-  baseline: { what: 'read + split lines + JSON.parse', seconds: Number(baselineSeconds.toFixed(2)), cpuSeconds: Number(baselineCpu.toFixed(2)), eventsPerSecond: Math.round(baselineRate), eventsPerCpuSecond: Math.round(parsed / baselineCpu), peakRssMB: Number(mb(baselineRss)) },
-  audit: { seconds: Number(auditSeconds.toFixed(2)), cpuSeconds: Number(auditCpu.toFixed(2)), eventsPerSecond: Math.round(auditRate), eventsPerCpuSecond: Math.round(auditCpuRate), peakRssMB: Number(mb(peakRss)), cracks: summary.totalCracks, peakOpenWindows: summary.peakOpenWindows, peakCustomersHeld: summary.peakCustomersHeld },
+  baseline: {
+    what: 'read + split lines + JSON.parse',
+    seconds: Number(baselineSeconds.toFixed(2)),
+    cpuSeconds: Number(baselineCpu.toFixed(2)),
+    eventsPerSecond: Math.round(baselineRate),
+    eventsPerCpuSecond: Math.round(parsed / baselineCpu),
+    peakRssMB: Number(mb(baselineRss)),
+  },
+  audit: {
+    seconds: Number(auditSeconds.toFixed(2)),
+    cpuSeconds: Number(auditCpu.toFixed(2)),
+    eventsPerSecond: Math.round(auditRate),
+    eventsPerCpuSecond: Math.round(auditCpuRate),
+    peakRssMB: Number(mb(peakRss)),
+    cracks: summary.totalCracks,
+    peakOpenWindows: summary.peakOpenWindows,
+    peakCustomersHeld: summary.peakCustomersHeld,
+  },
   ratioToBaselineCpu: Number((auditCpuRate / (parsed / baselineCpu)).toFixed(2)),
   extrapolated10M: {
     minutesAtWallRate: Number((10_000_000 / auditRate / 60).toFixed(1)),

@@ -36,12 +36,7 @@ const samples = ['gmail-new.eml', 'outlook-new.eml', 'apple-mail-new.eml', 'thun
 // Each message gets its own sender and Message-ID, so none is a duplicate and each opens its own case.
 const runId = Date.now().toString(36);
 const raws = Array.from({ length: messages }, (_, i) =>
-  Buffer.from(
-    samples[i % samples.length]!
-      .replace(/^From:.*$/im, `From: Bench ${i} <bench${i}@example.com>`)
-      .replace(/^Message-ID:.*$/im, `Message-ID: <bench-${i}-${runId}@example.com>`),
-    'latin1',
-  ),
+  Buffer.from(samples[i % samples.length]!.replace(/^From:.*$/im, `From: Bench ${i} <bench${i}@example.com>`).replace(/^Message-ID:.*$/im, `Message-ID: <bench-${i}-${runId}@example.com>`), 'latin1'),
 );
 const averageBytes = Math.round(raws.reduce((sum, raw) => sum + raw.length, 0) / messages);
 
@@ -86,7 +81,10 @@ async function measure(kind: BenchStoreKind): Promise<BenchFigure[]> {
 
     const memorySeconds = await sendAll(createMemorySink());
     const storeSeconds = await sendAll(createStoreSink({ db }));
-    const stored = await db.selectFrom('inbound_mail').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('inbound_mail')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(stored.n) !== messages) throw new Error(`${kind}: lost messages: ${String(stored.n)}/${messages}`);
 
     const config = loadConfig({ KEPT_LOG_LEVEL: 'silent', KEPT_ADMIN_TOKEN: 'kept_bench_admin_token_0123456789', KEPT_CLOCK: 'manual' });

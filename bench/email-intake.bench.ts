@@ -16,9 +16,7 @@ import { writeBenchResult } from './lib/results.js';
 const messages = Number(process.env.MESSAGES ?? 1000);
 const connections = Number(process.env.CONNECTIONS ?? 4);
 const fixtures = new URL('../src/channels/email/fixtures/', import.meta.url);
-const samples = ['gmail-reply.eml', 'outlook-reply.eml', 'apple-mail-new.eml', 'thunderbird-reply.eml', 'gmail-attachment.eml'].map(
-  (name) => readFileSync(new URL(name, fixtures)),
-);
+const samples = ['gmail-reply.eml', 'outlook-reply.eml', 'apple-mail-new.eml', 'thunderbird-reply.eml', 'gmail-attachment.eml'].map((name) => readFileSync(new URL(name, fixtures)));
 const raws = Array.from({ length: messages }, (_, i) => samples[i % samples.length]!);
 const totalBytes = raws.reduce((sum, raw) => sum + raw.length, 0);
 
@@ -60,7 +58,13 @@ async function rawTcp(): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const sockets: Socket[] = await Promise.all(
-    Array.from({ length: connections }, () => new Promise<Socket>((resolve) => { const s = connect(port, '127.0.0.1', () => resolve(s)); })),
+    Array.from(
+      { length: connections },
+      () =>
+        new Promise<Socket>((resolve) => {
+          const s = connect(port, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   let next = 0;
   const seconds = await timed(async () => {

@@ -52,7 +52,20 @@ function profileFile(kind: BenchStoreKind): string {
 
 /** Runs one measurement in a child process (same Node flags, so tsx and --cpu-prof carry over). */
 function runInChild(kind: BenchStoreKind, mode: IngestMode): Promise<IngestRunResult> {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--worker', `${kind}:${mode}`, '--events', String(events), '--batch', String(batchSize), '--seed', String(seed), ...(values.phases ? ['--phases'] : []), ...(values.profile ? ['--profile'] : [])];
+  const args = [
+    ...process.execArgv,
+    fileURLToPath(import.meta.url),
+    '--worker',
+    `${kind}:${mode}`,
+    '--events',
+    String(events),
+    '--batch',
+    String(batchSize),
+    '--seed',
+    String(seed),
+    ...(values.phases ? ['--phases'] : []),
+    ...(values.profile ? ['--profile'] : []),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -127,16 +140,38 @@ function printPhases(kind: BenchStoreKind, run: IngestRunResult): void {
   const databaseMillis = phases.reduce((sum, [, entry]) => sum + entry.millis, 0);
   console.log(`\nWhere Kept's ingest time goes on ${kind} (${run.events} events, ${round(totalMillis / 1000, 1)} s):`);
   console.table([
-    ...phases.map(([phase, entry]) => ({ phase, statements: entry.statements, 'per event': round(entry.statements / run.events, 2), seconds: round(entry.millis / 1000, 2), share: `${round((entry.millis / totalMillis) * 100, 1)}%` })),
-    { phase: 'outside SQL (JavaScript, transactions)', statements: 0, 'per event': 0, seconds: round((totalMillis - databaseMillis) / 1000, 2), share: `${round(((totalMillis - databaseMillis) / totalMillis) * 100, 1)}%` },
+    ...phases.map(([phase, entry]) => ({
+      phase,
+      statements: entry.statements,
+      'per event': round(entry.statements / run.events, 2),
+      seconds: round(entry.millis / 1000, 2),
+      share: `${round((entry.millis / totalMillis) * 100, 1)}%`,
+    })),
+    {
+      phase: 'outside SQL (JavaScript, transactions)',
+      statements: 0,
+      'per event': 0,
+      seconds: round((totalMillis - databaseMillis) / 1000, 2),
+      share: `${round(((totalMillis - databaseMillis) / totalMillis) * 100, 1)}%`,
+    },
   ]);
 }
 
 /** The rows a Kept run left behind and their digest: compare them between versions on the same stream. */
 function printRows(kind: BenchStoreKind, run: IngestRunResult): void {
   console.log(`\nRows Kept left on ${kind} after ${run.events} events (digest ${run.digest?.all ?? 'n/a'}):`);
-  console.log(Object.entries(run.rows).map(([table, count]) => `${table} ${count}`).join(', '));
-  if (run.digest) console.log('per table:', Object.entries(run.digest.tables).map(([table, hash]) => `${table} ${hash}`).join(', '));
+  console.log(
+    Object.entries(run.rows)
+      .map(([table, count]) => `${table} ${count}`)
+      .join(', '),
+  );
+  if (run.digest)
+    console.log(
+      'per table:',
+      Object.entries(run.digest.tables)
+        .map(([table, hash]) => `${table} ${hash}`)
+        .join(', '),
+    );
 }
 
 async function main(): Promise<void> {

@@ -14,9 +14,7 @@ import { writeBenchResult } from './lib/results.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const fixtures = ['intents-heldout.json', 'labelled-messages.json', 'holdout-messages.json', 'third-messages.json'];
-const texts = fixtures.flatMap(
-  (name) => (JSON.parse(readFileSync(new URL(`../src/features/signals/fixtures/${name}`, import.meta.url), 'utf8')) as Array<{ text: string }>).map((m) => m.text),
-);
+const texts = fixtures.flatMap((name) => (JSON.parse(readFileSync(new URL(`../src/features/signals/fixtures/${name}`, import.meta.url), 'utf8')) as Array<{ text: string }>).map((m) => m.text));
 const gc = (globalThis as { gc?: () => void }).gc;
 const rssMB = (): number => {
   gc?.();
@@ -41,7 +39,7 @@ function rate(work: (text: string) => unknown): { perCpuSecond: number; perWallS
     const used = process.cpuUsage(cpu0);
     return (used.user + used.system) / 1e6;
   };
-  while (cpuSeconds() < seconds) for (const text of texts) (work(text), done++);
+  while (cpuSeconds() < seconds) for (const text of texts) work(text), done++;
   return { perCpuSecond: done / cpuSeconds(), perWallSecond: done / ((performance.now() - started) / 1000) };
 }
 

@@ -41,10 +41,11 @@ const keptBin = fileURLToPath(new URL('../bin/kept.js', import.meta.url));
 const built = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/build-server.mjs', import.meta.url))], { stdio: 'inherit' });
 if (built.status !== 0) throw new Error('building dist/ failed');
 
-
 /** The kernel's count of a process's resident pages (Linux), in MB. */
 function residentMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : Number.NaN;
 }
 
@@ -97,7 +98,10 @@ async function runKept(location: { dataDir?: string; databaseUrl?: string }): Pr
     for (;;) {
       if (child.exitCode !== null) throw new Error(`kept start exited with ${child.exitCode}`);
       if (Date.now() > started + 300_000) throw new Error('kept start did not answer within 5 minutes');
-      const ok = await fetch(`${base}/api/v1/health`).then((response) => response.ok, () => false);
+      const ok = await fetch(`${base}/api/v1/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -226,7 +230,10 @@ const file = writeBenchResult({
   ...(postgres ? { postgres } : {}),
   parameters: { commitments, seconds, duePerSecond, sampleEvents, stores, loadAverage: round(loadavg()[0] ?? 0, 1) },
   figures: results.flatMap((result) => result.figures),
-  notes: [...failures.map((failure) => `FAILED on ${failure}`), 'RSS is the kernel\'s VmRSS of the `kept start` process (the compiled server in dist/, as `npm start` runs it); on the embedded store it includes PGlite\'s WebAssembly heap.'],
+  notes: [
+    ...failures.map((failure) => `FAILED on ${failure}`),
+    "RSS is the kernel's VmRSS of the `kept start` process (the compiled server in dist/, as `npm start` runs it); on the embedded store it includes PGlite's WebAssembly heap.",
+  ],
   raw: results.map((result) => result.raw),
 });
 console.table(results.flatMap(({ figures }) => figures.map((figure) => ({ figure: figure.label, value: figure.value, unit: figure.unit, baseline: figure.baseline?.value, ratio: figure.ratio }))));

@@ -15,7 +15,14 @@ import { describeMachine } from './lib/machine.js';
 import { percentile, round } from './lib/measure.js';
 import { writeBenchResult, type BenchFigure } from './lib/results.js';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000000' }, stores: { type: 'string', default: 'postgres,pglite' }, queries: { type: 'string', default: '1100' }, 'pglite-messages': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '1000000' },
+    stores: { type: 'string', default: 'postgres,pglite' },
+    queries: { type: 'string', default: '1100' },
+    'pglite-messages': { type: 'string' },
+  },
+});
 const messageCount = Number(values.messages);
 const queryCount = Number(values.queries);
 const stores = values.stores.split(',').map((name) => name.trim()) as BenchStoreKind[];
@@ -23,7 +30,48 @@ const target = 50;
 
 const first = ['Ana', 'Ben', 'Chloe', 'David', 'Emma', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam', 'Mona', 'Nils', 'Olga', 'Pablo'];
 const last = ['Lopez', 'Meyer', 'Nakamura', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Silva', 'Tanaka', 'Udeh', 'Varga', 'Weber'];
-const words = ['order', 'refund', 'parcel', 'delivery', 'kettle', 'broken', 'late', 'card', 'account', 'credit', 'please', 'thanks', 'when', 'where', 'tracking', 'courier', 'invoice', 'address', 'return', 'label', 'damaged', 'missing', 'lid', 'box', 'charger', 'blender', 'toaster', 'manager', 'call', 'email', 'week', 'today', 'again', 'still', 'waiting', 'voucher', 'gift', 'birthday', 'tickets', 'convention'];
+const words = [
+  'order',
+  'refund',
+  'parcel',
+  'delivery',
+  'kettle',
+  'broken',
+  'late',
+  'card',
+  'account',
+  'credit',
+  'please',
+  'thanks',
+  'when',
+  'where',
+  'tracking',
+  'courier',
+  'invoice',
+  'address',
+  'return',
+  'label',
+  'damaged',
+  'missing',
+  'lid',
+  'box',
+  'charger',
+  'blender',
+  'toaster',
+  'manager',
+  'call',
+  'email',
+  'week',
+  'today',
+  'again',
+  'still',
+  'waiting',
+  'voucher',
+  'gift',
+  'birthday',
+  'tickets',
+  'convention',
+];
 const textArray = (items: readonly string[]) => sql.raw(`array[${items.map((item) => `'${item}'`).join(',')}]`);
 
 /** Customers, identities, orders and cases: one per ten messages. Messages of a dozen words, in chunks. */
@@ -59,7 +107,19 @@ async function fill(store: Store, messages: number): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-const queryKinds = ['last name', 'email fragment', 'phone fragment', 'order last digits', 'order number', 'case number', 'one word', 'two words', 'rare words and a number', 'nothing there', 'two characters'];
+const queryKinds = [
+  'last name',
+  'email fragment',
+  'phone fragment',
+  'order last digits',
+  'order number',
+  'case number',
+  'one word',
+  'two words',
+  'rare words and a number',
+  'nothing there',
+  'two characters',
+];
 
 /** What agents type, drawn in turn: fragments of identifiers, names and words (in the order of queryKinds). */
 function queries(people: number): string[] {
@@ -121,7 +181,19 @@ async function measure(kind: BenchStoreKind, messages: number) {
     }
     const loadAfter = load();
     const perKind = Object.fromEntries([...byKind].map(([name, times]) => [name, summary(times)]));
-    return { kind, messages, fillSeconds: round(fillSeconds, 1), loadBefore, loadAfter, ...summary(samples), p95: round(percentile(samples, 0.95)), max: round(Math.max(...samples)), meanHits: round(hits / mix.length, 1), perKind, keyedRead: summary(keyed) };
+    return {
+      kind,
+      messages,
+      fillSeconds: round(fillSeconds, 1),
+      loadBefore,
+      loadAfter,
+      ...summary(samples),
+      p95: round(percentile(samples, 0.95)),
+      max: round(Math.max(...samples)),
+      meanHits: round(hits / mix.length, 1),
+      perKind,
+      keyedRead: summary(keyed),
+    };
   } finally {
     await bench.dispose();
   }
@@ -164,7 +236,13 @@ writeBenchResult({
   ranAt: new Date().toISOString(),
   machine: describeMachine(),
   ...(postgres ? { postgres } : {}),
-  parameters: { messages: messageCount, ...(values['pglite-messages'] ? { pgliteMessages: Number(values['pglite-messages']) } : {}), stores, queries: queryCount, loadAverage: runs.map((run) => run.loadBefore) },
+  parameters: {
+    messages: messageCount,
+    ...(values['pglite-messages'] ? { pgliteMessages: Number(values['pglite-messages']) } : {}),
+    stores,
+    queries: queryCount,
+    loadAverage: runs.map((run) => run.loadBefore),
+  },
   figures,
   notes: [
     'The search service is called directly, one query at a time, after 20 warm-up queries; customers, orders and cases are one per ten messages. On PostgreSQL the four kinds (customers, orders, cases, messages) are read at once on four pooled connections; PGlite has one connection and reads them one after another.',

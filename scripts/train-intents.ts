@@ -19,9 +19,7 @@ interface DevMessage {
 
 // The sets written after the rules and before this model, reported on at each training. The held-out set is not read here.
 const devSets = ['holdout-messages.json', 'third-messages.json'];
-const dev = devSets.flatMap(
-  (name) => JSON.parse(readFileSync(new URL(`../src/features/signals/fixtures/${name}`, import.meta.url), 'utf8')) as DevMessage[],
-);
+const dev = devSets.flatMap((name) => JSON.parse(readFileSync(new URL(`../src/features/signals/fixtures/${name}`, import.meta.url), 'utf8')) as DevMessage[]);
 const rules: Record<IntentName, (text: string) => boolean> = {
   managerRequest: (text) => detectManagerRequest(text).detected,
   churnIntent: (text) => detectChurnIntent(text).detected,
@@ -50,7 +48,10 @@ for (const intent of intentNames) {
   const ruled = dev.map((m) => rules[intent](m.text));
   const scores = dev.map((m) => scoreWithModel(shipped, m.text).score);
   const threshold = decisionThresholds[intent];
-  const devF1 = f1(scores.map((s, i) => ruled[i]! || s >= threshold), gold);
+  const devF1 = f1(
+    scores.map((s, i) => ruled[i]! || s >= threshold),
+    gold,
+  );
   packed[intent] = packModel(model, threshold);
   console.log(`${intent}: trained in ${Math.round(performance.now() - started)} ms, threshold ${threshold}, F1 ${devF1.toFixed(3)} on the ${dev.length} development messages`);
 }

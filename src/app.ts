@@ -114,7 +114,6 @@ export interface Kept {
   close(): Promise<void>;
 }
 
-
 /**
  * Every service, built in dependency order: each gets what it needs as it is made, and nothing is patched
  * in afterwards. The engine comes after the features whose messages it sends (its fallback senders, one per
@@ -140,7 +139,16 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const templateReading = templateReadingOf({ engine: buildEngineConfig(commitmentConfigOf(config.file)), section: promiseSection });
   const promiseCalendar = templateReading?.calendar;
   const defaultZone = config.file.kept.default_time_zone;
-  const oneVoice = createOneVoice({ config, db, clock, bus, logger, outbox, orderNotes: createCaveatStatusNotes({ defaultZone }), describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }) });
+  const oneVoice = createOneVoice({
+    config,
+    db,
+    clock,
+    bus,
+    logger,
+    outbox,
+    orderNotes: createCaveatStatusNotes({ defaultZone }),
+    describeTemplate: (template) => ({ promises: templateReading ? readTemplatePromises(template, templateReading) : [] }),
+  });
   const engine = createCommitmentEngine({
     config,
     db,
@@ -168,8 +176,18 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
     recordPromises: outbox.recordPromises,
     reviseCommitment: engine.service.revise,
   });
-  const replies = createReplyService({ db, clock, bus, cases, outbox, checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks], onRecorded: [promises.onReplyRecorded], onPreview: [promises.onReplyPreview], renderTemplate: oneVoice.oneVoice.renderReplyTemplate,
-    recordActingFor: (tx, input) => access.recordActingFor(tx, { actor: input.actor, action: 'reply.sent_for', targetType: 'message', targetId: input.messageId, forAgentId: input.authorId, at: input.at }),
+  const replies = createReplyService({
+    db,
+    clock,
+    bus,
+    cases,
+    outbox,
+    checks: [oneVoice.oneVoice.auditReply, ...signals.replyChecks],
+    onRecorded: [promises.onReplyRecorded],
+    onPreview: [promises.onReplyPreview],
+    renderTemplate: oneVoice.oneVoice.renderReplyTemplate,
+    recordActingFor: (tx, input) =>
+      access.recordActingFor(tx, { actor: input.actor, action: 'reply.sent_for', targetType: 'message', targetId: input.messageId, forAgentId: input.authorId, at: input.at }),
   });
   const ingest = createIngestService({ db, clock, bus, cases, logger });
   const timeline = createTimelineService({ db, getCustomerId: async (id) => (await customers.getCustomer(id)).id });
@@ -183,7 +201,34 @@ function buildServices(options: { config: Config; store: Store; clock: Clock; lo
   const surveys = createSurveyService({ ...featureDeps, settings: surveysSettingsFrom(config.file.surveys) });
   const claimSettings = claimsSettingsFrom(config.file.claims);
   const claims = createClaimService({ ...featureDeps, settings: claimSettings, commitments: commitmentPorts, readAttachment: (id) => readAttachmentFile(db, id) });
-  return { bus, agents, access, customers, orders, cases, signals, outbox, replies, ingest, timeline, clock: clockService, capture, live, reports, settings, forecast, oneVoice, promises, transports, engine, surveys, claims, claimSettings, caveats, assist };
+  return {
+    bus,
+    agents,
+    access,
+    customers,
+    orders,
+    cases,
+    signals,
+    outbox,
+    replies,
+    ingest,
+    timeline,
+    clock: clockService,
+    capture,
+    live,
+    reports,
+    settings,
+    forecast,
+    oneVoice,
+    promises,
+    transports,
+    engine,
+    surveys,
+    claims,
+    claimSettings,
+    caveats,
+    assist,
+  };
 }
 
 type Services = ReturnType<typeof buildServices>;
@@ -239,11 +284,13 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   const { config } = options;
   const ownLogger = options.logger ? undefined : createBufferedLogger({ level: config.env.KEPT_LOG_LEVEL, base: { service: 'kept' } });
   const logger = options.logger ?? ownLogger!.logger;
-  const store = options.store ?? (await createStore({
-    databaseUrl: config.env.DATABASE_URL,
-    dataDir: config.env.KEPT_DATA_DIR,
-    onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool opens a new one'),
-  }));
+  const store =
+    options.store ??
+    (await createStore({
+      databaseUrl: config.env.DATABASE_URL,
+      dataDir: config.env.KEPT_DATA_DIR,
+      onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool opens a new one'),
+    }));
   // The embedded store has no checkpointer of its own (src/db/wal-checkpoints.ts).
   const checkpoints = store.dialect === 'pglite' ? startWalCheckpoints({ db: store.db, onError: (error) => logger.error({ err: error }, 'checkpoint failed') }) : undefined;
   const clock = config.env.KEPT_CLOCK === 'manual' ? createManualClock(options.clockStart ?? new Date()) : createSystemClock();
@@ -251,7 +298,12 @@ export async function buildApp(options: BuildAppOptions): Promise<Kept> {
   subscribe(services);
   const createdAdminToken = await services.agents.ensureAdminToken(config.env.KEPT_ADMIN_TOKEN);
 
-  const app: App = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new RequestLogController(), bodyLimit: 1024 * 1024, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>();
+  const app: App = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new RequestLogController(),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
   registerErrorHandling(app);
   registerInputGuard(app);
   await registerSecurityHeaders(app);

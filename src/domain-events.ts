@@ -71,7 +71,6 @@ export type DomainFact<K extends keyof DomainEvents> = Readonly<DomainEvents[K]>
 
 export type DomainBus = EventBus<DomainEvents, DomainContexts>;
 
-
 /** The one bus of a Kept instance (app.ts builds it and subscribes every handler). */
 export function createDomainBus(): DomainBus {
   return createEventBus<DomainEvents, DomainContexts>();

@@ -74,7 +74,11 @@ export async function startKept(): Promise<number> {
     // Taken between the check and the listen: the same one line, then a clean close.
     const code = (error as NodeJS.ErrnoException).code;
     const port = (error as { port?: number }).port;
-    process.stderr.write(code === 'EADDRINUSE' ? `Kept cannot start: port ${port ?? ''} is in use by another process; set ${port === KEPT_SMTP_PORT ? 'KEPT_SMTP_PORT' : 'KEPT_PORT'} to another port.\n` : `Kept cannot start: ${(error as Error).message}\n`);
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Kept cannot start: port ${port ?? ''} is in use by another process; set ${port === KEPT_SMTP_PORT ? 'KEPT_SMTP_PORT' : 'KEPT_PORT'} to another port.\n`
+        : `Kept cannot start: ${(error as Error).message}\n`,
+    );
     await shutdown('start failed', 1);
     return 1;
   }

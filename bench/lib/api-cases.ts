@@ -38,16 +38,37 @@ export function customerEvents(i: number): Record<string, unknown>[] {
   const order = { id: `B-${i}` };
   const channels = ['email', 'chat', 'web_form'];
   const events: Record<string, unknown>[] = [
-    { id: `api-${i}-placed`, type: 'order.placed', occurred_at: '2026-11-28T10:00:00Z', customer, order: { ...order, total: { amount: '25.00', currency: 'USD' }, payment: { method: 'card', last4: '4242' } }, data: {} },
+    {
+      id: `api-${i}-placed`,
+      type: 'order.placed',
+      occurred_at: '2026-11-28T10:00:00Z',
+      customer,
+      order: { ...order, total: { amount: '25.00', currency: 'USD' }, payment: { method: 'card', last4: '4242' } },
+      data: {},
+    },
   ];
   const contacts = 3 + (i % 4);
   for (let m = 0; m < contacts; m += 1) {
     let text = chatter[(i + m) % chatter.length]!.replace('{order}', order.id);
     if (m === contacts - 1 && i % 5 === 0) text = `This is the ${contacts}th time I write about ${order.id}. I want to speak to a manager.`;
     if (m === 1 && i % 7 === 0) text = `I don't think I'll ever buy from you again. ${text}`;
-    events.push({ id: `api-${i}-c${m}`, type: 'contact.received', occurred_at: `2026-11-30T${String(8 + m).padStart(2, '0')}:00:00Z`, customer, order, data: { channel: channels[(i + m) % channels.length], text } });
+    events.push({
+      id: `api-${i}-c${m}`,
+      type: 'contact.received',
+      occurred_at: `2026-11-30T${String(8 + m).padStart(2, '0')}:00:00Z`,
+      customer,
+      order,
+      data: { channel: channels[(i + m) % channels.length], text },
+    });
     if (m === 0 && i % 2 === 0) {
-      events.push({ id: `api-${i}-r${m}`, type: 'message.sent', occurred_at: '2026-11-30T08:30:00Z', customer, order, data: { channel: 'email', to: customer.email, subject: `Your order ${order.id}`, text: `Sorry for the wait. We will send you an update on ${order.id} by tomorrow.` } });
+      events.push({
+        id: `api-${i}-r${m}`,
+        type: 'message.sent',
+        occurred_at: '2026-11-30T08:30:00Z',
+        customer,
+        order,
+        data: { channel: 'email', to: customer.email, subject: `Your order ${order.id}`, text: `Sorry for the wait. We will send you an update on ${order.id} by tomorrow.` },
+      });
     }
   }
   if (i % 10 === 3) {

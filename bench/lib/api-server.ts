@@ -18,7 +18,9 @@ async function count(query: Promise<{ n: number | string | bigint }[]>): Promise
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { store: { type: 'string', default: 'pglite' }, customers: { type: 'string', default: '500' }, uncached: { type: 'boolean', default: false }, writes: { type: 'string', default: '0' } } });
+  const { values } = parseArgs({
+    options: { store: { type: 'string', default: 'pglite' }, customers: { type: 'string', default: '500' }, uncached: { type: 'boolean', default: false }, writes: { type: 'string', default: '0' } },
+  });
   const kind = values.store as BenchStoreKind;
   const customers = Number(values.customers);
   let counting = false;
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
   };
 
   // One read of the richest case from the store, counted statement by statement (the token is cached by then).
-  const richest = await sql<{ id: string }>`select c.id from cases c order by (select count(*) from messages m where m.case_id = c.id) + (select count(*) from case_notes n where n.case_id = c.id) desc limit 1`.execute(db);
+  const richest = await sql<{
+    id: string;
+  }>`select c.id from cases c order by (select count(*) from messages m where m.case_id = c.id) + (select count(*) from case_notes n where n.case_id = c.id) desc limit 1`.execute(db);
   const headers = { authorization: `Bearer ${benchToken}` };
   await kept.app.inject({ method: 'GET', url: '/api/v1/cases?limit=1', headers });
   counting = true;
@@ -119,7 +123,13 @@ function startWrites(options: { ingest: (events: EventInput[]) => Promise<unknow
   const timer = setInterval(() => {
     const events = Array.from({ length: perTick }, () => {
       const i = written++ % options.customers;
-      return { id: `api-live-${written}`, type: 'contact.received', occurred_at: options.clock().toISOString(), customer: { email: `bench${i}@example.com` }, data: { channel: 'chat', text: `Any news on order B-${i}? (message ${written})` } };
+      return {
+        id: `api-live-${written}`,
+        type: 'contact.received',
+        occurred_at: options.clock().toISOString(),
+        customer: { email: `bench${i}@example.com` },
+        data: { channel: 'chat', text: `Any news on order B-${i}? (message ${written})` },
+      };
     });
     // One batch at a time, as one client posting events would; a slow batch delays the next, never overlaps it.
     running = running.then(() => options.ingest(parseEventsBody({ events }))).catch((error: unknown) => process.stderr.write(`ingest during the bench failed: ${String(error)}\n`));

@@ -80,7 +80,10 @@ export function createEventGenerator(options: { seed: number; start?: Date }): E
     const customer: BenchCustomer = {
       n,
       name: `${first} ${random.pick(lastNames)}`,
-      email: `${first.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}.${n}@example.com`,
+      email: `${first
+        .normalize('NFD')
+        .replace(/[^A-Za-z]/g, '')
+        .toLowerCase()}.${n}@example.com`,
       phone: random.chance(0.5) ? `+1555${String(1_000_000 + n).slice(-7)}` : undefined,
       handle: undefined,
       orders: [],

@@ -112,11 +112,24 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       const receivedAt = new Date();
       await db
         .insertInto('bench_baseline_events')
-        .values(events.map((event) => ({ id: event.id, type: event.type, occurred_at: event.occurred_at, received_at: receivedAt, customer_id: null, order_number: event.order?.id ?? null, body: JSON.stringify(event) })))
+        .values(
+          events.map((event) => ({
+            id: event.id,
+            type: event.type,
+            occurred_at: event.occurred_at,
+            received_at: receivedAt,
+            customer_id: null,
+            order_number: event.order?.id ?? null,
+            body: JSON.stringify(event),
+          })),
+        )
         .execute();
     };
     countRows = async () => {
-      const row = await db.selectFrom('bench_baseline_events').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('bench_baseline_events')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .executeTakeFirstOrThrow();
       return { rows: { bench_baseline_events: Number(row.count) } };
     };
   }

@@ -79,7 +79,9 @@ export async function seedRealCommitments(options: { store: Store; dataDir: stri
     set: { fire_at: sql`${dueOf(sql`k`)} + (timers.fire_at - c.due_at)`, due_at: dueOf(sql`k`) },
   });
   // The sample itself is copy 0.
-  await sql`update timers t set fire_at = ${dueOf(0)} + (t.fire_at - c.due_at), due_at = ${dueOf(0)} from commitments c join bench_open o using (id) where c.id = t.commitment_id and t.fired_at is null`.execute(db);
+  await sql`update timers t set fire_at = ${dueOf(0)} + (t.fire_at - c.due_at), due_at = ${dueOf(0)} from commitments c join bench_open o using (id) where c.id = t.commitment_id and t.fired_at is null`.execute(
+    db,
+  );
   await sql`update commitments c set due_at = ${dueOf(0)} from bench_open o where o.id = c.id`.execute(db);
   await sql`drop table bench_open, bench_cases, bench_customers, bench_orders`.execute(db);
   await sql`analyze`.execute(db);
@@ -121,7 +123,10 @@ export async function scheduleDueDuringRun(db: Db, options: { count: number; fro
  * as they are. Generated and sequence columns are left to their defaults. The columns are read from the
  * store, so a column a later migration adds is copied too.
  */
-async function copyRows(db: Db, options: { table: string; copies: number; where: RawBuilder<unknown>; suffixed: string[]; set?: Record<string, RawBuilder<unknown>>; from?: RawBuilder<unknown> }): Promise<void> {
+async function copyRows(
+  db: Db,
+  options: { table: string; copies: number; where: RawBuilder<unknown>; suffixed: string[]; set?: Record<string, RawBuilder<unknown>>; from?: RawBuilder<unknown> },
+): Promise<void> {
   const { table, copies } = options;
   const columns = await sql<{ column_name: string }>`
     select column_name from information_schema.columns

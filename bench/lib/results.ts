@@ -63,7 +63,9 @@ export function readBenchResults(): { results: BenchResult[]; problems: string[]
   const problems: string[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(resultsDir).filter((name) => name.endsWith('.json')).sort();
+    files = readdirSync(resultsDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch {
     return { results, problems };
   }

@@ -48,7 +48,10 @@ export async function digestRows(db: Db): Promise<RowDigest> {
   const rowsByTable = new Map<string, Record<string, unknown>[]>();
   for (const table of labelOrder) {
     const result = await sql<{ row: Record<string, unknown> }>`select to_jsonb(t) as row from ${sql.table(table)} t`.execute(db);
-    rowsByTable.set(table, result.rows.map((entry) => entry.row));
+    rowsByTable.set(
+      table,
+      result.rows.map((entry) => entry.row),
+    );
   }
   const labels = new Map<string, string>();
   const tokens = new Set<string>();

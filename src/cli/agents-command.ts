@@ -7,8 +7,16 @@ import { createDemoApi, type ApiAnswer } from '../features/demo/demo-api.js';
 const usage = 'kept agents add --name NAME --email EMAIL [--role agent|manager|admin] [--skills a,b]';
 const roles = ['agent', 'manager', 'admin'];
 
-export async function runAgentsCommand(argv: string[], source: Record<string, string | undefined> = process.env, write: (text: string) => void = (text) => void process.stdout.write(text)): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string', default: 'agent' }, skills: { type: 'string' } } });
+export async function runAgentsCommand(
+  argv: string[],
+  source: Record<string, string | undefined> = process.env,
+  write: (text: string) => void = (text) => void process.stdout.write(text),
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string', default: 'agent' }, skills: { type: 'string' } },
+  });
   if (positionals[0] !== 'add' || !values.name || !values.email || !roles.includes(values.role)) {
     process.stderr.write(`Usage: ${usage}\n`);
     return 2;
@@ -20,7 +28,10 @@ export async function runAgentsCommand(argv: string[], source: Record<string, st
     return 1;
   }
   const api = createDemoApi({ baseUrl, token: env.KEPT_ADMIN_TOKEN });
-  const skills = values.skills?.split(',').map((skill) => skill.trim()).filter(Boolean);
+  const skills = values.skills
+    ?.split(',')
+    .map((skill) => skill.trim())
+    .filter(Boolean);
   let answer: ApiAnswer;
   try {
     answer = await api.post('/api/v1/agents', { name: values.name, email: values.email, role: values.role, ...(skills ? { skills } : {}) });

@@ -26,7 +26,8 @@ async function runTool(tool: string, args: string[]): Promise<void> {
     await promisify(execFile)(tool, args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { code, stderr } = error as NodeJS.ErrnoException & { stderr?: string };
-    if (code === 'ENOENT') throw new AppError('not_found', { detail: `${tool} is not installed: install PostgreSQL's client tools (Debian: postgresql-client) of the server's major version or newer` });
+    if (code === 'ENOENT')
+      throw new AppError('not_found', { detail: `${tool} is not installed: install PostgreSQL's client tools (Debian: postgresql-client) of the server's major version or newer` });
     throw new AppError('internal', { detail: `${tool} failed: ${stderr?.trim() || String(error)}` });
   }
 }
@@ -66,7 +67,8 @@ export async function runRestoreCommand(argv: string[], source: Source = process
   const bytes = readFileSync(file);
   const { createStore } = await import('../db/create-db.js');
   if (env.DATABASE_URL) {
-    if (bytes.subarray(0, 5).toString('latin1') !== pgDumpMagic) throw new AppError('validation_failed', { detail: `${file} is not a pg_dump custom-format backup (kept backup with DATABASE_URL writes one)` });
+    if (bytes.subarray(0, 5).toString('latin1') !== pgDumpMagic)
+      throw new AppError('validation_failed', { detail: `${file} is not a pg_dump custom-format backup (kept backup with DATABASE_URL writes one)` });
     await assertEmptyDatabase(env.DATABASE_URL);
     await runTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${env.DATABASE_URL}`, file]);
   } else {

@@ -27,7 +27,21 @@ export const commands: Command[] = [
   {
     name: 'start',
     summary: 'run the server, console and SMTP intake (embedded store in KEPT_DATA_DIR, or DATABASE_URL)',
-    env: ['KEPT_PORT', 'KEPT_HOST', 'KEPT_SMTP_PORT', 'KEPT_DATA_DIR', 'DATABASE_URL', 'KEPT_CONFIG', 'KEPT_ADMIN_TOKEN', 'KEPT_ADMIN_EMAIL', 'KEPT_CLOCK', 'KEPT_SMTP_URL', 'KEPT_LOG_LEVEL', 'KEPT_SHUTDOWN_SECONDS', 'KEPT_MIN_FREE_MB'],
+    env: [
+      'KEPT_PORT',
+      'KEPT_HOST',
+      'KEPT_SMTP_PORT',
+      'KEPT_DATA_DIR',
+      'DATABASE_URL',
+      'KEPT_CONFIG',
+      'KEPT_ADMIN_TOKEN',
+      'KEPT_ADMIN_EMAIL',
+      'KEPT_CLOCK',
+      'KEPT_SMTP_URL',
+      'KEPT_LOG_LEVEL',
+      'KEPT_SHUTDOWN_SECONDS',
+      'KEPT_MIN_FREE_MB',
+    ],
     flags: {},
     run: async () => {
       const { startKept } = await import('../main.js');

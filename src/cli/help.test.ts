@@ -37,7 +37,7 @@ describe('kept --help', () => {
     expect(command.stderr.split('\n')[0]).toBe('Unknown command: frobnicate');
   });
 
-  it('lists every flag each command\'s own parser takes', () => {
+  it("lists every flag each command's own parser takes", () => {
     // Where each command parses its flags (util.parseArgs options written as `name: { type: … }`).
     const parsers: Record<string, string> = {
       agents: 'src/cli/agents-command.ts',
@@ -52,7 +52,10 @@ describe('kept --help', () => {
       const source = readFileSync(file, 'utf8');
       const parsed = [...source.matchAll(/'?([a-z][a-z-]*)'?: \{ type: '(?:string|boolean)'/g)].map((match) => match[1] ?? '').filter((flag) => flag !== 'help');
       const listed = Object.keys(commands.find((command) => command.name === name)?.flags ?? {});
-      expect(parsed.filter((flag) => !listed.includes(flag)), name).toEqual([]);
+      expect(
+        parsed.filter((flag) => !listed.includes(flag)),
+        name,
+      ).toEqual([]);
       expect(parsed.length, name).toBeGreaterThan(0);
     }
   });

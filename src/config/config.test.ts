@@ -31,10 +31,7 @@ describe('loading the configuration', () => {
   it('names the file, line and field of every problem', () => {
     const path = writeConfig('kept:\n  name: Shop\n  public_url: not a url\n  support_address: nope\n');
     const problems = problemsOf(() => loadConfig({ KEPT_CONFIG: path }));
-    expect(problems).toEqual([
-      expect.objectContaining({ file: path, line: 3, field: 'kept.public_url' }),
-      expect.objectContaining({ file: path, line: 4, field: 'kept.support_address' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ file: path, line: 3, field: 'kept.public_url' }), expect.objectContaining({ file: path, line: 4, field: 'kept.support_address' })]);
   });
 
   it('refuses an unknown section, so a typo does not pass silently', () => {
@@ -103,9 +100,7 @@ describe('loading the configuration', () => {
       ].join('\n'),
     );
     const problems = problemsOf(() => loadConfig({ KEPT_CONFIG: path }));
-    expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
-      [11, 'caveats.1.disclose_within'],
-    ]);
+    expect(problems.map((problem) => [problem.line, problem.field])).toEqual([[11, 'caveats.1.disclose_within']]);
     const fixed = writeConfig(readFileSync(path, 'utf8').split('\n').slice(0, 8).join('\n'));
     expect(problemsOf(() => loadConfig({ KEPT_CONFIG: fixed }))).toEqual([expect.objectContaining({ line: 8, field: 'caveats.0.info.team', message: 'no team named ticketing (teams: support)' })]);
   });

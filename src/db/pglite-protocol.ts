@@ -34,10 +34,7 @@ export interface SerializedError {
   fields: Record<string, string | number | boolean>;
 }
 
-export type PgliteReply =
-  | { kind: 'ready' }
-  | { kind: 'result'; id: number; value: unknown }
-  | { kind: 'error'; id: number; error: SerializedError };
+export type PgliteReply = { kind: 'ready' } | { kind: 'result'; id: number; value: unknown } | { kind: 'error'; id: number; error: SerializedError };
 
 // PGlite adds the statement's parameters to its errors: they may be megabytes of attachment, and repeat what
 // the caller already holds.

@@ -40,7 +40,15 @@ describe('prepared reads on PostgreSQL', () => {
   });
 
   it('keeps answering when another process adds a column, as long as the row comes as JSON', async () => {
-    const agentRow = () => single.db.executeQuery(prepared(single.db.selectFrom('agents').select(sql<{ id: string }>`to_json(${sql.table('agents')})`.as('agent')).limit(1)));
+    const agentRow = () =>
+      single.db.executeQuery(
+        prepared(
+          single.db
+            .selectFrom('agents')
+            .select(sql<{ id: string }>`to_json(${sql.table('agents')})`.as('agent'))
+            .limit(1),
+        ),
+      );
     for (let run = 0; run < 3; run += 1) await agentRow();
     await sql`alter table agents add column nickname text`.execute(server.db);
     await expect(agentRow()).resolves.toMatchObject({ rows: [] });

@@ -30,6 +30,12 @@ describe('the store guard', () => {
   });
 
   it('knows a full disk by its codes and messages', () => {
-    expect([{ code: '53100' }, { code: 'ENOSPC' }, new Error('write failed: No space left on device'), { code: '23505', message: 'duplicate key' }, null].map(isDiskFullError)).toEqual([true, true, true, false, false]);
+    expect([{ code: '53100' }, { code: 'ENOSPC' }, new Error('write failed: No space left on device'), { code: '23505', message: 'duplicate key' }, null].map(isDiskFullError)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -52,7 +52,11 @@ export function createStoreGuard(options: { dataDir?: string | undefined; minFre
     const stats = await statfs(options.dataDir);
     const free = stats.bavail * stats.bsize;
     if (free < options.minFreeBytes) {
-      return report({ writable: false, free_bytes: free, reason: `${Math.floor(free / 1_048_576)} MB free in the data directory's file system, under the ${Math.floor(options.minFreeBytes / 1_048_576)} MB Kept keeps free (KEPT_MIN_FREE_MB)` });
+      return report({
+        writable: false,
+        free_bytes: free,
+        reason: `${Math.floor(free / 1_048_576)} MB free in the data directory's file system, under the ${Math.floor(options.minFreeBytes / 1_048_576)} MB Kept keeps free (KEPT_MIN_FREE_MB)`,
+      });
     }
     if (diskFull) return report({ writable: false, free_bytes: free, reason: 'a write found the disk full' });
     return report({ writable: true, free_bytes: free });

@@ -17,7 +17,14 @@ describe('checkpoints of the embedded store', () => {
   afterAll(async () => store?.close());
 
   it('checkpoints once the WAL since the last checkpoint passes the limit, and lets the old WAL files go', async () => {
-    const checkpoints = startWalCheckpoints({ db: store.db, afterBytes: 8 * 1024 * 1024, everyMs: 60_000, onError: (error) => { throw error; } });
+    const checkpoints = startWalCheckpoints({
+      db: store.db,
+      afterBytes: 8 * 1024 * 1024,
+      everyMs: 60_000,
+      onError: (error) => {
+        throw error;
+      },
+    });
     try {
       await sql`checkpoint`.execute(store.db);
       expect(await checkpoints.checkNow()).toBe(false);

@@ -66,6 +66,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply.status(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).type('application/problem+json').send(problem(404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    void reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem(404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }

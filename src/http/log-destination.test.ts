@@ -23,7 +23,11 @@ function logFile(): { file: string; fd: number } {
   return { file, fd };
 }
 
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; n?: number });
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { msg: string; n?: number });
 
 describe('the buffered log destination', () => {
   it('writes a lone line within a moment, though the buffer is far from full', async () => {

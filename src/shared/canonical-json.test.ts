@@ -6,7 +6,10 @@ import { canonicalJson } from './canonical-json.js';
 /** JSON as jsonb prints it: ", " between items and ": " after keys. */
 function spaced(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(spaced).join(', ')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([key, inner]) => `${JSON.stringify(key)}: ${spaced(inner)}`).join(', ')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, inner]) => `${JSON.stringify(key)}: ${spaced(inner)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 

@@ -1,7 +1,30 @@
 // Identifiers: prefixed, sortable by creation time, unguessable where they guard a page.
 import { randomBytes, randomUUID } from 'node:crypto';
 
-export type IdPrefix = 'cus' | 'idn' | 'ord' | 'cas' | 'msg' | 'com' | 'out' | 'agt' | 'tok' | 'evt' | 'mrg' | 'tmr' | 'doc' | 'inm' | 'frm' | 'srv' | 'act' | 'prm' | 'nte' | 'cdl' | 'aud' | 'att' | 'cav';
+export type IdPrefix =
+  | 'cus'
+  | 'idn'
+  | 'ord'
+  | 'cas'
+  | 'msg'
+  | 'com'
+  | 'out'
+  | 'agt'
+  | 'tok'
+  | 'evt'
+  | 'mrg'
+  | 'tmr'
+  | 'doc'
+  | 'inm'
+  | 'frm'
+  | 'srv'
+  | 'act'
+  | 'prm'
+  | 'nte'
+  | 'cdl'
+  | 'aud'
+  | 'att'
+  | 'cav';
 
 // The last time an id was made and how many were made in that millisecond: ids made by one process sort in
 // the order they were made, even many in one millisecond (as UUID v7's counter does).

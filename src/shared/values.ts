@@ -44,7 +44,5 @@ export function toMoney(amount: number | string, currency: string): Money {
 
 export function formatMoney(money: Money, locale = 'en-US'): string {
   const digits = minorUnitDigits(money.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
-    money.amountMinor / 10 ** digits,
-  );
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amountMinor / 10 ** digits);
 }

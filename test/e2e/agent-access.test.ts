@@ -15,7 +15,12 @@ describe.each(storeKinds)('who may get in, on %s', (store) => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     kept = await createTestKept({ store });
-    for (const [name, role] of [['sam', 'agent'], ['kim', 'agent'], ['max', 'manager'], ['ada', 'admin']] as const) {
+    for (const [name, role] of [
+      ['sam', 'agent'],
+      ['kim', 'agent'],
+      ['max', 'manager'],
+      ['ada', 'admin'],
+    ] as const) {
       ids[name] = (await kept.api('POST', '/api/v1/agents', { name, email: `${name}@shop.example`, role, password })).body.id;
     }
   });
@@ -23,7 +28,7 @@ describe.each(storeKinds)('who may get in, on %s', (store) => {
 
   const login = async (name: string) => kept.api('POST', '/api/v1/auth/login', { email: `${name}@shop.example`, password });
   const me = async (token: string) => (await kept.api('GET', '/api/v1/me', undefined, token)).status;
-  const actions = async () => ((await kept.api('GET', '/api/v1/audit-log')).body.items as { action: string; actor: unknown; target: { id: string }; detail: Record<string, unknown> }[]);
+  const actions = async () => (await kept.api('GET', '/api/v1/audit-log')).body.items as { action: string; actor: unknown; target: { id: string }; detail: Record<string, unknown> }[];
 
   it('disabling an agent ends their sessions at once and refuses their login until enabled', async () => {
     const session = (await login('sam')).body.token as string;
@@ -75,7 +80,17 @@ describe.each(storeKinds)('who may get in, on %s', (store) => {
   });
 
   it('an agent writes as themself; an admin may write for an agent and is recorded doing so', async () => {
-    expect((await kept.api('POST', '/api/v1/events', { id: 'ask-1', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { email: 'ana@example.com' }, data: { channel: 'web_form', text: 'Where is my parcel?' } })).status).toBe(202);
+    expect(
+      (
+        await kept.api('POST', '/api/v1/events', {
+          id: 'ask-1',
+          type: 'contact.received',
+          occurred_at: '2026-12-01T09:00:00Z',
+          customer: { email: 'ana@example.com' },
+          data: { channel: 'web_form', text: 'Where is my parcel?' },
+        })
+      ).status,
+    ).toBe(202);
     const caseId = (await kept.api('GET', '/api/v1/cases')).body.items[0].id as string;
     const sam = (await login('sam')).body.token as string;
     const forged = await kept.api('POST', `/api/v1/cases/${caseId}/replies`, { author_id: ids.max, body: 'Your parcel left our warehouse this morning.' }, sam);

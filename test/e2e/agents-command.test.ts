@@ -15,7 +15,11 @@ describe('kept agents add', () => {
 
   it('creates the agent and prints the one-time link that sets its password', async () => {
     let printed = '';
-    const code = await runAgentsCommand(['add', '--name', 'Rosa Diaz', '--email', 'rosa@example.com', '--role', 'manager'], { KEPT_URL: baseUrl, KEPT_ADMIN_TOKEN: adminToken }, (text) => (printed += text));
+    const code = await runAgentsCommand(
+      ['add', '--name', 'Rosa Diaz', '--email', 'rosa@example.com', '--role', 'manager'],
+      { KEPT_URL: baseUrl, KEPT_ADMIN_TOKEN: adminToken },
+      (text) => (printed += text),
+    );
     expect(code).toBe(0);
     const link = /#\/set-password\/(\S+)/.exec(printed);
     expect(printed).toMatch(/^Created manager rosa@example.com \(agt_\w+\)\. One-time link to set the password:/);

@@ -57,9 +57,20 @@ describe.each(storeKinds)('assignment on %s', (store: StoreKind) => {
     const customer = `s${story}${name}`;
     await kept.api('POST', '/api/v1/clock', { advance_seconds: 600 });
     const channel = options.channel ?? 'email';
-    const identity = channel === 'sms' ? { phone: `+1555${String(story).padStart(3, '0')}${name.replace(/\D/g, '').padStart(4, '0')}` } : channel === 'social' ? { handle: { network: 'twitter', id: `@${customer}` } } : { email: `${customer}@example.com` };
+    const identity =
+      channel === 'sms'
+        ? { phone: `+1555${String(story).padStart(3, '0')}${name.replace(/\D/g, '').padStart(4, '0')}` }
+        : channel === 'social'
+          ? { handle: { network: 'twitter', id: `@${customer}` } }
+          : { email: `${customer}@example.com` };
     const at = (await kept.api('GET', '/api/v1/clock')).body.now as string;
-    const sent = await kept.api('POST', '/api/v1/events', { id: `assign-${seq}`, type: 'contact.received', occurred_at: at, customer: { ...identity, ...(channel !== 'email' ? { email: `${customer}@example.com` } : {}) }, data: { channel, text: options.text ?? 'Hello, a question about my order.' } });
+    const sent = await kept.api('POST', '/api/v1/events', {
+      id: `assign-${seq}`,
+      type: 'contact.received',
+      occurred_at: at,
+      customer: { ...identity, ...(channel !== 'email' ? { email: `${customer}@example.com` } : {}) },
+      data: { channel, text: options.text ?? 'Hello, a question about my order.' },
+    });
     expect(sent.status).toBe(202);
     const found = await kept.api('GET', `/api/v1/customers?email=${customer}@example.com`);
     const cases = await kept.api('GET', `/api/v1/cases?customer_id=${found.body.items[0].id}`);
@@ -123,7 +134,7 @@ describe.each(storeKinds)('assignment on %s', (store: StoreKind) => {
     expect(returning.owner_id).toBe(first.owner_id);
   });
 
-  it('hands an out-of-office owner\'s cases on with a note, and waits when nobody has room', async () => {
+  it("hands an out-of-office owner's cases on with a note, and waits when nobody has room", async () => {
     await start();
     const avery = await agent('Avery', { capacity: 5 });
     const blake = await agent('Blake', { capacity: 2 });
@@ -174,7 +185,13 @@ describe('the unassigned-case sweep with the real clock', { timeout: 120_000 }, 
     writeFileSync(path, 'kept:\n  name: Kept\nsignals:\n  assignment:\n    sweep_every_seconds: 1\n');
     const kept = await createTestKept({ store: 'pglite', env: { KEPT_CONFIG: path, KEPT_CLOCK: 'system' } });
     try {
-      const sent = await kept.api('POST', '/api/v1/events', { id: 'early', type: 'contact.received', occurred_at: new Date().toISOString(), customer: { email: 'early@example.com' }, data: { channel: 'email', text: 'Anyone there?' } });
+      const sent = await kept.api('POST', '/api/v1/events', {
+        id: 'early',
+        type: 'contact.received',
+        occurred_at: new Date().toISOString(),
+        customer: { email: 'early@example.com' },
+        data: { channel: 'email', text: 'Anyone there?' },
+      });
       expect(sent.status).toBe(202);
       const waiting = (await kept.api('GET', '/api/v1/cases?queue=unassigned')).body.items;
       expect(waiting).toHaveLength(1);

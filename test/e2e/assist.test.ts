@@ -25,10 +25,30 @@ describe.each(storeKinds)('assist on %s', (storeKind) => {
   it('the 7776 email: names the order and the card, and the suggested reply passes the audit and states the card', async () => {
     const customer = { email: 'ines@example.com', name: 'Ines' };
     const order = { id: 'IW-117776' };
-    await event({ id: 'as-1', type: 'order.placed', occurred_at: '2026-11-20T10:00:00Z', customer, order: { ...order, total: { amount: 120, currency: 'EUR' }, payment: { method: 'card', last4: '4242' } }, data: {} });
+    await event({
+      id: 'as-1',
+      type: 'order.placed',
+      occurred_at: '2026-11-20T10:00:00Z',
+      customer,
+      order: { ...order, total: { amount: 120, currency: 'EUR' }, payment: { method: 'card', last4: '4242' } },
+      data: {},
+    });
     await event({ id: 'as-2', type: 'tradein.received', occurred_at: '2026-11-28T10:00:00Z', customer, order, data: {} });
-    await event({ id: 'as-3', type: 'tradein.credited', occurred_at: '2026-11-30T10:00:00Z', customer, order, data: { amount: { amount: 120, currency: 'EUR' }, to: { method: 'card', last4: '4242' } } });
-    await event({ id: 'as-4', type: 'contact.received', occurred_at: '2026-12-01T08:30:00Z', customer, data: { channel: 'email', text: 'I got an email saying my account ending in 7776 is being credited. I have no account 7776!' } });
+    await event({
+      id: 'as-3',
+      type: 'tradein.credited',
+      occurred_at: '2026-11-30T10:00:00Z',
+      customer,
+      order,
+      data: { amount: { amount: 120, currency: 'EUR' }, to: { method: 'card', last4: '4242' } },
+    });
+    await event({
+      id: 'as-4',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T08:30:00Z',
+      customer,
+      data: { channel: 'email', text: 'I got an email saying my account ending in 7776 is being credited. I have no account 7776!' },
+    });
     const theCase = await caseOf('ines@example.com');
     const inbound = theCase.messages.find((message: { direction: string }) => message.direction === 'in');
 
@@ -57,8 +77,21 @@ describe.each(storeKinds)('assist on %s', (storeKind) => {
 
   it('says an identifier matches nothing, and what is on record for what the customer called it', async () => {
     const customer = { email: 'olaf@example.com', name: 'Olaf' };
-    await event({ id: 'as-10', type: 'order.placed', occurred_at: '2026-11-20T10:00:00Z', customer, order: { id: 'N-5001', total: { amount: 30, currency: 'USD' }, payment: { method: 'card', last4: '1881' } }, data: {} });
-    await event({ id: 'as-11', type: 'contact.received', occurred_at: '2026-12-01T08:40:00Z', customer, data: { channel: 'email', text: 'My card 9931 was charged $45.00 and voucher QX-55 did not work.' } });
+    await event({
+      id: 'as-10',
+      type: 'order.placed',
+      occurred_at: '2026-11-20T10:00:00Z',
+      customer,
+      order: { id: 'N-5001', total: { amount: 30, currency: 'USD' }, payment: { method: 'card', last4: '1881' } },
+      data: {},
+    });
+    await event({
+      id: 'as-11',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T08:40:00Z',
+      customer,
+      data: { channel: 'email', text: 'My card 9931 was charged $45.00 and voucher QX-55 did not work.' },
+    });
     const theCase = await caseOf('olaf@example.com');
     const assist = (await kept.api('GET', `/api/v1/cases/${theCase.id}/assist`)).body;
     expect(assist.explanations.map((entry: Explanation) => [entry.text, entry.kind, entry.record, entry.explanation])).toEqual([
@@ -72,9 +105,30 @@ describe.each(storeKinds)('assist on %s', (storeKind) => {
 
   it('several orders with overlapping digits: each record the digits belong to is named', async () => {
     const customer = { email: 'pia@example.com', name: 'Pia' };
-    await event({ id: 'as-20', type: 'order.placed', occurred_at: '2026-11-20T10:00:00Z', customer, order: { id: 'A-1776', total: { amount: 10, currency: 'USD' }, payment: { method: 'card', last4: '0001' } }, data: {} });
-    await event({ id: 'as-21', type: 'order.placed', occurred_at: '2026-11-21T10:00:00Z', customer, order: { id: 'B-21776', total: { amount: 20, currency: 'USD' }, payment: { method: 'card', last4: '0002' } }, data: {} });
-    await event({ id: 'as-22', type: 'order.placed', occurred_at: '2026-11-22T10:00:00Z', customer, order: { id: 'C-3400', total: { amount: 30, currency: 'USD' }, payment: { method: 'visa', last4: '1776' } }, data: {} });
+    await event({
+      id: 'as-20',
+      type: 'order.placed',
+      occurred_at: '2026-11-20T10:00:00Z',
+      customer,
+      order: { id: 'A-1776', total: { amount: 10, currency: 'USD' }, payment: { method: 'card', last4: '0001' } },
+      data: {},
+    });
+    await event({
+      id: 'as-21',
+      type: 'order.placed',
+      occurred_at: '2026-11-21T10:00:00Z',
+      customer,
+      order: { id: 'B-21776', total: { amount: 20, currency: 'USD' }, payment: { method: 'card', last4: '0002' } },
+      data: {},
+    });
+    await event({
+      id: 'as-22',
+      type: 'order.placed',
+      occurred_at: '2026-11-22T10:00:00Z',
+      customer,
+      order: { id: 'C-3400', total: { amount: 30, currency: 'USD' }, payment: { method: 'visa', last4: '1776' } },
+      data: {},
+    });
     await event({ id: 'as-23', type: 'contact.received', occurred_at: '2026-12-01T08:50:00Z', customer, data: { channel: 'email', text: 'What is 1776? And where is 776?' } });
     const theCase = await caseOf('pia@example.com');
     const assist = (await kept.api('GET', `/api/v1/cases/${theCase.id}/assist`)).body;

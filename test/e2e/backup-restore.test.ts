@@ -65,9 +65,12 @@ describe.each(storeKinds)('backup and restore on %s', (kind: StoreKind) => {
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
     const load = startLoad(baseUrl);
-    await Promise.race([load.failed, (async () => {
-      while (load.acked.length < 100) await new Promise((resolve) => setTimeout(resolve, 20));
-    })()]);
+    await Promise.race([
+      load.failed,
+      (async () => {
+        while (load.acked.length < 100) await new Promise((resolve) => setTimeout(resolve, 20));
+      })(),
+    ]);
     const ackedBefore = [...load.acked];
     const file = join(dir, kind === 'postgres' ? 'kept.dump' : 'kept.tar.gz');
     expect(await runBackupCommand([file], { KEPT_URL: baseUrl, KEPT_ADMIN_TOKEN: token, ...(source ? { DATABASE_URL: source.url } : {}) })).toBe(0);

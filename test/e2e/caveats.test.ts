@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
-type Commitment = { id: string; kind: string; state: string; due_at: string; owner_id: string | null; order_number: string | null; fulfilled_by: string | null; at_risk: boolean; kept_late: boolean; details: Record<string, unknown> };
+type Commitment = {
+  id: string;
+  kind: string;
+  state: string;
+  due_at: string;
+  owner_id: string | null;
+  order_number: string | null;
+  fulfilled_by: string | null;
+  at_risk: boolean;
+  kept_late: boolean;
+  details: Record<string, unknown>;
+};
 type OutboxItem = { id: string; origin: string; status: string; to: string; subject: string | null; body: string; order_number: string | null };
 
 const caveatText = 'These tickets are not sent with your order: they are handed over by special delivery, with instructions sent to you separately before the event.';
@@ -16,9 +27,20 @@ describe.each(storeKinds)('caveats on %s', (storeKind) => {
   let managerId: string;
   const event = async (body: Record<string, unknown>) => expect((await kept.api('POST', '/api/v1/events', body)).status).toBe(202);
   const advanceTo = async (to: string) => expect((await kept.api('POST', '/api/v1/clock', { to })).status).toBe(200);
-  const commitmentsOf = async (orderNumber: string): Promise<Commitment[]> => ((await kept.api('GET', '/api/v1/commitments?state=open')).body.items.concat((await kept.api('GET', '/api/v1/commitments?state=kept')).body.items, (await kept.api('GET', '/api/v1/commitments?state=breached')).body.items) as Commitment[]).filter((c) => c.order_number === orderNumber);
+  const commitmentsOf = async (orderNumber: string): Promise<Commitment[]> =>
+    (
+      (await kept.api('GET', '/api/v1/commitments?state=open')).body.items.concat(
+        (await kept.api('GET', '/api/v1/commitments?state=kept')).body.items,
+        (await kept.api('GET', '/api/v1/commitments?state=breached')).body.items,
+      ) as Commitment[]
+    ).filter((c) => c.order_number === orderNumber);
   const outbox = async (): Promise<OutboxItem[]> => (await kept.api('GET', '/api/v1/outbox')).body.items;
-  const ticket = (id: string, eventDate = '2026-12-20') => ({ id, total: { amount: 380, currency: 'USD' }, payment: { method: 'card', last4: '5151' }, items: [{ sku: 'CON-PASS', name: 'Convention pass', quantity: 2, event_date: eventDate, caveats: [{ code: 'special_delivery' }] }] });
+  const ticket = (id: string, eventDate = '2026-12-20') => ({
+    id,
+    total: { amount: 380, currency: 'USD' },
+    payment: { method: 'card', last4: '5151' },
+    items: [{ sku: 'CON-PASS', name: 'Convention pass', quantity: 2, event_date: eventDate, caveats: [{ code: 'special_delivery' }] }],
+  });
 
   beforeAll(async () => {
     kept = await createTestKept({ store: storeKind });
@@ -64,7 +86,14 @@ describe.each(storeKinds)('caveats on %s', (storeKind) => {
     expect(breached.find((c) => c.kind === 'escalation')).toMatchObject({ state: 'open', owner_id: managerId });
 
     // The buyer asks; the case shows the caveat, its disclosure and the commitment that owes the instructions.
-    await event({ id: 'cv-2', type: 'contact.received', occurred_at: '2026-12-13T02:00:00Z', customer, order: { id: 'TIX-9001' }, data: { channel: 'email', text: 'My tickets say special delivery. How do I get them? The event is in a week!' } });
+    await event({
+      id: 'cv-2',
+      type: 'contact.received',
+      occurred_at: '2026-12-13T02:00:00Z',
+      customer,
+      order: { id: 'TIX-9001' },
+      data: { channel: 'email', text: 'My tickets say special delivery. How do I get them? The event is in a week!' },
+    });
     const customerId = (await kept.api('GET', '/api/v1/customers?email=gus@example.com')).body.items[0].id;
     const caseId = (await kept.api('GET', `/api/v1/cases?customer_id=${customerId}`)).body.items[0].id;
     const theCase = (await kept.api('GET', `/api/v1/cases/${caseId}`)).body;
@@ -73,7 +102,13 @@ describe.each(storeKinds)('caveats on %s', (storeKind) => {
         order_number: 'TIX-9001',
         code: 'special_delivery',
         text: caveatText,
-        disclosure: { state: 'kept', due_at: '2026-12-02T09:00:00.000Z', disclosed_at: '2026-12-02T08:00:00.000Z', by: afterDisclosure.find((c) => c.kind === 'disclose')!.fulfilled_by, commitment_id: disclose.id },
+        disclosure: {
+          state: 'kept',
+          due_at: '2026-12-02T09:00:00.000Z',
+          disclosed_at: '2026-12-02T08:00:00.000Z',
+          by: afterDisclosure.find((c) => c.kind === 'disclose')!.fulfilled_by,
+          commitment_id: disclose.id,
+        },
         info: { what: 'pick-up instructions', team: 'support', state: 'breached', due_at: '2026-12-13T00:00:00.000Z', provided_at: null, commitment_id: info.id },
       }),
     ]);
@@ -82,7 +117,20 @@ describe.each(storeKinds)('caveats on %s', (storeKind) => {
   it('the shop states the caveat itself and sends the instructions in time: no fallback, both kept; the dashboard counts both orders', async () => {
     const customer = { email: 'hal@example.com', name: 'Hal' };
     await event({ id: 'cv-10', type: 'order.placed', occurred_at: '2026-12-13T03:00:00Z', customer, order: ticket('TIX-9002', '2026-12-31'), data: {} });
-    await event({ id: 'cv-11', type: 'message.sent', occurred_at: '2026-12-13T03:05:00Z', customer, order: { id: 'TIX-9002' }, data: { channel: 'email', to: 'hal@example.com', subject: 'Your order TIX-9002', text: `Thanks for order TIX-9002.\n${caveatText.replace('special delivery', 'special\ndelivery')}`, author: 'shop' } });
+    await event({
+      id: 'cv-11',
+      type: 'message.sent',
+      occurred_at: '2026-12-13T03:05:00Z',
+      customer,
+      order: { id: 'TIX-9002' },
+      data: {
+        channel: 'email',
+        to: 'hal@example.com',
+        subject: 'Your order TIX-9002',
+        text: `Thanks for order TIX-9002.\n${caveatText.replace('special delivery', 'special\ndelivery')}`,
+        author: 'shop',
+      },
+    });
     const stated = await commitmentsOf('TIX-9002');
     expect(stated.find((c) => c.kind === 'disclose')).toMatchObject({ state: 'kept', kept_late: false });
     await event({ id: 'cv-12', type: 'caveat.info_provided', occurred_at: '2026-12-13T04:00:00Z', customer, order: { id: 'TIX-9002' }, data: { code: 'special_delivery' } });

@@ -45,7 +45,12 @@ describe.each(storeKinds)('channels on %s', (storeKind) => {
 
   function postSocial(body: unknown, signature?: string) {
     const payload = JSON.stringify(body);
-    return kept.app.inject({ method: 'POST', url: '/api/v1/channels/social/webhook', headers: { 'content-type': 'application/json', 'x-kept-signature': signature ?? signSha256(socialSecret, payload) }, payload });
+    return kept.app.inject({
+      method: 'POST',
+      url: '/api/v1/channels/social/webhook',
+      headers: { 'content-type': 'application/json', 'x-kept-signature': signature ?? signSha256(socialSecret, payload) },
+      payload,
+    });
   }
 
   function postSms(params: Record<string, string>, signature?: string) {
@@ -89,11 +94,23 @@ describe.each(storeKinds)('channels on %s', (storeKind) => {
   it('the contact form is rate-limited per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {
-      const response = await kept.app.inject({ method: 'POST', url: '/contact', remoteAddress: '10.2.0.1', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: `flood${i}@example.com`, message: `message ${i}` }) });
+      const response = await kept.app.inject({
+        method: 'POST',
+        url: '/contact',
+        remoteAddress: '10.2.0.1',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: `flood${i}@example.com`, message: `message ${i}` }),
+      });
       statuses.push(response.statusCode);
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
-    const other = await kept.app.inject({ method: 'POST', url: '/contact', remoteAddress: '10.2.0.2', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'calm@example.com', message: 'hello' }) });
+    const other = await kept.app.inject({
+      method: 'POST',
+      url: '/contact',
+      remoteAddress: '10.2.0.2',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'calm@example.com', message: 'hello' }),
+    });
     expect(other.statusCode).toBe(202);
   });
 

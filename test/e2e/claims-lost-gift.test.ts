@@ -19,7 +19,8 @@ describe.each(storeKinds)('a lost gift on %s', (storeKind) => {
   let formUrl = '';
   let customerId = '';
 
-  const outbox = async () => (await kept.api('GET', '/api/v1/outbox?limit=200')).body.items as { id: string; to: string; subject: string; body: string; status: string; case_id: string | null; origin: string }[];
+  const outbox = async () =>
+    (await kept.api('GET', '/api/v1/outbox?limit=200')).body.items as { id: string; to: string; subject: string; body: string; status: string; case_id: string | null; origin: string }[];
 
   beforeAll(async () => {
     kept = await createTestKept({ store: storeKind });

@@ -31,11 +31,23 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
 
   it('acknowledges every contact within 5 minutes: any outbound message keeps it; a breach escalates and flags the case', async () => {
     // The second customer writes from a social handle Kept has no acknowledgement for: no one acknowledges her.
-    const lateAck = { id: 'ack-2', type: 'contact.received', occurred_at: at(0, '09:00'), customer: { handle: { network: 'twitter', id: '@lateack' } }, data: { channel: 'social', text: 'Hello? Anyone?' } };
+    const lateAck = {
+      id: 'ack-2',
+      type: 'contact.received',
+      occurred_at: at(0, '09:00'),
+      customer: { handle: { network: 'twitter', id: '@lateack' } },
+      data: { channel: 'social', text: 'Hello? Anyone?' },
+    };
     await ingest(kept, contact({ id: 'ack-1', email: 'kept-ack@example.com', at: at(0, '09:00') }), lateAck);
     await advanceTo(kept, at(0, '09:01'));
     // The shop's no-reply mailer answers the first customer: an automatic message on the case.
-    await ingest(kept, { id: 'ack-auto', type: 'message.sent', occurred_at: at(0, '09:01'), customer: { email: 'kept-ack@example.com' }, data: { channel: 'email', text: 'We got your message.', author: 'noreply' } });
+    await ingest(kept, {
+      id: 'ack-auto',
+      type: 'message.sent',
+      occurred_at: at(0, '09:01'),
+      customer: { email: 'kept-ack@example.com' },
+      data: { channel: 'email', text: 'We got your message.', author: 'noreply' },
+    });
     const keptCase = await caseOf(kept, 'kept-ack@example.com');
     expect(byKind(keptCase.commitments, 'acknowledge')).toEqual([expect.objectContaining({ state: 'kept', kept_late: false })]);
     // An automatic message is not a person's answer.
@@ -105,10 +117,24 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
 
   it('notifies the customer of an order change within 15 minutes; the fallback action runs once before the deadline', async () => {
     await advanceTo(kept, at(3, '08:00'));
-    const placed = (id: string, order: string, email: string) => ({ id, type: 'order.placed', occurred_at: at(3, '08:00'), customer: { email }, order: { id: order, payment: { method: 'card', last4: '4242' } }, data: {} });
+    const placed = (id: string, order: string, email: string) => ({
+      id,
+      type: 'order.placed',
+      occurred_at: at(3, '08:00'),
+      customer: { email },
+      order: { id: order, payment: { method: 'card', last4: '4242' } },
+      data: {},
+    });
     await ingest(kept, placed('op-1', 'A-100', 'told@example.com'), placed('op-2', 'A-200', 'untold@example.com'));
     await advanceTo(kept, at(3, '09:00'));
-    const cancelled = (id: string, order: string, email: string) => ({ id, type: 'order.cancelled', occurred_at: at(3, '09:00'), customer: { email }, order: { id: order }, data: { reason: 'payment_verification_failed' } });
+    const cancelled = (id: string, order: string, email: string) => ({
+      id,
+      type: 'order.cancelled',
+      occurred_at: at(3, '09:00'),
+      customer: { email },
+      order: { id: order },
+      data: { reason: 'payment_verification_failed' },
+    });
     await ingest(kept, cancelled('oc-1', 'A-100', 'told@example.com'), cancelled('oc-2', 'A-200', 'untold@example.com'));
     const notifyOf = async (email: string): Promise<CommitmentView> => {
       const customer = (await kept.api('GET', `/api/v1/customers?email=${email}`)).body.items[0];
@@ -117,7 +143,14 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
     expect(await notifyOf('told@example.com')).toMatchObject({ state: 'open', due_at: at(3, '09:15') });
 
     await advanceTo(kept, at(3, '09:05'));
-    await ingest(kept, { id: 'ms-1', type: 'message.sent', occurred_at: at(3, '09:05'), customer: { email: 'told@example.com' }, order: { id: 'A-100' }, data: { channel: 'email', text: 'Your order A-100 was cancelled: we could not verify the payment.' } });
+    await ingest(kept, {
+      id: 'ms-1',
+      type: 'message.sent',
+      occurred_at: at(3, '09:05'),
+      customer: { email: 'told@example.com' },
+      order: { id: 'A-100' },
+      data: { channel: 'email', text: 'Your order A-100 was cancelled: we could not verify the payment.' },
+    });
     expect(await notifyOf('told@example.com')).toMatchObject({ state: 'kept' });
 
     await advanceTo(kept, at(3, '09:11'));
@@ -138,7 +171,12 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
   it('follows up a detractor or a "contact me" survey answer within 2 business days', async () => {
     await advanceTo(kept, at(4, '09:00'));
     const survey = (id: string, email: string, data: Record<string, unknown>) => ({ id, type: 'survey.responded', occurred_at: at(4, '09:00'), customer: { email }, data });
-    await ingest(kept, survey('sv-1', 'detractor@example.com', { score: 4, comment: 'Slow delivery.' }), survey('sv-2', 'callme@example.com', { score: 9, contact_requested: true }), survey('sv-3', 'happy@example.com', { score: 10 }));
+    await ingest(
+      kept,
+      survey('sv-1', 'detractor@example.com', { score: 4, comment: 'Slow delivery.' }),
+      survey('sv-2', 'callme@example.com', { score: 9, contact_requested: true }),
+      survey('sv-3', 'happy@example.com', { score: 10 }),
+    );
     const detractor = await caseOf(kept, 'detractor@example.com');
     expect(byKind(detractor.commitments, 'follow_up')).toEqual([expect.objectContaining({ state: 'open', due_at: at(4, '09:00', 2) })]);
     // The survey's own follow-up is the answer owed: no 5-minute acknowledgement or 4-hour first response.
@@ -156,11 +194,19 @@ describe.each(storeKinds)('the shipped policies on %s', (storeKind) => {
 
   it('gives a manager request an escalation owned by a manager; its breach goes to the other manager', async () => {
     await advanceTo(kept, at(5, '09:00'));
-    await ingest(kept, contact({ id: 'mr-1', email: 'boss@example.com', at: at(5, '09:00'), text: 'I want to speak to a manager.' }), contact({ id: 'mr-2', email: 'escalated@example.com', at: at(5, '09:00') }));
+    await ingest(
+      kept,
+      contact({ id: 'mr-1', email: 'boss@example.com', at: at(5, '09:00'), text: 'I want to speak to a manager.' }),
+      contact({ id: 'mr-2', email: 'escalated@example.com', at: at(5, '09:00') }),
+    );
     const asked = await caseOf(kept, 'boss@example.com');
     // The signals feature reports the request on the bus, in the transaction that read the message.
     await withTransaction(kept.store.db, (tx) =>
-      kept.services.bus.emit('signal.detected', { code: 'manager_request', caseId: asked.id, customerId: asked.customer_id, messageId: asked.messages[0].id, detail: 'asked for a manager', at: new Date(at(5, '09:00')) }, tx),
+      kept.services.bus.emit(
+        'signal.detected',
+        { code: 'manager_request', caseId: asked.id, customerId: asked.customer_id, messageId: asked.messages[0].id, detail: 'asked for a manager', at: new Date(at(5, '09:00')) },
+        tx,
+      ),
     );
     const escalation: CommitmentView = firstOf((await caseOf(kept, 'boss@example.com')).commitments, 'escalation');
     expect(escalation).toMatchObject({ state: 'open', due_at: at(5, '13:00') });

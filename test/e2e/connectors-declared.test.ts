@@ -30,15 +30,27 @@ async function api(kept: Kept, method: 'GET' | 'POST', url: string) {
 async function postAcme(kept: Kept, payload: unknown, options: { delivery: string; secret?: string; skewSeconds?: number }) {
   const body = JSON.stringify(payload);
   const timestamp = Math.floor(kept.clock.now().getTime() / 1000) - (options.skewSeconds ?? 0);
-  const signature = createHmac('sha256', options.secret ?? acmeSecret).update(`${timestamp}.${body}`).digest('hex');
-  const response = await kept.app.inject({ method: 'POST', url: '/webhooks/acme-shop', headers: { 'content-type': 'application/json', 'x-acme-signature': `sha256=${signature}`, 'x-acme-timestamp': String(timestamp), 'x-acme-delivery': options.delivery }, payload: body });
+  const signature = createHmac('sha256', options.secret ?? acmeSecret)
+    .update(`${timestamp}.${body}`)
+    .digest('hex');
+  const response = await kept.app.inject({
+    method: 'POST',
+    url: '/webhooks/acme-shop',
+    headers: { 'content-type': 'application/json', 'x-acme-signature': `sha256=${signature}`, 'x-acme-timestamp': String(timestamp), 'x-acme-delivery': options.delivery },
+    payload: body,
+  });
   await kept.connectors.idle();
   return response.statusCode;
 }
 
 async function postLemon(kept: Kept, payload: { meta: { event_name: string } }) {
   const body = JSON.stringify(payload);
-  const response = await kept.app.inject({ method: 'POST', url: '/webhooks/lemon-squeezy', headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', lemonSecret).update(body).digest('hex'), 'x-event-name': payload.meta.event_name }, payload: body });
+  const response = await kept.app.inject({
+    method: 'POST',
+    url: '/webhooks/lemon-squeezy',
+    headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', lemonSecret).update(body).digest('hex'), 'x-event-name': payload.meta.event_name },
+    payload: body,
+  });
   await kept.connectors.idle();
   return response.statusCode;
 }
@@ -64,7 +76,13 @@ describe.each(storeKinds)('declared connectors on %s', (storeKind) => {
     expect(await postAcme(kept, declared.acmeCancelled, { delivery: 'd-2' })).toBe(200);
     expect(await postAcme(kept, declared.acmeRefund, { delivery: 'd-3' })).toBe(200);
     expect(await postAcme(kept, declared.acmeGift, { delivery: 'd-4' })).toBe(200);
-    expect((await api(kept, 'GET', '/api/v1/orders/ACME-501')).body).toMatchObject({ state: 'refunded', reason_code: 'payment_verification_failed', total: { amount_minor: 8950, currency: 'GBP' }, payment: { last4: '5556' }, facts: { refund: { amount_minor: 1250, currency: 'GBP', to_last4: '5556' } } });
+    expect((await api(kept, 'GET', '/api/v1/orders/ACME-501')).body).toMatchObject({
+      state: 'refunded',
+      reason_code: 'payment_verification_failed',
+      total: { amount_minor: 8950, currency: 'GBP' },
+      payment: { last4: '5556' },
+      facts: { refund: { amount_minor: 1250, currency: 'GBP', to_last4: '5556' } },
+    });
     expect((await api(kept, 'GET', '/api/v1/orders/ACME-503')).body).toMatchObject({ is_gift: true, recipient_email: 'jo@example.com', ship_to: { name: 'Jo Hart' } });
     expect((await api(kept, 'GET', '/api/v1/customers?email=ivy@example.com')).body.items).toHaveLength(1);
   });
@@ -80,7 +98,11 @@ describe.each(storeKinds)('declared connectors on %s', (storeKind) => {
     expect(await postAcme(kept, declared.acmeLost, { delivery: 'd-5' })).toBe(200);
     const [failed] = (await api(kept, 'GET', '/api/v1/connectors/deliveries?connector=acme-shop&status=failed')).body.deliveries;
     expect(failed).toMatchObject({ delivery_id: 'd-5', error: expect.stringContaining('type: the value "lost" at $.order.status is not in the type table'), event_ids: [] });
-    expect((await api(kept, 'GET', '/api/v1/connectors')).body.connectors.find((c: { name: string }) => c.name === 'acme-shop')).toMatchObject({ endpoint_url: 'http://localhost:3000/webhooks/acme-shop', failures: 1, last_status: 'failed' });
+    expect((await api(kept, 'GET', '/api/v1/connectors')).body.connectors.find((c: { name: string }) => c.name === 'acme-shop')).toMatchObject({
+      endpoint_url: 'http://localhost:3000/webhooks/acme-shop',
+      failures: 1,
+      last_status: 'failed',
+    });
 
     const fixed = readFileSync(example('custom-shop.yaml'), 'utf8')
       .replace('            returned_to_sender: order.delivery_exception\n', '            returned_to_sender: order.delivery_exception\n            lost: order.delivery_exception\n')
@@ -100,7 +122,11 @@ describe.each(storeKinds)('declared connectors on %s', (storeKind) => {
     expect(await postLemon(kept, declared.lemonPaid)).toBe(200);
     expect(await postLemon(kept, declared.lemonFailedYen)).toBe(200);
     expect(await postLemon(kept, declared.lemonRefunded)).toBe(200);
-    expect((await api(kept, 'GET', '/api/v1/orders/1001')).body).toMatchObject({ state: 'refunded', total: { amount_minor: 1900, currency: 'USD' }, facts: { refund: { amount_minor: 950, currency: 'USD' } } });
+    expect((await api(kept, 'GET', '/api/v1/orders/1001')).body).toMatchObject({
+      state: 'refunded',
+      total: { amount_minor: 1900, currency: 'USD' },
+      facts: { refund: { amount_minor: 950, currency: 'USD' } },
+    });
     expect((await api(kept, 'GET', '/api/v1/orders/1002')).body).toMatchObject({ state: 'payment_failed', reason_code: 'payment_verification_failed', total: { amount_minor: 2500, currency: 'JPY' } });
     const deliveries = (await api(kept, 'GET', '/api/v1/connectors/deliveries?connector=lemon-squeezy')).body.deliveries;
     expect(deliveries.map((d: { status: string }) => d.status)).toEqual(['ingested', 'ingested', 'ingested']);

@@ -29,7 +29,8 @@ describe.each(storeKinds)('webhooks refused at the door on %s', (storeKind) => {
     await store?.close();
   });
 
-  const config = () => loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: adminToken, KEPT_SHOPIFY_WEBHOOK_SECRET: shopifySecret, KEPT_STRIPE_WEBHOOK_SECRET: stripeSecret, KEPT_LOG_LEVEL: 'silent' });
+  const config = () =>
+    loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: adminToken, KEPT_SHOPIFY_WEBHOOK_SECRET: shopifySecret, KEPT_STRIPE_WEBHOOK_SECRET: stripeSecret, KEPT_LOG_LEVEL: 'silent' });
   const stored = async () => (await kept.app.inject({ method: 'GET', url: '/api/v1/connectors/deliveries', headers: { authorization: `Bearer ${adminToken}` } })).json().deliveries;
 
   it('logs which connector refused what, and never the secret', async () => {
@@ -53,14 +54,31 @@ describe.each(storeKinds)('webhooks refused at the door on %s', (storeKind) => {
     expect((await postShopify(kept, { topic: 'orders/create', payload: JSON.parse(huge), webhookId: 'w-huge' })).status).toBe(413);
     // A raw NUL byte in the body (not the JSON escape): signed correctly, and still not storable.
     const withNul = Buffer.from('{"id": 1, "name": "#1\u0000"}');
-    const nulAnswer = await kept.app.inject({ method: 'POST', url: '/webhooks/shopify', headers: { 'content-type': 'application/json', 'x-shopify-hmac-sha256': createHmac('sha256', shopifySecret).update(withNul).digest('base64'), 'x-shopify-webhook-id': 'w-nul', 'x-shopify-topic': 'orders/create' }, payload: withNul });
+    const nulAnswer = await kept.app.inject({
+      method: 'POST',
+      url: '/webhooks/shopify',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-hmac-sha256': createHmac('sha256', shopifySecret).update(withNul).digest('base64'),
+        'x-shopify-webhook-id': 'w-nul',
+        'x-shopify-topic': 'orders/create',
+      },
+      payload: withNul,
+    });
     expect(nulAnswer.statusCode).toBe(400);
     expect(await stored()).toEqual([]);
   });
 
   it('maps, when Kept starts again, a delivery stored by a process that stopped before mapping it', async () => {
     // What a process leaves when it stops right after answering the platform: the delivery, stored, unmapped.
-    await insertDelivery(store.db, { connector: 'shopify', deliveryId: 'w-left', topic: 'orders/create', headers: { 'x-shopify-shop-domain': 'kept-demo.myshopify.com' }, body: JSON.stringify(shopify.giftOrder), at: new Date('2026-12-01T10:00:00Z') });
+    await insertDelivery(store.db, {
+      connector: 'shopify',
+      deliveryId: 'w-left',
+      topic: 'orders/create',
+      headers: { 'x-shopify-shop-domain': 'kept-demo.myshopify.com' },
+      body: JSON.stringify(shopify.giftOrder),
+      at: new Date('2026-12-01T10:00:00Z'),
+    });
     await kept.close();
     kept = await buildApp({ config: config(), store, clockStart: new Date('2026-12-01T10:05:00Z') });
     await kept.connectors.idle();

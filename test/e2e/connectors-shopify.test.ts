@@ -9,7 +9,8 @@ import { connectorSecrets, postShopify } from '../helpers/webhooks.js';
 
 describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
   let kept: TestKept;
-  const deliveries = async () => (await kept.api('GET', '/api/v1/connectors/deliveries?connector=shopify')).body.deliveries as { delivery_id: string; status: string; error: string | null; waiting_on: string | null }[];
+  const deliveries = async () =>
+    (await kept.api('GET', '/api/v1/connectors/deliveries?connector=shopify')).body.deliveries as { delivery_id: string; status: string; error: string | null; waiting_on: string | null }[];
   const send = async (topic: string, payload: unknown, webhookId: string) => {
     const answer = await postShopify(kept, { topic, payload, webhookId });
     await kept.connectors.idle();
@@ -32,7 +33,14 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
     const answer = await send('orders/create', shopify.giftOrder, 'w-1001-create');
     expect(answer).toEqual({ status: 200, body: { received: true, id: expect.any(String) } });
     const order = (await kept.api('GET', '/api/v1/orders/1001')).body;
-    expect(order).toMatchObject({ state: 'placed', is_gift: true, recipient_email: 'bea@example.com', total: { amount_minor: 5990, currency: 'EUR' }, payment: { method: 'Visa', last4: '4242' }, placed_at: '2026-12-01T09:58:00.000Z' });
+    expect(order).toMatchObject({
+      state: 'placed',
+      is_gift: true,
+      recipient_email: 'bea@example.com',
+      total: { amount_minor: 5990, currency: 'EUR' },
+      payment: { method: 'Visa', last4: '4242' },
+      placed_at: '2026-12-01T09:58:00.000Z',
+    });
     expect(await deliveries()).toEqual([expect.objectContaining({ delivery_id: 'w-1001-create', status: 'ingested', error: null })]);
   });
 
@@ -43,13 +51,19 @@ describe.each(storeKinds)('Shopify webhooks on %s', (storeKind) => {
   });
 
   it('an unreadable phone on the Shopify customer is left out, and the order still comes in', async () => {
-    const order = { ...shopify.officeOrder, id: 450789480, name: '#1010', email: 'max@example.com', customer: { ...shopify.giftOrder.customer, id: 207119560, email: 'max@example.com', phone: 'call the office' } };
+    const order = {
+      ...shopify.officeOrder,
+      id: 450789480,
+      name: '#1010',
+      email: 'max@example.com',
+      customer: { ...shopify.giftOrder.customer, id: 207119560, email: 'max@example.com', phone: 'call the office' },
+    };
     await send('orders/create', order, 'w-1010-create');
     expect((await deliveries()).find((d) => d.delivery_id === 'w-1010-create')).toMatchObject({ status: 'ingested', error: null });
     expect((await kept.api('GET', '/api/v1/customers?email=max@example.com')).body.items).toHaveLength(1);
   });
 
-  it("links the Shopify customer id to the same customer as the e-mail, and a new phone with them", async () => {
+  it('links the Shopify customer id to the same customer as the e-mail, and a new phone with them', async () => {
     await send('customers/update', shopify.customerUpdate, 'w-ana-update');
     const byEmail = (await kept.api('GET', '/api/v1/customers?email=ana@example.com')).body.items;
     const byPhone = (await kept.api('GET', `/api/v1/customers?phone=${encodeURIComponent('+15557654321')}`)).body.items;

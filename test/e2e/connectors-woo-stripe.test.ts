@@ -11,7 +11,8 @@ import { contact, createAgent, ingest } from './commitment-helpers.js';
 
 describe.each(storeKinds)('WooCommerce and Stripe webhooks on %s', (storeKind) => {
   let kept: TestKept;
-  const deliveries = async (connector: string) => (await kept.api('GET', `/api/v1/connectors/deliveries?connector=${connector}`)).body.deliveries as { delivery_id: string; status: string; event_ids: string[] }[];
+  const deliveries = async (connector: string) =>
+    (await kept.api('GET', `/api/v1/connectors/deliveries?connector=${connector}`)).body.deliveries as { delivery_id: string; status: string; event_ids: string[] }[];
 
   beforeAll(async () => {
     kept = await createTestKept({ store: storeKind, env: connectorSecrets, clockStart: new Date('2026-12-01T10:02:00Z') });
@@ -48,7 +49,7 @@ describe.each(storeKinds)('WooCommerce and Stripe webhooks on %s', (storeKind) =
     expect((await deliveries('woocommerce')).map((d) => d.delivery_id)).not.toContain('wc-forged');
   });
 
-  it('a Stripe request signed more than 300 s from Kept\'s clock is 400, a forged one 401, and neither is stored', async () => {
+  it("a Stripe request signed more than 300 s from Kept's clock is 400, a forged one 401, and neither is stored", async () => {
     const stale = await postStripe(kept, { event: stripe.paymentIntentFailed, timestamp: Math.floor(kept.clock.now().getTime() / 1000) - 301 });
     expect(stale.status).toBe(400);
     const forged = await postStripe(kept, { event: stripe.paymentIntentFailed, secrets: ['whsec_guess'] });

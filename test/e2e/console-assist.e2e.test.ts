@@ -23,7 +23,14 @@ describe('assist and search in the console', () => {
     const customer = { email: 'ines@example.com', name: 'Ines' };
     const order = { id: 'IW-117776' };
     const events = [
-      { id: 'ca-1', type: 'order.placed', occurred_at: '2026-11-20T10:00:00Z', customer, order: { ...order, total: { amount: 120, currency: 'EUR' }, payment: { method: 'card', last4: '4242' } }, data: {} },
+      {
+        id: 'ca-1',
+        type: 'order.placed',
+        occurred_at: '2026-11-20T10:00:00Z',
+        customer,
+        order: { ...order, total: { amount: 120, currency: 'EUR' }, payment: { method: 'card', last4: '4242' } },
+        data: {},
+      },
       { id: 'ca-2', type: 'tradein.credited', occurred_at: '2026-11-30T10:00:00Z', customer, order, data: { amount: { amount: 120, currency: 'EUR' }, to: { method: 'card', last4: '4242' } } },
       { id: 'ca-3', type: 'contact.received', occurred_at: '2026-12-01T08:30:00Z', customer, data: { channel: 'email', subject: 'Account 7776?', text: question } },
     ];

@@ -40,7 +40,13 @@ describe('shop connectors in the console', () => {
     const shopifyRow = table.getByRole('row', { name: /shopify/i });
     await shopifyRow.waitFor();
     expect(await shopifyRow.getByRole('cell').allTextContents()).toEqual(['http://localhost:3000/webhooks/shopify', 'KEPT_SHOPIFY_WEBHOOK_SECRET', expect.stringContaining('(failed)'), '1', '1']);
-    expect(await table.getByRole('row', { name: /stripe/i }).getByRole('cell').nth(1).textContent()).toBe('KEPT_STRIPE_WEBHOOK_SECRET');
+    expect(
+      await table
+        .getByRole('row', { name: /stripe/i })
+        .getByRole('cell')
+        .nth(1)
+        .textContent(),
+    ).toBe('KEPT_STRIPE_WEBHOOK_SECRET');
   });
 
   it('shows the failed delivery with its error, and replays it', async () => {
@@ -48,6 +54,8 @@ describe('shop connectors in the console', () => {
     await list.getByText('Shopify order 450789469 has not been seen yet; this delivery is mapped when it arrives').waitFor();
     await list.getByRole('button', { name: 'Replay' }).click();
     await list.getByText('mapped 2 times').waitFor();
-    expect((await kept.api('GET', '/api/v1/connectors/deliveries?connector=shopify')).body.deliveries).toEqual([expect.objectContaining({ delivery_id: 'w-refund-early', attempts: 2, status: 'failed' })]);
+    expect((await kept.api('GET', '/api/v1/connectors/deliveries?connector=shopify')).body.deliveries).toEqual([
+      expect.objectContaining({ delivery_id: 'w-refund-early', attempts: 2, status: 'failed' }),
+    ]);
   });
 });

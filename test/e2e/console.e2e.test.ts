@@ -64,7 +64,14 @@ describe(title, () => {
         customer: ana,
         order: { id: 'A-7776', total: { amount: '129.90', currency: 'EUR' }, payment: { method: 'card', last4: '4242' } },
       },
-      { id: 'e2e-contact-1', type: 'contact.received', occurred_at: '2026-12-01T08:30:00Z', customer: ana, order: { id: 'A-7776' }, data: { channel: 'web_form', subject: 'Where is my order?', text: 'My order A-7776 has not arrived. Where is it?' } },
+      {
+        id: 'e2e-contact-1',
+        type: 'contact.received',
+        occurred_at: '2026-12-01T08:30:00Z',
+        customer: ana,
+        order: { id: 'A-7776' },
+        data: { channel: 'web_form', subject: 'Where is my order?', text: 'My order A-7776 has not arrived. Where is it?' },
+      },
       // Older contacts, so the backlog chart has a history.
       ...['bo', 'cy', 'di', 'ed'].map((name, index) => ({
         id: `e2e-contact-${name}`,
@@ -157,7 +164,9 @@ describe(title, () => {
     await page.locator('ol.timeline').getByText('Message out (email) by an agent').waitFor();
     const outbox = (await kept.api('GET', `/api/v1/outbox?case_id=${anaCaseId}`)).body.items;
     // Besides Kept's automatic acknowledgement of her message, the agent's reply went out.
-    expect(outbox.filter((entry: { origin: string }) => entry.origin === 'agent_reply')).toEqual([expect.objectContaining({ to: 'ana@example.com', status: 'sent', body: expect.stringContaining('left our warehouse today') })]);
+    expect(outbox.filter((entry: { origin: string }) => entry.origin === 'agent_reply')).toEqual([
+      expect.objectContaining({ to: 'ana@example.com', status: 'sent', body: expect.stringContaining('left our warehouse today') }),
+    ]);
     await screenshot('case');
   });
 
@@ -211,7 +220,13 @@ describe(title, () => {
   it('merges a duplicate customer found by email, only once the merge is confirmed', async () => {
     // Ana once wrote from her work address: nothing told Kept it was her.
     const work = { email: 'ana.silva@work.example', name: 'A. Silva' };
-    await kept.api('POST', '/api/v1/events', { id: 'e2e-ana-work', type: 'contact.received', occurred_at: '2026-12-01T08:45:00Z', customer: work, data: { channel: 'web_form', text: 'Any news about my parcel?' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'e2e-ana-work',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T08:45:00Z',
+      customer: work,
+      data: { channel: 'web_form', text: 'Any news about my parcel?' },
+    });
     const duplicateId = (await kept.api('GET', `/api/v1/customers?email=${work.email}`)).body.items[0].id;
     expect(duplicateId).not.toBe(anaId);
 
@@ -243,7 +258,13 @@ describe(title, () => {
     await page.getByText('Live updates disconnected — reconnecting…').waitFor();
 
     // Ana writes again while the console hears nothing.
-    await kept.api('POST', '/api/v1/events', { id: 'e2e-contact-again', type: 'contact.received', occurred_at: '2026-12-01T08:50:00Z', customer: { email: 'ana@example.com' }, data: { channel: 'sms', text: 'Hello? Is anyone there?' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'e2e-contact-again',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T08:50:00Z',
+      customer: { email: 'ana@example.com' },
+      data: { channel: 'sms', text: 'Hello? Is anyone there?' },
+    });
     await page.waitForTimeout(1000);
     expect(await page.locator('ol.timeline').textContent()).not.toContain('Hello? Is anyone there?');
 

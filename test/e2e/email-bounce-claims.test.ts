@@ -95,7 +95,9 @@ describe.each(storeKinds)('bounces and emailed documents on %s', (storeKind) => 
   });
 
   it("an agent accepts a photo the customer emailed as the claim's requested photos: received, commitment kept", async () => {
-    const photo = fixture('attachment-only-image.eml').replace(/tom\.becker@phone\.mailer\.example/g, 'ivo@mailbox.example').replace('Subject:', 'Subject: Broken lamp');
+    const photo = fixture('attachment-only-image.eml')
+      .replace(/tom\.becker@phone\.mailer\.example/g, 'ivo@mailbox.example')
+      .replace('Subject:', 'Subject: Broken lamp');
     await post(photo);
     const inquiry = await caseOf('ivo@mailbox.example');
     const attachmentId = inquiry.attachments[0].id;

@@ -36,7 +36,13 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
   }
 
   it('a message sent over SMTP opens a case with the message on it', async () => {
-    await smtp.sendMail({ from: 'Ana Silva <ana@example.com>', to: 'support@kept.local', subject: 'Where is my parcel?', text: 'Hello,\nmy parcel has not arrived.\n\nAna', messageId: '<first-ana@example.com>' });
+    await smtp.sendMail({
+      from: 'Ana Silva <ana@example.com>',
+      to: 'support@kept.local',
+      subject: 'Where is my parcel?',
+      text: 'Hello,\nmy parcel has not arrived.\n\nAna',
+      messageId: '<first-ana@example.com>',
+    });
     const cases = await casesOf('ana@example.com');
     expect(cases).toHaveLength(1);
     expect(cases[0].channels).toEqual(['email']);
@@ -47,7 +53,14 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
   });
 
   it('a reply by Message-ID threads into the same case, even with a new subject', async () => {
-    await smtp.sendMail({ from: 'ana@example.com', to: 'support@kept.local', subject: 'something else entirely', text: 'Any news?', inReplyTo: '<first-ana@example.com>', references: ['<first-ana@example.com>'] });
+    await smtp.sendMail({
+      from: 'ana@example.com',
+      to: 'support@kept.local',
+      subject: 'something else entirely',
+      text: 'Any news?',
+      inReplyTo: '<first-ana@example.com>',
+      references: ['<first-ana@example.com>'],
+    });
     const cases = await casesOf('ana@example.com');
     expect(cases).toHaveLength(1);
     expect(cases[0].messages.map((m: { body: string }) => m.body.trim())).toContain('Any news?');
@@ -86,7 +99,15 @@ describe.each(storeKinds)('email channel on %s', (storeKind) => {
   });
 
   it("a CC'd reply from someone else in the thread lands on the same case", async () => {
-    await smtp.sendMail({ from: 'Dana <dana@example.com>', to: 'dana.friend@example.com', cc: 'support@kept.local', subject: 'Re: Where is my parcel?', text: 'I am Ana\'s partner; we are still waiting.', inReplyTo: '<first-ana@example.com>', references: ['<first-ana@example.com>'] });
+    await smtp.sendMail({
+      from: 'Dana <dana@example.com>',
+      to: 'dana.friend@example.com',
+      cc: 'support@kept.local',
+      subject: 'Re: Where is my parcel?',
+      text: "I am Ana's partner; we are still waiting.",
+      inReplyTo: '<first-ana@example.com>',
+      references: ['<first-ana@example.com>'],
+    });
     const [caseView] = await casesOf('ana@example.com');
     expect(caseView.messages.map((m: { body: string }) => m.body)).toEqual(expect.arrayContaining([expect.stringContaining('still waiting')]));
     const dana = await kept.api('GET', '/api/v1/customers?email=dana@example.com');

@@ -38,7 +38,8 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
     return Promise.all(list.body.items.map(async (item: { id: string }) => (await kept.api('GET', `/api/v1/cases/${item.id}`)).body));
   }
 
-  const outboxTo = async (address: string) => ((await kept.api('GET', '/api/v1/outbox?limit=500')).body.items as { to: string; origin?: string; status: string; subject: string; body: string }[]).filter((o) => o.to === address);
+  const outboxTo = async (address: string) =>
+    ((await kept.api('GET', '/api/v1/outbox?limit=500')).body.items as { to: string; origin?: string; status: string; subject: string; body: string }[]).filter((o) => o.to === address);
 
   it('an emailed PDF is kept, listed on its message in the case and served to agents only, as a download', async () => {
     expect((await post(fixture('attachment-invoice-pdf.eml'))).statusCode).toBe(202);
@@ -61,7 +62,17 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
   it('nine files on one mail are nine attachments; an attachment-only mail says what it carries', async () => {
     await post(fixture('attachment-nine-files.eml'));
     const [nine] = await casesOf('priya.n@mailhost.example');
-    expect(nine.attachments.map((a: { filename: string }) => a.filename)).toEqual(['photo-1.png', 'photo-2.png', 'photo-3.jpg', 'receipt.pdf', 'notes.txt', 'list.csv', 'label.pdf', 'declaration.pdf', 'scan.jpg']);
+    expect(nine.attachments.map((a: { filename: string }) => a.filename)).toEqual([
+      'photo-1.png',
+      'photo-2.png',
+      'photo-3.jpg',
+      'receipt.pdf',
+      'notes.txt',
+      'list.csv',
+      'label.pdf',
+      'declaration.pdf',
+      'scan.jpg',
+    ]);
     await post(fixture('attachment-only-image.eml'));
     const [only] = await casesOf('tom.becker@phone.mailer.example');
     expect(only.messages[0].body).toBe('(no text; one attachment: IMG_2044.jpg)');
@@ -70,11 +81,28 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
 
   it('a file over the configured cap keeps its name and size, and its sender gets one message naming it: the acknowledgement, or a notice alone when none is due', async () => {
     const mail = (input: { messageId: string; subject: string; file: string }) => {
-      const big = Buffer.alloc(capBytes * 2, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+      const big = Buffer.alloc(capBytes * 2, 7)
+        .toString('base64')
+        .replace(/.{76}/g, '$&\r\n');
       return [
-        'From: Ines <ines@big-files.example>', 'To: support@kept.local', `Subject: ${input.subject}`, `Message-ID: <${input.messageId}@big-files.example>`,
-        'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Here is the video.', '--b',
-        `Content-Type: video/mp4; name="${input.file}"`, `Content-Disposition: attachment; filename="${input.file}"`, 'Content-Transfer-Encoding: base64', '', big, '--b--', '',
+        'From: Ines <ines@big-files.example>',
+        'To: support@kept.local',
+        `Subject: ${input.subject}`,
+        `Message-ID: <${input.messageId}@big-files.example>`,
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Here is the video.',
+        '--b',
+        `Content-Type: video/mp4; name="${input.file}"`,
+        `Content-Disposition: attachment; filename="${input.file}"`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        big,
+        '--b--',
+        '',
       ].join('\r\n');
     };
     // A file's name is the customer's words: an order number in it is no claim of Kept's, so nothing is held.
@@ -106,7 +134,10 @@ describe.each(storeKinds)('every class of mail on %s', (storeKind) => {
     expect((await casesOf('lea.moreau@courriel.example'))[0].messages[0].subject).toBe('Where is order A-9103?');
     const { smtpPort } = await kept.channels.start({ smtpPort: 0, smtpHost: '127.0.0.1' });
     const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-    const viaSmtp = fixture('mbox-envelope-line.eml').toString('latin1').replace(/lea\.moreau@courriel\.example/g, 'lea.m@courriel.example').replace('<mbox-1@', '<mbox-2@');
+    const viaSmtp = fixture('mbox-envelope-line.eml')
+      .toString('latin1')
+      .replace(/lea\.moreau@courriel\.example/g, 'lea.m@courriel.example')
+      .replace('<mbox-1@', '<mbox-2@');
     await smtp.sendMail({ envelope: { from: 'lea.m@courriel.example', to: ['support@kept.local'] }, raw: viaSmtp });
     smtp.close();
     expect((await casesOf('lea.m@courriel.example'))[0].messages[0].subject).toBe('Where is order A-9103?');

@@ -21,9 +21,7 @@ describe.each(storeKinds)('email intake on %s', (storeKind) => {
       const results = await Promise.allSettled(
         Array.from({ length: 100 }, (_, i) => {
           const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-          return transport
-            .sendMail({ from: `load${i}@example.com`, to: 'support@kept.local', subject: `load ${i}`, text: `message number ${i}` })
-            .finally(() => transport.close());
+          return transport.sendMail({ from: `load${i}@example.com`, to: 'support@kept.local', subject: `load ${i}`, text: `message number ${i}` }).finally(() => transport.close());
         }),
       );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);

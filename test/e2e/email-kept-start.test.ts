@@ -9,7 +9,6 @@ import { freePort } from '../helpers/free-port.js';
 
 const token = 'kept_email_start_admin_token_0123';
 
-
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');

@@ -13,8 +13,12 @@ describe.each(storeKinds)('the first look on %s', (storeKind) => {
 
   it('keeps the notify commitment of a past cancellation, and a closed commitment stays closed', async () => {
     const posted = await kept.api('POST', '/api/v1/events', {
-      id: 'shop-1-evt-889', type: 'order.cancelled', occurred_at: '2026-12-01T10:00:00Z',
-      customer: { email: 'ana@example.com', name: 'Ana' }, order: { id: 'A-1001' }, data: { reason: 'payment_verification_failed' },
+      id: 'shop-1-evt-889',
+      type: 'order.cancelled',
+      occurred_at: '2026-12-01T10:00:00Z',
+      customer: { email: 'ana@example.com', name: 'Ana' },
+      order: { id: 'A-1001' },
+      data: { reason: 'payment_verification_failed' },
     });
     expect(posted.status).toBe(202);
     // Both of its timers are long past: the scheduler fires them as soon as it sees them.

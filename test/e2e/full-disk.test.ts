@@ -47,15 +47,31 @@ describe('kept start on a file system that fills up', () => {
     mkdirSync(dataDir);
     const port = await freePort();
     kept = spawn(process.execPath, ['bin/kept.js', 'start'], {
-      env: { ...process.env, KEPT_DATA_DIR: dataDir, KEPT_PORT: String(port), KEPT_SMTP_PORT: String(await freePort()), KEPT_HOST: '127.0.0.1', KEPT_ADMIN_TOKEN: token, KEPT_LOG_LEVEL: 'info', KEPT_MIN_FREE_MB: '40', KEPT_SHUTDOWN_SECONDS: '10', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        KEPT_DATA_DIR: dataDir,
+        KEPT_PORT: String(port),
+        KEPT_SMTP_PORT: String(await freePort()),
+        KEPT_HOST: '127.0.0.1',
+        KEPT_ADMIN_TOKEN: token,
+        KEPT_LOG_LEVEL: 'info',
+        KEPT_MIN_FREE_MB: '40',
+        KEPT_SHUTDOWN_SECONDS: '10',
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     kept.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
     const base = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const post = (id: string) => fetch(`${base}/api/v1/events`, { method: 'POST', headers, body: JSON.stringify({ id, type: 'order.placed', customer: { email: `${id}@example.com` }, order: { id } }) });
+    const post = (id: string) =>
+      fetch(`${base}/api/v1/events`, { method: 'POST', headers, body: JSON.stringify({ id, type: 'order.placed', customer: { email: `${id}@example.com` }, order: { id } }) });
     const deadline = Date.now() + 240_000;
-    while (!(await fetch(`${base}/api/v1/health`).then((response) => response.ok).catch(() => false))) {
+    while (
+      !(await fetch(`${base}/api/v1/health`)
+        .then((response) => response.ok)
+        .catch(() => false))
+    ) {
       if (kept.exitCode !== null || Date.now() > deadline) throw new Error(`kept did not start: ${logs}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -89,7 +105,11 @@ describe('kept start on a file system that fills up', () => {
     expect((await post('after-space-returned')).status).toBe(202);
     expect((await fetch(`${base}/api/v1/health`)).status).toBe(200);
     // Log lines reach stdout in batches, at the latest 200 ms after they are written.
-    const logged = (msg: string) => logs.split('\n').filter((line) => line.startsWith('{')).filter((line) => (JSON.parse(line) as { msg: string }).msg === msg).length;
+    const logged = (msg: string) =>
+      logs
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .filter((line) => (JSON.parse(line) as { msg: string }).msg === msg).length;
     const logDeadline = Date.now() + 5_000;
     while (logged('the store takes writes again') === 0 && Date.now() < logDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logged('the store cannot take writes; refusing them until it can')).toBe(1);

@@ -70,11 +70,33 @@ describe.each(storeKinds)('importing on %s', (storeKind) => {
       const customer = { email: `hist-${i}@example.com` };
       lines.push({ id: `hist-cancel-${i}`, type: 'order.cancelled', occurred_at: june(i * 2), customer, order: { id: `H-${5000 + i}` }, data: { reason: 'payment_verification_failed' } });
       // A quarter were told by the shop five minutes later: their notices were kept, on time.
-      if (i % 4 === 0) lines.push({ id: `hist-told-${i}`, type: 'message.sent', occurred_at: june(i * 2 + 5), customer, order: { id: `H-${5000 + i}` }, data: { channel: 'email', text: `Your order H-${5000 + i} was cancelled: the payment check failed.`, author: 'shop' } });
+      if (i % 4 === 0)
+        lines.push({
+          id: `hist-told-${i}`,
+          type: 'message.sent',
+          occurred_at: june(i * 2 + 5),
+          customer,
+          order: { id: `H-${5000 + i}` },
+          data: { channel: 'email', text: `Your order H-${5000 + i} was cancelled: the payment check failed.`, author: 'shop' },
+        });
     }
-    for (let i = 0; i < 20; i++) lines.push({ id: `hist-manager-${i}`, type: 'contact.received', occurred_at: june(500 + i), customer: { email: `angry-${i}@example.com` }, data: { channel: 'web_form', text: 'This is the third time I write. I demand to speak to a manager.' } });
+    for (let i = 0; i < 20; i++)
+      lines.push({
+        id: `hist-manager-${i}`,
+        type: 'contact.received',
+        occurred_at: june(500 + i),
+        customer: { email: `angry-${i}@example.com` },
+        data: { channel: 'web_form', text: 'This is the third time I write. I demand to speak to a manager.' },
+      });
     // Cancelled ten minutes before the horizon: its notice is due after it, so it is owed live.
-    lines.push({ id: 'hist-cancel-late', type: 'order.cancelled', occurred_at: '2026-12-01T08:55:00.000Z', customer: { email: 'just-now@example.com' }, order: { id: 'H-9999' }, data: { reason: 'payment_verification_failed' } });
+    lines.push({
+      id: 'hist-cancel-late',
+      type: 'order.cancelled',
+      occurred_at: '2026-12-01T08:55:00.000Z',
+      customer: { email: 'just-now@example.com' },
+      order: { id: 'H-9999' },
+      data: { reason: 'payment_verification_failed' },
+    });
     lines.sort((a, b) => Date.parse((a as { occurred_at: string }).occurred_at) - Date.parse((b as { occurred_at: string }).occurred_at));
     await writeFile(path, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
 
@@ -83,7 +105,8 @@ describe.each(storeKinds)('importing on %s', (storeKind) => {
 
     const outbox = await kept.api('GET', '/api/v1/outbox?limit=500');
     expect(outbox.body.items).toEqual([]);
-    const notices = async (state: string) => (await kept.api('GET', `/api/v1/commitments?kind=notify&state=${state}&limit=1000`)).body.items as { order_number: string; breached_at: string | null; due_at: string }[];
+    const notices = async (state: string) =>
+      (await kept.api('GET', `/api/v1/commitments?kind=notify&state=${state}&limit=1000`)).body.items as { order_number: string; breached_at: string | null; due_at: string }[];
     expect(await notices('kept')).toHaveLength(50);
     const broken = await notices('breached');
     expect(broken).toHaveLength(150);

@@ -20,7 +20,8 @@ describe.each(storeKinds)('an inbound email on %s', (storeKind) => {
   afterAll(async () => kept?.close());
 
   const post = (payload: string) => kept.app.inject({ method: 'POST', url: '/api/v1/inbound/email', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'message/rfc822' }, payload });
-  const outboxTo = async (address: string) => ((await kept.api('GET', '/api/v1/outbox?limit=100')).body.items as { to: string; origin: string; status: string; case_id: string }[]).filter((entry) => entry.to === address);
+  const outboxTo = async (address: string) =>
+    ((await kept.api('GET', '/api/v1/outbox?limit=100')).body.items as { to: string; origin: string; status: string; case_id: string }[]).filter((entry) => entry.to === address);
 
   it('is acknowledged as soon as its intake commits, and the console is told of its case', async () => {
     const heard: LiveEvent[] = [];

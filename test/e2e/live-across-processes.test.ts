@@ -34,7 +34,7 @@ describe('the live stream across processes on PostgreSQL', () => {
     await first?.close();
   });
 
-  it("tells a console on one process of a case changed through another, and its own consoles once", async () => {
+  it('tells a console on one process of a case changed through another, and its own consoles once', async () => {
     const onSecond = await openLiveStream(second.app, adminToken);
     const onFirst = await openLiveStream(first.app, adminToken);
     expect((await first.api('POST', '/api/v1/events', contact('lx-1', 'ana@example.com'))).status).toBe(202);

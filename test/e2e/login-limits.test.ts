@@ -15,8 +15,7 @@ describe.each(storeKinds)('login limits on %s', (store) => {
   });
   afterAll(async () => kept?.close());
 
-  const attempt = (email: string, pass: string, address: string) =>
-    kept.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pass }, remoteAddress: address });
+  const attempt = (email: string, pass: string, address: string) => kept.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pass }, remoteAddress: address });
 
   it('locks an account guessed from many addresses, answering 429 with Retry-After', async () => {
     const statuses: number[] = [];

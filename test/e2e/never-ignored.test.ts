@@ -35,7 +35,11 @@ describe.each(storeKinds)('a customer nobody listens to is heard (C8, C9, C10) o
     kept.services.bus.on('signal.detected', (event) => {
       detected.push(event.code);
     });
-    for (const [name, role] of [['Sam Agent', 'agent'], ['Kim Agent', 'agent'], ['Maya Manager', 'manager']] as const) {
+    for (const [name, role] of [
+      ['Sam Agent', 'agent'],
+      ['Kim Agent', 'agent'],
+      ['Maya Manager', 'manager'],
+    ] as const) {
       const created = await kept.api('POST', '/api/v1/agents', { name, email: `${name.split(' ')[0]!.toLowerCase()}@shop.example`, role, password: 'a-long-password-1' });
       expect(created.status).toBe(201);
       agentIds.push(created.body.id);
@@ -116,7 +120,9 @@ describe.each(storeKinds)('a customer nobody listens to is heard (C8, C9, C10) o
       ['calm-2', 'My manager at work recommended your shop; your store manager was great too.'],
     ]) {
       const at = (await kept.api('GET', '/api/v1/clock')).body.now as string;
-      expect((await kept.api('POST', '/api/v1/events', { id, type: 'contact.received', occurred_at: at, customer: { email: 'leo@example.com' }, data: { channel: 'web_form', text } })).status).toBe(202);
+      expect((await kept.api('POST', '/api/v1/events', { id, type: 'contact.received', occurred_at: at, customer: { email: 'leo@example.com' }, data: { channel: 'web_form', text } })).status).toBe(
+        202,
+      );
     }
     const customer = (await kept.api('GET', '/api/v1/customers?email=leo@example.com')).body.items[0];
     const cases = (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items;

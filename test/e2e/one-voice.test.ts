@@ -7,7 +7,17 @@ import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
 type Finding = { code: string; detail: string };
-type OutboxItem = { id: string; origin: string; status: string; to: string; body: string; subject: string | null; reason_code: string | null; audit: { ok: boolean; findings: Finding[] }; override: unknown };
+type OutboxItem = {
+  id: string;
+  origin: string;
+  status: string;
+  to: string;
+  body: string;
+  subject: string | null;
+  reason_code: string | null;
+  audit: { ok: boolean; findings: Finding[] };
+  override: unknown;
+};
 
 const outOfStock = 'An item in this order is out of stock.';
 
@@ -31,9 +41,23 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
 
   it('C2: a reply giving another reason than the recorded one is held; every channel tells the recorded one', async () => {
     const customer = { email: 'ana@example.com', name: 'Ana' };
-    await event({ id: 'c2-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'A-2001', total: { amount: 59, currency: 'USD' }, payment: { method: 'card', last4: '1111' } }, data: {} });
+    await event({
+      id: 'c2-1',
+      type: 'order.placed',
+      occurred_at: '2026-12-01T08:00:00Z',
+      customer,
+      order: { id: 'A-2001', total: { amount: 59, currency: 'USD' }, payment: { method: 'card', last4: '1111' } },
+      data: {},
+    });
     await event({ id: 'c2-2', type: 'order.cancelled', occurred_at: '2026-12-01T08:30:00Z', customer, order: { id: 'A-2001' }, data: { reason: 'out_of_stock' } });
-    await event({ id: 'c2-3', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer, order: { id: 'A-2001' }, data: { channel: 'web_form', text: 'Why was my order A-2001 cancelled?' } });
+    await event({
+      id: 'c2-3',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T09:00:00Z',
+      customer,
+      order: { id: 'A-2001' },
+      data: { channel: 'web_form', text: 'Why was my order A-2001 cancelled?' },
+    });
     const theCase = await caseOf('ana@example.com');
 
     // The acknowledgement went out by itself, with the case token and the case's status link.
@@ -74,7 +98,11 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     const sent = await kept.api('POST', `/api/v1/cases/${theCase.id}/replies`, { author_id: agentId, body, override: ['reason_conflict'], note: 'Both reasons apply; confirmed with the warehouse' });
     expect(sent.status).toBe(201);
     const entry = (await outboxOf(theCase.id)).find((item) => item.body === body);
-    expect(entry).toMatchObject({ status: 'sent', audit: { ok: false, findings: [{ code: 'reason_conflict' }] }, override: { by: agentId, codes: ['reason_conflict'], note: 'Both reasons apply; confirmed with the warehouse' } });
+    expect(entry).toMatchObject({
+      status: 'sent',
+      audit: { ok: false, findings: [{ code: 'reason_conflict' }] },
+      override: { by: agentId, codes: ['reason_conflict'], note: 'Both reasons apply; confirmed with the warehouse' },
+    });
   });
 
   it('C3: "your account ending in 7776" is held when 7776 ends the order number; saying so truthfully is not', async () => {
@@ -82,7 +110,14 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     const order = { id: 'T-20417776' };
     await event({ id: 'c3-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { ...order, total: { amount: 0, currency: 'USD' } }, data: {} });
     await event({ id: 'c3-2', type: 'tradein.received', occurred_at: '2026-12-01T08:10:00Z', customer, order, data: {} });
-    await event({ id: 'c3-3', type: 'tradein.credited', occurred_at: '2026-12-01T08:20:00Z', customer, order, data: { amount: { amount: 250, currency: 'USD' }, to: { method: 'account', last4: '4242' } } });
+    await event({
+      id: 'c3-3',
+      type: 'tradein.credited',
+      occurred_at: '2026-12-01T08:20:00Z',
+      customer,
+      order,
+      data: { amount: { amount: 250, currency: 'USD' }, to: { method: 'account', last4: '4242' } },
+    });
     await event({ id: 'c3-4', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer, order, data: { channel: 'email', text: 'Where is my trade-in credit?' } });
     const theCase = await caseOf('ben@example.com');
 
@@ -92,11 +127,16 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(wrong.body.findings[0].detail).toMatch(/4242/);
     expect(wrong.body.findings[0].detail).toMatch(/T-20417776/);
 
-    const right = await kept.api('POST', `/api/v1/cases/${theCase.id}/replies`, { author_id: agentId, body: 'Sorry for the confusion: 7776 is the end of our internal order number. Your account ending in 4242 is being credited.' });
+    const right = await kept.api('POST', `/api/v1/cases/${theCase.id}/replies`, {
+      author_id: agentId,
+      body: 'Sorry for the confusion: 7776 is the end of our internal order number. Your account ending in 4242 is being credited.',
+    });
     expect(right.status).toBe(201);
 
     const held = (await kept.api('GET', `/api/v1/outbox?status=held&case_id=${theCase.id}`)).body.items as OutboxItem[];
-    expect(held).toEqual([expect.objectContaining({ body: 'Good news: your account ending in 7776 is being credited.', audit: { ok: false, findings: [expect.objectContaining({ code: 'fact_mismatch' })] } })]);
+    expect(held).toEqual([
+      expect.objectContaining({ body: 'Good news: your account ending in 7776 is being credited.', audit: { ok: false, findings: [expect.objectContaining({ code: 'fact_mismatch' })] } }),
+    ]);
   });
 
   it('previews templates for the console with sample or real data, and lists them with their kinds', async () => {
@@ -122,11 +162,25 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(paths.some((path) => path.startsWith('/status'))).toBe(false);
   });
 
-  it('never writes to a gift recipient without the buyer\'s consent', async () => {
+  it("never writes to a gift recipient without the buyer's consent", async () => {
     const buyer = { email: 'carla@example.com', name: 'Carla' };
-    await event({ id: 'g-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer: buyer, order: { id: 'G-3001', total: { amount: 80, currency: 'USD' }, ship_to: { name: 'Dan', is_gift: true, recipient_email: 'dan@example.com' } }, data: {} });
+    await event({
+      id: 'g-1',
+      type: 'order.placed',
+      occurred_at: '2026-12-01T08:00:00Z',
+      customer: buyer,
+      order: { id: 'G-3001', total: { amount: 80, currency: 'USD' }, ship_to: { name: 'Dan', is_gift: true, recipient_email: 'dan@example.com' } },
+      data: {},
+    });
     // The recipient writes about the gift: he joins the buyer's customer, and the acknowledgement would go to him.
-    await event({ id: 'g-2', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { email: 'dan@example.com' }, order: { id: 'G-3001' }, data: { channel: 'email', text: 'Is there a parcel for me?' } });
+    await event({
+      id: 'g-2',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T09:00:00Z',
+      customer: { email: 'dan@example.com' },
+      order: { id: 'G-3001' },
+      data: { channel: 'email', text: 'Is there a parcel for me?' },
+    });
     const theCase = await caseOf('carla@example.com');
     const [ack] = await outboxOf(theCase.id);
     expect(ack).toMatchObject({ origin: 'acknowledgement', to: 'dan@example.com', status: 'held', audit: { ok: false, findings: [expect.objectContaining({ code: 'gift_recipient' })] } });
@@ -138,9 +192,22 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     expect(reply.body.findings).toEqual([expect.objectContaining({ code: 'gift_recipient' })]);
 
     // With the buyer's consent recorded on the order, the next acknowledgement (an hour later) goes out.
-    await event({ id: 'g-3', type: 'order.updated', occurred_at: '2026-12-01T09:10:00Z', order: { id: 'G-3001', ship_to: { is_gift: true, recipient_email: 'dan@example.com', gift_contact_consent: true } }, data: {} });
+    await event({
+      id: 'g-3',
+      type: 'order.updated',
+      occurred_at: '2026-12-01T09:10:00Z',
+      order: { id: 'G-3001', ship_to: { is_gift: true, recipient_email: 'dan@example.com', gift_contact_consent: true } },
+      data: {},
+    });
     await kept.api('POST', '/api/v1/clock', { advance_seconds: 61 * 60 });
-    await event({ id: 'g-4', type: 'contact.received', occurred_at: '2026-12-01T10:05:00Z', customer: { email: 'dan@example.com' }, order: { id: 'G-3001' }, data: { channel: 'email', text: 'Any news?' } });
+    await event({
+      id: 'g-4',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T10:05:00Z',
+      customer: { email: 'dan@example.com' },
+      order: { id: 'G-3001' },
+      data: { channel: 'email', text: 'Any news?' },
+    });
     const acks = (await outboxOf(theCase.id)).filter((item) => item.origin === 'acknowledgement');
     expect(acks.map((item) => item.status)).toEqual(['sent', 'held']);
   });
@@ -162,9 +229,16 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
     }
   });
 
-  it('sends the reason\'s fallback when the engine asks, audited, with the status link, and delivers it as its transaction commits (crack C1, comms side)', async () => {
+  it("sends the reason's fallback when the engine asks, audited, with the status link, and delivers it as its transaction commits (crack C1, comms side)", async () => {
     const customer = { email: 'fay@example.com', name: 'Fay' };
-    await event({ id: 'f-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'F-4001', total: { amount: 20, currency: 'USD' }, payment: { method: 'card', last4: '5555' } }, data: {} });
+    await event({
+      id: 'f-1',
+      type: 'order.placed',
+      occurred_at: '2026-12-01T08:00:00Z',
+      customer,
+      order: { id: 'F-4001', total: { amount: 20, currency: 'USD' }, payment: { method: 'card', last4: '5555' } },
+      data: {},
+    });
     await event({ id: 'f-2', type: 'order.cancelled', occurred_at: '2026-12-01T08:05:00Z', customer, order: { id: 'F-4001' }, data: { reason: 'payment_verification_failed' } });
     const customerId = (await kept.api('GET', '/api/v1/customers?email=fay@example.com')).body.items[0].id;
     const send = kept.services.oneVoice.oneVoice.sendFallback;
@@ -183,7 +257,14 @@ describe.each(storeKinds)('one voice on %s', (storeKind) => {
   // reason's fallback, which the outbox delivers before the deadline.
   it('C1: a cancellation nobody tells the customer about gets the fallback before the deadline, and the notify commitment is kept', async () => {
     const customer = { email: 'gus@example.com', name: 'Gus' };
-    await event({ id: 'c1-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer, order: { id: 'C-5001', total: { amount: 45, currency: 'USD' }, payment: { method: 'card', last4: '4444' } }, data: {} });
+    await event({
+      id: 'c1-1',
+      type: 'order.placed',
+      occurred_at: '2026-12-01T08:00:00Z',
+      customer,
+      order: { id: 'C-5001', total: { amount: 45, currency: 'USD' }, payment: { method: 'card', last4: '4444' } },
+      data: {},
+    });
     const at = kept.clock.now().toISOString();
     await event({ id: 'c1-2', type: 'order.cancelled', occurred_at: at, customer, order: { id: 'C-5001' }, data: { reason: 'payment_verification_failed' } });
     const customerId = (await kept.api('GET', '/api/v1/customers?email=gus@example.com')).body.items[0].id;

@@ -30,7 +30,9 @@ describe('the OpenAPI document', () => {
   it('passes redocly lint with the recommended rules', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'kept-openapi-')), 'openapi.json');
     writeFileSync(path, JSON.stringify(document));
-    const result = await run(redocly, ['lint', path, '--format=json'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch((error: { stdout: string; stderr: string; code: number }) => error);
+    const result = await run(redocly, ['lint', path, '--format=json'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch(
+      (error: { stdout: string; stderr: string; code: number }) => error,
+    );
     const report = JSON.parse(String(result.stdout)) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; severity: string; location: Array<{ pointer: string }> }> };
     const errors = report.problems.filter((problem) => problem.severity === 'error').map((problem) => `${problem.ruleId} at ${problem.location[0]?.pointer}`);
     expect(errors).toEqual([]);
@@ -53,7 +55,13 @@ describe('the OpenAPI document', () => {
 
   it('sends the case JSON from the store as it is, with the parts the schema does not name', async () => {
     const customer = { email: 'ana@example.com', name: 'Ana' };
-    await kept.api('POST', '/api/v1/events', { id: 'doc-1', type: 'contact.received', occurred_at: '2026-12-01T08:00:00Z', customer, data: { channel: 'web_form', text: 'Where is my order? I want a manager.' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'doc-1',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T08:00:00Z',
+      customer,
+      data: { channel: 'web_form', text: 'Where is my order? I want a manager.' },
+    });
     const list = await kept.api('GET', '/api/v1/cases');
     expect(list.status).toBe(200);
     const id = list.body.items[0].id as string;

@@ -91,7 +91,10 @@ describe.each(storeKinds)('correcting and dismissing promises on %s', (storeKind
     updateId = sent.body.commitments_opened[0].id;
     const dismissed = await kept.api('POST', `/api/v1/commitments/${updateId}/dismiss`, { note: 'The courier writes to Lou, not us: no promise of ours' }, await ada.token());
     expect(dismissed.status).toBe(200);
-    expect(dismissed.body).toMatchObject({ state: 'dismissed', details: expect.objectContaining({ dismissal: expect.objectContaining({ by: ada.id, note: 'The courier writes to Lou, not us: no promise of ours' }) }) });
+    expect(dismissed.body).toMatchObject({
+      state: 'dismissed',
+      details: expect.objectContaining({ dismissal: expect.objectContaining({ by: ada.id, note: 'The courier writes to Lou, not us: no promise of ours' }) }),
+    });
     expect((await kept.api('POST', `/api/v1/commitments/${updateId}/correct`, { due_at: '2026-12-05T10:00:00Z' }, await ada.token())).status).toBe(409);
   });
 
@@ -123,7 +126,16 @@ describe.each(storeKinds)('correcting and dismissing promises on %s', (storeKind
     expect(await actionsOf(kept, updateId)).toEqual([]);
     expect((await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&state=dismissed`)).body.items.map((c: { id: string }) => c.id)).toEqual([updateId]);
     const items = (await kept.api('GET', `/api/v1/customers/${customerId}/timeline`)).body.items;
-    expect(items).toContainEqual(expect.objectContaining({ type: 'commitment_corrected', commitment_id: callbackId, by: ada.id, from_due_at: '2026-12-03T17:00:00.000Z', due_at: '2026-12-04T10:00:00.000Z', note: 'Lou is out on Thursday' }));
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        type: 'commitment_corrected',
+        commitment_id: callbackId,
+        by: ada.id,
+        from_due_at: '2026-12-03T17:00:00.000Z',
+        due_at: '2026-12-04T10:00:00.000Z',
+        note: 'Lou is out on Thursday',
+      }),
+    );
     expect(items).toContainEqual(expect.objectContaining({ type: 'commitment_dismissed', commitment_id: updateId, by: ada.id, note: 'The courier writes to Lou, not us: no promise of ours' }));
     expect(items.some((item: { type: string; commitment_id?: string }) => item.type === 'commitment_breached' && item.commitment_id === updateId)).toBe(false);
   });

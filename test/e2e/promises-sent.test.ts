@@ -46,7 +46,13 @@ describe.each(storeKinds)('promises in the messages sent on %s', (storeKind) => 
   it('is not kept by a message that only talks about the document', async () => {
     const sent = await reply('I will email you the returns label by Friday.');
     const labelId = sent.body.commitments_opened[0].id;
-    await ingest(kept, { id: 'pd-sent-1', type: 'message.sent', occurred_at: '2026-12-02T10:00:00Z', customer: { email: 'rae@example.com' }, data: { channel: 'email', text: 'Your label is on its way.' } });
+    await ingest(kept, {
+      id: 'pd-sent-1',
+      type: 'message.sent',
+      occurred_at: '2026-12-02T10:00:00Z',
+      customer: { email: 'rae@example.com' },
+      data: { channel: 'email', text: 'Your label is on its way.' },
+    });
     expect((await documents()).find((c: { id: string }) => c.id === labelId)).toMatchObject({ state: 'open' });
     await ingest(kept, {
       id: 'pd-sent-2',
@@ -62,7 +68,13 @@ describe.each(storeKinds)('promises in the messages sent on %s', (storeKind) => 
     const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${caseId}`)).body.items.find((e: { origin: string }) => e.origin === 'acknowledgement');
     const firstResponse = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=first_response`)).body.items[0];
     expect(entry.promises).toEqual([
-      expect.objectContaining({ kind: 'follow_up', owner: 'team', vague: true, phrase: 'We have your message and a person will answer it soon.', commitment: { id: firstResponse.id, kind: 'first_response', due_at: firstResponse.due_at, opened: false } }),
+      expect.objectContaining({
+        kind: 'follow_up',
+        owner: 'team',
+        vague: true,
+        phrase: 'We have your message and a person will answer it soon.',
+        commitment: { id: firstResponse.id, kind: 'first_response', due_at: firstResponse.due_at, opened: false },
+      }),
     ]);
     expect(entry.commitment_ids).toEqual([]);
     const promisedReplies = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=follow_up`)).body.items.filter((c: { details: { source?: string } }) => c.details.source === 'promise');
@@ -88,7 +100,13 @@ describe.each(storeKinds)('promises in the messages sent on %s', (storeKind) => 
     const resolved = await kept.api('POST', `/api/v1/cases/${claimCase.id}/claims/resolve`, { option: 'reship' }, await ada.token());
     expect(resolved.status).toBe(200);
     const updates = (await kept.api('GET', `/api/v1/commitments?case_id=${claimCase.id}&kind=update`)).body.items;
-    expect(updates).toEqual([expect.objectContaining({ state: 'open', policy_id: 'promise:update', details: expect.objectContaining({ source: 'promise', vague: true, author_id: null, promise: expect.objectContaining({ phrase: 'You will get its tracking details when it ships.' }) }) })]);
+    expect(updates).toEqual([
+      expect.objectContaining({
+        state: 'open',
+        policy_id: 'promise:update',
+        details: expect.objectContaining({ source: 'promise', vague: true, author_id: null, promise: expect.objectContaining({ phrase: 'You will get its tracking details when it ships.' }) }),
+      }),
+    ]);
     const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${claimCase.id}`)).body.items.find((e: { origin: string }) => e.origin === 'claim_resolution');
     expect(entry.commitment_ids).toEqual([updates[0].id]);
   });

@@ -38,7 +38,13 @@ describe.each(storeKinds)('promises made in words on %s', (storeKind) => {
     const callbackId = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=callback`)).body.items[0].id;
     const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${caseId}`)).body.items.find((e: { origin: string }) => e.origin === 'agent_reply');
     expect(entry.promises).toEqual([
-      expect.objectContaining({ kind: 'callback', owner: 'manager', due_at: '2026-12-04T17:00:00.000Z', phrase: 'A supervisor will call you by Friday.', commitment: { id: callbackId, kind: 'callback', due_at: '2026-12-04T17:00:00.000Z', opened: true } }),
+      expect.objectContaining({
+        kind: 'callback',
+        owner: 'manager',
+        due_at: '2026-12-04T17:00:00.000Z',
+        phrase: 'A supervisor will call you by Friday.',
+        commitment: { id: callbackId, kind: 'callback', due_at: '2026-12-04T17:00:00.000Z', opened: true },
+      }),
     ]);
     expect(entry.commitment_ids).toEqual([callbackId]);
   });

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../helpers/stores.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
-type Hit = { type: string; id: string; title: string; matched: { field: string; text: string; ranges: [number, number][] }; score: number; case_id: string | null; customer_id: string | null; order_number: string | null };
+type Hit = {
+  type: string;
+  id: string;
+  title: string;
+  matched: { field: string; text: string; ranges: [number, number][] };
+  score: number;
+  case_id: string | null;
+  customer_id: string | null;
+  order_number: string | null;
+};
 
 describe.each(storeKinds)('search on %s', (storeKind) => {
   let kept: TestKept;
@@ -25,7 +34,14 @@ describe.each(storeKinds)('search on %s', (storeKind) => {
       { id: 'se-1', type: 'order.placed', occurred_at: '2026-12-01T08:00:00Z', customer: ana, order: { id: 'IW-117776', total: { amount: 120, currency: 'EUR' } }, data: {} },
       { id: 'se-2', type: 'order.shipped', occurred_at: '2026-12-01T08:10:00Z', customer: ana, order: { id: 'IW-117776' }, data: { carrier: 'UPS', tracking_number: '1Z999AA10123456784' } },
       { id: 'se-3', type: 'order.placed', occurred_at: '2026-12-01T08:20:00Z', customer: bo, order: { id: 'IW-220042', total: { amount: 30, currency: 'EUR' } }, data: {} },
-      { id: 'se-4', type: 'contact.received', occurred_at: '2026-12-01T08:30:00Z', customer: ana, order: { id: 'IW-117776' }, data: { channel: 'web_form', subject: 'Broken kettle', text: 'The kettle arrived broken and the lid is cracked.' } },
+      {
+        id: 'se-4',
+        type: 'contact.received',
+        occurred_at: '2026-12-01T08:30:00Z',
+        customer: ana,
+        order: { id: 'IW-117776' },
+        data: { channel: 'web_form', subject: 'Broken kettle', text: 'The kettle arrived broken and the lid is cracked.' },
+      },
     ];
     expect((await kept.api('POST', '/api/v1/events', { events })).status).toBe(202);
     customerId = (await kept.api('GET', '/api/v1/customers?email=ana.lopez@example.com')).body.items[0].id;

@@ -10,7 +10,6 @@ import { freePort } from '../helpers/free-port.js';
 
 const token = 'kept_start_stop_admin_token_0123';
 
-
 interface StartOptions {
   dataDir: string;
   port: number;
@@ -21,7 +20,17 @@ interface StartOptions {
 /** `kept start` with its output collected (`output.stdout`, `output.stderr`). */
 function spawnKept(options: StartOptions): { child: ChildProcess; output: { stdout: string; stderr: string } } {
   const child = spawn(process.execPath, ['bin/kept.js', 'start'], {
-    env: { ...process.env, KEPT_DATA_DIR: options.dataDir, KEPT_PORT: String(options.port), KEPT_SMTP_PORT: String(options.smtpPort), KEPT_HOST: '127.0.0.1', KEPT_ADMIN_TOKEN: token, KEPT_LOG_LEVEL: 'warn', DATABASE_URL: '', ...options.env },
+    env: {
+      ...process.env,
+      KEPT_DATA_DIR: options.dataDir,
+      KEPT_PORT: String(options.port),
+      KEPT_SMTP_PORT: String(options.smtpPort),
+      KEPT_HOST: '127.0.0.1',
+      KEPT_ADMIN_TOKEN: token,
+      KEPT_LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };
@@ -87,7 +96,9 @@ describe('kept start', () => {
     running = await startKept(ports);
     const found = await (await fetch(`http://127.0.0.1:${ports.port}/api/v1/customers?email=persist@example.com`, { headers })).json();
     expect(found.items).toHaveLength(1);
-    const again = await (await fetch(`http://127.0.0.1:${ports.port}/api/v1/events`, { method: 'POST', headers, body: JSON.stringify({ id: 'restart-1', type: 'order.placed', occurred_at: '2026-12-01T10:00:00Z' }) })).json();
+    const again = await (
+      await fetch(`http://127.0.0.1:${ports.port}/api/v1/events`, { method: 'POST', headers, body: JSON.stringify({ id: 'restart-1', type: 'order.placed', occurred_at: '2026-12-01T10:00:00Z' }) })
+    ).json();
     expect(again).toEqual({ accepted: 0, duplicates: 1 });
     expect(await stop(running)).toBe(0);
     running = undefined;
@@ -124,11 +135,14 @@ describe('kept start', () => {
     expect(Date.now() - stopping).toBeLessThan(10_000);
     stuck.destroy();
     running = undefined;
-    const lines = spawned.output.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string; deadline_seconds?: number });
+    const lines = spawned.output.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string; deadline_seconds?: number });
     expect(lines.filter((line) => line.msg === 'shutdown did not finish in time; exiting anyway')).toEqual([expect.objectContaining({ deadline_seconds: 2 })]);
   });
 
-  it('prints the admin token and the first admin\'s one-time password link once, at the first start', { timeout: 300_000 }, async () => {
+  it("prints the admin token and the first admin's one-time password link once, at the first start", { timeout: 300_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kept-data-'));
     const ports = { dataDir, port: await freePort(), smtpPort: await freePort(), env: { KEPT_ADMIN_TOKEN: '' } };
     const first = spawnKept(ports);
@@ -140,9 +154,17 @@ describe('kept start', () => {
     const link = /^\s+(http\S+#\/set-password\/(\S+))$/m.exec(first.output.stdout);
     expect(adminToken).toBeDefined();
     expect(link?.[1]).toMatch(/^http:\/\/localhost:3000\/#\/set-password\//);
-    const setPassword = await fetch(`${base}/api/v1/auth/set-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link?.[2], password: 'first admin password' }) });
+    const setPassword = await fetch(`${base}/api/v1/auth/set-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: link?.[2], password: 'first admin password' }),
+    });
     expect(setPassword.status).toBe(204);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@kept.local', password: 'first admin password' }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@kept.local', password: 'first admin password' }),
+    });
     expect(login.status).toBe(200);
     expect((await login.json()).agent.role).toBe('admin');
     const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${adminToken}` } });

@@ -91,7 +91,10 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     const agent = await kept.api('POST', '/api/v1/agents', { name: 'Sam Agent', email: 'sam@kept.example', role: 'agent', password: 'correct horse battery' });
     expect(agent.status).toBe(201);
     await kept.api('POST', '/api/v1/clock', { advance_seconds: 3 * 3600 });
-    const reply = await kept.api('POST', `/api/v1/cases/${caseId}/replies`, { author_id: agent.body.id, body: 'Dana, I am sorry about the box. I have called the carrier and a replacement is on its way.' });
+    const reply = await kept.api('POST', `/api/v1/cases/${caseId}/replies`, {
+      author_id: agent.body.id,
+      body: 'Dana, I am sorry about the box. I have called the carrier and a replacement is on its way.',
+    });
     expect(reply.status).toBe(201);
 
     const outcome = await kept.api('POST', `/api/v1/cases/${caseId}/survey-outcome`, { outcome: 'recovered', note: 'Happy with the replacement' });
@@ -119,7 +122,13 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     expect(clickedAgain.body).toContain('10 of 10');
     expect(clickedAgain.body).not.toContain('1 of 10');
 
-    const outside = await kept.api('POST', '/api/v1/events', { id: 'typeform-77', type: 'survey.responded', occurred_at: kept.clock.now().toISOString(), customer: { email: 'finn@example.com' }, data: { score: 8 } });
+    const outside = await kept.api('POST', '/api/v1/events', {
+      id: 'typeform-77',
+      type: 'survey.responded',
+      occurred_at: kept.clock.now().toISOString(),
+      customer: { email: 'finn@example.com' },
+      data: { score: 8 },
+    });
     expect(outside.status).toBe(202);
 
     const report = (await kept.api('GET', `/api/v1/reports/surveys?from=${encodeURIComponent(testStart.toISOString())}`)).body;
@@ -130,7 +139,13 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     expect(weekly.reduce((sum, week) => sum + week.responses, 0)).toBe(3);
     expect(weekly.reduce((sum, week) => sum + week.promoters + week.passives + week.detractors, 0)).toBe(3);
     expect(report.response_rate).toEqual({ invited: 2, responded: 2, rate: 1 });
-    expect(report.loop_closure).toMatchObject({ opened: 1, closed: 1, rate: 1, median_hours_to_close: expect.closeTo((closedAt - answeredAt) / 3_600_000, 1), outcomes: { recovered: 1, not_recovered: 0, unrecorded: 0 } });
+    expect(report.loop_closure).toMatchObject({
+      opened: 1,
+      closed: 1,
+      rate: 1,
+      median_hours_to_close: expect.closeTo((closedAt - answeredAt) / 3_600_000, 1),
+      outcomes: { recovered: 1, not_recovered: 0, unrecorded: 0 },
+    });
   });
 
   it('invites again after the throttle window, and a resolved case brings a CSAT survey', async () => {
@@ -138,7 +153,13 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     await placeAndDeliver(kept, { email: 'dana@example.com', order: 'D-3', at: kept.clock.now() });
     expect((await surveyLinkOf(kept, 'dana@example.com')).invitations).toHaveLength(2);
 
-    await kept.api('POST', '/api/v1/events', { id: 'gus-contact', type: 'contact.received', occurred_at: kept.clock.now().toISOString(), customer: { email: 'gus@example.com' }, data: { channel: 'web_form', text: 'Where is my invoice?' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'gus-contact',
+      type: 'contact.received',
+      occurred_at: kept.clock.now().toISOString(),
+      customer: { email: 'gus@example.com' },
+      data: { channel: 'web_form', text: 'Where is my invoice?' },
+    });
     const gus = (await kept.api('GET', '/api/v1/customers?email=gus%40example.com')).body.items[0].id;
     const gusCase = (await kept.api('GET', `/api/v1/cases?customer_id=${gus}`)).body.items[0].id;
     expect((await kept.api('POST', `/api/v1/cases/${gusCase}/resolve`, {})).status).toBe(200);
@@ -148,7 +169,7 @@ describe.each(storeKinds)('surveys on %s', (storeKind) => {
     expect(invitations[0]!.body).not.toContain(`${url}?score=6`);
   });
 
-  it("asks the buyer of a delivered gift, never its recipient", async () => {
+  it('asks the buyer of a delivered gift, never its recipient', async () => {
     const at = kept.clock.now().toISOString();
     await kept.api('POST', '/api/v1/events', {
       events: [

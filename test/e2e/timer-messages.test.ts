@@ -9,7 +9,10 @@ import { advanceTo, contact, createAgent, ingest } from './commitment-helpers.js
 const start = '2026-12-07T09:00:00Z';
 const customer = (name: string) => ({ email: `${name}@example.com`, name: name[0]!.toUpperCase() + name.slice(1) });
 const placed = (id: string, name: string) => ({
-  id: `placed-${id}`, type: 'order.placed', occurred_at: start, customer: customer(name),
+  id: `placed-${id}`,
+  type: 'order.placed',
+  occurred_at: start,
+  customer: customer(name),
   order: { id, total: { amount: '80.00', currency: 'EUR' }, payment: { method: 'card', last4: '4242' } },
 });
 const change = (id: string, name: string, type: string, data: Record<string, unknown>) => ({ id: `${type}-${id}`, type, occurred_at: start, customer: customer(name), order: { id }, data });
@@ -21,10 +24,26 @@ const changes = [
   { order: 'N-3', name: 'pia', type: 'order.delayed', data: { reason: 'carrier_delay', new_eta: '2026-12-12T17:00:00Z' }, state: 'Running late.', says: 'late' },
   { order: 'N-4', name: 'quin', type: 'order.delivery_exception', data: { reason: 'address_undeliverable' }, state: 'There is a problem with the delivery.', says: 'problem' },
   { order: 'N-5', name: 'rosa', type: 'refund.issued', data: { amount: { amount: '80.00', currency: 'EUR' }, to: { method: 'card', last4: '4242' } }, state: 'Refunded.', says: 'refunded' },
-  { order: 'N-6', name: 'sami', type: 'tradein.credited', data: { amount: { amount: '120.00', currency: 'EUR' }, to: { method: 'card', last4: '4242' } }, state: 'Your trade-in has been credited.', says: 'credited' },
+  {
+    order: 'N-6',
+    name: 'sami',
+    type: 'tradein.credited',
+    data: { amount: { amount: '120.00', currency: 'EUR' }, to: { method: 'card', last4: '4242' } },
+    state: 'Your trade-in has been credited.',
+    says: 'credited',
+  },
 ];
 
-interface OutboxItem { id: string; to: string; subject: string | null; body: string; status: string; origin: string; order_number: string | null; created_at: string }
+interface OutboxItem {
+  id: string;
+  to: string;
+  subject: string | null;
+  body: string;
+  status: string;
+  origin: string;
+  order_number: string | null;
+  created_at: string;
+}
 
 describe.each(storeKinds)('timers of every default policy on %s', (storeKind) => {
   let kept: TestKept;

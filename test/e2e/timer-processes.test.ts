@@ -37,7 +37,10 @@ describe('timers on PostgreSQL across processes', () => {
     workers.push(second);
     await second.ready;
     second.go();
-    await waitFor(async () => (await count(sql`select count(*)::int as n from commitments where id like 'kc%' and state = 'breached'`)) === total, { timeoutMs: 240_000, what: 'every commitment breached' });
+    await waitFor(async () => (await count(sql`select count(*)::int as n from commitments where id like 'kc%' and state = 'breached'`)) === total, {
+      timeoutMs: 240_000,
+      what: 'every commitment breached',
+    });
     await waitFor(async () => (await count(sql`select count(*)::int as n from timers where commitment_id like 'kc%'`)) === 0, { timeoutMs: 60_000, what: 'every timer done' });
     second.process.kill('SIGTERM');
     await second.exited;

@@ -47,7 +47,7 @@ describe.each(storeKinds)('upgrading from the first release on %s', (kind) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('migrates the first release\'s store in order and finds its customers, cases, agents and events', { timeout: 120_000 }, async () => {
+  it("migrates the first release's store in order and finds its customers, cases, agents and events", { timeout: 120_000 }, async () => {
     const store = await openFirstReleaseStore(kind, cleanups);
     const kept: Kept = await buildApp({ config: loadConfig({ KEPT_CLOCK: 'manual', KEPT_ADMIN_TOKEN: token, KEPT_LOG_LEVEL: 'silent' }), store, clockStart: new Date('2026-11-25T09:00:00Z') });
     cleanups.push(async () => {
@@ -57,7 +57,12 @@ describe.each(storeKinds)('upgrading from the first release on %s', (kind) => {
     expect(await appliedMigrations(store)).toEqual(Object.keys(migrations).sort());
 
     const api = async (method: 'GET' | 'POST', url: string, body?: unknown, bearer = token) => {
-      const response = await kept.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
+      const response = await kept.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      });
       return { status: response.statusCode, body: response.json() };
     };
     // The first release's admin token still works (it is stored, hashed, like today's).
@@ -79,7 +84,10 @@ describe.each(storeKinds)('upgrading from the first release on %s', (kind) => {
     const login = await kept.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'rosa@example.com', password: 'rosa first release' } });
     expect(login.statusCode).toBe(200);
     // An event the first release took is still a duplicate; a new one is taken.
-    expect((await api('POST', '/api/v1/events', { id: 'v010-2', type: 'order.cancelled', order: { id: 'A-1001' }, data: { reason: 'payment_verification_failed' } })).body).toEqual({ accepted: 0, duplicates: 1 });
+    expect((await api('POST', '/api/v1/events', { id: 'v010-2', type: 'order.cancelled', order: { id: 'A-1001' }, data: { reason: 'payment_verification_failed' } })).body).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
     expect((await api('POST', '/api/v1/events', { id: 'v020-1', type: 'order.shipped', order: { id: 'B-2002' }, data: {} })).body).toEqual({ accepted: 1, duplicates: 0 });
   });
 });

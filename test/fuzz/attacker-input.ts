@@ -7,7 +7,21 @@ import fc from 'fast-check';
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('\u0000', '\ud800', '\udfff', 'a\u0000b', '<script>alert(1)</script>', '../../etc/passwd', '%00', '1e308', '9'.repeat(41), '0000-01-01T00:00:00Z', '2026-12-01T10:00:00+23:59', '', ' '),
+  fc.constantFrom(
+    '\u0000',
+    '\ud800',
+    '\udfff',
+    'a\u0000b',
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '%00',
+    '1e308',
+    '9'.repeat(41),
+    '0000-01-01T00:00:00Z',
+    '2026-12-01T10:00:00+23:59',
+    '',
+    ' ',
+  ),
 );
 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -27,7 +41,18 @@ const goodEvent = {
   data: { reason: 'payment_verification_failed', channel: 'web_form', text: 'hello', score: 7, amount: { amount: '5.00', currency: 'EUR' } },
 };
 
-const eventTypes = fc.constantFrom('order.placed', 'order.cancelled', 'order.delayed', 'refund.issued', 'tradein.credited', 'contact.received', 'survey.responded', 'message.sent', 'x.unknown', 'not a type');
+const eventTypes = fc.constantFrom(
+  'order.placed',
+  'order.cancelled',
+  'order.delayed',
+  'refund.issued',
+  'tradein.credited',
+  'contact.received',
+  'survey.responded',
+  'message.sent',
+  'x.unknown',
+  'not a type',
+);
 
 /** A real event whose fields are each kept, dropped or replaced by something hostile, a level deep. */
 export const arbitraryEvent = fc
@@ -36,7 +61,11 @@ export const arbitraryEvent = fc
     type: eventTypes,
     occurred_at: fc.oneof(fc.constant(goodEvent.occurred_at), hostileValue),
     customer: fc.oneof(fc.constant(goodEvent.customer), fc.dictionary(fc.constantFrom('email', 'phone', 'name', 'handle', 'external_id', 'time_zone'), hostileValue)),
-    order: fc.oneof(fc.constant(goodEvent.order), fc.dictionary(fc.constantFrom('id', 'total', 'payment', 'ship_to', 'promised_by', 'items'), hostileValue), fc.record({ id: fc.constant('FZ-2'), total: fc.record({ amount: hostileValue, currency: hostileValue }) })),
+    order: fc.oneof(
+      fc.constant(goodEvent.order),
+      fc.dictionary(fc.constantFrom('id', 'total', 'payment', 'ship_to', 'promised_by', 'items'), hostileValue),
+      fc.record({ id: fc.constant('FZ-2'), total: fc.record({ amount: hostileValue, currency: hostileValue }) }),
+    ),
     data: fc.oneof(fc.constant(goodEvent.data), fc.dictionary(fc.constantFrom('reason', 'channel', 'text', 'score', 'amount', 'new_eta', 'to', 'subject'), hostileValue)),
   })
   .map((event) => ({ ...event, id: `fz-${String(event.id)}` }));
@@ -54,7 +83,14 @@ const mailHeader = fc.tuple(fc.constantFrom('From', 'To', 'Subject', 'Message-ID
 
 /** A raw message: headers and body each hostile, possibly with 8-bit bytes, NUL and broken MIME. */
 export const arbitraryMail = fc
-  .tuple(fc.array(mailHeader, { maxLength: 8 }), fc.oneof(hostileString, fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('latin1'))), fc.boolean())
+  .tuple(
+    fc.array(mailHeader, { maxLength: 8 }),
+    fc.oneof(
+      hostileString,
+      fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+    ),
+    fc.boolean(),
+  )
   .map(([headers, body, multipart]) => {
     const head = headers.map(([name, value]) => `${name}: ${value.replace(/\r?\n/g, ' ')}`).join('\r\n');
     const mime = multipart ? 'Content-Type: multipart/mixed; boundary="b"\r\n' : '';
@@ -63,7 +99,9 @@ export const arbitraryMail = fc
 
 /** One SMTP line: a known verb with a hostile argument, or noise. */
 export const arbitrarySmtpLine = fc.oneof(
-  fc.tuple(fc.constantFrom('EHLO', 'HELO', 'MAIL FROM:', 'RCPT TO:', 'DATA', 'RSET', 'NOOP', 'VRFY', 'AUTH PLAIN', 'STARTTLS', 'BDAT 10'), hostileString).map(([verb, argument]) => `${verb} ${argument.replace(/\r?\n/g, ' ')}\r\n`),
+  fc
+    .tuple(fc.constantFrom('EHLO', 'HELO', 'MAIL FROM:', 'RCPT TO:', 'DATA', 'RSET', 'NOOP', 'VRFY', 'AUTH PLAIN', 'STARTTLS', 'BDAT 10'), hostileString)
+    .map(([verb, argument]) => `${verb} ${argument.replace(/\r?\n/g, ' ')}\r\n`),
   fc.constantFrom('EHLO fuzz\r\nMAIL FROM:<a@kept-fuzz.test>\r\nRCPT TO:<support@shop.example>\r\nDATA\r\nSubject: \u0000\r\n\r\nbody\r\n.\r\n'),
   fc.string({ unit: 'binary', maxLength: 120 }).map((text) => `${text}\r\n`),
 );

@@ -22,28 +22,38 @@ const base64Hmac = (secret: string, body: string) => createHmac('sha256', secret
 
 export function postShopify(kept: Pick<Kept, 'app'>, options: { topic: string; payload: unknown; webhookId: string; secret?: string; shop?: string }): Promise<WebhookAnswer> {
   const body = JSON.stringify(options.payload);
-  return post(kept, '/webhooks/shopify', {
-    'x-shopify-topic': options.topic,
-    'x-shopify-hmac-sha256': base64Hmac(options.secret ?? shopifySecret, body),
-    'x-shopify-shop-domain': options.shop ?? 'kept-demo.myshopify.com',
-    'x-shopify-webhook-id': options.webhookId,
-    'x-shopify-triggered-at': '2026-12-01T10:00:00.000000Z',
-    'x-shopify-api-version': '2025-01',
-  }, body);
+  return post(
+    kept,
+    '/webhooks/shopify',
+    {
+      'x-shopify-topic': options.topic,
+      'x-shopify-hmac-sha256': base64Hmac(options.secret ?? shopifySecret, body),
+      'x-shopify-shop-domain': options.shop ?? 'kept-demo.myshopify.com',
+      'x-shopify-webhook-id': options.webhookId,
+      'x-shopify-triggered-at': '2026-12-01T10:00:00.000000Z',
+      'x-shopify-api-version': '2025-01',
+    },
+    body,
+  );
 }
 
 export function postWoo(kept: Pick<Kept, 'app'>, options: { topic: string; payload: unknown; deliveryId: string; secret?: string }): Promise<WebhookAnswer> {
   const body = JSON.stringify(options.payload);
   const [resource, event] = options.topic.split('.');
-  return post(kept, '/webhooks/woocommerce', {
-    'x-wc-webhook-source': 'https://shop.example.com/',
-    'x-wc-webhook-topic': options.topic,
-    'x-wc-webhook-resource': resource ?? '',
-    'x-wc-webhook-event': event ?? '',
-    'x-wc-webhook-id': '12',
-    'x-wc-webhook-delivery-id': options.deliveryId,
-    'x-wc-webhook-signature': base64Hmac(options.secret ?? wooSecret, body),
-  }, body);
+  return post(
+    kept,
+    '/webhooks/woocommerce',
+    {
+      'x-wc-webhook-source': 'https://shop.example.com/',
+      'x-wc-webhook-topic': options.topic,
+      'x-wc-webhook-resource': resource ?? '',
+      'x-wc-webhook-event': event ?? '',
+      'x-wc-webhook-id': '12',
+      'x-wc-webhook-delivery-id': options.deliveryId,
+      'x-wc-webhook-signature': base64Hmac(options.secret ?? wooSecret, body),
+    },
+    body,
+  );
 }
 
 /** Signs at Kept's clock unless `timestamp` (Unix seconds) says otherwise. */

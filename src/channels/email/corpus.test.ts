@@ -39,7 +39,13 @@ interface Expected {
 }
 
 const corpus: Record<string, Expected> = {
-  'gmail-new.eml': { from: 'ana.lima@gmail.com', kind: 'human', caseToken: null, orderNumbers: ['A-1001'], visible: 'Hello,\n\nI ordered a lamp two weeks ago (order #A-1001) and it has not arrived.\n\nThanks,\nAna' },
+  'gmail-new.eml': {
+    from: 'ana.lima@gmail.com',
+    kind: 'human',
+    caseToken: null,
+    orderNumbers: ['A-1001'],
+    visible: 'Hello,\n\nI ordered a lamp two weeks ago (order #A-1001) and it has not arrived.\n\nThanks,\nAna',
+  },
   'gmail-reply.eml': {
     subject: 'Re: Your order A-1001 [K-1234]',
     caseToken: 'K-1234',
@@ -141,7 +147,9 @@ const failures: Record<string, 'empty' | 'not_a_message'> = {
 
 describe('email corpus', () => {
   it('covers every fixture with an expectation, and at least 30 of them', () => {
-    const files = readdirSync(fixtures).filter((f) => f.endsWith('.eml')).sort();
+    const files = readdirSync(fixtures)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
     expect(files).toEqual([...Object.keys(corpus), ...Object.keys(failures)].sort());
     expect(files.length).toBeGreaterThanOrEqual(30);
   });

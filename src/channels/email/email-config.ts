@@ -20,7 +20,10 @@ export const emailConfigSchema = z
         /** Paths to PEM files; when set, STARTTLS is offered. */
         tls: z.object({ key_file: z.string(), cert_file: z.string() }).strict().optional(),
         /** When set, senders must authenticate (for a provider relaying to us). Passwords come from the environment. */
-        auth: z.object({ users: z.array(z.object({ username: z.string().min(1), password_env: z.string().min(1) }).strict()).min(1) }).strict().optional(),
+        auth: z
+          .object({ users: z.array(z.object({ username: z.string().min(1), password_env: z.string().min(1) }).strict()).min(1) })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ host: '0.0.0.0', max_bytes: defaultMaxMessageBytes }),
@@ -44,7 +47,13 @@ export const emailConfigSchema = z
       .default([]),
     /** Attachments of inbound mail are kept in the store up to this size each; a larger one keeps its name and size, and the sender is told. */
     attachments: z
-      .object({ max_bytes: z.number().int().positive().default(10 * 1024 * 1024) })
+      .object({
+        max_bytes: z
+          .number()
+          .int()
+          .positive()
+          .default(10 * 1024 * 1024),
+      })
       .strict()
       .default({ max_bytes: 10 * 1024 * 1024 }),
     acknowledgements: z

@@ -13,7 +13,16 @@ describe('email transport for the outbox', () => {
       messageIdDomain: 'mail.shop.example',
       threadFor: async () => ({ inReplyTo: 'second@example.com', references: ['first@example.com', 'second@example.com'] }),
     });
-    const result = await transport.send({ outboxId: 'out_42', channel: 'email', to: 'ana@example.com', subject: 'Re: Parcel', body: 'It ships <today>.\n\nBea', html: null, caseToken: 'K-7', inReplyTo: null });
+    const result = await transport.send({
+      outboxId: 'out_42',
+      channel: 'email',
+      to: 'ana@example.com',
+      subject: 'Re: Parcel',
+      body: 'It ships <today>.\n\nBea',
+      html: null,
+      caseToken: 'K-7',
+      inReplyTo: null,
+    });
     expect(result.externalId).toBe('out_42@mail.shop.example');
     const parsed = await parseEmail(mail.captured[0]!.raw);
     if (!parsed.ok) throw new Error(parsed.detail);

@@ -45,7 +45,13 @@ export function registerEmailRoutes(app: App, deps: { sink: RawMailSink; clock: 
     '/api/v1/inbound/quarantine',
     {
       config: { auth: 'admin' },
-      schema: { operationId: 'listQuarantine', tags: ['email'], summary: 'Inbound messages that could not be processed', response: declareResponses({ 200: itemsOf(quarantinedSchema) }), querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }) },
+      schema: {
+        operationId: 'listQuarantine',
+        tags: ['email'],
+        summary: 'Inbound messages that could not be processed',
+        response: declareResponses({ 200: itemsOf(quarantinedSchema) }),
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+      },
     },
     async (request) => ({ items: await deps.quarantine.listQuarantine(request.query.limit ?? 100) }),
   );
@@ -54,7 +60,13 @@ export function registerEmailRoutes(app: App, deps: { sink: RawMailSink; clock: 
     '/api/v1/inbound/quarantine/:id/retry',
     {
       config: { auth: 'admin' },
-      schema: { operationId: 'retryQuarantined', tags: ['email'], summary: 'Process a quarantined message again', response: declareResponses({ 200: z.object({ id: z.string(), state: z.string(), outcome: z.string(), error: z.string().nullable() }) }), params: z.object({ id: z.string().min(1) }) },
+      schema: {
+        operationId: 'retryQuarantined',
+        tags: ['email'],
+        summary: 'Process a quarantined message again',
+        response: declareResponses({ 200: z.object({ id: z.string(), state: z.string(), outcome: z.string(), error: z.string().nullable() }) }),
+        params: z.object({ id: z.string().min(1) }),
+      },
     },
     async (request) => deps.quarantine.retryQuarantined(request.params.id),
   );

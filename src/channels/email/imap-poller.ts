@@ -61,17 +61,17 @@ export function createImapPoller(options: ImapPollerOptions): ImapPoller {
       const stored = await options.cursorStore.load(options.mailbox);
       const resynced = stored !== null && stored.uidValidity !== mailbox.uidValidity;
       if (resynced) {
-        logger.warn(
-          { mailbox: options.mailbox, was: String(stored.uidValidity), now: String(mailbox.uidValidity) },
-          'imap uidvalidity changed; offering every message again',
-        );
+        logger.warn({ mailbox: options.mailbox, was: String(stored.uidValidity), now: String(mailbox.uidValidity) }, 'imap uidvalidity changed; offering every message again');
       }
       let cursor: ImapCursor = { uidValidity: mailbox.uidValidity, lastUid: resynced || !stored ? 0 : stored.lastUid };
       if (resynced) await options.cursorStore.save(options.mailbox, cursor);
 
       const found = mailbox.exists === 0 ? [] : await client.search({ uid: `${cursor.lastUid + 1}:*` }, { uid: true });
       // `n:*` always matches the highest UID, even one below n: filter it out.
-      const uids = (found || []).filter((uid) => uid > cursor.lastUid).sort((a, b) => a - b).slice(0, limit);
+      const uids = (found || [])
+        .filter((uid) => uid > cursor.lastUid)
+        .sort((a, b) => a - b)
+        .slice(0, limit);
       let imported = 0;
       for (const uid of uids) {
         const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });

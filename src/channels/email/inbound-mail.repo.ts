@@ -31,10 +31,7 @@ function toInboundMailRecord(row: Selectable<InboundMailTable>): InboundMailReco
 }
 
 /** Stores a raw message once per dedup key; a repeat returns the id already there. */
-export async function insertRawMail(
-  q: Queryable,
-  input: { id: string; raw: Buffer; envelope: MailEnvelope; dedupKey: string; receivedAt: Date },
-): Promise<{ id: string; created: boolean }> {
+export async function insertRawMail(q: Queryable, input: { id: string; raw: Buffer; envelope: MailEnvelope; dedupKey: string; receivedAt: Date }): Promise<{ id: string; created: boolean }> {
   const row = await q
     .insertInto('inbound_mail')
     .values({
@@ -131,17 +128,16 @@ export async function listQuarantinedMail(q: Queryable, limit: number): Promise<
 
 /** Puts a quarantined message back in the queue; false when there is no such quarantined message. */
 export async function requeueQuarantinedMail(q: Queryable, id: string): Promise<boolean> {
-  const result = await q
-    .updateTable('inbound_mail')
-    .set({ state: 'pending', processed_at: null })
-    .where('id', '=', id)
-    .where('state', '=', 'quarantined')
-    .executeTakeFirst();
+  const result = await q.updateTable('inbound_mail').set({ state: 'pending', processed_at: null }).where('id', '=', id).where('state', '=', 'quarantined').executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function countMailByState(q: Queryable): Promise<Record<InboundMailTable['state'], number>> {
-  const rows = await q.selectFrom('inbound_mail').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  const rows = await q
+    .selectFrom('inbound_mail')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
   const counts = { pending: 0, processed: 0, quarantined: 0 };
   for (const row of rows) counts[row.state] = Number(row.n);
   return counts;
@@ -163,7 +159,12 @@ export async function saveImapCursor(q: Queryable, options: { mailbox: string; c
 
 /** Inbound mail by state that still needs something: waiting for the worker, or quarantined for a person. */
 export async function countUnfinishedMail(q: Queryable): Promise<{ pending: number; quarantined: number }> {
-  const rows = await q.selectFrom('inbound_mail').select((eb) => ['state', eb.fn.countAll<number>().as('count')]).where('state', 'in', ['pending', 'quarantined']).groupBy('state').execute();
+  const rows = await q
+    .selectFrom('inbound_mail')
+    .select((eb) => ['state', eb.fn.countAll<number>().as('count')])
+    .where('state', 'in', ['pending', 'quarantined'])
+    .groupBy('state')
+    .execute();
   const count = (state: string) => Number(rows.find((row) => row.state === state)?.count ?? 0);
   return { pending: count('pending'), quarantined: count('quarantined') };
 }

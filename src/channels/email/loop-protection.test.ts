@@ -20,7 +20,7 @@ async function parseRaw(raw: Buffer | string): Promise<ParsedEmail> {
 const fixture = (name: string) => parseRaw(readFileSync(join(fixtures, name)));
 
 describe('loop protection', () => {
-  it('records a customer\'s mail as theirs and opens a commitment', async () => {
+  it("records a customer's mail as theirs and opens a commitment", async () => {
     const decision = decideInbound(await fixture('gmail-new.eml'), { ourMessageIdDomain });
     expect(decision).toMatchObject({ store: true, openCommitment: true, markFailedMessageId: null });
   });
@@ -45,7 +45,15 @@ describe('loop protection', () => {
   it('an acknowledgement we send is recognised as ours and as automatic if it comes back', async () => {
     const transport = createCaptureTransport();
     await transport.send(
-      buildOutboundEmail({ caseToken: 'K-9', subject: 'We received your message', text: 'Thanks', from: 'support@shop.example', to: 'ana@example.com', messageIdDomain: ourMessageIdDomain, automatic: true }),
+      buildOutboundEmail({
+        caseToken: 'K-9',
+        subject: 'We received your message',
+        text: 'Thanks',
+        from: 'support@shop.example',
+        to: 'ana@example.com',
+        messageIdDomain: ourMessageIdDomain,
+        automatic: true,
+      }),
     );
     const echoed = await parseRaw(transport.captured[0]!.raw);
     expect(echoed.headers['auto-submitted']).toBe('auto-replied');

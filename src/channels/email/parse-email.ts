@@ -78,7 +78,7 @@ function toParsedEmail(input: { mail: ParsedMail; raw: Buffer; binaryHeaders: Re
   const contentType = structuredValue(contentTypeHeader)?.toLowerCase() ?? 'text/plain';
   const reportType = structuredParam(contentTypeHeader, 'report-type')?.toLowerCase() ?? null;
   const from = addresses(mail.from)[0] ?? null;
-  const subject = own('subject') ? headers['subject'] ?? '' : withoutNul(mail.subject ?? '');
+  const subject = own('subject') ? (headers['subject'] ?? '') : withoutNul(mail.subject ?? '');
   return {
     messageId: mail.messageId ? withoutNul(stripBrackets(mail.messageId)) : null,
     inReplyTo: messageIdList(mail.inReplyTo),
@@ -96,7 +96,8 @@ function toParsedEmail(input: { mail: ParsedMail; raw: Buffer; binaryHeaders: Re
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
     contentType,
     reportType,
-    deliveryReport: deliveryReport(mail.attachments, { isReport: contentType === 'multipart/report' }) ?? (/^(mailer-daemon|postmaster)\b/i.test(headers['from'] ?? '') ? reportlessBounce(text) : null),
+    deliveryReport:
+      deliveryReport(mail.attachments, { isReport: contentType === 'multipart/report' }) ?? (/^(mailer-daemon|postmaster)\b/i.test(headers['from'] ?? '') ? reportlessBounce(text) : null),
     headers,
   };
 }
@@ -108,7 +109,10 @@ function reportlessBounce(text: string) {
 
 /** The display name of a one-address header decoded by our own rules: the text around the address. */
 function displayName(decoded: string, address: MailAddress): string {
-  const name = decoded.replace(/<[^<>]*>/, '').replace(address.address, '').replace(/^[\s"']+|[\s"']+$/g, '');
+  const name = decoded
+    .replace(/<[^<>]*>/, '')
+    .replace(address.address, '')
+    .replace(/^[\s"']+|[\s"']+$/g, '');
   return name || address.name;
 }
 
@@ -129,7 +133,10 @@ function collectHeaders(lines: HeaderLines): Record<string, string> {
     const name = key.toLowerCase();
     if (name in headers) continue;
     const colon = line.indexOf(':');
-    headers[name] = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    headers[name] = line
+      .slice(colon + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
   }
   return headers;
 }

@@ -63,6 +63,4 @@ export interface ParsedEmail {
 
 export type ParseFailureReason = 'empty' | 'not_a_message' | 'unparseable';
 
-export type ParseEmailResult =
-  | { ok: true; email: ParsedEmail }
-  | { ok: false; reason: ParseFailureReason; detail: string };
+export type ParseEmailResult = { ok: true; email: ParsedEmail } | { ok: false; reason: ParseFailureReason; detail: string };

@@ -23,12 +23,10 @@ describe('SMTP intake killed with SIGKILL', () => {
     const sends = Array.from({ length: 60 }, (_, i) => {
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
       const subject = `kill test ${i}`;
-      return transport
-        .sendMail({ from: `c${i}@example.com`, to: 'support@shop.example', subject, text: 'x'.repeat(20_000) })
-        .then(() => {
-          accepted.push(subject);
-          if (accepted.length === 15) server.kill('SIGKILL');
-        });
+      return transport.sendMail({ from: `c${i}@example.com`, to: 'support@shop.example', subject, text: 'x'.repeat(20_000) }).then(() => {
+        accepted.push(subject);
+        if (accepted.length === 15) server.kill('SIGKILL');
+      });
     });
     await Promise.allSettled(sends);
     await new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve(null) : server.once('exit', resolve)));

@@ -26,8 +26,9 @@ describe('SMTP intake with STARTTLS', () => {
     requireOpenssl();
     // A throwaway self-signed certificate, as an operator would configure a real one.
     dir = mkdtempSync(join(tmpdir(), 'kept-smtp-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
+      stdio: 'ignore',
+    });
     tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

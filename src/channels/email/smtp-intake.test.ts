@@ -67,9 +67,7 @@ describe('SMTP intake', () => {
 
   it('refuses a message over the limit with 552 and stores nothing', async () => {
     const { sink, transport } = await start({ maxBytes: 64 * 1024 });
-    const failed = await transport
-      .sendMail({ from: 'ana@example.com', to: 'support@shop.example', text: 'x'.repeat(200 * 1024) })
-      .catch((e: unknown) => e);
+    const failed = await transport.sendMail({ from: 'ana@example.com', to: 'support@shop.example', text: 'x'.repeat(200 * 1024) }).catch((e: unknown) => e);
     expect(errorCode(failed)).toBe(552);
     expect(sink.saved).toHaveLength(0);
   });

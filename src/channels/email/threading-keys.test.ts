@@ -44,9 +44,7 @@ describe('threadingKeys', () => {
   });
 
   it('offers In-Reply-To first, then References newest first, without duplicates', async () => {
-    const keys = await keysOf(
-      'From: a@example.com\r\nTo: support@shop.example\r\nSubject: Re: hi\r\nIn-Reply-To: <c@x>\r\nReferences: <a@x> <b@x>\r\n <c@x>',
-    );
+    const keys = await keysOf('From: a@example.com\r\nTo: support@shop.example\r\nSubject: Re: hi\r\nIn-Reply-To: <c@x>\r\nReferences: <a@x> <b@x>\r\n <c@x>');
     expect(keys.messageIds).toEqual(['c@x', 'b@x', 'a@x']);
   });
 

@@ -26,16 +26,13 @@ const tokenInLocalPart = /\+(K-\d+)$/i;
 // Re, Fwd and their localised forms (AW/WG German, SV Nordic, VS Finnish, TR French, RV Spanish),
 // with a counter as some clients write it: "RE[2]:", "Re(3):", and the full-width colon.
 // Out-of-office prefixes are stripped too, so an auto-reply still lands on its case.
-const replyPrefix =
-  /^\s*(?:re|fwd?|fw|aw|sv|vs|wg|tr|rv|antw|odp|ynt|automatic reply|auto(?:matische)? ?(?:reply|antwort)|out of office|abwesend)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/i;
+const replyPrefix = /^\s*(?:re|fwd?|fw|aw|sv|vs|wg|tr|rv|antw|odp|ynt|automatic reply|auto(?:matische)? ?(?:reply|antwort)|out of office|abwesend)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*/i;
 const defaultOrderPattern =
   /(?:\border(?:\s+(?:number|no\.?|nr\.?))?|\bbestellung(?:snummer)?|\blieferung|\bauftrag|\bcommande|\bpedido|\bencomenda|\bordine|\bordre|\bbestilling)\s*[:#]?\s*#?\s*([A-Z]{1,3}-\d{3,}|\d{4,})\b|#([A-Z]{1,3}-\d{3,})\b/gi;
 
 /** Extracts every threading key a message offers; decides nothing. */
 export function threadingKeys(parsed: ParsedEmail, options: ThreadingOptions): ThreadingKeys {
-  const messageIds = [...new Set([...parsed.inReplyTo, ...[...parsed.references].reverse()])].filter(
-    (id) => id !== parsed.messageId,
-  );
+  const messageIds = [...new Set([...parsed.inReplyTo, ...[...parsed.references].reverse()])].filter((id) => id !== parsed.messageId);
   const fromAddress = tokenFromAddresses(parsed, options.ourDomains);
   const fromSubject = tokenInSubject.exec(parsed.subject)?.[1]?.toUpperCase() ?? null;
   const caseToken = fromAddress ?? fromSubject;

@@ -13,7 +13,17 @@ export const callBodySchema = z.object({
 export function registerCallRoutes(app: App, deps: { calls: CallService }): void {
   app.post(
     '/api/v1/cases/:id/calls',
-    { config: { auth: 'agent' }, schema: { operationId: 'logCall', tags: ['cases'], summary: 'Log a phone call on a case', response: declareResponses({ 201: z.object({ event_id: z.string(), case_id: z.string() }) }), params: z.object({ id: z.string().min(1) }), body: callBodySchema } },
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'logCall',
+        tags: ['cases'],
+        summary: 'Log a phone call on a case',
+        response: declareResponses({ 201: z.object({ event_id: z.string(), case_id: z.string() }) }),
+        params: z.object({ id: z.string().min(1) }),
+        body: callBodySchema,
+      },
+    },
     async (request, reply) => {
       const logged = await deps.calls.logCall({ caseId: request.params.id, direction: request.body.direction, summary: request.body.summary, agentId: principalOf(request).agentId ?? null });
       return reply.status(201).send(logged);

@@ -21,7 +21,7 @@ export function createCallService(deps: { cases: CaseService; customers: Custome
     const caseView = await deps.cases.getCase(input.caseId);
     const customer = await deps.customers.getCustomer(caseView.customer_id);
     const ref = refFromIdentities(customer.identities);
-    if (!ref) throw new AppError('validation_failed', { detail: 'The case\'s customer has no identity a call can be logged against', field: 'id' });
+    if (!ref) throw new AppError('validation_failed', { detail: "The case's customer has no identity a call can be logged against", field: 'id' });
     const id = `call:${newId('evt')}`;
     const data = { channel: 'phone', text: input.summary, case_id: caseView.id, ...(input.agentId ? { author: input.agentId } : {}) };
     await deps.ingest.ingestEvents([{ id, type: input.direction === 'inbound' ? 'contact.received' : 'message.sent', occurred_at: deps.clock.now().toISOString(), customer: ref, data }]);

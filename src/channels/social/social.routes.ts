@@ -26,28 +26,40 @@ export async function registerSocialRoutes(app: FastifyInstance, deps: { ingest:
   await app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
-    scope.post('/api/v1/channels/social/webhook', { config: { auth: 'public' }, schema: { operationId: 'receiveSocialMessages', tags: ['channels'], summary: 'Inbound social direct messages (X-Kept-Signature: sha256=<hmac>)', response: declareResponses({ 202: ingestReplySchema, ...errorResponses(400, 401) }) } }, async (request, reply) => {
-      if (!deps.secret) throw new AppError('unauthenticated', { detail: 'The social webhook is not configured: set the secret named by channels.social.secret_env' });
-      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const signature = request.headers['x-kept-signature'];
-      if (!verifySha256({ secret: deps.secret, body: raw, signature: typeof signature === 'string' ? signature : undefined })) {
-        throw new AppError('unauthenticated', { detail: 'X-Kept-Signature is missing or does not match the body' });
-      }
-      const parsed = socialWebhookSchema.safeParse(safeJson(raw));
-      if (!parsed.success) throw new AppError('validation_failed', { detail: `body: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() });
-      const messages = 'messages' in parsed.data ? parsed.data.messages : [parsed.data];
-      const now = deps.clock.now().toISOString();
-      const result = await deps.ingest.ingestEvents(
-        messages.map((message) => ({
-          id: `social:${message.network.toLowerCase()}:${message.message_id}`,
-          type: 'contact.received',
-          occurred_at: message.sent_at ?? now,
-          customer: { handle: { network: message.network, id: message.handle }, ...(message.name ? { name: message.name } : {}) },
-          data: { channel: 'social', text: message.text, ...(message.conversation_id ? { thread_ref: `social:${message.network.toLowerCase()}:${message.conversation_id}` } : {}) },
-        })),
-      );
-      return reply.status(202).send(result);
-    });
+    scope.post(
+      '/api/v1/channels/social/webhook',
+      {
+        config: { auth: 'public' },
+        schema: {
+          operationId: 'receiveSocialMessages',
+          tags: ['channels'],
+          summary: 'Inbound social direct messages (X-Kept-Signature: sha256=<hmac>)',
+          response: declareResponses({ 202: ingestReplySchema, ...errorResponses(400, 401) }),
+        },
+      },
+      async (request, reply) => {
+        if (!deps.secret) throw new AppError('unauthenticated', { detail: 'The social webhook is not configured: set the secret named by channels.social.secret_env' });
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const signature = request.headers['x-kept-signature'];
+        if (!verifySha256({ secret: deps.secret, body: raw, signature: typeof signature === 'string' ? signature : undefined })) {
+          throw new AppError('unauthenticated', { detail: 'X-Kept-Signature is missing or does not match the body' });
+        }
+        const parsed = socialWebhookSchema.safeParse(safeJson(raw));
+        if (!parsed.success) throw new AppError('validation_failed', { detail: `body: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() });
+        const messages = 'messages' in parsed.data ? parsed.data.messages : [parsed.data];
+        const now = deps.clock.now().toISOString();
+        const result = await deps.ingest.ingestEvents(
+          messages.map((message) => ({
+            id: `social:${message.network.toLowerCase()}:${message.message_id}`,
+            type: 'contact.received',
+            occurred_at: message.sent_at ?? now,
+            customer: { handle: { network: message.network, id: message.handle }, ...(message.name ? { name: message.name } : {}) },
+            data: { channel: 'social', text: message.text, ...(message.conversation_id ? { thread_ref: `social:${message.network.toLowerCase()}:${message.conversation_id}` } : {}) },
+          })),
+        );
+        return reply.status(202).send(result);
+      },
+    );
   });
 }
 

@@ -53,8 +53,15 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteOp
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const detail = `${issue?.path.join('.') ?? 'form'}: ${issue?.message ?? 'invalid'}`;
-        if (wantsJson) return reply.status(400).type('application/problem+json').send({ type: 'about:blank', title: 'Invalid request', status: 400, detail, field: issue?.path.join('.') });
-        return reply.status(400).type('text/html; charset=utf-8').send(renderContactPage({ businessName: deps.businessName, embedded, notice: { kind: 'error', text: `Please check the form: ${detail}` }, values: stringValues(raw) }));
+        if (wantsJson)
+          return reply
+            .status(400)
+            .type('application/problem+json')
+            .send({ type: 'about:blank', title: 'Invalid request', status: 400, detail, field: issue?.path.join('.') });
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(renderContactPage({ businessName: deps.businessName, embedded, notice: { kind: 'error', text: `Please check the form: ${detail}` }, values: stringValues(raw) }));
       }
       const form = parsed.data;
       if (!form.website) {
@@ -73,7 +80,10 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteOp
       }
       // A robot that filled the honeypot sees the same answer as a person, so it learns nothing.
       if (wantsJson) return reply.status(202).send({ ok: true });
-      return reply.status(200).type('text/html; charset=utf-8').send(renderContactPage({ businessName: deps.businessName, embedded, notice: { kind: 'sent', text: thanks } }));
+      return reply
+        .status(200)
+        .type('text/html; charset=utf-8')
+        .send(renderContactPage({ businessName: deps.businessName, embedded, notice: { kind: 'sent', text: thanks } }));
     },
   );
 }

@@ -30,7 +30,7 @@ export function registerAgentAccessRoutes(app: App, deps: { access: AgentAccessS
     config: { auth: 'admin' as const },
     schema: { operationId, summary, tags: ['agents'], params: idParams, response: { 200: changed } },
   });
-  app.post('/api/v1/agents/:id/disable', agentChange('disableAgent', "Disable an agent: no login, every token revoked"), async (request) =>
+  app.post('/api/v1/agents/:id/disable', agentChange('disableAgent', 'Disable an agent: no login, every token revoked'), async (request) =>
     deps.access.disableAgent({ agentId: request.params.id, actor: principalOf(request) }),
   );
   app.post('/api/v1/agents/:id/enable', agentChange('enableAgent', 'Enable a disabled agent (they log in again)'), async (request) =>
@@ -39,14 +39,20 @@ export function registerAgentAccessRoutes(app: App, deps: { access: AgentAccessS
   app.delete('/api/v1/agents/:id', agentChange('deleteAgent', 'Delete an agent: gone from lists, every token revoked'), async (request) =>
     deps.access.deleteAgent({ agentId: request.params.id, actor: principalOf(request) }),
   );
-  app.post('/api/v1/agents/:id/sessions/end', agentChange('endAgentSessions', "End every console session of an agent"), async (request) =>
+  app.post('/api/v1/agents/:id/sessions/end', agentChange('endAgentSessions', 'End every console session of an agent'), async (request) =>
     deps.access.endSessions({ agentId: request.params.id, actor: principalOf(request) }),
   );
   app.get(
     '/api/v1/tokens',
     {
       config: { auth: 'admin' },
-      schema: { operationId: 'listTokens', summary: 'Tokens that still work (never their secret)', tags: ['agents'], querystring: z.object({ agent_id: z.string().max(100).optional() }), response: { 200: z.object({ items: z.array(tokenView) }) } },
+      schema: {
+        operationId: 'listTokens',
+        summary: 'Tokens that still work (never their secret)',
+        tags: ['agents'],
+        querystring: z.object({ agent_id: z.string().max(100).optional() }),
+        response: { 200: z.object({ items: z.array(tokenView) }) },
+      },
     },
     async (request) => ({ items: await deps.access.listTokens({ agentId: request.query.agent_id }) }),
   );

@@ -59,7 +59,8 @@ export function createAgentAccessService(deps: { db: Db; clock: Clock; forgetCac
   /** Revokes the agent's tokens of the given kinds (all by default) and records each. */
   async function revokeAgentTokens(q: Queryable, input: { agentId: string; actor: Actor; at: Date; kinds?: repo.TokenRecord['kind'][]; reason: string }): Promise<number> {
     const revoked = await repo.revokeTokens(q, { agentId: input.agentId, ...(input.kinds ? { kinds: input.kinds } : {}), at: input.at });
-    for (const id of revoked) await record(q, { actor: input.actor, action: 'token.revoked', targetType: 'token', targetId: id, detail: { agent_id: input.agentId, reason: input.reason }, at: input.at });
+    for (const id of revoked)
+      await record(q, { actor: input.actor, action: 'token.revoked', targetType: 'token', targetId: id, detail: { agent_id: input.agentId, reason: input.reason }, at: input.at });
     return revoked.length;
   }
 

@@ -22,7 +22,18 @@ export interface AgentLoad {
 }
 
 export async function listAgentLoads(q: Queryable): Promise<AgentLoad[]> {
-  const result = await sql<{ id: string; name: string; role: Role; skills: string[]; capacity: number; out_of_office: boolean; last_assigned_at: Date | string | null; open_cases: number; open_escalations: number; last_escalation_at: Date | string | null }>`
+  const result = await sql<{
+    id: string;
+    name: string;
+    role: Role;
+    skills: string[];
+    capacity: number;
+    out_of_office: boolean;
+    last_assigned_at: Date | string | null;
+    open_cases: number;
+    open_escalations: number;
+    last_escalation_at: Date | string | null;
+  }>`
     select a.id, a.name, a.role, a.skills, a.capacity, a.out_of_office, a.last_assigned_at,
       (select count(*) from cases c where c.owner_id = a.id and c.state <> 'resolved')::int as open_cases,
       (select count(*) from commitments k where k.owner_id = a.id and k.kind = 'escalation' and k.state in ('open', 'breached'))::int as open_escalations,

@@ -38,7 +38,10 @@ function toAgentRecord(row: Selectable<AgentsTable>): AgentRecord {
   };
 }
 
-export async function insertAgent(q: Queryable, input: { name: string; email: string; role: Role; passwordHash: string | null; skills?: string[]; capacity?: number; at: Date }): Promise<AgentRecord | undefined> {
+export async function insertAgent(
+  q: Queryable,
+  input: { name: string; email: string; role: Role; passwordHash: string | null; skills?: string[]; capacity?: number; at: Date },
+): Promise<AgentRecord | undefined> {
   const row = await q
     .insertInto('agents')
     .values({
@@ -93,10 +96,22 @@ export interface TokenRecord {
   expiresAt: Date | null;
 }
 
-export async function insertToken(q: Queryable, input: { tokenHash: string; kind: TokenRecord['kind']; role: Role; agentId: string | null; label?: string; expiresAt?: Date | null; at: Date }): Promise<void> {
+export async function insertToken(
+  q: Queryable,
+  input: { tokenHash: string; kind: TokenRecord['kind']; role: Role; agentId: string | null; label?: string; expiresAt?: Date | null; at: Date },
+): Promise<void> {
   await q
     .insertInto('api_tokens')
-    .values({ id: newId('tok'), token_hash: input.tokenHash, kind: input.kind, role: input.role, agent_id: input.agentId, label: input.label ?? null, created_at: input.at, expires_at: input.expiresAt ?? null })
+    .values({
+      id: newId('tok'),
+      token_hash: input.tokenHash,
+      kind: input.kind,
+      role: input.role,
+      agent_id: input.agentId,
+      label: input.label ?? null,
+      created_at: input.at,
+      expires_at: input.expiresAt ?? null,
+    })
     .onConflict((oc) => oc.column('token_hash').doNothing())
     .execute();
 }
@@ -159,7 +174,12 @@ export async function revokeTokens(
 }
 
 export async function countTokensOfKind(q: Queryable, kind: TokenRecord['kind']): Promise<number> {
-  const row = await q.selectFrom('api_tokens').select((eb) => eb.fn.countAll<number>().as('count')).where('kind', '=', kind).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await q
+    .selectFrom('api_tokens')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('kind', '=', kind)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

@@ -43,12 +43,22 @@ export function registerAgentRoutes(app: App, deps: { agents: AgentService }): v
     },
     async (request, reply) => reply.status(201).send(await deps.agents.createAgent(request.body)),
   );
-  app.get('/api/v1/agents', { config: { auth: 'agent' }, schema: { operationId: 'listAgents', summary: 'List agents', tags: ['agents'], response: declareResponses({ 200: itemsOf(agentViewSchema) }) } }, async () => ({ items: await deps.agents.listAgents() }));
+  app.get(
+    '/api/v1/agents',
+    { config: { auth: 'agent' }, schema: { operationId: 'listAgents', summary: 'List agents', tags: ['agents'], response: declareResponses({ 200: itemsOf(agentViewSchema) }) } },
+    async () => ({ items: await deps.agents.listAgents() }),
+  );
   app.post(
     '/api/v1/auth/login',
     {
       config: { auth: 'public' },
-      schema: { operationId: 'login', summary: 'Log in with email and password for a session token', tags: ['auth'], body: z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) }), response: declareResponses({ 200: loginResultSchema, ...errorResponses(401, 429) }) },
+      schema: {
+        operationId: 'login',
+        summary: 'Log in with email and password for a session token',
+        tags: ['auth'],
+        body: z.object({ email: z.email().max(320), password: z.string().min(1).max(1000) }),
+        response: declareResponses({ 200: loginResultSchema, ...errorResponses(401, 429) }),
+      },
       preHandler: async (request, reply) => {
         // Both counts move on every attempt; the first one past its limit answers.
         const limits = [await perAddress(request), await perAccount(request)];
@@ -62,20 +72,37 @@ export function registerAgentRoutes(app: App, deps: { agents: AgentService }): v
   );
   app.post(
     '/api/v1/auth/set-password',
-    { config: { auth: 'public' }, schema: { operationId: 'setPassword', summary: 'Set a password with a one-time link', tags: ['auth'], response: declareResponses({ 204: noContent, ...errorResponses(401) }), body: z.object({ token: z.string().min(1), password: z.string().min(10, 'at least 10 characters').max(200) }) } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        operationId: 'setPassword',
+        summary: 'Set a password with a one-time link',
+        tags: ['auth'],
+        response: declareResponses({ 204: noContent, ...errorResponses(401) }),
+        body: z.object({ token: z.string().min(1), password: z.string().min(10, 'at least 10 characters').max(200) }),
+      },
+    },
     async (request, reply) => {
       await deps.agents.setPasswordWithLink(request.body);
       return reply.status(204).send();
     },
   );
-  app.post('/api/v1/auth/logout', { config: { auth: 'agent' }, schema: { operationId: 'logout', summary: 'End this session', tags: ['auth'], response: declareResponses({ 204: noContent }) } }, async (request, reply) => {
-    const token = bearerToken(request);
-    if (token) await deps.agents.logout(token);
-    return reply.status(204).send();
-  });
-  app.get('/api/v1/me', { config: { auth: 'agent' }, schema: { operationId: 'getMe', summary: 'Who this token belongs to', tags: ['auth'], response: declareResponses({ 200: meSchema }) } }, async (request) => {
-    const principal = principalOf(request);
-    if (!principal.agentId) return { id: null, name: 'Administrator (API token)', email: null, role: principal.role };
-    return deps.agents.getAgent(principal.agentId);
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { auth: 'agent' }, schema: { operationId: 'logout', summary: 'End this session', tags: ['auth'], response: declareResponses({ 204: noContent }) } },
+    async (request, reply) => {
+      const token = bearerToken(request);
+      if (token) await deps.agents.logout(token);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/api/v1/me',
+    { config: { auth: 'agent' }, schema: { operationId: 'getMe', summary: 'Who this token belongs to', tags: ['auth'], response: declareResponses({ 200: meSchema }) } },
+    async (request) => {
+      const principal = principalOf(request);
+      if (!principal.agentId) return { id: null, name: 'Administrator (API token)', email: null, role: principal.role };
+      return deps.agents.getAgent(principal.agentId);
+    },
+  );
 }

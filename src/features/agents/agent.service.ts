@@ -117,7 +117,14 @@ export function createAgentService(deps: {
     return principal;
   }
 
-  async function createAgent(input: { name: string; email: string; role: repo.Role; password?: string | undefined; skills?: string[] | undefined; capacity?: number | undefined }): Promise<AgentView & { password_setup_url?: string }> {
+  async function createAgent(input: {
+    name: string;
+    email: string;
+    role: repo.Role;
+    password?: string | undefined;
+    skills?: string[] | undefined;
+    capacity?: number | undefined;
+  }): Promise<AgentView & { password_setup_url?: string }> {
     const at = deps.clock.now();
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const agent = await repo.insertAgent(deps.db, { name: input.name, email: input.email.toLowerCase(), role: input.role, passwordHash, skills: input.skills, capacity: input.capacity, at });
@@ -126,7 +133,14 @@ export function createAgentService(deps: {
     if (passwordHash) return toAgentView(agent);
     // Without a password, the answer carries a one-time link to set one.
     const setupToken = newSecretToken('kept_setup');
-    await repo.insertToken(deps.db, { tokenHash: hashToken(setupToken), kind: 'password_setup', role: agent.role, agentId: agent.id, expiresAt: new Date(at.getTime() + setupLinkHours * 3_600_000), at });
+    await repo.insertToken(deps.db, {
+      tokenHash: hashToken(setupToken),
+      kind: 'password_setup',
+      role: agent.role,
+      agentId: agent.id,
+      expiresAt: new Date(at.getTime() + setupLinkHours * 3_600_000),
+      at,
+    });
     return { ...toAgentView(agent), password_setup_url: `${deps.publicUrl.replace(/\/$/, '')}/#/set-password/${setupToken}` };
   }
 

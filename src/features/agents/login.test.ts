@@ -18,7 +18,13 @@ describe.each(storeKinds)('login on %s', (kind) => {
       checked.push(stored);
       return verifyPassword(password, stored);
     };
-    agents = createAgentService({ db: store.db, clock: createManualClock(new Date('2026-12-01T09:00:00Z')), logger: pino({ level: 'silent' }), publicUrl: 'http://localhost:3000', verifyPassword: counting });
+    agents = createAgentService({
+      db: store.db,
+      clock: createManualClock(new Date('2026-12-01T09:00:00Z')),
+      logger: pino({ level: 'silent' }),
+      publicUrl: 'http://localhost:3000',
+      verifyPassword: counting,
+    });
     await agents.createAgent({ name: 'Sam', email: 'sam@shop.example', role: 'agent', password: 'correct horse battery' });
   });
   afterAll(async () => store?.close());

@@ -46,7 +46,10 @@ async function readRecords(q: Queryable, options: { caseRecord: caseRepo.CaseRec
   const owned = await orderRepo.listOrdersOfCustomer(q, caseRecord.customerId);
   const extra = caseRecord.orderNumber && !owned.some((order) => order.number === caseRecord.orderNumber) ? await orderRepo.listOrdersByNumbers(q, [caseRecord.orderNumber]) : [];
   const orders = [...owned, ...extra];
-  const states = await orderRepo.listOrderStates(q, orders.map((order) => order.id));
+  const states = await orderRepo.listOrderStates(
+    q,
+    orders.map((order) => order.id),
+  );
   const identities = await customerRepo.listIdentitiesOfCustomer(q, caseRecord.customerId);
   const cases = await caseRepo.listCasesOfCustomer(q, caseRecord.customerId);
   const toOrder = (order: orderRepo.OrderRecord): AssistOrder => ({
@@ -56,10 +59,12 @@ async function readRecords(q: Queryable, options: { caseRecord: caseRepo.CaseRec
     total: order.total,
     movements: moneyMovementsOf(order).map((movement) => ({ what: movement.what, amount: { amountMinor: movement.amountMinor, currency: movement.currency }, to: movement.to })),
     tracking: order.trackingNumber ? { number: order.trackingNumber, carrier: order.carrier } : null,
-    days: states.filter((state) => state.orderId === order.id).flatMap((state) => {
-      const day = dayIn(state.at, options.zone);
-      return day ? [{ state: state.state, day }] : [];
-    }),
+    days: states
+      .filter((state) => state.orderId === order.id)
+      .flatMap((state) => {
+        const day = dayIn(state.at, options.zone);
+        return day ? [{ state: state.state, day }] : [];
+      }),
   });
   return {
     customerId: caseRecord.customerId,
@@ -87,12 +92,24 @@ export function createAssistService(deps: AssistServiceDeps) {
       // The latest message's identifiers are what the customer is asking about now: the reply answers those.
       latestExplained = explained;
       for (const entry of explained) {
-        explanations.push({ message_id: message.id, text: entry.identifier.text, at: entry.identifier.start, kind: entry.match.kind, called: entry.identifier.label, record: entry.record, explanation: entry.explanation });
+        explanations.push({
+          message_id: message.id,
+          text: entry.identifier.text,
+          at: entry.identifier.start,
+          kind: entry.match.kind,
+          called: entry.identifier.label,
+          record: entry.record,
+          explanation: entry.explanation,
+        });
       }
     }
     const order = caseRecord.orderNumber ? await orderRepo.findOrderByNumber(db, caseRecord.orderNumber) : undefined;
     const reason = order?.reasonCode ? reasons.find((entry) => entry.code === order.reasonCode) : undefined;
-    const draft = draftReply({ name: customer?.name ?? null, explained: latestExplained, reason: reason && order ? { code: reason.code, text: reason.customer_text, orderNumber: order.number } : null });
+    const draft = draftReply({
+      name: customer?.name ?? null,
+      explained: latestExplained,
+      reason: reason && order ? { code: reason.code, text: reason.customer_text, orderNumber: order.number } : null,
+    });
     if (!draft) return { explanations, suggested_reply: null };
     const facts = await buildCustomerFacts(db, { customerId: caseRecord.customerId, orderNumber: caseRecord.orderNumber, zone, reasons });
     const audit = auditMessage({ text: draft.body, facts, reasons });

@@ -142,7 +142,11 @@ function matchesOf(identifier: FoundIdentifier, records: AssistRecords): Match[]
 /** Where money went: the card or account each refund or credit reached. */
 function whereMoneyWent(records: AssistRecords, first: AssistOrder | null): string | undefined {
   const orders = first ? [first, ...records.orders.filter((order) => order !== first)] : records.orders;
-  const moves = orders.flatMap((order) => order.movements.filter((movement) => movement.to).map((movement) => `the ${movementName(movement)} of ${formatMoney(movement.amount)} went to the ${movement.to!.kind} ending in ${movement.to!.last4}`));
+  const moves = orders.flatMap((order) =>
+    order.movements
+      .filter((movement) => movement.to)
+      .map((movement) => `the ${movementName(movement)} of ${formatMoney(movement.amount)} went to the ${movement.to!.kind} ending in ${movement.to!.last4}`),
+  );
   if (moves.length > 0) return moves.join('; ');
   const cards = [...new Set(orders.flatMap((order) => (order.payment.last4 ? [order.payment.last4] : [])))];
   return cards.length > 0 ? `the card on record ends in ${cards.join(' or ')}` : undefined;
@@ -160,7 +164,8 @@ function notWhatTheyThink(identifier: FoundIdentifier, match: Match, records: As
     return `, not ${withArticle(label)}${truth ? `; ${truth}` : ''}`;
   }
   if (label === 'order' && !match.kind.startsWith('order_') && !(match.kind === 'amount' || match.kind === 'date')) return ', not an order number';
-  if (label === 'tracking' && !match.kind.startsWith('tracking_') && match.kind !== 'date') return `, not a tracking number${order?.tracking ? `; the tracking number is ${order.tracking.number}` : ''}`;
+  if (label === 'tracking' && !match.kind.startsWith('tracking_') && match.kind !== 'date')
+    return `, not a tracking number${order?.tracking ? `; the tracking number is ${order.tracking.number}` : ''}`;
   if (label === 'phone' && match.kind !== 'phone') return ', not a phone number';
   return '';
 }
@@ -195,7 +200,12 @@ function describe(identifier: FoundIdentifier, match: Match, records: AssistReco
     case 'claim_number':
       return `the reference of claim ${match.caseRef.token}`;
     case 'unknown': {
-      const said = identifier.label === 'card' || identifier.label === 'account' ? whereMoneyWent(records, null) : identifier.label === 'order' ? `the orders on record are ${records.orders.map((order) => order.number).join(', ') || 'none'}` : undefined;
+      const said =
+        identifier.label === 'card' || identifier.label === 'account'
+          ? whereMoneyWent(records, null)
+          : identifier.label === 'order'
+            ? `the orders on record are ${records.orders.map((order) => order.number).join(', ') || 'none'}`
+            : undefined;
       return `matches nothing in this customer's records${said ? `; ${said}` : ''}`;
     }
   }
@@ -211,7 +221,20 @@ function recordOf(match: Match, customerId: string): Explained['record'] {
 // A year on its own ("since 2025") is not an identifier unless the records hold it.
 const isBareYear = (identifier: FoundIdentifier) => identifier.shape === 'digits' && /^(?:19|20)\d\d$/.test(identifier.text);
 
-const kindRank: ExplanationKind[] = ['order_number', 'order_suffix', 'card_last4', 'account_last4', 'tracking_number', 'tracking_suffix', 'amount', 'date', 'phone', 'case_number', 'claim_number', 'unknown'];
+const kindRank: ExplanationKind[] = [
+  'order_number',
+  'order_suffix',
+  'card_last4',
+  'account_last4',
+  'tracking_number',
+  'tracking_suffix',
+  'amount',
+  'date',
+  'phone',
+  'case_number',
+  'claim_number',
+  'unknown',
+];
 const subjectOf = (match: Match) => ('order' in match ? match.order.number : 'caseRef' in match ? match.caseRef.token : '');
 // The surest reading first, then by order number, so the same records always read the same.
 const byCertainty = (a: Match, b: Match) => kindRank.indexOf(a.kind) - kindRank.indexOf(b.kind) || subjectOf(a).localeCompare(subjectOf(b));

@@ -38,7 +38,10 @@ describe('finding identifiers by their shape', () => {
 
   it('keeps both readings of a numeric date, and finds phone fragments and case references', () => {
     const [date, phone, token] = findIdentifiers('On 3/4/2026 I called from +1 555 123 4567 about K-1042');
-    expect(date!.days).toEqual([{ day: 3, month: 4, year: 2026 }, { day: 4, month: 3, year: 2026 }]);
+    expect(date!.days).toEqual([
+      { day: 3, month: 4, year: 2026 },
+      { day: 4, month: 3, year: 2026 },
+    ]);
     expect([phone!.shape, phone!.digits]).toEqual(['phone', '15551234567']);
     expect([token!.shape, token!.text]).toEqual(['code', 'K-1042']);
   });

@@ -28,10 +28,7 @@ export interface FoundIdentifier {
 const currencySigns: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
 const currencyCodes = 'USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CZK|CAD|AUD|NZD|JPY|INR';
 const numberText = String.raw`\d{1,3}(?:[.,'\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
-const amountPattern = new RegExp(
-  String.raw`(?:([$€£¥₹])|\b(${currencyCodes})\b)\s?(${numberText})|(${numberText})\s?(?:([$€£¥₹])|(${currencyCodes})\b)`,
-  'gu',
-);
+const amountPattern = new RegExp(String.raw`(?:([$€£¥₹])|\b(${currencyCodes})\b)\s?(${numberText})|(${numberText})\s?(?:([$€£¥₹])|(${currencyCodes})\b)`, 'gu');
 
 const monthPrefixes = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthName = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -44,11 +41,20 @@ const datePatterns: Array<{ pattern: RegExp; read: (m: RegExpMatchArray) => Foun
       const a = Number(m[1]);
       const b = Number(m[2]);
       const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-      return [{ day: a, month: b, year }, { day: b, month: a, year }];
+      return [
+        { day: a, month: b, year },
+        { day: b, month: a, year },
+      ];
     },
   },
-  { pattern: new RegExp(String.raw`\b${monthName}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`, 'gi'), read: (m) => [{ month: monthIndex(m[1]), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined }] },
-  { pattern: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${monthName}\b\.?(?:,?\s+(\d{4}))?`, 'gi'), read: (m) => [{ day: Number(m[1]), month: monthIndex(m[2]), year: m[3] ? Number(m[3]) : undefined }] },
+  {
+    pattern: new RegExp(String.raw`\b${monthName}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`, 'gi'),
+    read: (m) => [{ month: monthIndex(m[1]), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined }],
+  },
+  {
+    pattern: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${monthName}\b\.?(?:,?\s+(\d{4}))?`, 'gi'),
+    read: (m) => [{ day: Number(m[1]), month: monthIndex(m[2]), year: m[3] ? Number(m[3]) : undefined }],
+  },
 ];
 
 function monthIndex(name: string | undefined): number {
@@ -72,7 +78,10 @@ const labelWords: Array<{ label: IdentifierLabel; words: string[] }> = [
   { label: 'case', words: ['case', 'ticket', 'claim', 'reference', 'ref', 'reklamation', 'dossier', 'réclamation', 'reclamación', 'caso', 'zaak'] },
 ];
 const labelPattern = new RegExp(
-  `(?<![\\p{L}])(${labelWords.flatMap((entry) => entry.words).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}])(${labelWords
+    .flatMap((entry) => entry.words)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\\p{L}])`,
   'giu',
 );
 const labelByWord = new Map(labelWords.flatMap((entry) => entry.words.map((word) => [word, entry.label] as const)));

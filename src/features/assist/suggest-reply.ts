@@ -56,12 +56,16 @@ function moneySentences(explained: readonly Explained[]): Explained[] {
   const misread = explained.filter((entry) => (entry.identifier.label === 'card' || entry.identifier.label === 'account') && entry.match.kind !== 'card_last4' && entry.match.kind !== 'account_last4');
   const orders = misread.flatMap((entry) => ('order' in entry.match ? [entry.match.order] : []));
   return orders.flatMap((order) =>
-    order.movements.filter((movement) => movement.to).map((movement): Explained => ({
-      identifier: { text: movement.to!.last4, shape: 'digits', start: -1, label: movement.to!.kind, digits: movement.to!.last4 },
-      match: { kind: movement.to!.kind === 'card' ? 'card_last4' : 'account_last4', order, last4: movement.to!.last4, movement },
-      record: { type: 'order', id: order.number },
-      explanation: '',
-    })),
+    order.movements
+      .filter((movement) => movement.to)
+      .map(
+        (movement): Explained => ({
+          identifier: { text: movement.to!.last4, shape: 'digits', start: -1, label: movement.to!.kind, digits: movement.to!.last4 },
+          match: { kind: movement.to!.kind === 'card' ? 'card_last4' : 'account_last4', order, last4: movement.to!.last4, movement },
+          record: { type: 'order', id: order.number },
+          explanation: '',
+        }),
+      ),
   );
 }
 
@@ -71,7 +75,11 @@ function moneySentences(explained: readonly Explained[]): Explained[] {
  */
 export function draftReply(options: { name: string | null; explained: readonly Explained[]; reason: { code: string; text: string; orderNumber: string } | null }): DraftedReply | null {
   if (options.explained.length === 0 && !options.reason) return null;
-  const ordered = [...options.explained.filter((entry) => entry.match.kind !== 'unknown'), ...moneySentences(options.explained), ...options.explained.filter((entry) => entry.match.kind === 'unknown')];
+  const ordered = [
+    ...options.explained.filter((entry) => entry.match.kind !== 'unknown'),
+    ...moneySentences(options.explained),
+    ...options.explained.filter((entry) => entry.match.kind === 'unknown'),
+  ];
   const sentences: string[] = [];
   const facts: SuggestedFact[] = [];
   for (const entry of ordered) {

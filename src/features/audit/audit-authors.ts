@@ -26,7 +26,30 @@ export const listedAgentSchema = z.object({
 });
 export type ListedAgent = z.infer<typeof listedAgentSchema>;
 
-const personRoles = new Set(['agent', 'manager', 'supervisor', 'staff', 'admin', 'administrator', 'human', 'person', 'employee', 'operator', 'representative', 'rep', 'team lead', 'team leader', 'lead', 'owner', 'support', 'csr', 'advisor', 'associate', 'director', 'head']);
+const personRoles = new Set([
+  'agent',
+  'manager',
+  'supervisor',
+  'staff',
+  'admin',
+  'administrator',
+  'human',
+  'person',
+  'employee',
+  'operator',
+  'representative',
+  'rep',
+  'team lead',
+  'team leader',
+  'lead',
+  'owner',
+  'support',
+  'csr',
+  'advisor',
+  'associate',
+  'director',
+  'head',
+]);
 const managerRoles = new Set(['manager', 'supervisor', 'team lead', 'team leader', 'lead', 'owner', 'director', 'head', 'admin', 'administrator']);
 const automatedRoles = new Set(['system', 'bot', 'automation', 'automated', 'auto', 'autoresponder', 'notification', 'notifications', 'machine', 'integration', 'workflow', 'api']);
 const noReply = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|notifications?|mailer-daemon|automated|bounce)[^@]*@/i;
@@ -47,10 +70,11 @@ export function createAuthorReader(agents: readonly ListedAgent[] = []): AuthorR
   const listed = new Map<string, ListedAgent>();
   for (const agent of agents) for (const key of [agent.id, agent.name, agent.email]) if (key) listed.set(norm(key), agent);
   const listedAgent = (...keys: Array<unknown>): ListedAgent | undefined => {
-    for (const key of keys) if (typeof key === 'string' && key.trim() !== '') {
-      const found = listed.get(norm(key));
-      if (found) return found;
-    }
+    for (const key of keys)
+      if (typeof key === 'string' && key.trim() !== '') {
+        const found = listed.get(norm(key));
+        if (found) return found;
+      }
     return undefined;
   };
   const isManagerRole = (role: string | undefined) => role !== undefined && managerRoles.has(norm(role));

@@ -21,7 +21,13 @@ describe('auditing a history file', () => {
     const file = join(dir, 'h.jsonl');
     const written = await writeHistoryJsonl({ file, options: { seed: 8, days: 6, journeysPerDay: 150 } });
     const seen: number[] = [];
-    const summary = await runAudit({ input: file, onProgress: ({ bytesRead, totalBytes }) => { seen.push(bytesRead); expect(totalBytes).toBe(written.bytes); } });
+    const summary = await runAudit({
+      input: file,
+      onProgress: ({ bytesRead, totalBytes }) => {
+        seen.push(bytesRead);
+        expect(totalBytes).toBe(written.bytes);
+      },
+    });
     expect(summary.events).toBe(written.events);
     expect(seen.at(-1)).toBe((await stat(file)).size);
     expect(seen.every((b, i) => i === 0 || b >= (seen[i - 1] as number))).toBe(true);

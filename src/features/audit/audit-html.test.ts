@@ -9,7 +9,13 @@ import { runAudit } from './run-audit.js';
 describe('the audit report', () => {
   it('is one offline page with charts, every kind of crack and an example with its events', async () => {
     const history = generateHistory({ seed: 31, days: 8, journeysPerDay: 60, cracks: { rate: 0.15 } });
-    const summary = await runAudit({ input: Readable.from((function* () { for (const e of history) yield `${JSON.stringify(e)}\n`; })()) });
+    const summary = await runAudit({
+      input: Readable.from(
+        (function* () {
+          for (const e of history) yield `${JSON.stringify(e)}\n`;
+        })(),
+      ),
+    });
     const html = renderAuditHtml(summary);
     expect(html.match(/<svg/g)?.length).toBe(2);
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\//);

@@ -5,11 +5,11 @@ import type { AuditSummary, EventSummary, IdList } from './audit-summary.js';
 import { crackTitles } from './audit-summary.js';
 import { formatAuditReading } from './audit-reading.js';
 
-const esc = (value: unknown): string =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const meaning: Record<CrackKind, string> = {
-  silent_state_change: 'An order changed in a way the customer can see (payment failed, cancelled, delayed, delivery exception, refunded, credited) and no message mentioning the order was sent within the notify window.',
+  silent_state_change:
+    'An order changed in a way the customer can see (payment failed, cancelled, delayed, delivery exception, refunded, credited) and no message mentioning the order was sent within the notify window.',
   unacknowledged_contact: 'A customer wrote, called or posted and got no reply at all, not even an automatic one, within the acknowledge window.',
   unanswered_contact: 'A contact got no answer from a person within the first-response window.',
   survey_not_followed_up: 'A survey answer asked to be contacted, or was a detractor, and no person wrote to the customer within the follow-up window.',
@@ -43,12 +43,15 @@ function dayChart(summary: AuditSummary): string {
   const maxEvents = Math.max(1, ...days.map((d) => d.events));
   const maxCracks = Math.max(1, ...days.map((d) => d.cracks));
   const y = (v: number, max: number) => bottom - ((bottom - top) * v) / max;
-  const bars = days.map((d, i) => `<rect x="${(left + i * step).toFixed(1)}" y="${y(d.events, maxEvents).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${(bottom - y(d.events, maxEvents)).toFixed(1)}" class="ev"><title>${esc(d.date)}: ${d.events} events</title></rect>`).join('');
+  const bars = days
+    .map(
+      (d, i) =>
+        `<rect x="${(left + i * step).toFixed(1)}" y="${y(d.events, maxEvents).toFixed(1)}" width="${Math.max(1, step - 1).toFixed(1)}" height="${(bottom - y(d.events, maxEvents)).toFixed(1)}" class="ev"><title>${esc(d.date)}: ${d.events} events</title></rect>`,
+    )
+    .join('');
   const line = days.map((d, i) => `${(left + i * step + step / 2).toFixed(1)},${y(d.cracks, maxCracks).toFixed(1)}`).join(' ');
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
-  const labels = days
-    .map((d, i) => (i % labelEvery === 0 ? `<text x="${(left + i * step).toFixed(1)}" y="${bottom + 16}" class="t">${esc(d.date.slice(5))}</text>` : ''))
-    .join('');
+  const labels = days.map((d, i) => (i % labelEvery === 0 ? `<text x="${(left + i * step).toFixed(1)}" y="${bottom + 16}" class="t">${esc(d.date.slice(5))}</text>` : '')).join('');
   return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="events and cracks per day">${bars}<polyline points="${line}" class="cr"/>
 <text x="0" y="${top + 8}" class="t">${maxEvents.toLocaleString('en-US')} ev</text><text x="0" y="${bottom}" class="t">0</text>
 <text x="${width - 150}" y="${top + 8}" class="t crt">cracks (max ${maxCracks})</text>${labels}</svg>`;
@@ -63,7 +66,10 @@ function idLine(name: string, list: IdList): string {
 
 function eventRows(events: EventSummary[]): string {
   return events
-    .map((e) => `<tr><td>${esc(e.occurred_at)}</td><td>${esc(e.id)}</td><td>${esc(e.type)}</td><td>${esc(e.channel ?? '')}</td><td>${esc(e.author ?? '')}</td><td>${esc(e.order_id ?? e.thread_ref ?? '')}</td><td>${esc(e.reason ?? (e.score !== undefined ? `score ${e.score}` : ''))}</td><td>${esc(e.text ?? '')}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.occurred_at)}</td><td>${esc(e.id)}</td><td>${esc(e.type)}</td><td>${esc(e.channel ?? '')}</td><td>${esc(e.author ?? '')}</td><td>${esc(e.order_id ?? e.thread_ref ?? '')}</td><td>${esc(e.reason ?? (e.score !== undefined ? `score ${e.score}` : ''))}</td><td>${esc(e.text ?? '')}</td></tr>`,
+    )
     .join('');
 }
 

@@ -56,10 +56,7 @@ export async function readJsonl(params: { stream: Readable; sink: RecordSink; ma
  * the mapping does not name are read where the SPEC puts them.
  */
 export const historyMappingSchema = z.record(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted event path such as data.thread_ref'), z.string().min(1));
-export const csvMappingSchema = historyMappingSchema.refine(
-  (m) => 'id' in m && 'type' in m && 'occurred_at' in m,
-  'the mapping must name columns for id, type and occurred_at',
-);
+export const csvMappingSchema = historyMappingSchema.refine((m) => 'id' in m && 'type' in m && 'occurred_at' in m, 'the mapping must name columns for id, type and occurred_at');
 export type HistoryMapping = z.infer<typeof historyMappingSchema>;
 export type CsvMapping = HistoryMapping;
 

@@ -13,26 +13,37 @@ export const auditWindowsSchema = z.object({
   /** Any reply, even automatic, to a contact (policy `acknowledge`). */
   acknowledgeMinutes: z.number().positive().default(5),
   /** A human answer to a contact (policy `first_response`). */
-  firstResponseMinutes: z.number().positive().default(4 * 60),
+  firstResponseMinutes: z
+    .number()
+    .positive()
+    .default(4 * 60),
   /** A human message after a detractor survey or a "contact me" (policy `follow_up`). */
-  followUpMinutes: z.number().positive().default(2 * 24 * 60),
+  followUpMinutes: z
+    .number()
+    .positive()
+    .default(2 * 24 * 60),
   /** A manager's message after a request for one (policy `escalation`). */
-  escalationMinutes: z.number().positive().default(4 * 60),
+  escalationMinutes: z
+    .number()
+    .positive()
+    .default(4 * 60),
 });
 export type AuditWindows = z.infer<typeof auditWindowsSchema>;
 
 export const auditSettingsSchema = z.object({
   windows: auditWindowsSchema.default(auditWindowsSchema.parse({})),
   /** `no_progress`: this many contacts from one customer within `withinDays`, with no order event between. */
-  noProgress: z
-    .object({ contacts: z.number().int().min(2).default(5), withinDays: z.number().positive().default(14) })
-    .default({ contacts: 5, withinDays: 14 }),
+  noProgress: z.object({ contacts: z.number().int().min(2).default(5), withinDays: z.number().positive().default(14) }).default({ contacts: 5, withinDays: 14 }),
   /** Survey scores at or below this are detractors (NPS: 0–6). */
   detractorMaxScore: z.number().min(0).max(10).default(6),
   /** The agents (as `GET /api/v1/agents` lists them): a message by one of them is a person's, a manager's if their role says so. */
   agents: z.array(listedAgentSchema).default([]),
   /** Events up to this many hours out of time order are replayed at their own time. */
-  reorderHours: z.number().min(0).max(24 * 31).default(24),
+  reorderHours: z
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   /** How many ids of each list the summary keeps. */
   idCap: z.number().int().positive().default(1000),
   /** A customer with no open window and no event for this long is forgotten (memory stays bounded). */

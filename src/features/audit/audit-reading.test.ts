@@ -8,10 +8,18 @@ const jsonl = (events: readonly unknown[]): Readable => Readable.from(events.map
 const at = (minutes: number) => new Date(Date.parse('2026-12-01T10:00:00Z') + minutes * 60_000).toISOString();
 const ana = { external_id: 'c-1', email: 'ana@example.com' };
 const contact = (id: string, minutes: number, text: string, thread: string): HistoryEvent => ({
-  id, type: 'contact.received', occurred_at: at(minutes), customer: ana, data: { channel: 'web_form', text, thread_ref: thread },
+  id,
+  type: 'contact.received',
+  occurred_at: at(minutes),
+  customer: ana,
+  data: { channel: 'web_form', text, thread_ref: thread },
 });
 const sent = (id: string, minutes: number, text: string, extra: Record<string, unknown>): HistoryEvent => ({
-  id, type: 'message.sent', occurred_at: at(minutes), customer: ana, data: { channel: 'email', to: 'ana@example.com', text, ...extra },
+  id,
+  type: 'message.sent',
+  occurred_at: at(minutes),
+  customer: ana,
+  data: { channel: 'email', to: 'ana@example.com', text, ...extra },
 });
 
 describe('who answered, in a history from another desk', () => {
@@ -69,7 +77,7 @@ describe('one reason catalog', () => {
     const inventory = sent('m2', 300, 'Your order A-1 was cancelled due to an inventory issue.', { author: { name: 'Agent Lee', role: 'agent' } });
     const summary = await runAudit({ input: jsonl([cancelled, told, inventory]) });
     expect(summary.cracks.reason_conflict.events.ids).toEqual(['m2']);
-    const same = sent('m2', 300, "About A-1: we couldnt verify your payment, sorry.", { author: 'agent:lee' });
+    const same = sent('m2', 300, 'About A-1: we couldnt verify your payment, sorry.', { author: 'agent:lee' });
     expect((await runAudit({ input: jsonl([cancelled, told, same]) })).cracks.reason_conflict.count).toBe(0);
   });
 

@@ -114,7 +114,13 @@ export function formatAuditReading(options: { reading: AuditReading; eventsByTyp
     for (const e of reading.unknownAuthors) lines.push(`  ${e.value}: ${n(e.count)} (e.g. event ${e.event.id})`);
   }
   if (reading.undecided.count > 0) {
-    lines.push('', `${n(reading.undecided.count)} contacts, surveys or manager requests were answered only by such senders: neither kept nor broken (e.g. ${reading.undecided.examples.map((e) => e.id).slice(0, 3).join(', ')}).`);
+    lines.push(
+      '',
+      `${n(reading.undecided.count)} contacts, surveys or manager requests were answered only by such senders: neither kept nor broken (e.g. ${reading.undecided.examples
+        .map((e) => e.id)
+        .slice(0, 3)
+        .join(', ')}).`,
+    );
   }
   if (reading.unknownReasons.length > 0) {
     lines.push('', 'Reason codes the catalog does not know (their orders are not checked for reason conflicts):');

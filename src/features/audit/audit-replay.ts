@@ -64,8 +64,7 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (!d) perDay.set(key, (d = { events: 0, cracks: 0 }));
     return d;
   };
-  const deadlineAfter = (at: number, minutes: number, business: boolean): number =>
-    business && o.calendar ? o.calendar.addBusinessMinutes(new Date(at), minutes).getTime() : at + minutes * MIN;
+  const deadlineAfter = (at: number, minutes: number, business: boolean): number => (business && o.calendar ? o.calendar.addBusinessMinutes(new Date(at), minutes).getTime() : at + minutes * MIN);
 
   const report = (kind: CrackKind, c: { customer: CustomerState; orderId?: string | undefined; thread?: string | undefined; event: EventSummary; detail: string; events: EventSummary[] }): void => {
     const t: CrackCollector = cracks[kind];
@@ -118,7 +117,6 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (i >= 0) list.splice(i, 1);
   }
 
-
   const onOrderEvent = (event: HistoryEvent, customer: CustomerState, summary: () => EventSummary, at: number): void => {
     customer.streak = undefined;
     if (!event.order) return;
@@ -153,7 +151,10 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
     if (!streak.reported && streak.events.length >= o.noProgress.contacts) {
       streak.reported = true;
       report('no_progress', {
-        customer, thread, event: s, events: streak.events,
+        customer,
+        thread,
+        event: s,
+        events: streak.events,
         detail: `${o.noProgress.contacts} contacts within ${o.noProgress.withinDays} days with no change to any order in between.`,
       });
     }
@@ -192,7 +193,11 @@ export function createAuditReplay(input: AuditOptions = {}): AuditReplay {
       const summary = s();
       if (before && before.code !== code) {
         report('reason_conflict', {
-          customer, orderId: id, thread, event: summary, events: [before.event, summary],
+          customer,
+          orderId: id,
+          thread,
+          event: summary,
+          events: [before.event, summary],
           detail: `Order ${id}: this message states "${code}" after "${before.code}" was ${order.stated ? 'stated' : 'recorded'}.`,
         });
       }

@@ -107,7 +107,12 @@ describe.each(shapes)('kept audit on a history with $name', (shape) => {
     const due = history.planted.filter((p) => p.breaksAt < (summary.to ?? ''));
     expect(new Set(due.map((p) => p.kind)).size).toBe(crackKinds.length);
     for (const kind of crackKinds) {
-      expect(summary.cracks[kind].events.ids.sort(), kind).toEqual(due.filter((p) => p.kind === kind).map((p) => p.eventId).sort());
+      expect(summary.cracks[kind].events.ids.sort(), kind).toEqual(
+        due
+          .filter((p) => p.kind === kind)
+          .map((p) => p.eventId)
+          .sort(),
+      );
     }
     expect(summary.totalCracks).toBe(due.length);
     expect(summary.reading.authors.unknown).toBe(0);

@@ -165,7 +165,16 @@ export function createCustomerIndex(): CustomerIndex {
     if (!found && ids.length === 0) return event.order ? orders.get(event.order.id)?.customer : undefined;
     const c = event.customer;
     if (!found) {
-      found = { label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? ids[0]?.[1] ?? '?', labelIsExternal: !!c?.external_id, identities: [], orders: [], open: [], lastSeen: 0, streak: undefined, recent: [] };
+      found = {
+        label: c?.external_id ?? c?.email ?? c?.phone ?? c?.handle?.id ?? ids[0]?.[1] ?? '?',
+        labelIsExternal: !!c?.external_id,
+        identities: [],
+        orders: [],
+        open: [],
+        lastSeen: 0,
+        streak: undefined,
+        recent: [],
+      };
       customers.add(found);
       if (customers.size > peakCustomers) peakCustomers = customers.size;
     } else if (c?.external_id && !found.labelIsExternal) {

@@ -21,7 +21,9 @@ export function formatAuditSummary(summary: AuditSummary): string {
     formatAuditReading({ reading: summary.reading, eventsByType: summary.eventsByType, broken: summary.broken.count, outOfOrder: summary.outOfOrder }),
     '',
     `Replayed ${n(summary.events)} events (${summary.from ?? '–'} → ${summary.to ?? '–'}) in ${(summary.durationMs / 1000).toFixed(1)} s, ${n(Math.round(rate))} events/s.`,
-    summary.broken.count ? `${n(summary.broken.count)} lines could not be read (first at line ${summary.broken.lines[0]?.line ?? '?'}: ${summary.broken.lines[0]?.error ?? ''}).` : 'Every line was read.',
+    summary.broken.count
+      ? `${n(summary.broken.count)} lines could not be read (first at line ${summary.broken.lines[0]?.line ?? '?'}: ${summary.broken.lines[0]?.error ?? ''}).`
+      : 'Every line was read.',
     '',
     `${'crack'.padEnd(32)}${'count'.padStart(10)}${'customers'.padStart(11)}  examples`,
   ];
@@ -76,13 +78,21 @@ export async function runAuditCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const windows: Record<string, number> = {};
-  for (const [flag, key] of [['notify-minutes', 'notifyMinutes'], ['acknowledge-minutes', 'acknowledgeMinutes'], ['first-response-minutes', 'firstResponseMinutes'], ['follow-up-minutes', 'followUpMinutes'], ['escalation-minutes', 'escalationMinutes']] as const) {
+  for (const [flag, key] of [
+    ['notify-minutes', 'notifyMinutes'],
+    ['acknowledge-minutes', 'acknowledgeMinutes'],
+    ['first-response-minutes', 'firstResponseMinutes'],
+    ['follow-up-minutes', 'followUpMinutes'],
+    ['escalation-minutes', 'escalationMinutes'],
+  ] as const) {
     if (values[flag] !== undefined) windows[key] = Number(values[flag]);
   }
   // The reasons and phrases of the configuration the audit runs with: the shipped one unless --config names another.
   const configPath = values.config ?? shippedConfigPath;
   const reasons = parseReasonsYaml({ yaml: await readFile(configPath, 'utf8'), file: configPath });
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'replaying [{bar}] {percentage}% | {mb} MB | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: 'replaying [{bar}] {percentage}% | {mb} MB | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : undefined;
   let started = false;
   const summary = await runAudit({
     input: file,

@@ -53,7 +53,11 @@ function* lines(events: Iterable<HistoryEvent>): Generator<string> {
 const at = (minutes: number) => new Date(Date.parse('2026-12-01T10:00:00Z') + minutes * 60_000).toISOString();
 const ana = { external_id: 'c-1', email: 'ana@example.com' };
 const tell = (id: string, minutes: number, text: string, extra: Record<string, unknown> = {}): HistoryEvent => ({
-  id, type: 'message.sent', occurred_at: at(minutes), customer: ana, data: { channel: 'email', to: 'ana@example.com', text, author: 'system', ...extra },
+  id,
+  type: 'message.sent',
+  occurred_at: at(minutes),
+  customer: ana,
+  data: { channel: 'email', to: 'ana@example.com', text, author: 'system', ...extra },
 });
 
 describe('kept audit on a written history', () => {
@@ -112,8 +116,17 @@ describe('kept audit on a written history', () => {
       input: Readable.from([csv]),
       format: 'csv',
       mapping: {
-        id: 'event_id', type: 'kind', occurred_at: 'when', 'customer.external_id': 'client', 'customer.email': 'mail', 'customer.phone': 'mobile',
-        'order.id': 'order_no', 'data.reason': 'why', 'data.text': 'body', 'data.thread_ref': 'thread', 'data.author': 'who',
+        id: 'event_id',
+        type: 'kind',
+        occurred_at: 'when',
+        'customer.external_id': 'client',
+        'customer.email': 'mail',
+        'customer.phone': 'mobile',
+        'order.id': 'order_no',
+        'data.reason': 'why',
+        'data.text': 'body',
+        'data.thread_ref': 'thread',
+        'data.author': 'who',
       },
     });
     expect(summary.events).toBe(5);

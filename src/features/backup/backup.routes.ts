@@ -27,7 +27,10 @@ export function registerBackupRoutes(app: App, deps: { store: Store }): void {
       const started = performance.now();
       const blob = await snapshot();
       request.log.info({ bytes: blob.size, ms: Math.round(performance.now() - started) }, 'backup written');
-      return reply.type('application/gzip').header('content-disposition', 'attachment; filename="kept-backup.tar.gz"').send(Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream));
+      return reply
+        .type('application/gzip')
+        .header('content-disposition', 'attachment; filename="kept-backup.tar.gz"')
+        .send(Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream));
     },
   );
 }

@@ -50,7 +50,10 @@ function toCaseRecord(row: Selectable<CasesTable>): CaseRecord {
   };
 }
 
-export async function insertCase(q: Queryable, input: { customerId: string; subject: string; channel: string; orderNumber: string | null; kind?: string; ownerId?: string | null; queue?: string | null; at: Date }): Promise<CaseRecord> {
+export async function insertCase(
+  q: Queryable,
+  input: { customerId: string; subject: string; channel: string; orderNumber: string | null; kind?: string; ownerId?: string | null; queue?: string | null; at: Date },
+): Promise<CaseRecord> {
   const row = await q
     .insertInto('cases')
     .values({
@@ -100,19 +103,44 @@ export function createCaseViewReader(q: Queryable, options: { parts: readonly Ca
     'number',
     // caseToken() in case.service.ts.
     ['token', sql`'K-' || ${sql.ref('c.number')}`],
-    'customer_id', 'state', 'owner_id', 'subject', 'channels', 'order_number', 'kind', 'queue', 'escalated', 'flagged',
-    ['risk', jsonObjectOf(columnsOf('c', [['score', sql.ref('c.risk_score')], ['signals', sql.ref('c.risk_signals')]]))],
+    'customer_id',
+    'state',
+    'owner_id',
+    'subject',
+    'channels',
+    'order_number',
+    'kind',
+    'queue',
+    'escalated',
+    'flagged',
+    [
+      'risk',
+      jsonObjectOf(
+        columnsOf('c', [
+          ['score', sql.ref('c.risk_score')],
+          ['signals', sql.ref('c.risk_signals')],
+        ]),
+      ),
+    ],
     ['messages', sql`'[]'::json`],
     ['commitments', sql`'[]'::json`],
     ['documents', sql`'[]'::json`],
     ['status_url', sql`${`${options.publicUrl.replace(/\/$/, '')}/status/`} || ${sql.ref('c.status_token')}`],
-    timestampOf('c', 'created_at'), timestampOf('c', 'updated_at'), timestampOf('c', 'resolved_at'),
+    timestampOf('c', 'created_at'),
+    timestampOf('c', 'updated_at'),
+    timestampOf('c', 'resolved_at'),
   ]);
   const fields = new Map<string, Expression<unknown>>(own);
   for (const part of options.parts) fields.set(part.field, part.select(q, caseId));
   const statement = preparedWithParameter((id) =>
     q
-      .selectFrom(q.selectFrom('cases as c').select([...fields].map(([field, value]) => sql`${value}`.as(field))).where('c.id', '=', id).as('v'))
+      .selectFrom(
+        q
+          .selectFrom('cases as c')
+          .select([...fields].map(([field, value]) => sql`${value}`.as(field)))
+          .where('c.id', '=', id)
+          .as('v'),
+      )
       .select(sql<string>`row_to_json(v)::text`.as('body')),
   );
   return async (reader, id) => {
@@ -123,7 +151,11 @@ export function createCaseViewReader(q: Queryable, options: { parts: readonly Ca
 
 export async function findCasesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, CaseRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('cases').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await q
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, toCaseRecord(row)]));
 }
 
@@ -146,7 +178,12 @@ export async function listOpenCasesOfCustomer(q: Queryable, customerId: string):
 /** The unresolved cases of these customers, with the order each names. */
 export async function listOpenCasesOfCustomers(q: Queryable, customerIds: readonly string[]): Promise<{ id: string; customerId: string; orderNumber: string | null }[]> {
   if (customerIds.length === 0) return [];
-  const rows = await q.selectFrom('cases').select(['id', 'customer_id', 'order_number']).where('customer_id', 'in', [...customerIds]).where('state', '!=', 'resolved').execute();
+  const rows = await q
+    .selectFrom('cases')
+    .select(['id', 'customer_id', 'order_number'])
+    .where('customer_id', 'in', [...customerIds])
+    .where('state', '!=', 'resolved')
+    .execute();
   return rows.map((row) => ({ id: row.id, customerId: row.customer_id, orderNumber: row.order_number }));
 }
 
@@ -237,7 +274,10 @@ export async function listCases(q: Queryable, filter: CaseListFilter): Promise<C
       break;
     case 'unassigned':
       // Automatic mail (newsletters, notifications) waits in its own low-priority queue, not among customers.
-      query = query.where('cases.owner_id', 'is', null).where('cases.state', '!=', 'resolved').where((eb) => eb.or([eb('cases.queue', 'is', null), eb('cases.queue', '!=', 'automatic')]));
+      query = query
+        .where('cases.owner_id', 'is', null)
+        .where('cases.state', '!=', 'resolved')
+        .where((eb) => eb.or([eb('cases.queue', 'is', null), eb('cases.queue', '!=', 'automatic')]));
       break;
     case 'automatic':
       query = query.where('cases.queue', '=', 'automatic').where('cases.state', '!=', 'resolved');
@@ -249,7 +289,11 @@ export async function listCases(q: Queryable, filter: CaseListFilter): Promise<C
       query = query.where('cases.queue', '=', 'recovery').where('cases.state', '!=', 'resolved');
       break;
     case 'at_risk':
-      query = query.where((eb) => eb.exists(eb.selectFrom('commitments').select('commitments.id').whereRef('commitments.case_id', '=', 'cases.id').where('commitments.state', '=', 'open').where('commitments.at_risk', '=', true)));
+      query = query.where((eb) =>
+        eb.exists(
+          eb.selectFrom('commitments').select('commitments.id').whereRef('commitments.case_id', '=', 'cases.id').where('commitments.state', '=', 'open').where('commitments.at_risk', '=', true),
+        ),
+      );
       break;
     case 'breached':
       query = query.where((eb) => eb.exists(eb.selectFrom('commitments').select('commitments.id').whereRef('commitments.case_id', '=', 'cases.id').where('commitments.state', '=', 'breached')));

@@ -30,7 +30,11 @@ describe.each(storeKinds)('cases on %s', (storeKind) => {
     await kept.api('POST', '/api/v1/cases/' + opened[0].id + '/assign', { owner_id: agentId });
 
     // Asked to continue by email, she writes from her address and names her handle in the same event.
-    await kept.api('POST', '/api/v1/events', contact('h-2', { email: 'ana@example.com', handle: { network: 'twitter', id: '@ana' } }, { channel: 'web_form', text: 'As asked, here by email: order A-1' }));
+    await kept.api(
+      'POST',
+      '/api/v1/events',
+      contact('h-2', { email: 'ana@example.com', handle: { network: 'twitter', id: '@ana' } }, { channel: 'web_form', text: 'As asked, here by email: order A-1' }),
+    );
     const after = (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items;
     expect(after).toHaveLength(1);
     const theCase = (await kept.api('GET', `/api/v1/cases/${opened[0].id}`)).body;
@@ -51,7 +55,9 @@ describe.each(storeKinds)('cases on %s', (storeKind) => {
     expect(reply.body.message).toMatchObject({ direction: 'out', channel: 'email', author_id: agentId, status: 'sent', order_numbers: ['A-1'] });
     // Beside the automatic acknowledgement of her message, the reply.
     const outbox = (await kept.api('GET', `/api/v1/outbox?case_id=${caseId}`)).body.items.filter((item: { origin: string }) => item.origin === 'agent_reply');
-    expect(outbox).toEqual([expect.objectContaining({ channel: 'email', to: 'ana@example.com', status: 'sent', body: 'Sorry Ana, we are looking at order A-1 now.', audit: { ok: true, findings: [] } })]);
+    expect(outbox).toEqual([
+      expect.objectContaining({ channel: 'email', to: 'ana@example.com', status: 'sent', body: 'Sorry Ana, we are looking at order A-1 now.', audit: { ok: true, findings: [] } }),
+    ]);
   });
 
   it('validates a reply: unknown author, empty body, unknown case', async () => {
@@ -76,7 +82,9 @@ describe.each(storeKinds)('cases on %s', (storeKind) => {
   });
 
   it('pages through cases with a cursor, and filters by owner and queue', async () => {
-    await kept.api('POST', '/api/v1/events', { events: Array.from({ length: 5 }, (_, index) => contact(`p-${index}`, { email: `page${index}@example.com` }, { channel: 'chat', text: `Question ${index}` })) });
+    await kept.api('POST', '/api/v1/events', {
+      events: Array.from({ length: 5 }, (_, index) => contact(`p-${index}`, { email: `page${index}@example.com` }, { channel: 'chat', text: `Question ${index}` })),
+    });
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
@@ -91,7 +99,9 @@ describe.each(storeKinds)('cases on %s', (storeKind) => {
     const owned = (await kept.api('GET', `/api/v1/cases?owner_id=${agentId}`)).body.items;
     expect(owned.length).toBeGreaterThan(0);
     expect(owned).toHaveLength(all.filter((item: { owner_id: string | null }) => item.owner_id === agentId).length);
-    expect((await kept.api('GET', '/api/v1/cases?queue=unassigned')).body.items.length).toBe(all.filter((item: { owner_id: string | null; state: string }) => !item.owner_id && item.state !== 'resolved').length);
+    expect((await kept.api('GET', '/api/v1/cases?queue=unassigned')).body.items.length).toBe(
+      all.filter((item: { owner_id: string | null; state: string }) => !item.owner_id && item.state !== 'resolved').length,
+    );
     expect((await kept.api('GET', '/api/v1/cases?cursor=garbage')).status).toBe(400);
   });
 

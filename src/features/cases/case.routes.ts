@@ -66,36 +66,115 @@ export function registerCaseRoutes(app: App, deps: { cases: CaseService; replies
   );
   // The case comes as JSON text from the store (CaseView, written as JSON.stringify would): sent as it is,
   // with the content type a serialised object gets.
-  app.get('/api/v1/cases/:id', { config: { auth: 'agent' }, schema: { operationId: 'getCase', summary: 'Read a case with its messages, commitments, risk and documents', tags: ['cases'], params: idParams, response: declareResponses({ 200: caseViewSchema }) } }, async (request, reply) =>
-    reply.type('application/json; charset=utf-8').send(await deps.cases.getCaseJson(request.params.id)),
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'getCase',
+        summary: 'Read a case with its messages, commitments, risk and documents',
+        tags: ['cases'],
+        params: idParams,
+        response: declareResponses({ 200: caseViewSchema }),
+      },
+    },
+    async (request, reply) => reply.type('application/json; charset=utf-8').send(await deps.cases.getCaseJson(request.params.id)),
   );
 
-  app.post('/api/v1/cases/:id/replies', { config: { auth: 'agent' }, schema: { operationId: 'sendReply', summary: 'Reply to the customer; a reply with findings is held (422)', tags: ['cases'], params: idParams, body: replyBodySchema, response: declareResponses({ 201: sentReplySchema, ...errorResponses(422) }) } }, async (request, reply) => {
-    const principal = principalOf(request);
-    const author = actingAuthor(principal, request.body.author_id);
-    const result = await deps.replies.sendReply({ ...request.body, caseId: request.params.id, authorId: author.authorId, ...(author.onBehalf ? { actedBy: principal } : {}) });
-    if (result.held) {
-      const codes = [...new Set(result.findings.map((finding) => finding.code))].join(', ');
-      return reply
-        .status(422)
-        .type('application/problem+json')
-        .send(problem(422, 'Reply held', `The reply was held, not sent: ${codes}. Send again with "override" and a "note" to send it anyway.`, { findings: result.findings, outbox: result.outbox }));
-    }
-    const { message, ...rest } = result;
-    return reply.status(201).send({ ...rest, message: toMessageView(message) });
-  });
-  app.post('/api/v1/cases/:id/replies/preview', { config: { auth: 'agent' }, schema: { operationId: 'previewReply', summary: 'Check a reply without sending it', tags: ['cases'], params: idParams, body: replyBodySchema, response: declareResponses({ 200: replyPreviewSchema }) } }, async (request) => {
-    const { authorId } = actingAuthor(principalOf(request), request.body.author_id);
-    return deps.replies.previewReply({ ...request.body, caseId: request.params.id, authorId });
-  });
-  app.post('/api/v1/cases/:id/assign', { config: { auth: 'agent' }, schema: { operationId: 'assignCase', summary: 'Give a case its owner', tags: ['cases'], params: idParams, response: declareResponses({ 200: caseViewSchema }), body: z.object({ owner_id: z.string().min(1) }) } }, async (request) =>
-    deps.cases.assignCase({ id: request.params.id, ownerId: request.body.owner_id, by: principalOf(request).agentId }),
+  app.post(
+    '/api/v1/cases/:id/replies',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'sendReply',
+        summary: 'Reply to the customer; a reply with findings is held (422)',
+        tags: ['cases'],
+        params: idParams,
+        body: replyBodySchema,
+        response: declareResponses({ 201: sentReplySchema, ...errorResponses(422) }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const author = actingAuthor(principal, request.body.author_id);
+      const result = await deps.replies.sendReply({ ...request.body, caseId: request.params.id, authorId: author.authorId, ...(author.onBehalf ? { actedBy: principal } : {}) });
+      if (result.held) {
+        const codes = [...new Set(result.findings.map((finding) => finding.code))].join(', ');
+        return reply
+          .status(422)
+          .type('application/problem+json')
+          .send(problem(422, 'Reply held', `The reply was held, not sent: ${codes}. Send again with "override" and a "note" to send it anyway.`, { findings: result.findings, outbox: result.outbox }));
+      }
+      const { message, ...rest } = result;
+      return reply.status(201).send({ ...rest, message: toMessageView(message) });
+    },
   );
-  app.post('/api/v1/cases/:id/escalate', { config: { auth: 'agent' }, schema: { operationId: 'escalateCase', summary: 'Escalate a case to a manager', tags: ['cases'], params: idParams, response: declareResponses({ 200: caseViewSchema }), body: z.object({ note: z.string().min(1).max(2000) }) } }, async (request) =>
-    deps.cases.escalateCase({ id: request.params.id, note: request.body.note, by: principalOf(request).agentId }),
+  app.post(
+    '/api/v1/cases/:id/replies/preview',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'previewReply',
+        summary: 'Check a reply without sending it',
+        tags: ['cases'],
+        params: idParams,
+        body: replyBodySchema,
+        response: declareResponses({ 200: replyPreviewSchema }),
+      },
+    },
+    async (request) => {
+      const { authorId } = actingAuthor(principalOf(request), request.body.author_id);
+      return deps.replies.previewReply({ ...request.body, caseId: request.params.id, authorId });
+    },
   );
-  app.post('/api/v1/cases/:id/resolve', { config: { auth: 'agent' }, schema: { operationId: 'resolveCase', summary: 'Resolve a case', tags: ['cases'], params: idParams, response: declareResponses({ 200: caseViewSchema }) } }, async (request) => deps.cases.resolveCase({ id: request.params.id, by: principalOf(request).agentId }));
-  app.post('/api/v1/cases/:id/pending', { config: { auth: 'agent' }, schema: { operationId: 'setCasePending', summary: 'Mark a case as waiting on the customer, or open again', tags: ['cases'], params: idParams, response: declareResponses({ 200: caseViewSchema }), body: z.object({ pending: z.boolean() }) } }, async (request) =>
-    deps.cases.setPending({ id: request.params.id, pending: request.body.pending, by: principalOf(request).agentId }),
+  app.post(
+    '/api/v1/cases/:id/assign',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'assignCase',
+        summary: 'Give a case its owner',
+        tags: ['cases'],
+        params: idParams,
+        response: declareResponses({ 200: caseViewSchema }),
+        body: z.object({ owner_id: z.string().min(1) }),
+      },
+    },
+    async (request) => deps.cases.assignCase({ id: request.params.id, ownerId: request.body.owner_id, by: principalOf(request).agentId }),
+  );
+  app.post(
+    '/api/v1/cases/:id/escalate',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'escalateCase',
+        summary: 'Escalate a case to a manager',
+        tags: ['cases'],
+        params: idParams,
+        response: declareResponses({ 200: caseViewSchema }),
+        body: z.object({ note: z.string().min(1).max(2000) }),
+      },
+    },
+    async (request) => deps.cases.escalateCase({ id: request.params.id, note: request.body.note, by: principalOf(request).agentId }),
+  );
+  app.post(
+    '/api/v1/cases/:id/resolve',
+    { config: { auth: 'agent' }, schema: { operationId: 'resolveCase', summary: 'Resolve a case', tags: ['cases'], params: idParams, response: declareResponses({ 200: caseViewSchema }) } },
+    async (request) => deps.cases.resolveCase({ id: request.params.id, by: principalOf(request).agentId }),
+  );
+  app.post(
+    '/api/v1/cases/:id/pending',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'setCasePending',
+        summary: 'Mark a case as waiting on the customer, or open again',
+        tags: ['cases'],
+        params: idParams,
+        response: declareResponses({ 200: caseViewSchema }),
+        body: z.object({ pending: z.boolean() }),
+      },
+    },
+    async (request) => deps.cases.setPending({ id: request.params.id, pending: request.body.pending, by: principalOf(request).agentId }),
   );
 }

@@ -215,7 +215,13 @@ export function createCaseService(deps: { db: Db; clock: Clock; bus: DomainBus; 
     };
   }
 
-  async function changeCase(input: { id: string; by: string | null; change: 'assigned' | 'state' | 'escalated'; note?: string; apply: caseRepo.CaseChanges | ((before: caseRepo.CaseRecord) => caseRepo.CaseChanges) }): Promise<CaseView> {
+  async function changeCase(input: {
+    id: string;
+    by: string | null;
+    change: 'assigned' | 'state' | 'escalated';
+    note?: string;
+    apply: caseRepo.CaseChanges | ((before: caseRepo.CaseRecord) => caseRepo.CaseChanges);
+  }): Promise<CaseView> {
     await withTransaction(deps.db, async (tx) => {
       const before = await requireCase(tx, input.id);
       const changes = typeof input.apply === 'function' ? input.apply(before) : input.apply;

@@ -3,5 +3,16 @@
 // imports its repos; what crosses the boundary is listed here.
 export { findCaseById, findCaseByStatusToken, findCasesByIds, insertCase, listCasesOfCustomer, listOpenCasesOfCustomer, updateCase } from './case.repo.js';
 export type { CaseRecord } from './case.repo.js';
-export { findInboundRepeat, findMessageByExternalId, findMessageById, findMessagesByIds, insertMessage, listInboundExternalIds, listMessagesOfCase, listMessagesOfCustomer, updateMessageStatus, updateMessageStatuses } from './message.repo.js';
+export {
+  findInboundRepeat,
+  findMessageByExternalId,
+  findMessageById,
+  findMessagesByIds,
+  insertMessage,
+  listInboundExternalIds,
+  listMessagesOfCase,
+  listMessagesOfCustomer,
+  updateMessageStatus,
+  updateMessageStatuses,
+} from './message.repo.js';
 export type { MessageRecord } from './message.repo.js';

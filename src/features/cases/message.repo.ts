@@ -145,12 +145,20 @@ export async function updateMessageStatus(q: Queryable, options: { id: string; s
 
 export async function updateMessageStatuses(q: Queryable, options: { ids: readonly string[]; status: string }): Promise<void> {
   if (options.ids.length === 0) return;
-  await q.updateTable('messages').set({ status: options.status }).where('id', 'in', [...options.ids]).execute();
+  await q
+    .updateTable('messages')
+    .set({ status: options.status })
+    .where('id', 'in', [...options.ids])
+    .execute();
 }
 
 export async function findMessagesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, MessageRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('messages').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await q
+    .selectFrom('messages')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, toMessageRecord(row)]));
 }
 

@@ -109,13 +109,25 @@ export async function listCaveatsOfOrder(q: Queryable, orderNumber: string): Pro
 
 /** Marks a disclosure made, once; returns whether this call made it. */
 export async function markDisclosed(q: Queryable, input: { id: string; by: string; at: Date }): Promise<boolean> {
-  const rows = await tables(q).updateTable('order_caveats').set({ disclosed_at: input.at, disclosed_by: input.by }).where('id', '=', input.id).where('disclosed_at', 'is', null).returning('id').execute();
+  const rows = await tables(q)
+    .updateTable('order_caveats')
+    .set({ disclosed_at: input.at, disclosed_by: input.by })
+    .where('id', '=', input.id)
+    .where('disclosed_at', 'is', null)
+    .returning('id')
+    .execute();
   return rows.length > 0;
 }
 
 /** Marks the owed information delivered, once; returns whether this call did. */
 export async function markInfoProvided(q: Queryable, input: { id: string; by: string; at: Date }): Promise<boolean> {
-  const rows = await tables(q).updateTable('order_caveats').set({ info_provided_at: input.at, info_provided_by: input.by }).where('id', '=', input.id).where('info_provided_at', 'is', null).returning('id').execute();
+  const rows = await tables(q)
+    .updateTable('order_caveats')
+    .set({ info_provided_at: input.at, info_provided_by: input.by })
+    .where('id', '=', input.id)
+    .where('info_provided_at', 'is', null)
+    .returning('id')
+    .execute();
   return rows.length > 0;
 }
 
@@ -138,8 +150,14 @@ export function selectCaveatViewsOfCase(q: Queryable, caseId: Expression<string>
       'code',
       'text',
       timestampOf('v', 'sold_at'),
-      ['disclosure', sql`json_build_object('state', v.disclose_state, 'due_at', ${isoTimestamp('v.disclose_due_at')}, 'disclosed_at', ${isoTimestamp('v.disclosed_at')}, 'by', v.disclosed_by, 'commitment_id', v.disclose_commitment_id)`],
-      ['info', sql`case when v.info_what is null then null else json_build_object('what', v.info_what, 'team', v.info_team, 'state', v.info_state, 'due_at', ${isoTimestamp('v.info_due_at')}, 'provided_at', ${isoTimestamp('v.info_provided_at')}, 'commitment_id', v.info_commitment_id) end`],
+      [
+        'disclosure',
+        sql`json_build_object('state', v.disclose_state, 'due_at', ${isoTimestamp('v.disclose_due_at')}, 'disclosed_at', ${isoTimestamp('v.disclosed_at')}, 'by', v.disclosed_by, 'commitment_id', v.disclose_commitment_id)`,
+      ],
+      [
+        'info',
+        sql`case when v.info_what is null then null else json_build_object('what', v.info_what, 'team', v.info_team, 'state', v.info_state, 'due_at', ${isoTimestamp('v.info_due_at')}, 'provided_at', ${isoTimestamp('v.info_provided_at')}, 'commitment_id', v.info_commitment_id) end`,
+      ],
     ]),
     orderBy: ['sold_at', 'id'],
   });
@@ -158,5 +176,13 @@ export async function countCaveats(q: Queryable, input: { from: Date; to: Date; 
     from order_caveats where sold_at >= ${input.from} and sold_at < ${input.to}`.execute(q);
   const row = rows[0];
   const read = (key: keyof CaveatCounts) => Number(row?.[key] ?? 0);
-  return { orders: read('orders'), disclosed_in_time: read('disclosed_in_time'), disclosed_late: read('disclosed_late'), disclosure_pending: read('disclosure_pending'), info_in_time: read('info_in_time'), info_late: read('info_late'), info_pending: read('info_pending') };
+  return {
+    orders: read('orders'),
+    disclosed_in_time: read('disclosed_in_time'),
+    disclosed_late: read('disclosed_late'),
+    disclosure_pending: read('disclosure_pending'),
+    info_in_time: read('info_in_time'),
+    info_late: read('info_late'),
+    info_pending: read('info_pending'),
+  };
 }

@@ -151,8 +151,18 @@ export function createDisclosureSender(deps: { clock: Clock; bus: DomainBus; out
     if (row.disclosedAt) return { outboxId: null, status: 'skipped', detail: 'already disclosed' };
     const order = await orderRepo.findOrderByNumber(tx, row.orderNumber);
     const zone = await zoneOf(tx, { customerId: row.customerId, defaultZone: deps.defaultZone });
-    const text = disclosureMessage({ orderNumber: row.orderNumber, text: row.text, info: row.info ? { what: row.info.what, dueAt: row.info.dueAt } : null, zone, statusUrl: order ? statusUrl(order.statusToken) : deps.publicUrl });
-    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `caveat:${row.id}:disclosure`, customerId: row.customerId, caseRecord: null, orderNumber: row.orderNumber, origin: 'caveat_disclosure', ...text, at: deps.clock.now() } });
+    const text = disclosureMessage({
+      orderNumber: row.orderNumber,
+      text: row.text,
+      info: row.info ? { what: row.info.what, dueAt: row.info.dueAt } : null,
+      zone,
+      statusUrl: order ? statusUrl(order.statusToken) : deps.publicUrl,
+    });
+    const sent = await queueCustomerEmail(tx, {
+      outbox: deps.outbox,
+      bus: deps.bus,
+      email: { key: `caveat:${row.id}:disclosure`, customerId: row.customerId, caseRecord: null, orderNumber: row.orderNumber, origin: 'caveat_disclosure', ...text, at: deps.clock.now() },
+    });
     if (sent.status === 'skipped') return { outboxId: null, status: 'skipped', detail: sent.detail };
     if (sent.messageId) await repo.setKeptMessage(tx, { id: row.id, messageId: sent.messageId });
     return { outboxId: sent.outboxId, status: sent.status };

@@ -52,7 +52,12 @@ export function infoDueAt(options: { item: Record<string, unknown>; due: NonNull
   return date.startOf('day').minus({ days: options.due.days_before }).toJSDate();
 }
 
-const plain = (text: string) => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Whether a message states any of the phrases, whatever its punctuation, case and line breaks. */
 export function statesAny(text: string, phrases: readonly string[]): boolean {

@@ -8,7 +8,14 @@ const orderPhrase = (orderNumber: string | null) => (orderNumber ? `your order $
  * The one message a new claim sends: that the claim is open, and the documents it needs, each with its link
  * (one message, not a notice followed by a request a second later).
  */
-export function claimOpenedText(input: { type: ClaimType; orderNumber: string | null; caseToken: string; documents: readonly { kind: DocumentKind; link: string }[]; dueDays: number; statusUrl: string | null }): { subject: string; body: string } {
+export function claimOpenedText(input: {
+  type: ClaimType;
+  orderNumber: string | null;
+  caseToken: string;
+  documents: readonly { kind: DocumentKind; link: string }[];
+  dueDays: number;
+  statusUrl: string | null;
+}): { subject: string; body: string } {
   // It names the order's new state as its status page does ("There is a problem with the delivery").
   const what = input.type === 'non_delivery' ? 'it has not reached its destination' : 'it arrived damaged';
   const asks = input.documents.flatMap((document) => [`To settle it we need ${documentLabels[document.kind]}. It takes a few minutes online:`, document.link, '']);
@@ -20,7 +27,9 @@ export function claimOpenedText(input: { type: ClaimType; orderNumber: string | 
       `We are sorry: there is a problem with the delivery of ${orderPhrase(input.orderNumber)}. The carrier tells us ${what}. We have opened a ${claimTypeLabels[input.type]} claim (${input.caseToken}) and will see it through with you.`,
       '',
       ...asks,
-      input.documents.length > 0 ? `Please send ${input.documents.length === 1 ? 'it' : 'them'} within ${input.dueDays} days; we will remind you before then.` : 'We will write again as soon as it is settled.',
+      input.documents.length > 0
+        ? `Please send ${input.documents.length === 1 ? 'it' : 'them'} within ${input.dueDays} days; we will remind you before then.`
+        : 'We will write again as soon as it is settled.',
       ...(input.statusUrl ? ['', `You can see the status of your order here: ${input.statusUrl}`] : []),
     ].join('\n'),
   };

@@ -14,7 +14,27 @@ describe.each(storeKinds)('claim documents on %s', (kind) => {
   async function commitment(id: string, state: 'open' | 'breached' | 'waived') {
     await store.db
       .insertInto('commitments')
-      .values({ id, kind: 'document', state, due_at: new Date('2026-12-08T09:00:00Z'), owner_id: null, owner_role: null, case_id: null, customer_id: null, order_number: null, policy_id: null, opened_by: 'claim:test', fulfilled_by: null, paused_at: null, details: JSON.stringify({}), opened_at: at, closed_at: null, breached_at: null, waived_by: null, waived_reason: null })
+      .values({
+        id,
+        kind: 'document',
+        state,
+        due_at: new Date('2026-12-08T09:00:00Z'),
+        owner_id: null,
+        owner_role: null,
+        case_id: null,
+        customer_id: null,
+        order_number: null,
+        policy_id: null,
+        opened_by: 'claim:test',
+        fulfilled_by: null,
+        paused_at: null,
+        details: JSON.stringify({}),
+        opened_at: at,
+        closed_at: null,
+        breached_at: null,
+        waived_by: null,
+        waived_reason: null,
+      })
       .execute();
   }
 
@@ -28,6 +48,5 @@ describe.each(storeKinds)('claim documents on %s', (kind) => {
     const received = new Date('2026-12-02T10:00:00Z');
     expect((await markDocumentReceived(store.db, { id: document.id, submission: { full_name: 'Ana' }, at: received }))?.receivedAt).toEqual(received);
     expect(await markDocumentReceived(store.db, { id: document.id, submission: { full_name: 'Other' }, at: received })).toBeUndefined();
-
   });
 });

@@ -74,7 +74,16 @@ function toDocumentRecord(row: Selectable<ClaimDocumentsTable>): DocumentRecord 
 export async function insertClaim(q: Queryable, input: { caseId: string; customerId: string; orderNumber: string | null; type: ClaimType; openedBy: string; at: Date }): Promise<ClaimRecord> {
   const row = await tables(q)
     .insertInto('claims')
-    .values({ id: newId('doc').replace('doc_', 'clm_'), case_id: input.caseId, customer_id: input.customerId, order_number: input.orderNumber, type: input.type, opened_by: input.openedBy, state: 'open', opened_at: input.at })
+    .values({
+      id: newId('doc').replace('doc_', 'clm_'),
+      case_id: input.caseId,
+      customer_id: input.customerId,
+      order_number: input.orderNumber,
+      type: input.type,
+      opened_by: input.openedBy,
+      state: 'open',
+      opened_at: input.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toClaimRecord(row);

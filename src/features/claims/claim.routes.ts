@@ -31,20 +31,47 @@ const documentView = z.object({
 });
 
 export function registerClaimRoutes(app: App, deps: { claims: ClaimService }): void {
-  app.post('/api/v1/cases/:id/claims', { config: { auth: 'agent' }, schema: { operationId: 'openClaim', summary: 'Open a claim from a case; the documents it needs are requested', tags: ['claims'], params: idParams, body: z.object({ type: z.enum(claimTypes) }), response: declareResponses({ 201: caseViewSchema, ...errorResponses(409) }) } }, async (request, reply) => {
-    const view = await deps.claims.openClaimFromCase({ caseId: request.params.id, type: request.body.type, by: principalOf(request).agentId });
-    return reply.status(201).send(view);
-  });
+  app.post(
+    '/api/v1/cases/:id/claims',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'openClaim',
+        summary: 'Open a claim from a case; the documents it needs are requested',
+        tags: ['claims'],
+        params: idParams,
+        body: z.object({ type: z.enum(claimTypes) }),
+        response: declareResponses({ 201: caseViewSchema, ...errorResponses(409) }),
+      },
+    },
+    async (request, reply) => {
+      const view = await deps.claims.openClaimFromCase({ caseId: request.params.id, type: request.body.type, by: principalOf(request).agentId });
+      return reply.status(201).send(view);
+    },
+  );
 
   for (const decision of ['accept', 'reject'] as const) {
-    app.post(`/api/v1/cases/:id/documents/:docId/${decision}`, { config: { auth: 'agent' }, schema: { operationId: `${decision}Document`, summary: `${decision === 'accept' ? 'Accept' : 'Reject'} a received claim document`, tags: ['claims'], params: documentParams, body: noteBody, response: declareResponses({ 200: documentViewSchema, ...errorResponses(409) }) } }, async (request) =>
-      deps.claims.decideDocument({
-        caseId: request.params.id,
-        documentId: request.params.docId,
-        decision: decision === 'accept' ? 'accepted' : 'rejected',
-        note: request.body?.note ?? null,
-        by: principalOf(request).agentId,
-      }),
+    app.post(
+      `/api/v1/cases/:id/documents/:docId/${decision}`,
+      {
+        config: { auth: 'agent' },
+        schema: {
+          operationId: `${decision}Document`,
+          summary: `${decision === 'accept' ? 'Accept' : 'Reject'} a received claim document`,
+          tags: ['claims'],
+          params: documentParams,
+          body: noteBody,
+          response: declareResponses({ 200: documentViewSchema, ...errorResponses(409) }),
+        },
+      },
+      async (request) =>
+        deps.claims.decideDocument({
+          caseId: request.params.id,
+          documentId: request.params.docId,
+          decision: decision === 'accept' ? 'accepted' : 'rejected',
+          note: request.body?.note ?? null,
+          by: principalOf(request).agentId,
+        }),
     );
   }
 
@@ -61,13 +88,22 @@ export function registerClaimRoutes(app: App, deps: { claims: ClaimService }): v
         response: { 200: documentView },
       },
     },
-    async (request) =>
-      deps.claims.receiveEmailedDocument({ caseId: request.params.id, documentId: request.params.docId, attachmentId: request.body.attachment_id, by: principalOf(request).agentId }),
+    async (request) => deps.claims.receiveEmailedDocument({ caseId: request.params.id, documentId: request.params.docId, attachmentId: request.body.attachment_id, by: principalOf(request).agentId }),
   );
 
   app.post(
     '/api/v1/cases/:id/claims/resolve',
-    { config: { auth: 'agent' }, schema: { operationId: 'resolveClaim', summary: 'Settle a claim (refund, replacement…)', tags: ['claims'], params: idParams, response: declareResponses({ 200: claimResolutionSchema, ...errorResponses(409) }), body: z.object({ option: z.enum(resolutionOptions), amount: z.number().positive().optional().meta({ description: "In the order's currency; defaults to the order total" }) }) } },
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'resolveClaim',
+        summary: 'Settle a claim (refund, replacement…)',
+        tags: ['claims'],
+        params: idParams,
+        response: declareResponses({ 200: claimResolutionSchema, ...errorResponses(409) }),
+        body: z.object({ option: z.enum(resolutionOptions), amount: z.number().positive().optional().meta({ description: "In the order's currency; defaults to the order total" }) }),
+      },
+    },
     async (request) => deps.claims.resolveClaim({ caseId: request.params.id, option: request.body.option, amount: request.body.amount, by: principalOf(request).agentId }),
   );
 }

@@ -127,7 +127,11 @@ export function createClaimService(deps: ClaimServiceDeps) {
       documents: documents.map((document) => ({ kind: document.kind, link: formLink(document.token) })),
       dueDays: deps.settings.documentDueDays,
     });
-    await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at } });
+    await queueCustomerEmail(tx, {
+      outbox: deps.outbox,
+      bus: deps.bus,
+      email: { key: `claim:${claim.id}:opened`, customerId: input.customerId, caseRecord, orderNumber: input.orderNumber, origin: 'claim_opened', ...opened, at: input.at },
+    });
     deps.logger.info({ case_id: caseRecord.id, customer_id: input.customerId, claim_id: claim.id, type: input.type }, 'claim opened');
     return { claim, caseRecord };
   }
@@ -150,7 +154,14 @@ export function createClaimService(deps: ClaimServiceDeps) {
   async function openClaimFromCase(input: { caseId: string; type: ClaimType; by: string | null }) {
     const result = await withTransaction(deps.db, async (tx) => {
       const source = await deps.cases.requireCase(tx, input.caseId);
-      return openClaim(tx, { customerId: source.customerId, orderNumber: source.orderNumber, type: input.type, openedBy: input.by ? `agent:${input.by}` : 'api', ownerId: source.ownerId, at: deps.clock.now() });
+      return openClaim(tx, {
+        customerId: source.customerId,
+        orderNumber: source.orderNumber,
+        type: input.type,
+        openedBy: input.by ? `agent:${input.by}` : 'api',
+        ownerId: source.ownerId,
+        at: deps.clock.now(),
+      });
     });
     return deps.cases.getCase(result.caseRecord.id);
   }
@@ -238,16 +249,30 @@ export function createClaimService(deps: ClaimServiceDeps) {
     if (!claim || fileCase?.customerId !== claim.customerId) {
       throw new AppError('validation_failed', { detail: 'attachment_id: the file was sent by another customer than the claim’s', field: 'attachment_id' });
     }
-    const submission = { submitted_via: 'email', attachment_id: file.id, message_id: file.messageId, accepted_by: input.by, files: [{ filename: file.filename, type: file.contentType, bytes: file.data.byteLength }] };
+    const submission = {
+      submitted_via: 'email',
+      attachment_id: file.id,
+      message_id: file.messageId,
+      accepted_by: input.by,
+      files: [{ filename: file.filename, type: file.contentType, bytes: file.data.byteLength }],
+    };
     const received = await receive(document, submission, [{ filename: file.filename, mimeType: file.contentType, data: file.data, truncated: false }]);
     if (!received) throw new AppError('conflict', { detail: 'The document was received meanwhile' });
     return toDocumentView(received);
   }
 
-  function resolutionEvent(input: { claim: repo.ClaimRecord; option: ResolutionOption; amount: Money | null; buyer: string | undefined; order: orderRepo.OrderRecord | undefined; at: Date }): EventInput {
+  function resolutionEvent(input: {
+    claim: repo.ClaimRecord;
+    option: ResolutionOption;
+    amount: Money | null;
+    buyer: string | undefined;
+    order: orderRepo.OrderRecord | undefined;
+    at: Date;
+  }): EventInput {
     const type = { refund: 'refund.issued', store_credit: 'claim.store_credit', reship: 'claim.reship' }[input.option];
     const data: Record<string, unknown> = { claim_id: input.claim.id, case_id: input.claim.caseId };
-    if (input.amount) data['amount'] = { amount: (input.amount.amountMinor / 10 ** minorUnitDigits(input.amount.currency)).toFixed(minorUnitDigits(input.amount.currency)), currency: input.amount.currency };
+    if (input.amount)
+      data['amount'] = { amount: (input.amount.amountMinor / 10 ** minorUnitDigits(input.amount.currency)).toFixed(minorUnitDigits(input.amount.currency)), currency: input.amount.currency };
     if (input.option === 'refund' && input.order?.cardLast4) data['to'] = { method: input.order.paymentMethod ?? 'card', last4: input.order.cardLast4 };
     return {
       id: `claim-${input.claim.id}-${input.option}`,
@@ -276,10 +301,18 @@ export function createClaimService(deps: ClaimServiceDeps) {
     const buyer = await findBuyerEmail(deps.db, claim.customerId);
     await deps.ingest.ingestEvents([resolutionEvent({ claim, option: input.option, amount, buyer, order, at })]);
     await withTransaction(deps.db, async (tx) => {
-      const resolved = await repo.markClaimResolved(tx, { id: claim.id, resolution: { option: input.option, amount_minor: amount?.amountMinor ?? null, currency: amount?.currency ?? null, by: input.by }, at });
+      const resolved = await repo.markClaimResolved(tx, {
+        id: claim.id,
+        resolution: { option: input.option, amount_minor: amount?.amountMinor ?? null, currency: amount?.currency ?? null, by: input.by },
+        at,
+      });
       if (!resolved) return;
       const text = resolutionText({ option: input.option, orderNumber: claim.orderNumber, caseToken: caseToken(caseRecord.number), amount });
-      await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at } });
+      await queueCustomerEmail(tx, {
+        outbox: deps.outbox,
+        bus: deps.bus,
+        email: { key: `claim:${claim.id}:resolved`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_resolution', ...text, at },
+      });
     });
     await deps.bus.emit('live.case_updated', { caseId: caseRecord.id });
     return { claim_id: claim.id, option: input.option, amount: amount ? { amount_minor: amount.amountMinor, currency: amount.currency } : null, case: await deps.cases.getCase(caseRecord.id) };

@@ -43,9 +43,17 @@ export const claimsSectionSchema = z
     reminder_lead_minutes: z.number().int().min(1).default(60),
     uploads: z
       .object({
-        max_bytes: z.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+        max_bytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(50 * 1024 * 1024)
+          .default(5 * 1024 * 1024),
         max_files: z.number().int().min(1).max(20).default(5),
-        types: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).default(['image/jpeg', 'image/png', 'image/heic']),
+        types: z
+          .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/))
+          .min(1)
+          .default(['image/jpeg', 'image/png', 'image/heic']),
       })
       .strict()
       .default({ max_bytes: 5 * 1024 * 1024, max_files: 5, types: ['image/jpeg', 'image/png', 'image/heic'] }),
@@ -66,7 +74,11 @@ export function claimsSettingsFrom(section: ClaimsSection | undefined): ClaimsSe
   };
 }
 
-const required = (label: string) => z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`);
+const required = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`);
 
 /** The declaration form: typed fields, a typed-name signature and a consent box. */
 export const declarationSchema = z.object({

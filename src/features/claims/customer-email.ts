@@ -27,9 +27,7 @@ export interface CustomerEmail {
   at: Date;
 }
 
-export type CustomerEmailResult =
-  | { status: 'queued' | 'held'; outboxId: string; messageId: string | null; to: string; findings: AuditFinding[] }
-  | { status: 'skipped'; detail: string };
+export type CustomerEmailResult = { status: 'queued' | 'held'; outboxId: string; messageId: string | null; to: string; findings: AuditFinding[] } | { status: 'skipped'; detail: string };
 
 /**
  * Whether Kept may write to `address` about `order`: anyone but a gift's recipient, and the recipient only

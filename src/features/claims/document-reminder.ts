@@ -27,7 +27,15 @@ export function createDocumentReminderSender(deps: { clock: Clock; bus: DomainBu
     const sent = await queueCustomerEmail(tx, {
       outbox: deps.outbox,
       bus: deps.bus,
-      email: { key: `claim-document:${document.id}:reminder:${request.actionKey}`, customerId: claim.customerId, caseRecord, orderNumber: claim.orderNumber, origin: 'claim_document_reminder', ...text, at: deps.clock.now() },
+      email: {
+        key: `claim-document:${document.id}:reminder:${request.actionKey}`,
+        customerId: claim.customerId,
+        caseRecord,
+        orderNumber: claim.orderNumber,
+        origin: 'claim_document_reminder',
+        ...text,
+        at: deps.clock.now(),
+      },
     });
     await repo.countReminder(tx, document.id);
     return sent.status === 'skipped' ? { outboxId: null, status: 'skipped', detail: sent.detail } : { outboxId: sent.outboxId, status: sent.status };

@@ -35,7 +35,8 @@ async function readUpload(request: FastifyRequest, settings: ClaimsSettings): Pr
         const data = await part.toBuffer().catch(() => Buffer.alloc(0));
         // An empty file input still sends a part without a name: the customer chose nothing.
         // The type is read from the bytes: the Content-Type a client sends is whatever it chose to say.
-        if (part.filename) files.push({ filename: part.filename, mimeType: (await fileTypeFromBuffer(data))?.mime ?? 'application/octet-stream', data: new Uint8Array(data), truncated: part.file.truncated });
+        if (part.filename)
+          files.push({ filename: part.filename, mimeType: (await fileTypeFromBuffer(data))?.mime ?? 'application/octet-stream', data: new Uint8Array(data), truncated: part.file.truncated });
       } else if (part.fieldname === 'note') {
         note = String(part.value ?? '');
       }
@@ -73,31 +74,35 @@ export async function registerFormRoutes(app: App, deps: { claims: ClaimService;
       return sendPage(reply, notFoundPage());
     });
 
-    scope.post('/forms/:token', { config: { auth: 'public' }, bodyLimit: deps.settings.maxUploadBytes * deps.settings.maxUploadFiles + 64 * 1024, schema: { hide: true, params: tokenParams } }, async (request, reply) => {
-      const document = await deps.claims.findFormDocument(request.params.token);
-      if (document?.kind === 'declaration') {
-        const fields = flatten(request.body);
-        const result = await deps.claims.submitDeclaration(request.params.token, fields);
-        if (result.outcome === 'invalid') return sendPage(reply, renderDeclarationForm(document, fields, result.errors));
-        return sendPage(reply, renderDocumentReceived({ ...document, ...result.document }, result.outcome === 'already' ? 409 : 200));
-      }
-      if (document?.kind === 'photos') {
-        if (!request.isMultipart()) {
-          if (document.state !== 'requested') return sendPage(reply, renderDocumentReceived(document, 409));
-          return sendPage(reply, renderPhotosForm(document, photoOptions, { photos: 'Please send the photos with the form on this page' }, 415));
+    scope.post(
+      '/forms/:token',
+      { config: { auth: 'public' }, bodyLimit: deps.settings.maxUploadBytes * deps.settings.maxUploadFiles + 64 * 1024, schema: { hide: true, params: tokenParams } },
+      async (request, reply) => {
+        const document = await deps.claims.findFormDocument(request.params.token);
+        if (document?.kind === 'declaration') {
+          const fields = flatten(request.body);
+          const result = await deps.claims.submitDeclaration(request.params.token, fields);
+          if (result.outcome === 'invalid') return sendPage(reply, renderDeclarationForm(document, fields, result.errors));
+          return sendPage(reply, renderDocumentReceived({ ...document, ...result.document }, result.outcome === 'already' ? 409 : 200));
         }
-        const upload = await readUpload(request, deps.settings);
-        if (upload.tooMany) return sendPage(reply, renderPhotosForm(document, photoOptions, { photos: `Please send at most ${deps.settings.maxUploadFiles} photos` }, 413));
-        const result = await deps.claims.submitPhotos(request.params.token, upload.files, upload.note);
-        if (result.outcome === 'invalid') return sendPage(reply, renderPhotosForm(document, photoOptions, result.errors));
-        return sendPage(reply, renderDocumentReceived({ ...document, ...result.document }, result.outcome === 'already' ? 409 : 200));
-      }
-      const fields = flatten(request.body);
-      for (const forms of deps.otherForms) {
-        const page = await forms.submit(request.params.token, fields);
-        if (page) return sendPage(reply, page);
-      }
-      return sendPage(reply, document ? renderPage({ title: 'Form', body: '' }) : notFoundPage());
-    });
+        if (document?.kind === 'photos') {
+          if (!request.isMultipart()) {
+            if (document.state !== 'requested') return sendPage(reply, renderDocumentReceived(document, 409));
+            return sendPage(reply, renderPhotosForm(document, photoOptions, { photos: 'Please send the photos with the form on this page' }, 415));
+          }
+          const upload = await readUpload(request, deps.settings);
+          if (upload.tooMany) return sendPage(reply, renderPhotosForm(document, photoOptions, { photos: `Please send at most ${deps.settings.maxUploadFiles} photos` }, 413));
+          const result = await deps.claims.submitPhotos(request.params.token, upload.files, upload.note);
+          if (result.outcome === 'invalid') return sendPage(reply, renderPhotosForm(document, photoOptions, result.errors));
+          return sendPage(reply, renderDocumentReceived({ ...document, ...result.document }, result.outcome === 'already' ? 409 : 200));
+        }
+        const fields = flatten(request.body);
+        for (const forms of deps.otherForms) {
+          const page = await forms.submit(request.params.token, fields);
+          if (page) return sendPage(reply, page);
+        }
+        return sendPage(reply, document ? renderPage({ title: 'Form', body: '' }) : notFoundPage());
+      },
+    );
   });
 }

@@ -7,7 +7,11 @@ const clockSchema = z.object({ now: z.string().meta({ format: 'date-time' }), mo
 import type { ClockService } from './clock.service.js';
 
 export function registerClockRoutes(app: App, deps: { clock: ClockService }): void {
-  app.get('/api/v1/clock', { config: { auth: 'agent' }, schema: { operationId: 'getClock', summary: "Kept's time and whether it is manual", tags: ['clock'], response: declareResponses({ 200: clockSchema }) } }, async () => ({ now: deps.clock.now().toISOString(), mode: deps.clock.mode }));
+  app.get(
+    '/api/v1/clock',
+    { config: { auth: 'agent' }, schema: { operationId: 'getClock', summary: "Kept's time and whether it is manual", tags: ['clock'], response: declareResponses({ 200: clockSchema }) } },
+    async () => ({ now: deps.clock.now().toISOString(), mode: deps.clock.mode }),
+  );
   app.post(
     '/api/v1/clock',
     {
@@ -17,7 +21,15 @@ export function registerClockRoutes(app: App, deps: { clock: ClockService }): vo
         summary: 'Move the manual clock; answers after every timer due in the span has fired',
         tags: ['clock'],
         response: declareResponses({ 200: clockSchema, ...errorResponses(409) }),
-        body: z.union([z.object({ advance_seconds: z.number().min(0).max(10 * 365 * 86_400) }), z.object({ to: z.iso.datetime({ offset: true }) })]),
+        body: z.union([
+          z.object({
+            advance_seconds: z
+              .number()
+              .min(0)
+              .max(10 * 365 * 86_400),
+          }),
+          z.object({ to: z.iso.datetime({ offset: true }) }),
+        ]),
       },
     },
     async (request) => {

@@ -73,7 +73,12 @@ describe('several periods a day', () => {
   const split = createBusinessCalendar({
     name: 'shop',
     zone: 'America/New_York',
-    hours: { mon: [{ from: '13:30', to: '18:00' }, { from: '08:00', to: '12:00' }] },
+    hours: {
+      mon: [
+        { from: '13:30', to: '18:00' },
+        { from: '08:00', to: '12:00' },
+      ],
+    },
   });
 
   it('is closed over lunch and counts time across the break', () => {

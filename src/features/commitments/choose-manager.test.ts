@@ -15,9 +15,7 @@ describe('choosing the manager who owns an escalation', () => {
   });
 
   it('takes turns among equally loaded managers, and never gives it back to the one who let it breach', () => {
-    const loads = new Map<string, ManagerLoad>(
-      ['agt_a', 'agt_b', 'agt_c'].map((m) => [m, { id: id(m), openEscalations: 0, lastAssignedAt: null }]),
-    );
+    const loads = new Map<string, ManagerLoad>(['agt_a', 'agt_b', 'agt_c'].map((m) => [m, { id: id(m), openEscalations: 0, lastAssignedAt: null }]));
     const picked: string[] = [];
     for (let i = 0; i < 6; i += 1) {
       const chosen = chooseManager({ managers: [...loads.values()] });
@@ -33,7 +31,17 @@ describe('choosing the manager who owns an escalation', () => {
 
 describe('one load for every choice', () => {
   const load = (id: string, role: AgentLoad['role'], over: Partial<AgentLoad> = {}): AgentLoad => ({
-    id, name: id, role, skills: [], capacity: 10, outOfOffice: false, lastAssignedAt: null, openCases: 0, openEscalations: 0, lastEscalationAt: null, ...over,
+    id,
+    name: id,
+    role,
+    skills: [],
+    capacity: 10,
+    outOfOffice: false,
+    lastAssignedAt: null,
+    openCases: 0,
+    openEscalations: 0,
+    lastEscalationAt: null,
+    ...over,
   });
   const loads = [
     load('agt_a', 'agent', { openCases: 4 }),

@@ -59,7 +59,15 @@ export async function runAction(ctx: ActionContext, decision: ActionDecision): P
     case 'send_fallback': {
       // The kind's one sender queues its message inside this transaction (checked at start: one per kind).
       const send = ctx.fallbackSenders[decision.kind];
-      const request = { commitmentId: decision.commitmentId, kind: decision.kind, actionKey: decision.key, caseId: decision.caseId, customerId: decision.customerId, orderNumber: decision.orderId, reasonCode: decision.reasonCode };
+      const request = {
+        commitmentId: decision.commitmentId,
+        kind: decision.kind,
+        actionKey: decision.key,
+        caseId: decision.caseId,
+        customerId: decision.customerId,
+        orderNumber: decision.orderId,
+        reasonCode: decision.reasonCode,
+      };
       result = send ? { ...(await send(tx, request)) } : { outboxId: null, status: 'skipped', detail: `no fallback sender for ${decision.kind}` };
       break;
     }
@@ -88,9 +96,7 @@ async function reassign(ctx: ActionContext, decision: ActionDecision, to: 'manag
   const current = ctx.working.get(decision.commitmentId);
   const exclude = current?.ownerId ? [current.ownerId] : [];
   const ownerId: AgentId | null =
-    to === 'manager'
-      ? chooseManager({ managers: managerLoadsOf(await listAgentLoads(ctx.tx)), exclude })
-      : leastLoadedAgent(await listAgentLoads(ctx.tx), { exclude: current?.ownerId ?? null });
+    to === 'manager' ? chooseManager({ managers: managerLoadsOf(await listAgentLoads(ctx.tx)), exclude }) : leastLoadedAgent(await listAgentLoads(ctx.tx), { exclude: current?.ownerId ?? null });
   if (!ownerId) return { to, owner_id: null, detail: `no ${to === 'manager' ? 'manager' : 'agent'} to reassign to` };
   if (current) {
     ctx.working.set(current.id, { ...current, ownerId });

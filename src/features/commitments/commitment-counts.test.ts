@@ -17,14 +17,32 @@ const dueAt = new Date('2026-12-01T10:15:00Z');
 
 function open(id: string, kind: CommitmentKind = 'notify'): Commitment {
   return {
-    id: id as CommitmentId, kind, state: 'open', policyId: 'notify-order-change', openedAt, dueAt, calendarName: null, ownerId: null as AgentId | null, ownerRole: 'agent',
-    caseId: null as CaseId | null, customerId: 'cus_1' as CustomerId, orderId: 'A-1001', openedBy: `evt-${id}`, fulfilledBy: null, fulfilledAt: null, pausedAt: null,
-    atRiskAt: null, breachedAt: null, keptLate: false, waivedBy: null, waivedReason: null, reasonCode: null,
+    id: id as CommitmentId,
+    kind,
+    state: 'open',
+    policyId: 'notify-order-change',
+    openedAt,
+    dueAt,
+    calendarName: null,
+    ownerId: null as AgentId | null,
+    ownerRole: 'agent',
+    caseId: null as CaseId | null,
+    customerId: 'cus_1' as CustomerId,
+    orderId: 'A-1001',
+    openedBy: `evt-${id}`,
+    fulfilledBy: null,
+    fulfilledAt: null,
+    pausedAt: null,
+    atRiskAt: null,
+    breachedAt: null,
+    keptLate: false,
+    waivedBy: null,
+    waivedReason: null,
+    reasonCode: null,
   };
 }
 
-const opens = (ids: readonly string[], kind?: CommitmentKind, details: Record<string, unknown> = {}) =>
-  ids.map((id) => ({ key: `open:${id}`, commitment: open(id, kind), details }));
+const opens = (ids: readonly string[], kind?: CommitmentKind, details: Record<string, unknown> = {}) => ids.map((id) => ({ key: `open:${id}`, commitment: open(id, kind), details }));
 const sorted = (counts: readonly CommitmentCount[]) => [...counts].sort((a, b) => `${a.state}:${a.kind}`.localeCompare(`${b.state}:${b.kind}`));
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -58,14 +76,16 @@ describe.each(storeKinds)('commitment counts on %s', (kind) => {
       // A move read from a stale state changes no row and no count.
       await moveCommitments(tx, [{ from: 'open', to: { ...open('n0'), state: 'breached', breachedAt: dueAt } }]);
     });
-    expect(await expectKeptEqualsFresh()).toEqual(sorted([
-      { state: 'open', kind: 'notify', count: 3 },
-      { state: 'at_risk', kind: 'notify', count: 1 },
-      { state: 'kept', kind: 'notify', count: 1 },
-      { state: 'breached', kind: 'notify', count: 1 },
-      { state: 'open', kind: 'acknowledge', count: 2 },
-      { state: 'kept', kind: 'acknowledge', count: 1 },
-    ]));
+    expect(await expectKeptEqualsFresh()).toEqual(
+      sorted([
+        { state: 'open', kind: 'notify', count: 3 },
+        { state: 'at_risk', kind: 'notify', count: 1 },
+        { state: 'kept', kind: 'notify', count: 1 },
+        { state: 'breached', kind: 'notify', count: 1 },
+        { state: 'open', kind: 'acknowledge', count: 2 },
+        { state: 'kept', kind: 'acknowledge', count: 1 },
+      ]),
+    );
 
     await moveCommitments(store.db, [{ from: 'breached', to: { ...late, breachedAt: dueAt } }]);
     await moveCommitments(store.db, [{ from: 'open', to: { ...open('n1'), fulfilledBy: 'msg_1', state: 'kept', fulfilledAt: new Date('2026-12-01T10:06:00Z') } }]);
@@ -79,7 +99,10 @@ describe.each(storeKinds)('commitment counts on %s', (kind) => {
 
     await compactCommitmentCounts(store.db);
     await expectKeptEqualsFresh();
-    const ledger = await store.db.selectFrom('commitment_counts').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirstOrThrow();
+    const ledger = await store.db
+      .selectFrom('commitment_counts')
+      .select((eb) => eb.fn.countAll<number>().as('rows'))
+      .executeTakeFirstOrThrow();
     // One row per (kind, state, at_risk) holding commitments: notify open, open at risk, kept, breached and
     // waived; acknowledge open and kept.
     expect(Number(ledger.rows)).toBe(7);
@@ -93,8 +116,14 @@ describe.each(storeKinds)('commitment counts on %s', (kind) => {
         const ids = range(`w${w}_`, 20);
         await insertCommitments(tx, opens(ids, w % 2 === 0 ? 'notify' : 'acknowledge'));
         const kind: CommitmentKind = w % 2 === 0 ? 'notify' : 'acknowledge';
-        await moveCommitments(tx, ids.slice(0, 7).map((id) => ({ from: 'open' as const, to: { ...open(id, kind), state: 'kept' as const, fulfilledBy: `m_${id}`, fulfilledAt: dueAt } })));
-        await moveCommitments(tx, ids.slice(7, 12).map((id) => ({ from: 'open' as const, to: { ...open(id, kind), state: 'breached' as const, breachedAt: dueAt } })));
+        await moveCommitments(
+          tx,
+          ids.slice(0, 7).map((id) => ({ from: 'open' as const, to: { ...open(id, kind), state: 'kept' as const, fulfilledBy: `m_${id}`, fulfilledAt: dueAt } })),
+        );
+        await moveCommitments(
+          tx,
+          ids.slice(7, 12).map((id) => ({ from: 'open' as const, to: { ...open(id, kind), state: 'breached' as const, breachedAt: dueAt } })),
+        );
       }),
     );
     const compactions = Array.from({ length: 3 }, () => compactCommitmentCounts(store.db));

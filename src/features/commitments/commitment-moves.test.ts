@@ -11,9 +11,28 @@ const dueAt = new Date('2026-12-01T10:15:00Z');
 
 function commitment(id: string, state: CommitmentState): Commitment {
   return {
-    id: id as CommitmentId, kind: 'notify', state, policyId: 'notify-order-change', openedAt, dueAt, calendarName: null, ownerId: null as AgentId | null, ownerRole: 'agent',
-    caseId: null as CaseId | null, customerId: 'cus_1' as CustomerId, orderId: 'A-1001', openedBy: `evt-${id}`, fulfilledBy: null, fulfilledAt: null, pausedAt: null,
-    atRiskAt: null, breachedAt: null, keptLate: false, waivedBy: null, waivedReason: null, reasonCode: null,
+    id: id as CommitmentId,
+    kind: 'notify',
+    state,
+    policyId: 'notify-order-change',
+    openedAt,
+    dueAt,
+    calendarName: null,
+    ownerId: null as AgentId | null,
+    ownerRole: 'agent',
+    caseId: null as CaseId | null,
+    customerId: 'cus_1' as CustomerId,
+    orderId: 'A-1001',
+    openedBy: `evt-${id}`,
+    fulfilledBy: null,
+    fulfilledAt: null,
+    pausedAt: null,
+    atRiskAt: null,
+    breachedAt: null,
+    keptLate: false,
+    waivedBy: null,
+    waivedReason: null,
+    reasonCode: null,
   };
 }
 
@@ -21,11 +40,14 @@ describe.each(storeKinds)('moving commitments on %s', (kind) => {
   let store: TestStore;
   beforeAll(async () => {
     store = await createTestStore(kind);
-    await insertCommitments(store.db, ['a', 'b', 'c', 'd'].map((id) => ({ key: `open:${id}`, commitment: commitment(`com_${id}`, 'open'), details: {} })));
+    await insertCommitments(
+      store.db,
+      ['a', 'b', 'c', 'd'].map((id) => ({ key: `open:${id}`, commitment: commitment(`com_${id}`, 'open'), details: {} })),
+    );
   });
   afterAll(async () => store?.close());
 
-  const stateOf = async (id: string) => (await store.db.selectFrom('commitments').select(['state', 'breached_at', 'kept_late']).where('id', '=', id).executeTakeFirstOrThrow());
+  const stateOf = async (id: string) => await store.db.selectFrom('commitments').select(['state', 'breached_at', 'kept_late']).where('id', '=', id).executeTakeFirstOrThrow();
 
   it('keeps an open commitment, and refuses a breach read before it was kept', async () => {
     const kept = { ...commitment('com_a', 'kept'), fulfilledBy: 'msg_1', fulfilledAt: new Date('2026-12-01T10:20:00Z'), keptLate: true };

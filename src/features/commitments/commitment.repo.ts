@@ -94,8 +94,26 @@ export function selectCommitmentViewsOfCase(q: Queryable, options: { caseId: Exp
     rows: q.selectFrom('commitments').selectAll().where('case_id', '=', options.caseId).orderBy('due_at').orderBy('id').limit(options.limit),
     alias: 'k',
     columns: columnsOf('k', [
-      'id', 'kind', 'state', timestampOf('k', 'due_at'), 'owner_id', 'owner_role', 'case_id', 'customer_id', 'order_number', 'policy_id', 'opened_by', 'fulfilled_by', 'at_risk',
-      timestampOf('k', 'opened_at'), timestampOf('k', 'closed_at'), timestampOf('k', 'breached_at'), 'waived_reason', 'kept_late', 'reason_code', 'details',
+      'id',
+      'kind',
+      'state',
+      timestampOf('k', 'due_at'),
+      'owner_id',
+      'owner_role',
+      'case_id',
+      'customer_id',
+      'order_number',
+      'policy_id',
+      'opened_by',
+      'fulfilled_by',
+      'at_risk',
+      timestampOf('k', 'opened_at'),
+      timestampOf('k', 'closed_at'),
+      timestampOf('k', 'breached_at'),
+      'waived_reason',
+      'kept_late',
+      'reason_code',
+      'details',
     ]),
     orderBy: ['due_at', 'id'],
   });
@@ -194,13 +212,7 @@ export async function findSubjectOfCommitment(q: Queryable, id: string): Promise
 
 /** A case handed to someone else takes its agents' commitments along (a hand-off keeps them owned). */
 export async function moveCaseCommitments(q: Queryable, options: { caseId: string; ownerId: string | null }): Promise<void> {
-  await q
-    .updateTable('commitments')
-    .set({ owner_id: options.ownerId })
-    .where('case_id', '=', options.caseId)
-    .where('owner_role', '=', 'agent')
-    .where('state', 'in', ['open', 'breached'])
-    .execute();
+  await q.updateTable('commitments').set({ owner_id: options.ownerId }).where('case_id', '=', options.caseId).where('owner_role', '=', 'agent').where('state', 'in', ['open', 'breached']).execute();
 }
 
 export async function findCommitmentRecord(q: Queryable, id: string): Promise<CommitmentRecord | undefined> {
@@ -336,7 +348,11 @@ export async function recordAction(q: Queryable, options: { key: string; commitm
 }
 
 export async function setActionResult(q: Queryable, options: { key: string; result: Record<string, unknown> }): Promise<void> {
-  await q.updateTable('actions').set({ result: JSON.stringify(options.result) }).where('idempotency_key', '=', options.key).execute();
+  await q
+    .updateTable('actions')
+    .set({ result: JSON.stringify(options.result) })
+    .where('idempotency_key', '=', options.key)
+    .execute();
 }
 
 /** Webhook actions recorded but not yet reported sent: their process stopped between commit and delivery. */
@@ -373,7 +389,13 @@ export async function hasRecentAcknowledgement(q: Queryable, options: { caseId: 
 /** When each acknowledgement of these cases that was kept, was kept. */
 export async function listKeptAcknowledgements(q: Queryable, caseIds: readonly string[]): Promise<Map<string, Date[]>> {
   if (caseIds.length === 0) return new Map();
-  const rows = await q.selectFrom('commitments').select(['case_id', 'closed_at']).where('case_id', 'in', [...caseIds]).where('kind', '=', 'acknowledge').where('state', '=', 'kept').execute();
+  const rows = await q
+    .selectFrom('commitments')
+    .select(['case_id', 'closed_at'])
+    .where('case_id', 'in', [...caseIds])
+    .where('kind', '=', 'acknowledge')
+    .where('state', '=', 'kept')
+    .execute();
   const byCase = new Map<string, Date[]>();
   for (const row of rows) if (row.case_id && row.closed_at) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), row.closed_at]);
   return byCase;
@@ -381,7 +403,11 @@ export async function listKeptAcknowledgements(q: Queryable, caseIds: readonly s
 
 /** What a feature that asked for a commitment wants kept with it (a promise's words, a document's id). */
 export async function setCommitmentDetails(q: Queryable, options: { id: string; details: Record<string, unknown> }): Promise<void> {
-  await q.updateTable('commitments').set({ details: JSON.stringify(options.details) }).where('id', '=', options.id).execute();
+  await q
+    .updateTable('commitments')
+    .set({ details: JSON.stringify(options.details) })
+    .where('id', '=', options.id)
+    .execute();
 }
 
 /**

@@ -114,7 +114,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     async function writeMoves(): Promise<void> {
       const changed = [...dirty].flatMap((id) => (working.has(id) ? [working.get(id)!] : []));
       dirty.clear();
-      const moved = await repo.moveCommitments(tx, changed.map((c) => ({ from: origin.get(c.id) ?? 'open', to: c })));
+      const moved = await repo.moveCommitments(
+        tx,
+        changed.map((c) => ({ from: origin.get(c.id) ?? 'open', to: c })),
+      );
       for (const c of changed) {
         if (moved.has(c.id)) {
           const from = origin.get(c.id) ?? 'open';
@@ -136,7 +139,10 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       cancelled = [];
       // A commitment opened from history says so: the replay settles it, no timer of the past fires for it.
       const history = historyOf(tx) ? { history: true } : {};
-      const inserted = await repo.insertCommitments(tx, opens.map((open) => ({ ...open, details: { ...(options.details?.get(open.commitment.id) ?? {}), ...history } })));
+      const inserted = await repo.insertCommitments(
+        tx,
+        opens.map((open) => ({ ...open, details: { ...(options.details?.get(open.commitment.id) ?? {}), ...history } })),
+      );
       for (const { commitment } of opens) {
         if (!inserted.has(commitment.id)) {
           replayed.add(commitment.id);
@@ -183,7 +189,8 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
           await writeMoves();
           // Nothing of the past reaches anyone now: no message, escalation or webhook from a history replay.
           if (refused.has(decision.action.commitmentId) || historyOf(tx)) break;
-          if (await runAction(ctx, decision.action)) logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
+          if (await runAction(ctx, decision.action))
+            logger.info({ commitment_id: decision.action.commitmentId, case_id: decision.action.caseId, action: decision.action.action.type, key: decision.action.key }, 'commitment action');
           break;
         default: {
           if (!working.has(decision.commitmentId) && opens.some((open) => open.commitment.id === decision.commitmentId)) await flush();
@@ -242,8 +249,6 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     for (const webhook of after.webhooks) webhooks.deliver(webhook);
     for (const [commitmentId, caseId] of after.touchedCommitments) await bus.emit('live.commitment_updated', { commitmentId, caseId });
   }
-
-
 
   /** A batch is starting: lock the owed commitments of every case and order it names, once. */
   async function onBatchStarted(fact: DomainFact<'batch.started'>, tx: Tx): Promise<void> {
@@ -326,7 +331,16 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
       const send = deps.fallbackSenders[reopened.kind];
       if (!(await repo.recordAction(tx, { key, commitmentId: reopened.id, action: 'send_fallback', result: {}, at: now }))) continue;
       const outcome = send
-        ? await send(tx, { commitmentId: reopened.id, kind: reopened.kind, actionKey: key, caseId: reopened.caseId, customerId: reopened.customerId, orderNumber: reopened.orderId, reasonCode: reopened.reasonCode, avoidChannel: message.channel })
+        ? await send(tx, {
+            commitmentId: reopened.id,
+            kind: reopened.kind,
+            actionKey: key,
+            caseId: reopened.caseId,
+            customerId: reopened.customerId,
+            orderNumber: reopened.orderId,
+            reasonCode: reopened.reasonCode,
+            avoidChannel: message.channel,
+          })
         : { outboxId: null, status: 'skipped', detail: `no fallback sender for ${reopened.kind} commitments` };
       await repo.setActionResult(tx, { key, result: { ...outcome } });
     }
@@ -467,8 +481,6 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
     logger.info({ commitment_id: input.id, by: input.by.agentId }, 'commitment waived');
     return repo.toCommitmentView(record!);
   }
-
-
 
   /** Ends a history replay: every commitment it opened and due by the horizon is settled; the rest are live. */
   async function finishHistory(options: { horizon: Date }): Promise<void> {

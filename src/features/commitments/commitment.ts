@@ -90,10 +90,7 @@ export function keepCommitment(commitment: Commitment, options: { by: string; at
  * Waives an owed commitment. Only a manager (or admin) may, and only with a reason, because a waiver
  * removes a broken promise from every list and must be answerable afterwards.
  */
-export function waiveCommitment(
-  commitment: Commitment,
-  options: { by: { id: AgentId; role: 'agent' | 'manager' | 'admin' }; reason: string; at: Date },
-): Commitment {
+export function waiveCommitment(commitment: Commitment, options: { by: { id: AgentId; role: 'agent' | 'manager' | 'admin' }; reason: string; at: Date }): Commitment {
   if (options.by.role === 'agent') {
     throw new AppError('forbidden', { detail: 'only a manager may waive a commitment' });
   }

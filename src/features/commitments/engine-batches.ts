@@ -59,7 +59,10 @@ export function createEngineBatches() {
       if (!batch) return timerRepo.deleteTimersOfCommitments(tx, commitmentIds);
       const cancelled = new Set(commitmentIds);
       batch.timers = batch.timers.filter((timer) => !cancelled.has(timer.commitmentId));
-      await timerRepo.deleteTimersOfCommitments(tx, commitmentIds.filter((id) => !batch.openedHere.has(id)));
+      await timerRepo.deleteTimersOfCommitments(
+        tx,
+        commitmentIds.filter((id) => !batch.openedHere.has(id)),
+      );
     },
 
     /** Records what a decision opened or left a commitment as. */

@@ -55,9 +55,7 @@ export const requestedFallbackKinds: readonly CommitmentKind[] = ['document'];
  */
 function builtInPolicies(): Policy[] {
   return [
-    ...commitmentKinds.map((kind) =>
-      builtInPolicy(requestedPolicyId(kind), kind, { lead_minutes: 60, actions: requestedFallbackKinds.includes(kind) ? [{ type: 'send_fallback' }] : [] }),
-    ),
+    ...commitmentKinds.map((kind) => builtInPolicy(requestedPolicyId(kind), kind, { lead_minutes: 60, actions: requestedFallbackKinds.includes(kind) ? [{ type: 'send_fallback' }] : [] })),
     ...promiseCommitmentKinds.map((kind) => builtInPolicy(promisePolicyId(kind), kind)),
     builtInPolicy(caveatPolicyId('disclose'), 'disclose', { lead_minutes: 60, actions: [{ type: 'send_fallback' }] }),
     builtInPolicy(caveatPolicyId('provide_info'), 'provide_info', { lead_minutes: 60, actions: [{ type: 'flag', label: 'provide_info_at_risk' }] }),

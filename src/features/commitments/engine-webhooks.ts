@@ -8,7 +8,13 @@ import * as repo from './commitment.repo.js';
 import type { EngineConfig } from './engine.types.js';
 import { sendWebhook, type SendWebhookOptions } from './webhook.js';
 
-export function createWebhookDelivery(deps: { db: Db; clock: Clock; logger: Logger; engine: EngineConfig; options?: Partial<Pick<SendWebhookOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>> }) {
+export function createWebhookDelivery(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  engine: EngineConfig;
+  options?: Partial<Pick<SendWebhookOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>>;
+}) {
   const inFlight = new Set<Promise<void>>();
 
   function deliver(webhook: PendingWebhook): void {

@@ -287,7 +287,15 @@ describe('calendars per team and wall-clock pauses', () => {
         {
           id: 'vip-order',
           opens: 'update',
-          on: { events: ['message.received'], match: { all: [{ path: 'case.team', eq: 'apac' }, { path: 'event.order_id', exists: true }] } },
+          on: {
+            events: ['message.received'],
+            match: {
+              all: [
+                { path: 'case.team', eq: 'apac' },
+                { path: 'event.order_id', exists: true },
+              ],
+            },
+          },
           deadline: { minutes: 60 },
           fulfilled_by: [{ message_out: {} }],
         },
@@ -295,8 +303,7 @@ describe('calendars per team and wall-clock pauses', () => {
       ],
     }),
   );
-  const run = (input: EngineInput, now: string, commitments: Commitment[] = []): Decision[] =>
-    evaluate({ ...custom, input, now: new Date(now), state: { commitments } });
+  const run = (input: EngineInput, now: string, commitments: Commitment[] = []): Decision[] => evaluate({ ...custom, input, now: new Date(now), state: { commitments } });
   const received = (team: string | null): EngineInput => ({
     kind: 'event',
     event: { id: 'evt_t', type: 'message.received', occurredAt: new Date('2026-11-23T10:00:00Z'), data: {}, caseId, customerId, orderId: null },

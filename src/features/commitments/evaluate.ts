@@ -133,7 +133,10 @@ function onCaseChange(options: EvaluateOptions, caseId: string, state: CaseSnaps
   if (state === 'pending') {
     return ofCase.flatMap((c): Decision[] =>
       c.state === 'open' && c.pausedAt === null && policyOf(options, c)?.pause_while_pending
-        ? [{ type: 'pause', commitmentId: c.id, at: now }, { type: 'cancel_timers', commitmentId: c.id }]
+        ? [
+            { type: 'pause', commitmentId: c.id, at: now },
+            { type: 'cancel_timers', commitmentId: c.id },
+          ]
         : [],
     );
   }
@@ -177,14 +180,11 @@ function onTick(options: EvaluateOptions, timer: TimerRef): Decision[] {
 }
 
 function openEscalation(options: EvaluateOptions, breached: Commitment, action: Extract<PolicyAction, { type: 'escalate' }>, now: Date): Decision[] {
-  const policy = action.policy
-    ? options.policies.find((p) => p.id === action.policy)
-    : options.policies.find((p) => p.opens === 'escalation');
+  const policy = action.policy ? options.policies.find((p) => p.id === action.policy) : options.policies.find((p) => p.opens === 'escalation');
   if (!policy) return [];
   // One escalation owed per case (or order, for a commitment without a case) at a time. A breached escalation
   // stays owed, so its breach escalates once more, to another manager, and then the chain stops.
-  const sameSubject = (c: Commitment): boolean =>
-    breached.caseId !== null ? c.caseId === breached.caseId : breached.orderId !== null && c.orderId === breached.orderId;
+  const sameSubject = (c: Commitment): boolean => (breached.caseId !== null ? c.caseId === breached.caseId : breached.orderId !== null && c.orderId === breached.orderId);
   const owed = options.state.commitments.some((c) => c.id !== breached.id && c.kind === 'escalation' && isOwed(c) && sameSubject(c));
   if (owed) return [];
   const calendarName = breached.calendarName ?? calendarNameFor(policy.deadline, null, options);

@@ -39,12 +39,7 @@ const comparisonSchema = z
   .refine((c) => Object.keys(c).length > 1, { message: 'a condition needs a comparison (eq, in, lte, exists…)' });
 
 export const matcherSchema: z.ZodType<Matcher> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(matcherSchema).min(1) }),
-    z.strictObject({ any: z.array(matcherSchema).min(1) }),
-    z.strictObject({ not: matcherSchema }),
-    comparisonSchema,
-  ]),
+  z.union([z.strictObject({ all: z.array(matcherSchema).min(1) }), z.strictObject({ any: z.array(matcherSchema).min(1) }), z.strictObject({ not: matcherSchema }), comparisonSchema]),
 );
 
 function readPath(subject: unknown, path: string): unknown {

@@ -21,10 +21,7 @@ export interface CommitmentMetrics {
  * Registers the commitment metrics on `registry`. With `readCounts` (the counts the store keeps), every
  * scrape reads fresh counts, so each Kept process reports the same totals; without it, call setCounts.
  */
-export function createCommitmentMetrics(
-  registry: Registry,
-  options: { readCounts?: () => Promise<readonly CommitmentCount[]> } = {},
-): CommitmentMetrics {
+export function createCommitmentMetrics(registry: Registry, options: { readCounts?: () => Promise<readonly CommitmentCount[]> } = {}): CommitmentMetrics {
   let pending: Promise<void> | undefined;
   // One scrape reads the four gauges one after another; they share one count query.
   const refresh = async (): Promise<void> => {
@@ -35,8 +32,7 @@ export function createCommitmentMetrics(
       .finally(() => setTimeout(() => (pending = undefined), 250).unref());
     await pending;
   };
-  const gauge = (name: string, help: string): Gauge<'kind'> =>
-    new Gauge({ name, help, labelNames: ['kind'], registers: [registry], collect: refresh });
+  const gauge = (name: string, help: string): Gauge<'kind'> => new Gauge({ name, help, labelNames: ['kind'], registers: [registry], collect: refresh });
   const gauges = {
     open: gauge('kept_commitments_open', 'Commitments open now (including those at risk).'),
     at_risk: gauge('kept_commitments_at_risk', 'Open commitments past their at-risk time.'),

@@ -5,12 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, shippedConfigPath } from '../../config/config.js';
 import { commitmentConfigOf, loadDefaultCommitmentConfig } from './policy-defaults.js';
 
-
 describe('commitment policies in kept.config.yaml', () => {
   it('ships the default calendars, teams and policies in kept.config.yaml', () => {
     const shipped = loadConfig({ KEPT_CONFIG: shippedConfigPath }).file;
     expect(JSON.parse(JSON.stringify(commitmentConfigOf(shipped)))).toEqual(JSON.parse(JSON.stringify(loadDefaultCommitmentConfig())));
-    expect(shipped.policies?.map((p) => p.id)).toEqual(['acknowledge-contact', 'first-response', 'first-response-social', 'notify-order-change', 'survey-follow-up', 'manager-escalation', 'recovery-follow-up', 'resolution']);
+    expect(shipped.policies?.map((p) => p.id)).toEqual([
+      'acknowledge-contact',
+      'first-response',
+      'first-response-social',
+      'notify-order-change',
+      'survey-follow-up',
+      'manager-escalation',
+      'recovery-follow-up',
+      'resolution',
+    ]);
   });
 
   it('uses the shipped sections a file leaves out', () => {
@@ -19,7 +27,19 @@ describe('commitment policies in kept.config.yaml', () => {
   });
 
   it('refuses a policy with a bad deadline, naming the line and field', () => {
-    const path = writeConfigFile(['kept:', '  name: Shop', 'policies:', '  - id: quick', '    opens: acknowledge', '    on: { events: [message.received] }', '    deadline: { minutes: -5 }', '    fulfilled_by: [{ message_out: { author: any } }]', ''].join('\n'));
+    const path = writeConfigFile(
+      [
+        'kept:',
+        '  name: Shop',
+        'policies:',
+        '  - id: quick',
+        '    opens: acknowledge',
+        '    on: { events: [message.received] }',
+        '    deadline: { minutes: -5 }',
+        '    fulfilled_by: [{ message_out: { author: any } }]',
+        '',
+      ].join('\n'),
+    );
     expect(configProblems(path)).toEqual([expect.objectContaining({ file: path, line: 7, field: 'policies.0.deadline.minutes' })]);
   });
 

@@ -28,13 +28,21 @@ describe('the shipped defaults', () => {
 describe('calendars', () => {
   it('turns periods into from/to pairs and names each calendar', () => {
     const parsed = calendarsSectionSchema.parse(parse('support:\n  zone: Europe/Berlin\n  hours:\n    mon: ["09:00-12:00", "13:00-24:00"]\n'));
-    expect(parsed['support']).toEqual({ name: 'support', zone: 'Europe/Berlin', hours: { mon: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '24:00' }] }, holidays: [] });
+    expect(parsed['support']).toEqual({
+      name: 'support',
+      zone: 'Europe/Berlin',
+      hours: {
+        mon: [
+          { from: '09:00', to: '12:00' },
+          { from: '13:00', to: '24:00' },
+        ],
+      },
+      holidays: [],
+    });
   });
 
   it('names the field of a bad zone, a backwards period, a misspelt day and a bad holiday', () => {
-    const result = calendarsSectionSchema.safeParse(
-      parse('support:\n  zone: Europe/Berlinn\n  hours:\n    mon: ["17:00-09:00"]\n    mondey: ["09:00-17:00"]\n  holidays: ["2026-13-01"]\n'),
-    );
+    const result = calendarsSectionSchema.safeParse(parse('support:\n  zone: Europe/Berlinn\n  hours:\n    mon: ["17:00-09:00"]\n    mondey: ["09:00-17:00"]\n  holidays: ["2026-13-01"]\n'));
     const issues = issuesOf(result);
     expect(issues.some((i) => i.startsWith('support.zone:'))).toBe(true);
     expect(issues.some((i) => i.startsWith('support.hours.mon.0:'))).toBe(true);

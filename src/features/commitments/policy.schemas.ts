@@ -4,20 +4,7 @@ import { z } from 'zod';
 import { createBusinessCalendar, weekdays, type BusinessCalendarDefinition, type Weekday } from './calendar.js';
 import { matcherSchema } from './matcher.js';
 
-export const commitmentKinds = [
-  'acknowledge',
-  'first_response',
-  'follow_up',
-  'notify',
-  'escalation',
-  'resolution',
-  'document',
-  'callback',
-  'refund',
-  'update',
-  'disclose',
-  'provide_info',
-] as const;
+export const commitmentKinds = ['acknowledge', 'first_response', 'follow_up', 'notify', 'escalation', 'resolution', 'document', 'callback', 'refund', 'update', 'disclose', 'provide_info'] as const;
 export type CommitmentKind = (typeof commitmentKinds)[number];
 
 const ianaZone = z.string().refine((zone) => {
@@ -53,8 +40,8 @@ const calendarSchema = z.strictObject({
 /** `calendars:` — named business-hour calendars. */
 export const calendarsSectionSchema = z
   .record(z.string().regex(/^[a-z][a-z0-9_-]*$/), calendarSchema)
-  .transform((section): Record<string, BusinessCalendarDefinition> =>
-    Object.fromEntries(Object.entries(section).map(([name, c]) => [name, { name, zone: c.zone, hours: c.hours, holidays: c.holidays }])),
+  .transform(
+    (section): Record<string, BusinessCalendarDefinition> => Object.fromEntries(Object.entries(section).map(([name, c]) => [name, { name, zone: c.zone, hours: c.hours, holidays: c.holidays }])),
   );
 
 /** `teams:` — each team answers on the hours of one calendar. */
@@ -111,9 +98,7 @@ const policySchema = z.strictObject({
   owner: z.enum(['case_owner', 'manager', 'unassigned']).default('case_owner'),
   fulfilled_by: z.array(fulfilmentSchema).min(1),
   pause_while_pending: z.boolean().default(false),
-  at_risk: z
-    .strictObject({ lead_minutes: z.number().int().positive(), actions: z.array(actionSchema).default([]) })
-    .optional(),
+  at_risk: z.strictObject({ lead_minutes: z.number().int().positive(), actions: z.array(actionSchema).default([]) }).optional(),
   on_breach: z.array(actionSchema).default([]),
 });
 export type Policy = z.infer<typeof policySchema>;

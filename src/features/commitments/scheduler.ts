@@ -138,11 +138,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (wake && next >= wakeAt) return;
     if (wake) clearTimeout(wake);
     wakeAt = next;
-    wake = setTimeout(() => {
-      wake = undefined;
-      wakeAt = Number.POSITIVE_INFINITY;
-      loop = loop.then(cycle);
-    }, Math.max(0, next - now));
+    wake = setTimeout(
+      () => {
+        wake = undefined;
+        wakeAt = Number.POSITIVE_INFINITY;
+        loop = loop.then(cycle);
+      },
+      Math.max(0, next - now),
+    );
   }
 
   async function cycle(): Promise<void> {

@@ -34,7 +34,10 @@ export async function insertTimers(q: Queryable, timers: readonly (TimerRef & { 
 
 export async function deleteTimersOfCommitments(q: Queryable, commitmentIds: readonly string[]): Promise<void> {
   if (commitmentIds.length === 0) return;
-  await q.deleteFrom('timers').where('commitment_id', 'in', [...commitmentIds]).execute();
+  await q
+    .deleteFrom('timers')
+    .where('commitment_id', 'in', [...commitmentIds])
+    .execute();
 }
 
 /** Drops the pending timers of history commitments that would fire before `horizon`: the past is settled, not timed. */
@@ -89,7 +92,11 @@ export function createTimerStore(db: Db): TimerStore {
     async complete({ ids, owner }) {
       if (ids.length === 0) return;
       // Usually a no-op: the engine deletes the timer in the transaction that applies its tick.
-      await db.deleteFrom('timers').where('id', 'in', [...ids]).where('claimed_by', '=', owner).execute();
+      await db
+        .deleteFrom('timers')
+        .where('id', 'in', [...ids])
+        .where('claimed_by', '=', owner)
+        .execute();
     },
   };
 }

@@ -21,11 +21,15 @@ describe('reasons and templates in kept.config.yaml', () => {
     const line = broken.split('\n').findIndex((text) => text.includes('to your card ending in {{order.number}}.')) + 1;
     const path = writeConfigFile(broken);
     expect(configProblems(path)).toEqual([
-      expect.objectContaining({ file: path, line, message: expect.stringMatching(/template refund\.issued\.email .*"card ending in" names a card's last 4 digits but \{\{order\.number\}\} is an order number/) }),
+      expect.objectContaining({
+        file: path,
+        line,
+        message: expect.stringMatching(/template refund\.issued\.email .*"card ending in" names a card's last 4 digits but \{\{order\.number\}\} is an order number/),
+      }),
     ]);
   });
 
-  it('checks reasons\' fallback messages like templates', () => {
+  it("checks reasons' fallback messages like templates", () => {
     const broken = shipped.replace('subject: "Your order {{order.number}} needs a new payment"', 'subject: "Your card ending in {{order.number}} needs a new payment"');
     expect(broken).not.toBe(shipped);
     const line = broken.split('\n').findIndex((text) => text.includes('Your card ending in {{order.number}}')) + 1;
@@ -37,7 +41,9 @@ describe('reasons and templates in kept.config.yaml', () => {
   it('refuses a reason whose customer text states another reason, at its line', () => {
     const broken = shipped.replace('customer_text: An item in this order is out of stock.', 'customer_text: An item is out of stock and your card was declined.');
     const line = broken.split('\n').findIndex((text) => text.includes('your card was declined')) + 1;
-    expect(configProblems(writeConfigFile(broken))).toEqual([expect.objectContaining({ line, field: expect.stringMatching(/^reasons\.\d+\.customer_text$/), message: expect.stringContaining('also states payment_verification_failed') })]);
+    expect(configProblems(writeConfigFile(broken))).toEqual([
+      expect.objectContaining({ line, field: expect.stringMatching(/^reasons\.\d+\.customer_text$/), message: expect.stringContaining('also states payment_verification_failed') }),
+    ]);
   });
 
   it('uses the shipped catalog and templates when the sections are left out', () => {

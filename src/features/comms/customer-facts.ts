@@ -30,11 +30,7 @@ function moneyFact(value: unknown): MoneyFact | undefined {
 /** The calendar day (YYYY-MM-DD) of an instant or a date in the customer's zone. */
 export function dayIn(value: Date | string, zone: string): string | undefined {
   const instant =
-    value instanceof Date
-      ? DateTime.fromJSDate(value).setZone(zone)
-      : /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? DateTime.fromISO(value, { zone })
-        : DateTime.fromISO(value, { setZone: true }).setZone(zone);
+    value instanceof Date ? DateTime.fromJSDate(value).setZone(zone) : /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone }) : DateTime.fromISO(value, { setZone: true }).setZone(zone);
   return instant.isValid ? (instant.toISODate() ?? undefined) : undefined;
 }
 
@@ -67,15 +63,15 @@ export function moneyMovementsOf(order: orderRepo.OrderRecord): MoneyMovementFac
  * The facts of one customer for the audit. `orderNumber` (the case's order) gives the case's recorded
  * reason; without it, every order's reason counts as recorded.
  */
-export async function buildCustomerFacts(
-  q: Queryable,
-  options: { customerId: string | null; orderNumber: string | null; zone: string; reasons: ReasonCatalog },
-): Promise<CustomerFactsInput> {
+export async function buildCustomerFacts(q: Queryable, options: { customerId: string | null; orderNumber: string | null; zone: string; reasons: ReasonCatalog }): Promise<CustomerFactsInput> {
   const known = new Set(options.reasons.map((reason) => reason.code));
   const owned = options.customerId ? await orderRepo.listOrdersOfCustomer(q, options.customerId) : [];
   const extra = options.orderNumber && !owned.some((order) => order.number === options.orderNumber) ? await orderRepo.listOrdersByNumbers(q, [options.orderNumber]) : [];
   const orders = [...owned, ...extra];
-  const history = await orderRepo.listOrderStates(q, orders.map((order) => order.id));
+  const history = await orderRepo.listOrderStates(
+    q,
+    orders.map((order) => order.id),
+  );
   const instruments = new Map<string, { kind: 'card' | 'account'; last4: string }>();
   const addInstrument = (kind: 'card' | 'account', last4: unknown) => {
     if (typeof last4 === 'string' && /^\d{4}$/.test(last4)) instruments.set(`${kind}:${last4}`, { kind, last4 });

@@ -19,9 +19,7 @@ const corpusSchema = z.object({
     }),
   ),
 });
-const corpus = corpusSchema.parse(
-  JSON.parse(readFileSync(new URL('./fixtures/agent-replies.json', import.meta.url), 'utf8')),
-);
+const corpus = corpusSchema.parse(JSON.parse(readFileSync(new URL('./fixtures/agent-replies.json', import.meta.url), 'utf8')));
 
 const ana = corpus.facts['ana'];
 const ben = corpus.facts['ben'];
@@ -33,8 +31,7 @@ describe('auditMessage', () => {
     expect(result.findings).toEqual([
       {
         code: 'fact_mismatch',
-        detail:
-          '"Your account ending in 7776": the account on record ends in 3390; 7776 is the end of order number T-20417776',
+        detail: '"Your account ending in 7776": the account on record ends in 3390; 7776 is the end of order number T-20417776',
       },
     ]);
   });
@@ -52,8 +49,7 @@ describe('auditMessage', () => {
     expect(result.findings).toEqual([
       {
         code: 'reason_conflict',
-        detail:
-          'states "inventory" (out_of_stock) but the recorded reason is payment_verification_failed ("We could not verify the payment details for this order.")',
+        detail: 'states "inventory" (out_of_stock) but the recorded reason is payment_verification_failed ("We could not verify the payment details for this order.")',
       },
     ]);
   });
@@ -64,9 +60,7 @@ describe('auditMessage', () => {
     expect(details('We refunded €50.00 for it.')).toEqual(['"€50.00": no amount of €50.00 on record (amounts: €45.99)']);
     expect(details('About order B-5512: sorry.')).toEqual(['"order B-5512": no such order for this customer (orders on record: B-5521)']);
     expect(details('It should now arrive by December 6.')).toEqual(['"December 6" as the eta date: the records say 2026-12-04']);
-    expect(details('Your tracking number is B-5521.')).toEqual([
-      '"tracking number is B-5521": B-5521 is the order number, not a tracking number; tracking numbers on record: 1Z999AA10123456784',
-    ]);
+    expect(details('Your tracking number is B-5521.')).toEqual(['"tracking number is B-5521": B-5521 is the order number, not a tracking number; tracking numbers on record: 1Z999AA10123456784']);
   });
 });
 
@@ -120,7 +114,12 @@ describe('the agent-reply corpus', () => {
     const later = score(corpus.replies.filter((reply) => reply.batch === 'second'));
     const third = score(corpus.replies.filter((reply) => reply.batch === 'third'));
     const fourth = score(corpus.replies.filter((reply) => reply.batch === 'fourth'));
-    const batches = [['all', all], ['second batch', later], ['third batch', third], ['fourth batch', fourth]] as const;
+    const batches = [
+      ['all', all],
+      ['second batch', later],
+      ['third batch', third],
+      ['fourth batch', fourth],
+    ] as const;
     for (const [name, result] of batches) {
       console.log(
         `fact audit, ${name} (${result.replies} replies): precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)} ` +

@@ -56,15 +56,11 @@ function whatEndsIn(digits: string, facts: CustomerFacts): string[] {
 function checkLast4(claim: Extract<Claim, { type: 'last4' }>, facts: CustomerFacts): string | undefined {
   const { label, digits } = claim;
   if (label === 'order') {
-    return facts.orders.some((order) => digitsOf(order.number).endsWith(digits))
-      ? undefined
-      : `"${claim.quote}": no order of this customer ends in ${digits}`;
+    return facts.orders.some((order) => digitsOf(order.number).endsWith(digits)) ? undefined : `"${claim.quote}": no order of this customer ends in ${digits}`;
   }
   if (label === 'other') return undefined;
   if (label === 'tracking') {
-    return facts.orders.some((order) => order.tracking_numbers.some((tracking) => tracking.endsWith(digits)))
-      ? undefined
-      : `"${claim.quote}": no tracking number on record ends in ${digits}`;
+    return facts.orders.some((order) => order.tracking_numbers.some((tracking) => tracking.endsWith(digits))) ? undefined : `"${claim.quote}": no tracking number on record ends in ${digits}`;
   }
   const candidates = facts.instruments.filter((instrument) => label === 'unlabelled' || instrument.kind === label);
   if (candidates.some((instrument) => instrument.last4 === digits)) return undefined;

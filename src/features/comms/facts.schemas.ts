@@ -21,9 +21,7 @@ export const orderFactsSchema = z.object({
 });
 
 export const customerFactsSchema = z.object({
-  instruments: z
-    .array(z.object({ kind: z.enum(['card', 'account']), last4: z.string().regex(/^\d{4}$/) }))
-    .default([]),
+  instruments: z.array(z.object({ kind: z.enum(['card', 'account']), last4: z.string().regex(/^\d{4}$/) })).default([]),
   orders: z.array(orderFactsSchema).default([]),
   /** The reason recorded on the case; when absent, the orders' reasons are the recorded ones. */
   reason: reasonCodeSchema.optional(),

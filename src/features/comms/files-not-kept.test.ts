@@ -15,9 +15,12 @@ describe('files not kept', () => {
       'We could not keep this file: it is larger than the 10.0 MB we can keep per file.\n\n- damage.mp4 (25.0 MB)\n\n' +
         'Please send it again in a smaller size (a photo at a lower resolution, or a PDF split into parts). Everything else in your message reached us.',
     );
-    expect(filesNotKeptText([{ filename: 'a.mov', size: 12_582_912, capBytes: cap }, { filename: 'b.pdf', size: 31_457_280, capBytes: cap }])).toMatch(
-      /^We could not keep these files: they are larger than the 10\.0 MB we can keep per file\.\n\n- a\.mov \(12\.0 MB\)\n- b\.pdf \(30\.0 MB\)\n\nPlease send them again/,
-    );
+    expect(
+      filesNotKeptText([
+        { filename: 'a.mov', size: 12_582_912, capBytes: cap },
+        { filename: 'b.pdf', size: 31_457_280, capBytes: cap },
+      ]),
+    ).toMatch(/^We could not keep these files: they are larger than the 10\.0 MB we can keep per file\.\n\n- a\.mov \(12\.0 MB\)\n- b\.pdf \(30\.0 MB\)\n\nPlease send them again/);
   });
 
   it('end the acknowledgement, in its text and in its HTML', async () => {
@@ -30,15 +33,25 @@ describe('files not kept', () => {
   });
 
   it('go into an MJML body as its last text', async () => {
-    const mjml: MessageTemplate = { ...acknowledgement, id: 'acknowledgement.mjml.email', mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>We have it, {{customer.name}}.</mj-text></mj-column></mj-section></mj-body></mjml>' };
+    const mjml: MessageTemplate = {
+      ...acknowledgement,
+      id: 'acknowledgement.mjml.email',
+      mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>We have it, {{customer.name}}.</mj-text></mj-column></mj-section></mj-body></mjml>',
+    };
     const template = withFilesNotKept(mjml);
-    expect(template.mjml).toBe('<mjml><mj-body><mj-section><mj-column><mj-text>We have it, {{customer.name}}.</mj-text><mj-text>{{files_not_kept}}</mj-text></mj-column></mj-section></mj-body></mjml>');
+    expect(template.mjml).toBe(
+      '<mjml><mj-body><mj-section><mj-column><mj-text>We have it, {{customer.name}}.</mj-text><mj-text>{{files_not_kept}}</mj-text></mj-column></mj-section></mj-body></mjml>',
+    );
     const rendered = await renderTemplate({ template, vars: { ...vars, files_not_kept: 'We could not keep clip.mov.' }, zone: 'Europe/Berlin' });
     expect(rendered.html).toContain('We could not keep clip.mov.');
   });
 
   it('go alone in a notice when no acknowledgement is due', async () => {
-    const rendered = await renderTemplate({ template: filesNotKeptNotice, vars: { 'customer.name': 'Ines', 'case.token': 'C-1042', files_not_kept: 'We could not keep clip.mov.' }, zone: 'Europe/Berlin' });
+    const rendered = await renderTemplate({
+      template: filesNotKeptNotice,
+      vars: { 'customer.name': 'Ines', 'case.token': 'C-1042', files_not_kept: 'We could not keep clip.mov.' },
+      zone: 'Europe/Berlin',
+    });
     expect(rendered.subject).toBe('About the files you sent [C-1042]');
     expect(rendered.text.trimEnd()).toBe('Hello Ines,\n\nWe could not keep clip.mov.\n\nYour reference is C-1042.');
   });

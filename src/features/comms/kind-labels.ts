@@ -20,10 +20,7 @@ const labelNouns: LabelNoun[] = [
 // Words that may sit between a label and its value without changing what the label names.
 const filler = '(?:\\s*(?:number|no\\.?|#|ending|ends|in|with|is|was|reference|ref\\.?|code|id|:|-|x{2,}|\\*{2,}|•{2,}))*\\s*';
 
-const labelAtEnd = new RegExp(
-  `\\b(${labelNouns.map((label) => `(?:${label.noun})`).join('|')})\\b${filler}$`,
-  'i',
-);
+const labelAtEnd = new RegExp(`\\b(${labelNouns.map((label) => `(?:${label.noun})`).join('|')})\\b${filler}$`, 'i');
 
 export interface KindLabel {
   kind: VariableKind;

@@ -3,9 +3,7 @@ import { findClaims } from './message-claims.js';
 
 describe('findClaims', () => {
   it('reads each kind of claim with the label around it', () => {
-    const claims = findClaims(
-      'Your order A-1001. We refunded $19.99 on December 3 to the card ending in 4242; tracking number 1Z999AA10123456784.',
-    );
+    const claims = findClaims('Your order A-1001. We refunded $19.99 on December 3 to the card ending in 4242; tracking number 1Z999AA10123456784.');
     expect(claims).toEqual([
       { type: 'order_number', number: 'A-1001', quote: 'order A-1001' },
       { type: 'last4', label: 'card', digits: '4242', quote: 'on December 3 to the card ending in 4242' },
@@ -16,9 +14,7 @@ describe('findClaims', () => {
   });
 
   it('labels digits by the noun after them when none comes before', () => {
-    expect(findClaims('The number ending in 7776 is our internal order number.')).toMatchObject([
-      { type: 'last4', label: 'order', digits: '7776' },
-    ]);
+    expect(findClaims('The number ending in 7776 is our internal order number.')).toMatchObject([{ type: 'last4', label: 'order', digits: '7776' }]);
   });
 
   it('does not take a threshold or a bare number for a claim', () => {

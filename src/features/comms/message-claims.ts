@@ -83,8 +83,7 @@ const orderPattern = /\border\s*(?:number|no\.?|#|ref(?:erence)?)?\s*[:#]?\s*(#?
 const trackingPattern = /\btracking\s*(?:number|no\.?|#|code|id)?(?:\s+for\s+(?:order\s+)?#?[A-Z0-9-]+)?\s*(?:is\s+)?[:#]?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,39})\b/gi;
 
 const symbols: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
-const amountPattern =
-  /(?:([$€£])\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?)|(?:\b(USD|EUR|GBP|CAD|AUD)\s?(\d+)(?:\.(\d{2}))?\b)|(?:\b(\d+)(?:\.(\d{2}))?\s?(USD|EUR|GBP|CAD|AUD)\b)/g;
+const amountPattern = /(?:([$€£])\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?)|(?:\b(USD|EUR|GBP|CAD|AUD)\s?(\d+)(?:\.(\d{2}))?\b)|(?:\b(\d+)(?:\.(\d{2}))?\s?(USD|EUR|GBP|CAD|AUD)\b)/g;
 // An amount is a claim about the customer's money when the sentence speaks of money moving or of an order.
 const moneyCue = /\b(?:refund\w*|charg\w*|paid|pay\w*|total|credit\w*|amount|cost|price|billed|bill|order)\b/i;
 // "orders over £50 ship free" states a threshold, not an amount of this customer's.
@@ -92,9 +91,7 @@ const threshold = /\b(?:over|under|above|below|more than|less than|up to|at leas
 
 function findAmounts(sentence: Sentence): Claim[] {
   if (!moneyCue.test(sentence.text)) return [];
-  const matches = [...sentence.text.matchAll(amountPattern)].filter(
-    (match) => !threshold.test(sentence.text.slice(0, match.index)),
-  );
+  const matches = [...sentence.text.matchAll(amountPattern)].filter((match) => !threshold.test(sentence.text.slice(0, match.index)));
   return matches.map((match) => {
     const currency = match[1] ? (symbols[match[1]] ?? 'USD') : (match[4] ?? match[9] ?? 'USD');
     const whole = (match[2] ?? match[5] ?? match[7] ?? '0').replace(/,/g, '');

@@ -115,7 +115,8 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const at = clock.now();
     const zone = message.zone ?? (await zoneOf(tx, message.customerId));
     const rendered = await renderTemplate({ template: message.template, vars: message.vars, zone, reasons });
-    if (message.onlyOnce && message.customerId && (await outboxRepo.hasSameMessage(tx, { customerId: message.customerId, to: message.to, subject: rendered.subject ?? null, body: rendered.text }))) return undefined;
+    if (message.onlyOnce && message.customerId && (await outboxRepo.hasSameMessage(tx, { customerId: message.customerId, to: message.to, subject: rendered.subject ?? null, body: rendered.text })))
+      return undefined;
     const orderNumber = message.order?.number ?? message.caseRecord?.orderNumber ?? null;
     // What Kept itself says: a file named "order A-4711.pdf" neither names an order nor claims one.
     const said = (message.quoted ?? []).reduce((text, quote) => text.replaceAll(quote, ''), [rendered.subject ?? '', rendered.text].join('\n'));
@@ -216,10 +217,26 @@ export function createOneVoiceService(options: OneVoiceOptions) {
     const common = { caseRecord, customerId: caseRecord.customerId, zone: customer?.timeZone ?? options.defaultZone, order: null, reasonCode: null, quoted: filesNotKeptLines(filesNotKept) };
     if (target) {
       const template = toldInAck ? withFilesNotKept(target.template) : target.template;
-      await sendAutomatic(tx, { ...common, template, vars: templateVars(template, vars, files), origin: 'acknowledgement', idempotencyKey: `ack:${message.id}`, channel: target.channel, to: target.to });
+      await sendAutomatic(tx, {
+        ...common,
+        template,
+        vars: templateVars(template, vars, files),
+        origin: 'acknowledgement',
+        idempotencyKey: `ack:${message.id}`,
+        channel: target.channel,
+        to: target.to,
+      });
     }
     if (email) {
-      await sendAutomatic(tx, { ...common, template: filesNotKeptNotice, vars: templateVars(filesNotKeptNotice, vars, files), origin: 'attachment_too_large', idempotencyKey: `attachment-too-large:${message.id}`, channel: 'email', to: email.value });
+      await sendAutomatic(tx, {
+        ...common,
+        template: filesNotKeptNotice,
+        vars: templateVars(filesNotKeptNotice, vars, files),
+        origin: 'attachment_too_large',
+        idempotencyKey: `attachment-too-large:${message.id}`,
+        channel: 'email',
+        to: email.value,
+      });
     }
   }
 

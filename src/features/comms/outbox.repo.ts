@@ -61,7 +61,10 @@ function toOutboxRecord(row: Selectable<OutboxTable>): OutboxRecord {
   };
 }
 
-export type NewOutboxEntry = Pick<OutboxRecord, 'idempotencyKey' | 'caseId' | 'customerId' | 'messageId' | 'orderNumber' | 'origin' | 'channel' | 'to' | 'subject' | 'body' | 'html' | 'reasonCode' | 'status' | 'audit' | 'override' | 'authorId'> & { at: Date };
+export type NewOutboxEntry = Pick<
+  OutboxRecord,
+  'idempotencyKey' | 'caseId' | 'customerId' | 'messageId' | 'orderNumber' | 'origin' | 'channel' | 'to' | 'subject' | 'body' | 'html' | 'reasonCode' | 'status' | 'audit' | 'override' | 'authorId'
+> & { at: Date };
 
 /** Inserts an entry once per idempotency key; a repeat returns the entry already there. */
 export async function insertOutboxEntry(q: Queryable, entry: NewOutboxEntry): Promise<{ record: OutboxRecord; created: boolean }> {
@@ -103,7 +106,11 @@ export async function findOutboxEntry(q: Queryable, id: string): Promise<OutboxR
 
 export async function findOutboxEntries(q: Queryable, ids: readonly string[]): Promise<Map<string, OutboxRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('outbox').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await q
+    .selectFrom('outbox')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, toOutboxRecord(row)]));
 }
 
@@ -158,7 +165,11 @@ export async function claimOutboxEntries(q: Queryable, options: { ids: readonly 
 
 /** Records on the entry of a message the promises it made (written once the commitments are opened). */
 export async function setOutboxPromises(q: Queryable, options: { messageId: string; promises: readonly OutboxPromise[] }): Promise<void> {
-  await q.updateTable('outbox').set({ promises: JSON.stringify(options.promises) }).where('message_id', '=', options.messageId).execute();
+  await q
+    .updateTable('outbox')
+    .set({ promises: JSON.stringify(options.promises) })
+    .where('message_id', '=', options.messageId)
+    .execute();
 }
 
 /** True when the case already has an entry of this origin since `since` (acknowledgements: one an hour). */
@@ -224,6 +235,11 @@ export async function readOutboxBacklog(q: Queryable, options: { failedSince: Da
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
     .where('status', '=', 'queued')
     .executeTakeFirstOrThrow();
-  const failed = await q.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', 'failed').where('created_at', '>=', options.failedSince).executeTakeFirstOrThrow();
+  const failed = await q
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', 'failed')
+    .where('created_at', '>=', options.failedSince)
+    .executeTakeFirstOrThrow();
   return { queued: Number(queued.count), oldestQueuedAt: queued.oldest ? new Date(queued.oldest as Date | string) : null, failed: Number(failed.count) };
 }

@@ -81,13 +81,20 @@ export function createOutboxService(options: OutboxServiceOptions) {
     await withTransaction(options.db, async (tx) => {
       const at = options.clock.now();
       const messageIds = sent.flatMap(({ entry }) => (entry.messageId ? [entry.messageId] : []));
-      await repo.markOutboxEntriesSent(tx, sent.map(({ entry, transport, externalId }) => ({ id: entry.id, transport, externalId, at })));
+      await repo.markOutboxEntriesSent(
+        tx,
+        sent.map(({ entry, transport, externalId }) => ({ id: entry.id, transport, externalId, at })),
+      );
       await messageRepo.updateMessageStatuses(tx, { ids: messageIds, status: 'sent' });
       const messages = await messageRepo.findMessagesByIds(tx, messageIds);
-      await options.bus.emit('batch.started', {
-        caseIds: [...new Set(sent.flatMap(({ entry }) => (entry.caseId ? [entry.caseId] : [])))],
-        orderNumbers: [...new Set([...messages.values()].flatMap((message) => message.orderNumbers))],
-      }, tx);
+      await options.bus.emit(
+        'batch.started',
+        {
+          caseIds: [...new Set(sent.flatMap(({ entry }) => (entry.caseId ? [entry.caseId] : [])))],
+          orderNumbers: [...new Set([...messages.values()].flatMap((message) => message.orderNumbers))],
+        },
+        tx,
+      );
       for (const { entry, caseRecord } of sent) {
         const message = entry.messageId ? messages.get(entry.messageId) : undefined;
         if (message) await options.bus.emit('message.delivered', { message: { ...message, status: 'sent' }, caseRecord: caseRecord ?? null, at }, tx);

@@ -32,13 +32,8 @@ describe('the shipped reason catalog', () => {
 
   it('reports a customer text that states another reason, or not its own', () => {
     expect(checkReasonCatalog(catalog)).toEqual([]);
-    const edited = catalog.map((reason) =>
-      reason.code === 'carrier_delay' ? { ...reason, customer_text: 'Your parcel is sold out at the depot.' } : reason,
-    );
-    expect(checkReasonCatalog(edited)).toEqual([
-      'reason carrier_delay: its customer_text matches none of its phrases',
-      'reason carrier_delay: its customer_text also states out_of_stock',
-    ]);
+    const edited = catalog.map((reason) => (reason.code === 'carrier_delay' ? { ...reason, customer_text: 'Your parcel is sold out at the depot.' } : reason));
+    expect(checkReasonCatalog(edited)).toEqual(['reason carrier_delay: its customer_text matches none of its phrases', 'reason carrier_delay: its customer_text also states out_of_stock']);
   });
 
   it('refuses to load a catalog entry without its fallback message', () => {
@@ -54,22 +49,17 @@ describe('the shipped reason catalog', () => {
 
 describe('findStatedReasons', () => {
   it('finds the two reasons of crack C2 in an agent reply', () => {
-    const text =
-      'Your order was cancelled due to inventory. Later we found a discrepancy between your card and the details you gave.';
+    const text = 'Your order was cancelled due to inventory. Later we found a discrepancy between your card and the details you gave.';
     expect(findStatedReasons(text, catalog)).toEqual(['out_of_stock', 'payment_verification_failed']);
   });
 
   it('does not count a denied reason', () => {
-    expect(findStatedReasons('It was not out of stock; the carrier is running behind schedule.', catalog)).toEqual([
-      'carrier_delay',
-    ]);
+    expect(findStatedReasons('It was not out of stock; the carrier is running behind schedule.', catalog)).toEqual(['carrier_delay']);
     expect(findStatedReasons('This has nothing to do with inventory.', catalog)).toEqual([]);
   });
 
   it('still counts a reason after an unrelated "not"', () => {
-    expect(findStatedReasons('We could not complete the payment check.', catalog)).toEqual([
-      'payment_verification_failed',
-    ]);
+    expect(findStatedReasons('We could not complete the payment check.', catalog)).toEqual(['payment_verification_failed']);
   });
 
   it('matches whatever the case and apostrophe', () => {

@@ -43,8 +43,7 @@ export function findReasonByCode(catalog: ReasonCatalog, code: string): Reason {
 // A phrase denied in its clause is not stated: "it was not out of stock", "nothing to do with inventory".
 // Only linking words may stand between the denial and the phrase, so "could not complete payment
 // verification" still states the payment reason.
-const negation =
-  /(?:\bnot|n['’]t|\bnever|\bnothing\s+to\s+do\s+with|\bno)\s+(?:(?:due|because|of|to|caused|by|related|about|from|a|an|the|any|it|is|was|really|actually|with|an?)\s+){0,4}$/i;
+const negation = /(?:\bnot|n['’]t|\bnever|\bnothing\s+to\s+do\s+with|\bno)\s+(?:(?:due|because|of|to|caused|by|related|about|from|a|an|the|any|it|is|was|really|actually|with|an?)\s+){0,4}$/i;
 const clauseBreak = /[.;:!?,\n]/;
 
 function escapeRegExp(text: string): string {

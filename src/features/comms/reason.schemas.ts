@@ -1,9 +1,7 @@
 // The `reasons` section of kept.config.yaml: one entry per reason code, shared by every channel.
 import { z } from 'zod';
 
-export const reasonCodeSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'a reason code is lower_snake_case, e.g. out_of_stock');
+export const reasonCodeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a reason code is lower_snake_case, e.g. out_of_stock');
 
 export const reasonSchema = z.object({
   code: reasonCodeSchema,
@@ -17,17 +15,15 @@ export const reasonSchema = z.object({
   fallback: z.object({ subject: z.string().min(1), text: z.string().min(1) }),
 });
 
-export const reasonCatalogSchema = z
-  .array(reasonSchema)
-  .superRefine((reasons, ctx) => {
-    const seen = new Set<string>();
-    reasons.forEach((reason, index) => {
-      if (seen.has(reason.code)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'code'], message: `reason code ${reason.code} appears twice` });
-      }
-      seen.add(reason.code);
-    });
+export const reasonCatalogSchema = z.array(reasonSchema).superRefine((reasons, ctx) => {
+  const seen = new Set<string>();
+  reasons.forEach((reason, index) => {
+    if (seen.has(reason.code)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'code'], message: `reason code ${reason.code} appears twice` });
+    }
+    seen.add(reason.code);
   });
+});
 
 export type Reason = z.infer<typeof reasonSchema>;
 export type ReasonCatalog = z.infer<typeof reasonCatalogSchema>;

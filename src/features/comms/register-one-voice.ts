@@ -13,13 +13,33 @@ import type { OutboxService } from './outbox.service.js';
 import { createStatusPageService, type OrderNotes } from './status-page.service.js';
 
 /** Builds the one-voice services: pass `oneVoice.auditReply` and `oneVoice.renderReplyTemplate` to the reply service. */
-export function createOneVoice(deps: { config: Config; db: Db; clock: Clock; bus: DomainBus; logger: Logger; outbox: OutboxService; describeTemplate?: OneVoiceOptions['describeTemplate']; orderNotes?: OrderNotes }) {
+export function createOneVoice(deps: {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  bus: DomainBus;
+  logger: Logger;
+  outbox: OutboxService;
+  describeTemplate?: OneVoiceOptions['describeTemplate'];
+  orderNotes?: OrderNotes;
+}) {
   const comms = resolveCommsConfig(deps.config.file);
   const publicUrl = deps.config.file.kept.public_url;
   const defaultZone = deps.config.file.kept.default_time_zone;
   const { per_address: perAddress, window_minutes: windowMinutes } = deps.config.file.channels.email.acknowledgements;
   const emailAcknowledgements = { perAddress, windowMs: windowMinutes * 60_000 };
-  const oneVoice = createOneVoiceService({ db: deps.db, clock: deps.clock, bus: deps.bus, logger: deps.logger, outbox: deps.outbox, comms, publicUrl, defaultZone, emailAcknowledgements, ...(deps.describeTemplate ? { describeTemplate: deps.describeTemplate } : {}) });
+  const oneVoice = createOneVoiceService({
+    db: deps.db,
+    clock: deps.clock,
+    bus: deps.bus,
+    logger: deps.logger,
+    outbox: deps.outbox,
+    comms,
+    publicUrl,
+    defaultZone,
+    emailAcknowledgements,
+    ...(deps.describeTemplate ? { describeTemplate: deps.describeTemplate } : {}),
+  });
   const statusPages = createStatusPageService({ db: deps.db, reasons: comms.reasons, defaultZone, orderNotes: deps.orderNotes });
   return { oneVoice, statusPages, outbox: deps.outbox, comms };
 }

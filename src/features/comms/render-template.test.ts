@@ -31,7 +31,7 @@ describe('renderTemplate', () => {
     expect(message.reasonCode).toBe('payment_verification_failed');
   });
 
-  it('prints money from minor units and a date in the customer\'s zone', async () => {
+  it("prints money from minor units and a date in the customer's zone", async () => {
     const refund = await renderTemplate({
       template: byId('refund.issued.status'),
       vars: { 'refund.amount': toMoney('19.99', 'EUR'), 'refund.card_last4': '4242' },
@@ -62,15 +62,13 @@ describe('renderTemplate', () => {
 
   it('refuses a value of the wrong kind and a missing one', async () => {
     const template = byId('refund.issued.status');
-    await expect(
-      renderTemplate({ template, vars: { 'refund.amount': toMoney('5', 'USD'), 'refund.card_last4': 'A-1001' }, zone: 'UTC', reasons }),
-    ).rejects.toThrow(/refund.card_last4 must be a CardLast4/);
-    await expect(renderTemplate({ template, vars: { 'refund.card_last4': '4242' }, zone: 'UTC', reasons })).rejects.toThrow(
-      /needs refund.amount/,
+    await expect(renderTemplate({ template, vars: { 'refund.amount': toMoney('5', 'USD'), 'refund.card_last4': 'A-1001' }, zone: 'UTC', reasons })).rejects.toThrow(
+      /refund.card_last4 must be a CardLast4/,
     );
-    await expect(
-      renderTemplate({ template: byId('order.cancelled.status'), vars: { 'order.number': 'A-1', reason: 'moon_phase' }, zone: 'UTC', reasons }),
-    ).rejects.toThrow(/unknown reason code moon_phase/);
+    await expect(renderTemplate({ template, vars: { 'refund.card_last4': '4242' }, zone: 'UTC', reasons })).rejects.toThrow(/needs refund.amount/);
+    await expect(renderTemplate({ template: byId('order.cancelled.status'), vars: { 'order.number': 'A-1', reason: 'moon_phase' }, zone: 'UTC', reasons })).rejects.toThrow(
+      /unknown reason code moon_phase/,
+    );
   });
 
   it('counts SMS segments and says whether the template stays within its limit', async () => {
@@ -97,7 +95,7 @@ describe('renderTemplate', () => {
     expect(polish.sms?.encoding).toBe('UCS-2');
   });
 
-  it('renders every reason\'s fallback message, typed and checked like a template', async () => {
+  it("renders every reason's fallback message, typed and checked like a template", async () => {
     const fallbacks = reasons.map(fallbackTemplate);
     expect(checkTemplates(fallbacks)).toEqual([]);
     for (const reason of reasons) {

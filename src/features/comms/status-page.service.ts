@@ -29,11 +29,7 @@ export function createStatusPageService(deps: { db: Db; reasons: ReasonCatalog; 
   }
 
   async function updatesOf(filter: { caseId?: string; customerId?: string | null; orderNumber?: string }): Promise<number> {
-    const messages = filter.caseId
-      ? await messageRepo.listMessagesOfCase(deps.db, filter.caseId)
-      : filter.customerId
-        ? await messageRepo.listMessagesOfCustomer(deps.db, filter.customerId)
-        : [];
+    const messages = filter.caseId ? await messageRepo.listMessagesOfCase(deps.db, filter.caseId) : filter.customerId ? await messageRepo.listMessagesOfCustomer(deps.db, filter.customerId) : [];
     return messages.filter((message) => message.direction === 'out' && message.status === 'sent' && (!filter.orderNumber || message.orderNumbers.includes(filter.orderNumber))).length;
   }
 

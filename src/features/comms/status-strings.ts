@@ -7,9 +7,7 @@ import { AppError } from '../../shared/app-error.js';
 const catalogueSchema = z.record(z.string(), z.string());
 export type MessageCatalogue = z.infer<typeof catalogueSchema>;
 
-const english = catalogueSchema.parse(
-  JSON.parse(readFileSync(new URL('./i18n/status-page.en.json', import.meta.url), 'utf8')),
-);
+const english = catalogueSchema.parse(JSON.parse(readFileSync(new URL('./i18n/status-page.en.json', import.meta.url), 'utf8')));
 const catalogues = new Map<string, MessageCatalogue>([['en', english]]);
 const compiled = new Map<string, IntlMessageFormat>();
 

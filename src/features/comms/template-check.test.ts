@@ -33,10 +33,7 @@ describe('checkTemplates', () => {
 
   it('refuses a placeholder that is not declared, and template logic', () => {
     const problems = checkTemplates([template('{{order.number}} {{#if x}}y{{/if}}', {})]);
-    expect(problems.map((problem) => problem.message)).toEqual([
-      'uses BlockStatement (only plain {{path}} placeholders are allowed)',
-      '{{order.number}} is not declared in its variables',
-    ]);
+    expect(problems.map((problem) => problem.message)).toEqual(['uses BlockStatement (only plain {{path}} placeholders are allowed)', '{{order.number}} is not declared in its variables']);
   });
 
   it('requires the status link on every email and SMS', () => {
@@ -87,16 +84,7 @@ describe('loading templates from kept.config.yaml', () => {
 
   it('ships defaults for every customer-visible order event, the acknowledgement, on every channel, all passing the check', () => {
     const templates = loadDefaultTemplates();
-    const events = [
-      'order.payment_failed',
-      'order.cancelled',
-      'order.delayed',
-      'order.delivery_exception',
-      'refund.issued',
-      'tradein.credited',
-      'order.shipped',
-      'contact.received',
-    ];
+    const events = ['order.payment_failed', 'order.cancelled', 'order.delayed', 'order.delivery_exception', 'refund.issued', 'tradein.credited', 'order.shipped', 'contact.received'];
     for (const event of events) {
       const onChannels = templates.filter((entry) => entry.event === event).map((entry) => entry.channel);
       expect(onChannels.sort()).toEqual(['email', 'sms', 'status']);

@@ -17,17 +17,11 @@ export interface TemplateProblem {
 
 const fields: TemplateField[] = ['subject', 'text', 'mjml'];
 
-function checkField(options: {
-  template: MessageTemplate;
-  field: TemplateField;
-  source: string;
-  firstLine: number | undefined;
-}): TemplateProblem[] {
+function checkField(options: { template: MessageTemplate; field: TemplateField; source: string; firstLine: number | undefined }): TemplateProblem[] {
   const { template, field, source, firstLine } = options;
   const problems: TemplateProblem[] = [];
   const lineOf = (line: number) => (firstLine === undefined ? line : firstLine + line - 1);
-  const report = (line: number, message: string) =>
-    problems.push({ templateId: template.id, field, line: lineOf(line), message });
+  const report = (line: number, message: string) => problems.push({ templateId: template.id, field, line: lineOf(line), message });
 
   let parsed: ReturnType<typeof parseTemplateSource>;
   try {
@@ -49,10 +43,7 @@ function checkField(options: {
     const before = (sourceLines[placeholder.line - 1] ?? '').slice(0, placeholder.column);
     const label = findLabelBefore(before);
     if (label && label.kind !== kind) {
-      report(
-        placeholder.line,
-        `"${label.text}" names ${describeKind(label.kind)} but {{${placeholder.path}}} is ${describeKind(kind)} (${kind})`,
-      );
+      report(placeholder.line, `"${label.text}" names ${describeKind(label.kind)} but {{${placeholder.path}}} is ${describeKind(kind)} (${kind})`);
     }
   }
   return problems;

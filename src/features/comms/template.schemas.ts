@@ -2,18 +2,7 @@
 import { z } from 'zod';
 
 /** Every value a template prints has a kind; the kind decides its formatter and which labels may stand beside it. */
-export const variableKinds = [
-  'OrderNumber',
-  'CardLast4',
-  'AccountLast4',
-  'Money',
-  'Date',
-  'TrackingNumber',
-  'PersonName',
-  'Reason',
-  'Link',
-  'Text',
-] as const;
+export const variableKinds = ['OrderNumber', 'CardLast4', 'AccountLast4', 'Money', 'Date', 'TrackingNumber', 'PersonName', 'Reason', 'Link', 'Text'] as const;
 export const variableKindSchema = z.enum(variableKinds);
 export type VariableKind = z.infer<typeof variableKindSchema>;
 

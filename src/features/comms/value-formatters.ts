@@ -33,11 +33,7 @@ export const customerDateFormat = 'LLLL d, yyyy';
 function formatDate(value: Date | string, zone: string, locale: string): string {
   // A date without a time is a calendar day (a promised delivery day): it is not moved between zones.
   const instant =
-    value instanceof Date
-      ? DateTime.fromJSDate(value).setZone(zone)
-      : /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? DateTime.fromISO(value, { zone })
-        : DateTime.fromISO(value, { setZone: true }).setZone(zone);
+    value instanceof Date ? DateTime.fromJSDate(value).setZone(zone) : /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone }) : DateTime.fromISO(value, { setZone: true }).setZone(zone);
   if (!instant.isValid) {
     throw new AppError('validation_failed', { detail: `${String(value)} is not a date in zone ${zone}` });
   }

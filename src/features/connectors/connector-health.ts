@@ -9,7 +9,12 @@ export function createConnectorHealth(deps: { connectors: Pick<ConnectorService,
     const failing = connectors.some((connector) => connector.last_status === 'failed');
     return {
       status: failing ? 'degraded' : 'ok',
-      ...Object.fromEntries(connectors.map((connector) => [connector.name, { configured: connector.configured, deliveries: connector.deliveries, failures: connector.failures, last_delivery_at: connector.last_delivery_at, last_status: connector.last_status }])),
+      ...Object.fromEntries(
+        connectors.map((connector) => [
+          connector.name,
+          { configured: connector.configured, deliveries: connector.deliveries, failures: connector.failures, last_delivery_at: connector.last_delivery_at, last_status: connector.last_status },
+        ]),
+      ),
     };
   };
 }

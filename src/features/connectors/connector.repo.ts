@@ -41,10 +41,22 @@ function toDeliveryRecord(row: Selectable<ConnectorDeliveriesTable>): DeliveryRe
 }
 
 /** Stores a delivery once per (connector, delivery id); returns its id, or undefined for a repeat. */
-export async function insertDelivery(q: Queryable, delivery: { connector: string; deliveryId: string; topic: string | null; headers: Record<string, string>; body: string; at: Date }): Promise<string | undefined> {
+export async function insertDelivery(
+  q: Queryable,
+  delivery: { connector: string; deliveryId: string; topic: string | null; headers: Record<string, string>; body: string; at: Date },
+): Promise<string | undefined> {
   const row = await tables(q)
     .insertInto('connector_deliveries')
-    .values({ id: newId('cdl'), connector: delivery.connector, delivery_id: delivery.deliveryId, topic: delivery.topic, headers: JSON.stringify(delivery.headers), body: delivery.body, status: 'received', received_at: delivery.at })
+    .values({
+      id: newId('cdl'),
+      connector: delivery.connector,
+      delivery_id: delivery.deliveryId,
+      topic: delivery.topic,
+      headers: JSON.stringify(delivery.headers),
+      body: delivery.body,
+      status: 'received',
+      received_at: delivery.at,
+    })
     .onConflict((oc) => oc.columns(['connector', 'delivery_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -105,7 +117,9 @@ export async function listUnfinishedDeliveries(q: Queryable, options: { received
   const rows = await tables(q)
     .selectFrom('connector_deliveries')
     .select('id')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'received'), eb('received_at', '<=', options.receivedBefore)]), eb.and([eb('status', '=', 'processing'), eb('processed_at', '<', options.claimedBefore)])]))
+    .where((eb) =>
+      eb.or([eb.and([eb('status', '=', 'received'), eb('received_at', '<=', options.receivedBefore)]), eb.and([eb('status', '=', 'processing'), eb('processed_at', '<', options.claimedBefore)])]),
+    )
     .orderBy('received_at')
     .limit(options.limit)
     .execute();
@@ -157,6 +171,11 @@ export async function saveOrderAliases(q: Queryable, aliases: readonly { connect
 }
 
 export async function findOrderAlias(q: Queryable, options: { connector: string; platformOrderId: string }): Promise<{ orderNumber: string; snapshotAt: Date | null } | undefined> {
-  const row = await tables(q).selectFrom('connector_orders').select(['order_number', 'snapshot_at']).where('connector', '=', options.connector).where('platform_order_id', '=', options.platformOrderId).executeTakeFirst();
+  const row = await tables(q)
+    .selectFrom('connector_orders')
+    .select(['order_number', 'snapshot_at'])
+    .where('connector', '=', options.connector)
+    .where('platform_order_id', '=', options.platformOrderId)
+    .executeTakeFirst();
   return row && { orderNumber: row.order_number, snapshotAt: row.snapshot_at };
 }

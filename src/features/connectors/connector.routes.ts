@@ -46,7 +46,8 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: webhookBodyLimit }, (_request, body, done) => done(null, body));
     const receive = (name: string, request: { headers: Record<string, string | string[] | undefined>; body: unknown }) =>
       deps.connectors.receive(name, { headers: request.headers, body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: String(request.headers['content-type'] ?? '') });
-    const answer = (result: Awaited<ReturnType<ConnectorService['receive']>>) => (result.status === 'received' ? { received: true, id: result.id } : { received: true, ...(result.status === 'duplicate' ? { duplicate: true } : {}) });
+    const answer = (result: Awaited<ReturnType<ConnectorService['receive']>>) =>
+      result.status === 'received' ? { received: true, id: result.id } : { received: true, ...(result.status === 'duplicate' ? { duplicate: true } : {}) };
     const platforms = [
       ['shopify', 'Shopify', 'X-Shopify-Hmac-Sha256'],
       ['woocommerce', 'WooCommerce', 'X-WC-Webhook-Signature'],
@@ -55,20 +56,53 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
     for (const [name, platform, header] of platforms) {
       scope.post(
         `/webhooks/${name}`,
-        { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: `receive${platform}Webhook`, summary: `${platform} webhook (${header}); stored, answered, then mapped to Kept events`, tags: ['connectors'], security: [], response: { 200: receiveReplySchema, ...errorResponses(400, 401, 413) } } },
+        {
+          config: { auth: 'public' },
+          bodyLimit: webhookBodyLimit,
+          schema: {
+            operationId: `receive${platform}Webhook`,
+            summary: `${platform} webhook (${header}); stored, answered, then mapped to Kept events`,
+            tags: ['connectors'],
+            security: [],
+            response: { 200: receiveReplySchema, ...errorResponses(400, 401, 413) },
+          },
+        },
         async (request) => answer(await receive(name, request)),
       );
     }
     scope.post(
       '/webhooks/:name',
-      { config: { auth: 'public' }, bodyLimit: webhookBodyLimit, schema: { operationId: 'receiveDeclaredWebhook', summary: 'A webhook declared under connectors: in kept.config.yaml', tags: ['connectors'], security: [], params: z.object({ name: z.string().max(40) }), response: { 200: receiveReplySchema, ...errorResponses(400, 401, 404, 413) } } },
+      {
+        config: { auth: 'public' },
+        bodyLimit: webhookBodyLimit,
+        schema: {
+          operationId: 'receiveDeclaredWebhook',
+          summary: 'A webhook declared under connectors: in kept.config.yaml',
+          tags: ['connectors'],
+          security: [],
+          params: z.object({ name: z.string().max(40) }),
+          response: { 200: receiveReplySchema, ...errorResponses(400, 401, 404, 413) },
+        },
+      },
       async (request) => answer(await receive(request.params.name, request)),
     );
   });
 
-  app.get('/api/v1/connectors', { config: { auth: 'agent' }, schema: { operationId: 'listConnectors', summary: 'Each shop connector, its endpoint URL, last delivery and failures', tags: ['connectors'], response: { 200: z.object({ connectors: z.array(connectorSchema) }) } } }, async () => ({
-    connectors: await deps.connectors.listConnectors(),
-  }));
+  app.get(
+    '/api/v1/connectors',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'listConnectors',
+        summary: 'Each shop connector, its endpoint URL, last delivery and failures',
+        tags: ['connectors'],
+        response: { 200: z.object({ connectors: z.array(connectorSchema) }) },
+      },
+    },
+    async () => ({
+      connectors: await deps.connectors.listConnectors(),
+    }),
+  );
   app.get(
     '/api/v1/connectors/deliveries',
     {
@@ -85,12 +119,30 @@ export async function registerConnectorRoutes(app: App, deps: { connectors: Conn
   );
   app.get(
     '/api/v1/connectors/deliveries/:id',
-    { config: { auth: 'agent' }, schema: { operationId: 'getConnectorDelivery', summary: 'One delivery with its raw body', tags: ['connectors'], params: z.object({ id: z.string().max(100) }), response: { 200: deliverySchema, ...errorResponses(404) } } },
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'getConnectorDelivery',
+        summary: 'One delivery with its raw body',
+        tags: ['connectors'],
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: deliverySchema, ...errorResponses(404) },
+      },
+    },
     async (request) => deps.connectors.getDelivery(request.params.id),
   );
   app.post(
     '/api/v1/connectors/deliveries/:id/replay',
-    { config: { auth: 'admin' }, schema: { operationId: 'replayConnectorDelivery', summary: 'Map a delivery again with the mapping in force now', tags: ['connectors'], params: z.object({ id: z.string().max(100) }), response: { 200: deliverySchema, ...errorResponses(404, 409) } } },
+    {
+      config: { auth: 'admin' },
+      schema: {
+        operationId: 'replayConnectorDelivery',
+        summary: 'Map a delivery again with the mapping in force now',
+        tags: ['connectors'],
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: deliverySchema, ...errorResponses(404, 409) },
+      },
+    },
     async (request) => deps.connectors.replay(request.params.id),
   );
 }

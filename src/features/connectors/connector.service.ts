@@ -69,7 +69,9 @@ function readableText(body: Buffer): string | undefined {
 }
 
 function unknownReasons(events: readonly EventInput[], codes: ReadonlySet<string>): string | undefined {
-  const unknown = events.flatMap((event) => (typeof event.data['reason'] === 'string' && !codes.has(event.data['reason']) ? [`${event.type} names reason ${event.data['reason']}, which is not in the reason catalog`] : []));
+  const unknown = events.flatMap((event) =>
+    typeof event.data['reason'] === 'string' && !codes.has(event.data['reason']) ? [`${event.type} names reason ${event.data['reason']}, which is not in the reason catalog`] : [],
+  );
   return unknown[0];
 }
 
@@ -81,9 +83,12 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
 
   function schedule(id: string): Promise<void> {
     pending += 1;
-    const run = chain.then(() => processDelivery(id)).catch((error: unknown) => deps.logger.error({ err: error, deliveryId: id }, 'connector delivery not processed')).finally(() => {
-      pending -= 1;
-    });
+    const run = chain
+      .then(() => processDelivery(id))
+      .catch((error: unknown) => deps.logger.error({ err: error, deliveryId: id }, 'connector delivery not processed'))
+      .finally(() => {
+        pending -= 1;
+      });
     chain = run;
     return run;
   }
@@ -130,7 +135,10 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
         deps.logger.warn({ connector: connector.name, deliveryId: id, error: outcome.error }, 'connector delivery not mapped');
         return;
       }
-      await repo.saveOrderAliases(deps.db, outcome.aliases.map((alias) => ({ connector: connector.name, ...alias })));
+      await repo.saveOrderAliases(
+        deps.db,
+        outcome.aliases.map((alias) => ({ connector: connector.name, ...alias })),
+      );
       if (outcome.kind === 'ignored') await finish(id, { status: 'ignored', error: outcome.note });
       else await ingestOutcome(id, connector, outcome);
       // Deliveries that waited for one of these orders (a refund before its order) can be mapped now.
@@ -156,7 +164,14 @@ export function createConnectorService(deps: ConnectorServiceDeps) {
     // The raw body is kept as text: a body that is not UTF-8, or holds a NUL the store cannot keep, is refused whole.
     const body = readableText(request.body);
     if (body === undefined) throw new AppError('validation_failed', { detail: 'the body is not UTF-8 text without NUL characters', field: 'body' });
-    const id = await repo.insertDelivery(deps.db, { connector: name, deliveryId: verdict.deliveryId.slice(0, 300), topic: verdict.topic?.slice(0, 200) ?? null, headers: verdict.headers, body, at: deps.clock.now() });
+    const id = await repo.insertDelivery(deps.db, {
+      connector: name,
+      deliveryId: verdict.deliveryId.slice(0, 300),
+      topic: verdict.topic?.slice(0, 200) ?? null,
+      headers: verdict.headers,
+      body,
+      at: deps.clock.now(),
+    });
     if (!id) {
       deps.logger.info({ connector: name, platformDeliveryId: verdict.deliveryId }, 'webhook delivered again; nothing changes');
       return { status: 'duplicate' };

@@ -37,18 +37,25 @@ describe('the connectors section', () => {
   });
 
   it('names the line of a JSON path that does not parse, an unknown event type and a reason not in the catalog', () => {
-    const broken = valid.replace('occurred_at: $.at', 'occurred_at: $.at[').replace('cancelled: order.cancelled', 'cancelled: Cancelled').replace('declined: payment_verification_failed', 'declined: card_said_no');
+    const broken = valid
+      .replace('occurred_at: $.at', 'occurred_at: $.at[')
+      .replace('cancelled: order.cancelled', 'cancelled: Cancelled')
+      .replace('declined: payment_verification_failed', 'declined: card_said_no');
     const { path, problems } = problemsOf(broken);
     expect(problems).toEqual([
       expect.objectContaining({ file: path, line: 8, field: 'connectors.tiny-shop.events.0.occurred_at', message: expect.stringContaining('not a JSON path') }),
       expect.objectContaining({ file: path, line: 9, field: 'connectors.tiny-shop.events.0.type.map.cancelled', message: 'a dotted event type such as "order.cancelled", or "ignore"' }),
     ]);
     const reasonOnly = problemsOf(valid.replace('declined: payment_verification_failed', 'declined: card_said_no'));
-    expect(reasonOnly.problems).toEqual([expect.objectContaining({ file: reasonOnly.path, line: 10, field: 'connectors.tiny-shop.events.0.reason.map.declined', message: 'reason card_said_no is not in the reason catalog' })]);
+    expect(reasonOnly.problems).toEqual([
+      expect.objectContaining({ file: reasonOnly.path, line: 10, field: 'connectors.tiny-shop.events.0.reason.map.declined', message: 'reason card_said_no is not in the reason catalog' }),
+    ]);
   });
 
   it('refuses a built-in name, a timestamp scheme without its header, and a delivery id from nowhere', () => {
-    expect(problemsOf(valid.replace('  tiny-shop:', '  shopify:')).problems).toEqual([expect.objectContaining({ field: 'connectors.shopify', message: 'a built-in connector: it needs no mapping, only its KEPT_…_WEBHOOK_SECRET' })]);
+    expect(problemsOf(valid.replace('  tiny-shop:', '  shopify:')).problems).toEqual([
+      expect.objectContaining({ field: 'connectors.shopify', message: 'a built-in connector: it needs no mapping, only its KEPT_…_WEBHOOK_SECRET' }),
+    ]);
     const { problems } = problemsOf(
       valid
         .replace('signature: { header: X-Tiny-Signature }', 'signature: { header: X-Tiny-Signature, signed: timestamp_and_body }')

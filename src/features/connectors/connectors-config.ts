@@ -43,21 +43,24 @@ export const declaredEventSchema = z
     occurred_at: jsonPathSchema,
     type: z.union([typeValueSchema, tableSchema(typeValueSchema)]),
     reason: z.union([reasonCodeSchema, tableSchema(reasonCodeSchema)]).optional(),
-    customer: z
-      .object({ email: jsonPathSchema.optional(), phone: jsonPathSchema.optional(), external_id: jsonPathSchema.optional(), name: jsonPathSchema.optional() })
-      .strict()
-      .optional(),
+    customer: z.object({ email: jsonPathSchema.optional(), phone: jsonPathSchema.optional(), external_id: jsonPathSchema.optional(), name: jsonPathSchema.optional() }).strict().optional(),
     order: z
       .object({
         id: jsonPathSchema,
-        total: z.object({ amount: jsonPathSchema, currency: jsonPathSchema, minor_units: z.boolean().default(false) }).strict().optional(),
+        total: z
+          .object({ amount: jsonPathSchema, currency: jsonPathSchema, minor_units: z.boolean().default(false) })
+          .strict()
+          .optional(),
         payment: z.object({ method: jsonPathSchema.optional(), last4: jsonPathSchema.optional() }).strict().optional(),
         ship_to: z.object({ name: jsonPathSchema.optional(), is_gift: jsonPathSchema.optional(), recipient_email: jsonPathSchema.optional() }).strict().optional(),
       })
       .strict()
       .optional(),
     /** Refunds and credits: the amount (and whether the platform counts in minor units, like cents). */
-    amount: z.object({ amount: jsonPathSchema, currency: jsonPathSchema, minor_units: z.boolean().default(false) }).strict().optional(),
+    amount: z
+      .object({ amount: jsonPathSchema, currency: jsonPathSchema, minor_units: z.boolean().default(false) })
+      .strict()
+      .optional(),
     /** Where a refund or credit went. */
     to: z.object({ method: jsonPathSchema.optional(), last4: jsonPathSchema.optional() }).strict().optional(),
     /** Other fields of the event's `data`, each read from a path (carrier, tracking_number, new_eta…). */
@@ -114,13 +117,20 @@ export type DeclaredConnectorConfig = z.infer<typeof declaredConnectorSchema>;
 export type DeclaredEventConfig = z.infer<typeof declaredEventSchema>;
 
 /** Problems the schema cannot see: a reason code a mapping names that the reason catalog does not have. */
-export function checkConnectorsConfig(options: { section: ConnectorsSection | undefined; reasonCodes: ReadonlySet<string>; lineOf: (path: readonly (string | number)[]) => number | undefined }): { line: number | undefined; field: string; message: string }[] {
+export function checkConnectorsConfig(options: {
+  section: ConnectorsSection | undefined;
+  reasonCodes: ReadonlySet<string>;
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}): { line: number | undefined; field: string; message: string }[] {
   const problems: { line: number | undefined; field: string; message: string }[] = [];
   for (const [name, connector] of Object.entries(options.section ?? {})) {
     connector.events.forEach((event, index) => {
       const reason = event.reason;
       if (reason === undefined) return;
-      const named: [string[], string][] = typeof reason === 'string' ? [[[], reason]] : [...Object.entries(reason.map).map(([key, code]): [string[], string] => [['map', key], code]), ...(reason.default ? [[['default'], reason.default] as [string[], string]] : [])];
+      const named: [string[], string][] =
+        typeof reason === 'string'
+          ? [[[], reason]]
+          : [...Object.entries(reason.map).map(([key, code]): [string[], string] => [['map', key], code]), ...(reason.default ? [[['default'], reason.default] as [string[], string]] : [])];
       for (const [where, code] of named) {
         if (options.reasonCodes.has(code)) continue;
         const path = ['connectors', name, 'events', index, 'reason', ...where];

@@ -36,16 +36,29 @@ describe('a declared connector', () => {
   });
 
   it('maps through the tables: Unix seconds, a prefixed customer id, the reason, extra data', async () => {
-    const outcome = await connector.map({ deliveryId: 'sale.voided:v-9', topic: 'sale.voided', headers: {}, body: voided('card') }, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined });
+    const outcome = await connector.map(
+      { deliveryId: 'sale.voided:v-9', topic: 'sale.voided', headers: {}, body: voided('card') },
+      { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined },
+    );
     expect(outcome).toEqual({
       kind: 'events',
       aliases: [],
-      events: [{ id: 'till:v-9', type: 'order.payment_failed', occurred_at: '2026-12-01T10:00:00.000Z', customer: { email: 'lia@example.com', external_id: 'till:88' }, order: { id: '4471' }, data: { reason: 'payment_verification_failed', till: 3 } }],
+      events: [
+        {
+          id: 'till:v-9',
+          type: 'order.payment_failed',
+          occurred_at: '2026-12-01T10:00:00.000Z',
+          customer: { email: 'lia@example.com', external_id: 'till:88' },
+          order: { id: '4471' },
+          data: { reason: 'payment_verification_failed', till: 3 },
+        },
+      ],
     });
   });
 
   it('ignores what the table says to ignore, and fails naming a value the table does not have', async () => {
-    const map = (why: string, topic = 'sale.voided') => connector.map({ deliveryId: 'd', topic, headers: {}, body: voided(why) }, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined });
+    const map = (why: string, topic = 'sale.voided') =>
+      connector.map({ deliveryId: 'd', topic, headers: {}, body: voided(why) }, { orderNumberOf: async () => undefined, newestSnapshotOf: async () => undefined });
     expect(await map('test')).toMatchObject({ kind: 'ignored' });
     expect(await map('stock')).toEqual({ kind: 'failed', error: 'type: the value "stock" at $.why is not in the type table (card, test)' });
     expect(await map('card', 'sale.created')).toEqual({ kind: 'ignored', note: 'no mapping takes topic sale.created', aliases: [] });

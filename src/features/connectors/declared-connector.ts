@@ -77,7 +77,11 @@ function eventFrom(options: { name: string; document: Json; mapping: DeclaredEve
         total: mapping.order.total ? moneyAt(document, mapping.order.total, 'order.total') : undefined,
         payment: mapping.order.payment ? defined({ method: textOf(document, mapping.order.payment.method), last4: textOf(document, mapping.order.payment.last4) }) : undefined,
         ship_to: mapping.order.ship_to
-          ? defined({ name: textOf(document, mapping.order.ship_to.name), is_gift: mapping.order.ship_to.is_gift ? firstAt(document, mapping.order.ship_to.is_gift) === true || textOf(document, mapping.order.ship_to.is_gift) === 'true' : undefined, recipient_email: textOf(document, mapping.order.ship_to.recipient_email) })
+          ? defined({
+              name: textOf(document, mapping.order.ship_to.name),
+              is_gift: mapping.order.ship_to.is_gift ? firstAt(document, mapping.order.ship_to.is_gift) === true || textOf(document, mapping.order.ship_to.is_gift) === 'true' : undefined,
+              recipient_email: textOf(document, mapping.order.ship_to.recipient_email),
+            })
           : undefined,
       })
     : undefined;
@@ -114,7 +118,12 @@ function sourceValue(request: IncomingRequest, source: { header?: string | undef
 }
 
 /** Checks a declared scheme: the HMAC of the body (or timestamp + body) in the named header, in constant time. */
-export function verifyDeclaredSignature(options: { config: DeclaredConnectorConfig['signature']; secret: string; request: IncomingRequest; now: Date }): { ok: true } | { ok: false; status: 400 | 401; detail: string } {
+export function verifyDeclaredSignature(options: {
+  config: DeclaredConnectorConfig['signature'];
+  secret: string;
+  request: IncomingRequest;
+  now: Date;
+}): { ok: true } | { ok: false; status: 400 | 401; detail: string } {
   const { config, request } = options;
   const given = headerOf(request, config.header)?.trim();
   if (!given || !given.startsWith(config.prefix)) return { ok: false, status: 401, detail: `${config.header} is missing or does not start with "${config.prefix}"` };
@@ -125,7 +134,8 @@ export function verifyDeclaredSignature(options: { config: DeclaredConnectorConf
   if (!sameText(expected, given.slice(config.prefix.length))) return { ok: false, status: 401, detail: `${config.header} does not match the body` };
   if (config.signed === 'timestamp_and_body') {
     const age = Math.abs(Math.floor(options.now.getTime() / 1000) - Number(timestamp));
-    if (!Number.isFinite(age) || age > config.tolerance_seconds) return { ok: false, status: 400, detail: `the signed timestamp is ${Number.isFinite(age) ? `${age} s` : 'not a time'} from Kept's clock (tolerance ${config.tolerance_seconds} s)` };
+    if (!Number.isFinite(age) || age > config.tolerance_seconds)
+      return { ok: false, status: 400, detail: `the signed timestamp is ${Number.isFinite(age) ? `${age} s` : 'not a time'} from Kept's clock (tolerance ${config.tolerance_seconds} s)` };
   }
   return { ok: true };
 }

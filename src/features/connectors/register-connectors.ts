@@ -28,7 +28,15 @@ export function buildConnectors(options: { config: Config; readSecret: (name: st
   ];
 }
 
-export async function registerConnectors(options: { app: App; config: Config; db: Db; clock: Clock; logger: Logger; ingest: IngestService; readSecret?: (name: string) => string | undefined }): Promise<ConnectorService> {
+export async function registerConnectors(options: {
+  app: App;
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  ingest: IngestService;
+  readSecret?: (name: string) => string | undefined;
+}): Promise<ConnectorService> {
   const { app, config } = options;
   const connectors = buildConnectors({ config, readSecret: options.readSecret ?? ((name) => readSecretEnv(name)) });
   const service = createConnectorService({

@@ -63,9 +63,26 @@ describe('Shopify orders', () => {
   });
 
   it('orders/edited names the order by its id and carries the lines added and removed', async () => {
-    const edit = { order_edit: { id: 78912328, app_id: null, created_at: '2026-12-01T12:00:00+00:00', notify_customer: false, order_id: 450789469, staff_note: 'Swapped colour', user_id: 548380009, line_items: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }] } } };
+    const edit = {
+      order_edit: {
+        id: 78912328,
+        app_id: null,
+        created_at: '2026-12-01T12:00:00+00:00',
+        notify_customer: false,
+        order_id: 450789469,
+        staff_note: 'Swapped colour',
+        user_id: 548380009,
+        line_items: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }] },
+      },
+    };
     expect(await eventsOf('orders/edited', edit)).toEqual([
-      { id: 'shopify:kept-demo.myshopify.com:order_edit:78912328', type: 'order.edited', occurred_at: '2026-12-01T12:00:00.000Z', order: { id: '1001' }, data: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }], staff_note: 'Swapped colour' } },
+      {
+        id: 'shopify:kept-demo.myshopify.com:order_edit:78912328',
+        type: 'order.edited',
+        occurred_at: '2026-12-01T12:00:00.000Z',
+        order: { id: '1001' },
+        data: { additions: [{ id: 1, delta: 1 }], removals: [{ id: 2, delta: 1 }], staff_note: 'Swapped colour' },
+      },
     ]);
   });
 
@@ -84,7 +101,13 @@ describe('Shopify orders', () => {
 describe('Shopify fulfillments', () => {
   it('a new fulfillment is the order shipped, with carrier and tracking number', async () => {
     expect(await eventsOf('fulfillments/create', fixtures.giftFulfillment)).toEqual([
-      { id: 'shopify:kept-demo.myshopify.com:fulfillment:255858046:shipped', type: 'order.shipped', occurred_at: '2026-12-02T08:00:00.000Z', order: { id: '1001' }, data: { carrier: 'CTT', tracking_number: 'RR123456785PT' } },
+      {
+        id: 'shopify:kept-demo.myshopify.com:fulfillment:255858046:shipped',
+        type: 'order.shipped',
+        occurred_at: '2026-12-02T08:00:00.000Z',
+        order: { id: '1001' },
+        data: { carrier: 'CTT', tracking_number: 'RR123456785PT' },
+      },
     ]);
   });
 
@@ -115,7 +138,13 @@ describe('Shopify fulfillments', () => {
 describe('Shopify refunds and customers', () => {
   it('a partial refund is refund.issued for its amount, to the card it went back to', async () => {
     expect(await eventsOf('refunds/create', fixtures.partialRefund)).toEqual([
-      { id: 'shopify:kept-demo.myshopify.com:refund:509562969', type: 'refund.issued', occurred_at: '2026-12-05T10:00:00.000Z', order: { id: '1001' }, data: { amount: { amount: '10.00', currency: 'EUR' }, to: { method: 'shopify_payments', last4: '4242' }, note: 'Wrapping was torn' } },
+      {
+        id: 'shopify:kept-demo.myshopify.com:refund:509562969',
+        type: 'refund.issued',
+        occurred_at: '2026-12-05T10:00:00.000Z',
+        order: { id: '1001' },
+        data: { amount: { amount: '10.00', currency: 'EUR' }, to: { method: 'shopify_payments', last4: '4242' }, note: 'Wrapping was torn' },
+      },
     ]);
   });
 
@@ -126,7 +155,10 @@ describe('Shopify refunds and customers', () => {
 
   it('customers/update links the Shopify customer id with the new phone', async () => {
     const [updated] = await eventsOf('customers/update', fixtures.customerUpdate);
-    expect(updated).toMatchObject({ type: 'customer.updated', customer: { email: 'ana@example.com', phone: '+15557654321', external_id: 'shopify:kept-demo.myshopify.com:207119551', name: 'Ana Silva' } });
+    expect(updated).toMatchObject({
+      type: 'customer.updated',
+      customer: { email: 'ana@example.com', phone: '+15557654321', external_id: 'shopify:kept-demo.myshopify.com:207119551', name: 'Ana Silva' },
+    });
   });
 
   it('keeps a topic Kept does not follow as ignored, and a body that is not JSON as failed', async () => {

@@ -73,13 +73,21 @@ function orderRefOf(order: Json): NonNullable<EventInput['order']> {
   const recipient = attributeValue(order, /recipient.?e-?mail|gift.?e-?mail/i);
   return defined({
     id: shopifyOrderNumber(requiredText(order, 'name', 'the order')),
-    items: arrayAt(order, 'line_items').map((line) => defined({ sku: textAt(line, 'sku'), name: textAt(line, 'title') ?? textAt(line, 'name'), quantity: line['quantity'], price: textAt(line, 'price') })),
+    items: arrayAt(order, 'line_items').map((line) =>
+      defined({ sku: textAt(line, 'sku'), name: textAt(line, 'title') ?? textAt(line, 'name'), quantity: line['quantity'], price: textAt(line, 'price') }),
+    ),
     total: amount && currency ? { amount, currency } : undefined,
     payment: defined({ method: textAt(details, 'credit_card_company') ?? gatewayOf(order), last4: last4Of(textAt(details, 'credit_card_number')) }),
     ship_to: shipping
       ? defined({
           name: nameOf(shipping),
-          address: defined({ address1: textAt(shipping, 'address1'), address2: textAt(shipping, 'address2'), city: textAt(shipping, 'city'), zip: textAt(shipping, 'zip'), country_code: textAt(shipping, 'country_code') }),
+          address: defined({
+            address1: textAt(shipping, 'address1'),
+            address2: textAt(shipping, 'address2'),
+            city: textAt(shipping, 'city'),
+            zip: textAt(shipping, 'zip'),
+            country_code: textAt(shipping, 'country_code'),
+          }),
           is_gift: gift,
           recipient_email: gift && recipient && /^[^@\s]+@[^@\s]+$/.test(recipient) ? recipient : undefined,
         })
@@ -108,14 +116,23 @@ function fulfillmentEvents(options: { fulfillment: Json; orderNumber: string; pr
   if (['cancelled', 'error', 'failure'].includes(textAt(fulfillment, 'status') ?? '')) return [];
   const shippedAt = isoAt(fulfillment, 'created_at') ?? isoAt(fulfillment, 'updated_at');
   if (!shippedAt) throw new MappingError(`fulfillment ${id} has no created_at`);
-  const tracking = defined({ carrier: textAt(fulfillment, 'tracking_company'), tracking_number: textAt(fulfillment, 'tracking_number') ?? (Array.isArray(fulfillment['tracking_numbers']) ? String(fulfillment['tracking_numbers'][0] ?? '') || undefined : undefined) });
+  const tracking = defined({
+    carrier: textAt(fulfillment, 'tracking_company'),
+    tracking_number: textAt(fulfillment, 'tracking_number') ?? (Array.isArray(fulfillment['tracking_numbers']) ? String(fulfillment['tracking_numbers'][0] ?? '') || undefined : undefined),
+  });
   const events: EventInput[] = [{ id: `${prefix}:fulfillment:${id}:shipped`, type: 'order.shipped', occurred_at: shippedAt, order: { id: orderNumber }, data: tracking }];
   const status = options.status ?? textAt(fulfillment, 'shipment_status');
   const mapped = status ? shopifyShipmentStatuses[status] : undefined;
   if (status && mapped && mapped.type !== 'order.shipped') {
     const at = options.at ?? isoAt(fulfillment, 'updated_at') ?? shippedAt;
     const eta = isoAt(fulfillment, 'estimated_delivery_at');
-    events.push({ id: options.eventKey ?? `${prefix}:fulfillment:${id}:${status}`, type: mapped.type, occurred_at: at, order: { id: orderNumber }, data: defined({ reason: mapped.reason, new_eta: mapped.type === 'order.delayed' ? eta : undefined, shipment_status: status }) });
+    events.push({
+      id: options.eventKey ?? `${prefix}:fulfillment:${id}:${status}`,
+      type: mapped.type,
+      occurred_at: at,
+      order: { id: orderNumber },
+      data: defined({ reason: mapped.reason, new_eta: mapped.type === 'order.delayed' ? eta : undefined, shipment_status: status }),
+    });
   }
   return events;
 }
@@ -139,13 +156,33 @@ async function mapShopify(delivery: StoredDelivery, context: MappingContext): Pr
     aliases.push({ platformOrderId: orderId, orderNumber: snapshot.id, snapshotAt: updatedAt });
     const customer = customerOf(body, shop);
     const base = { customer, order };
-    if (topic === 'orders/create' || topic === 'orders/paid') events.push({ id: `${prefix}:order:${orderId}:placed`, type: 'order.placed', occurred_at: placedAt, ...base, data: defined({ financial_status: textAt(body, 'financial_status'), note: textAt(body, 'note') }) });
-    else if (topic === 'orders/updated') events.push({ id: `${prefix}:order:${orderId}:updated:${updatedAt}`, type: 'order.updated', occurred_at: updatedAt, ...base, data: defined({ financial_status: textAt(body, 'financial_status'), fulfillment_status: textAt(body, 'fulfillment_status') }) });
+    if (topic === 'orders/create' || topic === 'orders/paid')
+      events.push({
+        id: `${prefix}:order:${orderId}:placed`,
+        type: 'order.placed',
+        occurred_at: placedAt,
+        ...base,
+        data: defined({ financial_status: textAt(body, 'financial_status'), note: textAt(body, 'note') }),
+      });
+    else if (topic === 'orders/updated')
+      events.push({
+        id: `${prefix}:order:${orderId}:updated:${updatedAt}`,
+        type: 'order.updated',
+        occurred_at: updatedAt,
+        ...base,
+        data: defined({ financial_status: textAt(body, 'financial_status'), fulfillment_status: textAt(body, 'fulfillment_status') }),
+      });
     else if (topic === 'orders/cancelled') {
       const platformReason = textAt(body, 'cancel_reason') ?? 'other';
       const reason = shopifyCancelReasons[platformReason];
       if (!reason) throw new MappingError(`cancel_reason "${platformReason}" is not one Kept maps (${Object.keys(shopifyCancelReasons).join(', ')})`);
-      events.push({ id: `${prefix}:order:${orderId}:cancelled`, type: 'order.cancelled', occurred_at: isoAt(body, 'cancelled_at') ?? updatedAt, ...base, data: { reason, platform_reason: platformReason } });
+      events.push({
+        id: `${prefix}:order:${orderId}:cancelled`,
+        type: 'order.cancelled',
+        occurred_at: isoAt(body, 'cancelled_at') ?? updatedAt,
+        ...base,
+        data: { reason, platform_reason: platformReason },
+      });
     } else if (topic === 'orders/fulfilled' || topic === 'orders/partially_fulfilled') {
       events.push({ id: `${prefix}:order:${orderId}:placed`, type: 'order.placed', occurred_at: placedAt, ...base, data: {} });
       for (const fulfillment of arrayAt(body, 'fulfillments')) events.push(...fulfillmentEvents({ fulfillment, orderNumber: snapshot.id, prefix }));
@@ -158,7 +195,13 @@ async function mapShopify(delivery: StoredDelivery, context: MappingContext): Pr
     const at = isoAt(edit, 'created_at');
     if (!at) throw new MappingError('the order edit has no created_at');
     const lines = objectAt(edit, 'line_items');
-    events.push({ id: `${prefix}:order_edit:${requiredText(edit, 'id', 'the order edit')}`, type: 'order.edited', occurred_at: at, order: { id: orderNumber }, data: defined({ additions: lines?.['additions'], removals: lines?.['removals'], staff_note: textAt(edit, 'staff_note') }) });
+    events.push({
+      id: `${prefix}:order_edit:${requiredText(edit, 'id', 'the order edit')}`,
+      type: 'order.edited',
+      occurred_at: at,
+      order: { id: orderNumber },
+      data: defined({ additions: lines?.['additions'], removals: lines?.['removals'], staff_note: textAt(edit, 'staff_note') }),
+    });
   } else if (topic === 'fulfillments/create' || topic === 'fulfillments/update') {
     const orderNumber = await orderNumberFor({ platformOrderId: textAt(body, 'order_id'), fallbackName: textAt(body, 'name'), context });
     events.push(...fulfillmentEvents({ fulfillment: body, orderNumber, prefix }));
@@ -166,8 +209,21 @@ async function mapShopify(delivery: StoredDelivery, context: MappingContext): Pr
     const orderNumber = await orderNumberFor({ platformOrderId: textAt(body, 'order_id'), context });
     const status = requiredText(body, 'status', 'the fulfillment event');
     if (!shopifyShipmentStatuses[status]) return { kind: 'ignored', note: `fulfillment event status ${status} is not one Kept follows`, aliases };
-    const fulfillment = { id: requiredText(body, 'fulfillment_id', 'the fulfillment event'), created_at: body['happened_at'] ?? body['created_at'], estimated_delivery_at: body['estimated_delivery_at'] };
-    events.push(...fulfillmentEvents({ fulfillment, orderNumber, prefix, status, at: isoAt(body, 'happened_at') ?? isoAt(body, 'created_at'), eventKey: `${prefix}:fulfillment_event:${requiredText(body, 'id', 'the fulfillment event')}` }));
+    const fulfillment = {
+      id: requiredText(body, 'fulfillment_id', 'the fulfillment event'),
+      created_at: body['happened_at'] ?? body['created_at'],
+      estimated_delivery_at: body['estimated_delivery_at'],
+    };
+    events.push(
+      ...fulfillmentEvents({
+        fulfillment,
+        orderNumber,
+        prefix,
+        status,
+        at: isoAt(body, 'happened_at') ?? isoAt(body, 'created_at'),
+        eventKey: `${prefix}:fulfillment_event:${requiredText(body, 'id', 'the fulfillment event')}`,
+      }),
+    );
   } else if (topic === 'refunds/create') {
     events.push(await refundEvent({ refund: body, prefix, context }));
   } else if (topic === 'customers/update' || topic === 'customers/create') {
@@ -209,7 +265,8 @@ export function createShopifyConnector(options: { secret: string | undefined; se
     secretEnv: options.secretEnv,
     verify(request): Verdict {
       if (!options.secret) return { kind: 'refused', status: 401, detail: `the Shopify webhook is not configured: set ${options.secretEnv}` };
-      if (!verifyBase64Sha256({ secret: options.secret, body: request.body, signature: headerOf(request, 'x-shopify-hmac-sha256') })) return { kind: 'refused', status: 401, detail: 'X-Shopify-Hmac-Sha256 is missing or does not match the body' };
+      if (!verifyBase64Sha256({ secret: options.secret, body: request.body, signature: headerOf(request, 'x-shopify-hmac-sha256') }))
+        return { kind: 'refused', status: 401, detail: 'X-Shopify-Hmac-Sha256 is missing or does not match the body' };
       const deliveryId = headerOf(request, 'x-shopify-webhook-id');
       if (!deliveryId) return { kind: 'refused', status: 400, detail: 'X-Shopify-Webhook-Id is missing' };
       return { kind: 'delivery', deliveryId, topic: headerOf(request, 'x-shopify-topic') ?? null, headers: keptHeaders(request, storedHeaders) };

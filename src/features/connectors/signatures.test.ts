@@ -30,7 +30,11 @@ describe('Stripe: t=…,v1=… over "<t>.<body>"', () => {
   it('refuses a wrong signature as a mismatch, and a right one older than the tolerance as stale', () => {
     expect(verifyStripeSignature({ secret: 'whsec_new', body, header: `t=${t},v1=${v1('whsec_old')}`, now, toleranceSeconds: 300 })).toMatchObject({ ok: false, problem: 'mismatch' });
     const old = t - 301;
-    expect(verifyStripeSignature({ secret: 'whsec_new', body, header: `t=${old},v1=${v1('whsec_new', old)}`, now, toleranceSeconds: 300 })).toMatchObject({ ok: false, problem: 'stale', detail: "the Stripe-Signature timestamp is 301 s from Kept's clock (tolerance 300 s)" });
+    expect(verifyStripeSignature({ secret: 'whsec_new', body, header: `t=${old},v1=${v1('whsec_new', old)}`, now, toleranceSeconds: 300 })).toMatchObject({
+      ok: false,
+      problem: 'stale',
+      detail: "the Stripe-Signature timestamp is 301 s from Kept's clock (tolerance 300 s)",
+    });
     expect(verifyStripeSignature({ secret: 'whsec_new', body, header: `t=${t - 300},v1=${v1('whsec_new', t - 300)}`, now, toleranceSeconds: 300 })).toMatchObject({ ok: true });
     // A signature for another timestamp does not match this one: t is signed.
     expect(verifyStripeSignature({ secret: 'whsec_new', body, header: `t=${t},v1=${v1('whsec_new', t - 1)}`, now, toleranceSeconds: 300 })).toMatchObject({ ok: false, problem: 'mismatch' });

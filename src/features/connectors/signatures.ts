@@ -60,5 +60,7 @@ export function verifyStripeSignature(options: { secret: string; body: Buffer; h
 
 /** What a test or a sender does: the Stripe-Signature header for a body signed at `timestamp`. */
 export function stripeSignatureHeader(options: { secrets: readonly string[]; body: string; timestamp: number }): string {
-  return [`t=${options.timestamp}`, ...options.secrets.map((secret) => `v1=${hmacDigest({ algorithm: 'sha256', secret, payload: `${options.timestamp}.${options.body}`, encoding: 'hex' })}`)].join(',');
+  return [`t=${options.timestamp}`, ...options.secrets.map((secret) => `v1=${hmacDigest({ algorithm: 'sha256', secret, payload: `${options.timestamp}.${options.body}`, encoding: 'hex' })}`)].join(
+    ',',
+  );
 }

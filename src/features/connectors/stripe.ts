@@ -72,7 +72,16 @@ async function mapStripe(delivery: StoredDelivery, context: MappingContext): Pro
     const failure = objectAt(object, 'last_payment_error');
     const decline = textAt(failure, 'decline_code') ?? textAt(failure, 'code') ?? 'unknown';
     const card = cardOf(object);
-    const events: EventInput[] = [{ id: `stripe:${eventId}`, type: 'order.payment_failed', occurred_at: at, ...withCustomer, order: defined({ id: orderNumber, payment: Object.keys(card).length > 0 ? card : undefined }), data: defined({ reason: stripeDeclineReasons[decline] ?? stripeDefaultDeclineReason, decline_code: decline, payment_reason: textAt(failure, 'message') }) }];
+    const events: EventInput[] = [
+      {
+        id: `stripe:${eventId}`,
+        type: 'order.payment_failed',
+        occurred_at: at,
+        ...withCustomer,
+        order: defined({ id: orderNumber, payment: Object.keys(card).length > 0 ? card : undefined }),
+        data: defined({ reason: stripeDeclineReasons[decline] ?? stripeDefaultDeclineReason, decline_code: decline, payment_reason: textAt(failure, 'message') }),
+      },
+    ];
     return { kind: 'events', events, aliases };
   }
   if (type === 'charge.refunded') {
@@ -85,22 +94,60 @@ async function mapStripe(delivery: StoredDelivery, context: MappingContext): Pro
     // This refund's amount: the newest refund listed, else the growth of the charge's refunded total.
     const amount = newest ? newest['amount'] : typeof previous === 'number' && typeof total === 'number' ? total - previous : total;
     const key = newest ? `stripe:refund:${requiredText(newest, 'id', 'the refund')}` : `stripe:charge:${charge}:refunded:${String(total)}`;
-    const events: EventInput[] = [{ id: key, type: 'refund.issued', occurred_at: at, ...withCustomer, order: { id: orderNumber }, data: { amount: money(amount, textAt(object, 'currency')), to: cardOf(object) } }];
+    const events: EventInput[] = [
+      { id: key, type: 'refund.issued', occurred_at: at, ...withCustomer, order: { id: orderNumber }, data: { amount: money(amount, textAt(object, 'currency')), to: cardOf(object) } },
+    ];
     return { kind: 'events', events, aliases };
   }
   if (type === 'charge.refund.updated') {
     const status = textAt(object, 'status');
     const { orderNumber, aliases } = await orderOf(object, context);
     if (status !== 'succeeded') {
-      return { kind: 'events', events: [{ id: `stripe:refund:${requiredText(object, 'id', 'the refund')}:${status ?? 'unknown'}`, type: 'refund.updated', occurred_at: at, order: { id: orderNumber }, data: defined({ status, failure_reason: textAt(object, 'failure_reason') }) }], aliases };
+      return {
+        kind: 'events',
+        events: [
+          {
+            id: `stripe:refund:${requiredText(object, 'id', 'the refund')}:${status ?? 'unknown'}`,
+            type: 'refund.updated',
+            occurred_at: at,
+            order: { id: orderNumber },
+            data: defined({ status, failure_reason: textAt(object, 'failure_reason') }),
+          },
+        ],
+        aliases,
+      };
     }
-    return { kind: 'events', events: [{ id: `stripe:refund:${requiredText(object, 'id', 'the refund')}`, type: 'refund.issued', occurred_at: at, order: { id: orderNumber }, data: { amount: money(object['amount'], textAt(object, 'currency')), to: { method: 'card' } } }], aliases };
+    return {
+      kind: 'events',
+      events: [
+        {
+          id: `stripe:refund:${requiredText(object, 'id', 'the refund')}`,
+          type: 'refund.issued',
+          occurred_at: at,
+          order: { id: orderNumber },
+          data: { amount: money(object['amount'], textAt(object, 'currency')), to: { method: 'card' } },
+        },
+      ],
+      aliases,
+    };
   }
   if (type === 'charge.dispute.created' || type === 'charge.dispute.closed') {
     const { orderNumber, aliases } = await orderOf(object, context);
     const dispute = requiredText(object, 'id', 'the dispute');
     const kind = type === 'charge.dispute.created' ? 'payment.disputed' : 'payment.dispute_closed';
-    return { kind: 'events', events: [{ id: `stripe:${dispute}:${kind}`, type: kind, occurred_at: at, order: { id: orderNumber }, data: defined({ dispute_reason: textAt(object, 'reason'), status: textAt(object, 'status'), amount: money(object['amount'], textAt(object, 'currency')) }) }], aliases };
+    return {
+      kind: 'events',
+      events: [
+        {
+          id: `stripe:${dispute}:${kind}`,
+          type: kind,
+          occurred_at: at,
+          order: { id: orderNumber },
+          data: defined({ dispute_reason: textAt(object, 'reason'), status: textAt(object, 'status'), amount: money(object['amount'], textAt(object, 'currency')) }),
+        },
+      ],
+      aliases,
+    };
   }
   if (type.startsWith('payment_intent.')) {
     // Other payment intent events teach Kept which order a payment belongs to, for the refunds and disputes after.

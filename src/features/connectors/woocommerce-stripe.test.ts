@@ -27,7 +27,12 @@ describe('WooCommerce orders', () => {
         type: 'order.placed',
         occurred_at: '2026-12-01T10:00:00.000Z',
         customer: { email: 'dora@example.com', phone: '+46701234567', external_id: 'woocommerce:shop.example.com:31', name: 'Dora Lind' },
-        order: expect.objectContaining({ id: '727', total: { amount: '648.00', currency: 'SEK' }, payment: { method: 'Credit card (Stripe)', last4: '1881' }, ship_to: expect.objectContaining({ name: 'Dora Lind', is_gift: false }) }),
+        order: expect.objectContaining({
+          id: '727',
+          total: { amount: '648.00', currency: 'SEK' },
+          payment: { method: 'Credit card (Stripe)', last4: '1881' },
+          ship_to: expect.objectContaining({ name: 'Dora Lind', is_gift: false }),
+        }),
         data: { status: 'processing' },
       },
     ]);
@@ -53,7 +58,9 @@ describe('WooCommerce orders', () => {
   it('each refund listed is one refund.issued, keyed by its id, so a second partial refund adds only itself', async () => {
     const first = await wooEvents('order.updated', woo.partiallyRefundedOrder);
     const second = await wooEvents('order.updated', woo.twiceRefundedOrder);
-    expect(first.filter((event) => event.type === 'refund.issued').map((event) => [event.id, event.data['amount']])).toEqual([['woocommerce:shop.example.com:refund:740', { amount: '100.00', currency: 'SEK' }]]);
+    expect(first.filter((event) => event.type === 'refund.issued').map((event) => [event.id, event.data['amount']])).toEqual([
+      ['woocommerce:shop.example.com:refund:740', { amount: '100.00', currency: 'SEK' }],
+    ]);
     expect(second.filter((event) => event.type === 'refund.issued').map((event) => event.id)).toEqual(['woocommerce:shop.example.com:refund:741', 'woocommerce:shop.example.com:refund:740']);
   });
 
@@ -85,7 +92,12 @@ describe('Stripe events', () => {
   it('a partial refund in yen, then the rest: each is its own amount, to the card ending 4444, on the order its payment was for', async () => {
     const [first] = await stripeEvents(stripe.chargePartiallyRefunded);
     const [rest] = await stripeEvents(stripe.chargeFullyRefunded);
-    expect(first).toMatchObject({ id: 'stripe:charge:ch_3QpF03:refunded:5000', type: 'refund.issued', order: { id: 'B-2003' }, data: { amount: { amount: '5000', currency: 'JPY' }, to: { method: 'card (mastercard)', last4: '4444' } } });
+    expect(first).toMatchObject({
+      id: 'stripe:charge:ch_3QpF03:refunded:5000',
+      type: 'refund.issued',
+      order: { id: 'B-2003' },
+      data: { amount: { amount: '5000', currency: 'JPY' }, to: { method: 'card (mastercard)', last4: '4444' } },
+    });
     expect(rest).toMatchObject({ id: 'stripe:charge:ch_3QpF03:refunded:12900', data: { amount: { amount: '7900', currency: 'JPY' } } });
   });
 
@@ -96,7 +108,11 @@ describe('Stripe events', () => {
 
   it('a failed refund and disputes are told on the timeline under their own types', async () => {
     expect((await stripeEvents(stripe.refundUpdatedFailed)).map((event) => [event.type, event.data])).toEqual([['refund.updated', { status: 'failed', failure_reason: 'expired_or_canceled_card' }]]);
-    expect((await stripeEvents(stripe.disputeCreated))[0]).toMatchObject({ type: 'payment.disputed', order: { id: 'B-2003' }, data: { dispute_reason: 'product_not_received', status: 'needs_response' } });
+    expect((await stripeEvents(stripe.disputeCreated))[0]).toMatchObject({
+      type: 'payment.disputed',
+      order: { id: 'B-2003' },
+      data: { dispute_reason: 'product_not_received', status: 'needs_response' },
+    });
     expect((await stripeEvents(stripe.disputeClosed))[0]).toMatchObject({ type: 'payment.dispute_closed', data: { status: 'won' } });
   });
 

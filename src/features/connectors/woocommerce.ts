@@ -29,7 +29,10 @@ function siteOf(source: string | undefined): string {
 }
 
 function metaValue(order: Json, pattern: RegExp): string | undefined {
-  return textAt(arrayAt(order, 'meta_data').find((entry) => pattern.test(textAt(entry, 'key') ?? '')), 'value');
+  return textAt(
+    arrayAt(order, 'meta_data').find((entry) => pattern.test(textAt(entry, 'key') ?? '')),
+    'value',
+  );
 }
 
 function orderRefOf(order: Json): NonNullable<EventInput['order']> {
@@ -45,13 +48,21 @@ function orderRefOf(order: Json): NonNullable<EventInput['order']> {
   const last4 = metaValue(order, /last_?4|last_?four/i);
   return defined({
     id: textAt(order, 'number') ?? requiredText(order, 'id', 'the order'),
-    items: arrayAt(order, 'line_items').map((line) => defined({ sku: textAt(line, 'sku'), name: textAt(line, 'name'), quantity: line['quantity'], price: textAt(line, 'price') ?? textAt(line, 'total') })),
+    items: arrayAt(order, 'line_items').map((line) =>
+      defined({ sku: textAt(line, 'sku'), name: textAt(line, 'name'), quantity: line['quantity'], price: textAt(line, 'price') ?? textAt(line, 'total') }),
+    ),
     total: amount && currency ? { amount, currency } : undefined,
     payment: defined({ method: textAt(order, 'payment_method_title') ?? textAt(order, 'payment_method'), last4: last4 && /^\d{4}$/.test(last4) ? last4 : undefined }),
     ship_to: shipName
       ? defined({
           name: shipName,
-          address: defined({ address1: textAt(shipping, 'address_1'), address2: textAt(shipping, 'address_2'), city: textAt(shipping, 'city'), zip: textAt(shipping, 'postcode'), country_code: textAt(shipping, 'country') }),
+          address: defined({
+            address1: textAt(shipping, 'address_1'),
+            address2: textAt(shipping, 'address_2'),
+            city: textAt(shipping, 'city'),
+            zip: textAt(shipping, 'postcode'),
+            country_code: textAt(shipping, 'country'),
+          }),
           is_gift: isGift,
           recipient_email: isGift && recipient && /^[^@\s]+@[^@\s]+$/.test(recipient) ? recipient : undefined,
         })
@@ -99,7 +110,14 @@ async function mapWoo(delivery: StoredDelivery, context: MappingContext): Promis
     events.push({ id: `${prefix}:order:${orderId}:status:refunded`, type: 'refund.issued', occurred_at: modifiedAt, customer, order, data: defined({ amount: snapshot.total, to: snapshot.payment }) });
   } else if (mapped.type !== 'refund.issued') {
     const at = mapped.type === 'order.placed' ? createdAt : modifiedAt;
-    events.push({ id: `${prefix}:order:${orderId}:status:${mapped.type === 'order.placed' ? 'placed' : status}`, type: mapped.type, occurred_at: at, customer, order, data: defined({ reason: mapped.reason, status, note }) });
+    events.push({
+      id: `${prefix}:order:${orderId}:status:${mapped.type === 'order.placed' ? 'placed' : status}`,
+      type: mapped.type,
+      occurred_at: at,
+      customer,
+      order,
+      data: defined({ reason: mapped.reason, status, note }),
+    });
   }
   for (const refund of refunds) {
     const amount = amountText(textAt(refund, 'total'));
@@ -124,9 +142,11 @@ export function createWooCommerceConnector(options: { secret: string | undefined
     secretEnv: options.secretEnv,
     verify(request): Verdict {
       // WooCommerce checks a new webhook's URL with an unsigned `webhook_id=<n>` form post and wants a 200.
-      if (!headerOf(request, 'x-wc-webhook-signature') && request.contentType.startsWith('application/x-www-form-urlencoded') && /^webhook_id=\d{1,20}$/.test(request.body.toString('utf8').trim())) return { kind: 'ping' };
+      if (!headerOf(request, 'x-wc-webhook-signature') && request.contentType.startsWith('application/x-www-form-urlencoded') && /^webhook_id=\d{1,20}$/.test(request.body.toString('utf8').trim()))
+        return { kind: 'ping' };
       if (!options.secret) return { kind: 'refused', status: 401, detail: `the WooCommerce webhook is not configured: set ${options.secretEnv}` };
-      if (!verifyBase64Sha256({ secret: options.secret, body: request.body, signature: headerOf(request, 'x-wc-webhook-signature') })) return { kind: 'refused', status: 401, detail: 'X-WC-Webhook-Signature is missing or does not match the body' };
+      if (!verifyBase64Sha256({ secret: options.secret, body: request.body, signature: headerOf(request, 'x-wc-webhook-signature') }))
+        return { kind: 'refused', status: 401, detail: 'X-WC-Webhook-Signature is missing or does not match the body' };
       const deliveryId = headerOf(request, 'x-wc-webhook-delivery-id');
       if (!deliveryId) return { kind: 'refused', status: 400, detail: 'X-WC-Webhook-Delivery-ID is missing' };
       return { kind: 'delivery', deliveryId, topic: headerOf(request, 'x-wc-webhook-topic') ?? null, headers: keptHeaders(request, storedHeaders) };

@@ -46,7 +46,14 @@ export async function findIdentities(q: Queryable, identities: IdentityValue[]):
 /** Handle identities with this id (`@ana`) on any network: a bare handle given without its network. */
 export async function findHandlesOnAnyNetwork(q: Queryable, handleId: string): Promise<IdentityRow[]> {
   const escaped = handleId.replace(/[\\%_]/g, (character) => `\\${character}`);
-  const rows = await q.selectFrom('identities').select(['kind', 'value', 'customer_id', 'created_at']).where('kind', '=', 'handle').where('value', 'like', `%:${escaped}`).orderBy('created_at').limit(100).execute();
+  const rows = await q
+    .selectFrom('identities')
+    .select(['kind', 'value', 'customer_id', 'created_at'])
+    .where('kind', '=', 'handle')
+    .where('value', 'like', `%:${escaped}`)
+    .orderBy('created_at')
+    .limit(100)
+    .execute();
   return rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at }));
 }
 
@@ -67,7 +74,11 @@ export async function findIdentityOwners(q: Queryable, identities: IdentityValue
 /** When each of the given customers was created. */
 export async function findCustomerCreationTimes(q: Queryable, ids: readonly string[]): Promise<Map<string, Date>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.selectFrom('customers').select(['id', 'created_at']).where('id', 'in', [...ids]).execute();
+  const rows = await q
+    .selectFrom('customers')
+    .select(['id', 'created_at'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.created_at]));
 }
 
@@ -123,7 +134,9 @@ export async function mergeCustomers(q: Queryable, options: { survivorId: string
   await q.updateTable('customers').set({ merged_into: options.survivorId }).where('merged_into', 'in', options.mergedIds).execute();
   await q
     .insertInto('customer_merges')
-    .values(options.mergedIds.map((mergedId) => ({ id: newId('mrg'), survivor_id: options.survivorId, merged_id: mergedId, cause: options.cause, event_id: options.eventId ?? null, merged_at: options.at })))
+    .values(
+      options.mergedIds.map((mergedId) => ({ id: newId('mrg'), survivor_id: options.survivorId, merged_id: mergedId, cause: options.cause, event_id: options.eventId ?? null, merged_at: options.at })),
+    )
     .execute();
 }
 

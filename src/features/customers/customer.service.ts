@@ -48,9 +48,18 @@ export async function writeResolutions(tx: Queryable, resolutions: readonly Reso
   for (const { merge } of resolutions) {
     if (merge) await repo.mergeCustomers(tx, { survivorId: merge.survivorId, mergedIds: merge.mergedIds, cause: 'shared_identity', eventId: merge.eventId, at: merge.at });
   }
-  await repo.insertCustomers(tx, resolutions.flatMap((resolution) => (resolution.newCustomer ? [resolution.newCustomer] : [])));
-  await repo.updateCustomerProfiles(tx, resolutions.flatMap((resolution) => (resolution.profile ? [resolution.profile] : [])));
-  await repo.insertIdentities(tx, resolutions.flatMap((resolution) => resolution.newIdentities));
+  await repo.insertCustomers(
+    tx,
+    resolutions.flatMap((resolution) => (resolution.newCustomer ? [resolution.newCustomer] : [])),
+  );
+  await repo.updateCustomerProfiles(
+    tx,
+    resolutions.flatMap((resolution) => (resolution.profile ? [resolution.profile] : [])),
+  );
+  await repo.insertIdentities(
+    tx,
+    resolutions.flatMap((resolution) => resolution.newIdentities),
+  );
 }
 
 /**

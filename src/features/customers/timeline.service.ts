@@ -24,7 +24,15 @@ export function createTimelineService(deps: { db: Db; getCustomerId: (id: string
     const items: TimelineItem[] = [
       ...events
         .filter((event) => !eventsShownAsMessages.has(event.id))
-        .map((event) => ({ at: event.occurredAt.toISOString(), type: 'event' as const, event_id: event.id, event_type: event.type, order_number: event.orderNumber, data: event.body.data, ...(event.occurredAtStamped ? { time_stamped_on_receipt: true } : {}) })),
+        .map((event) => ({
+          at: event.occurredAt.toISOString(),
+          type: 'event' as const,
+          event_id: event.id,
+          event_type: event.type,
+          order_number: event.orderNumber,
+          data: event.body.data,
+          ...(event.occurredAtStamped ? { time_stamped_on_receipt: true } : {}),
+        })),
       ...messages.map((message) => ({
         at: message.at.toISOString(),
         type: message.direction === 'in' ? ('message_in' as const) : ('message_out' as const),
@@ -46,9 +54,19 @@ export function createTimelineService(deps: { db: Db; getCustomerId: (id: string
         // A promise in words an agent corrected or dismissed: who, when, what changed and why.
         const promise = readPromiseDetails(commitment.details);
         for (const correction of promise?.corrections ?? []) {
-          entries.push({ at: correction.at, type: 'commitment_corrected', ...base, by: correction.by, due_at: correction.due_at?.to ?? base.due_at, from_due_at: correction.due_at?.from ?? null, owner_id: correction.owner_id?.to ?? base.owner_id, note: correction.note ?? null });
+          entries.push({
+            at: correction.at,
+            type: 'commitment_corrected',
+            ...base,
+            by: correction.by,
+            due_at: correction.due_at?.to ?? base.due_at,
+            from_due_at: correction.due_at?.from ?? null,
+            owner_id: correction.owner_id?.to ?? base.owner_id,
+            note: correction.note ?? null,
+          });
         }
-        if (promise?.dismissal && commitment.state === 'dismissed') entries.push({ at: promise.dismissal.at, type: 'commitment_dismissed', ...base, by: promise.dismissal.by, note: promise.dismissal.note });
+        if (promise?.dismissal && commitment.state === 'dismissed')
+          entries.push({ at: promise.dismissal.at, type: 'commitment_dismissed', ...base, by: promise.dismissal.by, note: promise.dismissal.note });
         return entries;
       }),
     ];

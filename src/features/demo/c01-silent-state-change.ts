@@ -9,7 +9,11 @@ export const silentStateChange: DemoStory = {
     const email = ctx.email('ana');
     const order = ctx.order('1001');
     ctx.say(`Ana (${email}) orders ${order}, paying by card ending 4242.`);
-    await ctx.send({ type: 'order.placed', customer: { email, name: 'Ana' }, order: { id: order, items: [{ sku: 'LAMP-1', qty: 1 }], total: { amount: 89.9, currency: 'EUR' }, payment: { method: 'card', last4: '4242' } } });
+    await ctx.send({
+      type: 'order.placed',
+      customer: { email, name: 'Ana' },
+      order: { id: order, items: [{ sku: 'LAMP-1', qty: 1 }], total: { amount: 89.9, currency: 'EUR' }, payment: { method: 'card', last4: '4242' } },
+    });
     ctx.say(`The shop cancels ${order}: the payment could not be verified. Nobody writes to Ana.`);
     await ctx.send({ type: 'order.cancelled', customer: { email }, order: { id: order }, data: { reason: 'payment_verification_failed' } });
     const customer = await ctx.findCustomer({ email });
@@ -20,6 +24,13 @@ export const silentStateChange: DemoStory = {
     ctx.report(after, before);
     const told = after.outbox.some((o) => o.status === 'sent');
     const owed = after.commitments.some((c) => c.kind === 'notify');
-    ctx.verdict(told || owed, told ? 'Ana was told about the cancellation without anyone remembering to write' : owed ? 'a notify commitment holds Kept to telling Ana before its deadline' : 'no message reached Ana and no notify commitment was opened');
+    ctx.verdict(
+      told || owed,
+      told
+        ? 'Ana was told about the cancellation without anyone remembering to write'
+        : owed
+          ? 'a notify commitment holds Kept to telling Ana before its deadline'
+          : 'no message reached Ana and no notify commitment was opened',
+    );
   },
 };

@@ -13,7 +13,12 @@ export const mislabelledData: DemoStory = {
     await ctx.send({ type: 'tradein.received', customer: { email }, order: { id: order } });
     await ctx.send({ type: 'tradein.credited', customer: { email }, order: { id: order }, data: { amount: { amount: 120, currency: 'EUR' }, to: { method: 'card', last4: '1234' } } });
     ctx.say('Carl writes to ask when the credit arrives.');
-    await ctx.send({ type: 'contact.received', customer: { email }, order: { id: order }, data: { channel: 'web_form', subject: 'Trade-in credit', text: `When will the credit for my trade-in ${order} arrive?` } });
+    await ctx.send({
+      type: 'contact.received',
+      customer: { email },
+      order: { id: order },
+      data: { channel: 'web_form', subject: 'Trade-in credit', text: `When will the credit for my trade-in ${order} arrive?` },
+    });
     const customer = await ctx.findCustomer({ email });
     const before = await ctx.snapshot(customer);
     ctx.report(before);

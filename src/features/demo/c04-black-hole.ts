@@ -8,7 +8,11 @@ export const blackHole: DemoStory = {
   async play(ctx) {
     const email = ctx.email('dora');
     ctx.say('Dora complains on the web form that her parcel arrived damaged.');
-    await ctx.send({ type: 'contact.received', customer: { email, name: 'Dora' }, data: { channel: 'web_form', subject: 'Damaged parcel', text: 'My parcel arrived crushed and the vase inside is broken.' } });
+    await ctx.send({
+      type: 'contact.received',
+      customer: { email, name: 'Dora' },
+      data: { channel: 'web_form', subject: 'Damaged parcel', text: 'My parcel arrived crushed and the vase inside is broken.' },
+    });
     ctx.say('She also answers the satisfaction survey: 2 out of 10, "please contact me" ticked.');
     await ctx.send({ type: 'survey.responded', customer: { email }, data: { score: 2, comment: 'Broken vase, nobody answers.', contact_requested: true } });
     const customer = await ctx.findCustomer({ email });
@@ -18,6 +22,11 @@ export const blackHole: DemoStory = {
     const after = await ctx.snapshot(customer);
     ctx.report(after, before);
     const answered = after.commitments.some((c) => c.kind === 'first_response' || c.kind === 'follow_up');
-    ctx.verdict(answered, answered ? `a human answer is owed to Dora by a deadline${after.outbox.some((o) => o.status === 'sent') ? ', and she was acknowledged within minutes' : ''}` : 'Dora heard nothing back and nothing holds anyone to answering her');
+    ctx.verdict(
+      answered,
+      answered
+        ? `a human answer is owed to Dora by a deadline${after.outbox.some((o) => o.status === 'sent') ? ', and she was acknowledged within minutes' : ''}`
+        : 'Dora heard nothing back and nothing holds anyone to answering her',
+    );
   },
 };

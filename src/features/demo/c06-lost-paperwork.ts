@@ -10,15 +10,33 @@ export const lostPaperwork: DemoStory = {
     const recipient = ctx.email('gus');
     const order = ctx.order('6006');
     ctx.say(`Fay sends ${order} as a surprise gift to Gus (${recipient}).`);
-    await ctx.send({ type: 'order.placed', customer: { email, name: 'Fay' }, order: { id: order, total: { amount: 150, currency: 'EUR' }, payment: { method: 'card', last4: '3131' }, ship_to: { name: 'Gus', address: '1 Elm Street', is_gift: true, recipient_email: recipient } } });
+    await ctx.send({
+      type: 'order.placed',
+      customer: { email, name: 'Fay' },
+      order: {
+        id: order,
+        total: { amount: 150, currency: 'EUR' },
+        payment: { method: 'card', last4: '3131' },
+        ship_to: { name: 'Gus', address: '1 Elm Street', is_gift: true, recipient_email: recipient },
+      },
+    });
     ctx.say('The carrier loses the parcel; Fay files a non-delivery claim.');
     await ctx.send({ type: 'order.delivery_exception', customer: { email }, order: { id: order }, data: { reason: 'lost_in_transit' } });
-    await ctx.send({ type: 'contact.received', customer: { email }, order: { id: order }, data: { channel: 'web_form', subject: 'Claim: gift never arrived', text: `My gift order ${order} never arrived. I want to file a claim.` } });
+    await ctx.send({
+      type: 'contact.received',
+      customer: { email },
+      order: { id: order },
+      data: { channel: 'web_form', subject: 'Claim: gift never arrived', text: `My gift order ${order} never arrived. I want to file a claim.` },
+    });
     const customer = await ctx.findCustomer({ email });
     const before = await ctx.snapshot(customer);
     ctx.report(before);
     const documents = before.cases.flatMap((c) => c.documents ?? []);
-    ctx.saw(documents.length ? `tracks ${documents.length} document(s): ${documents.map((d) => `${d.kind ?? '?'} ${d.state ?? '?'}`).join(', ')}` : 'tracks no claim document on this case (no claims feature answered)');
+    ctx.saw(
+      documents.length
+        ? `tracks ${documents.length} document(s): ${documents.map((d) => `${d.kind ?? '?'} ${d.state ?? '?'}`).join(', ')}`
+        : 'tracks no claim document on this case (no claims feature answered)',
+    );
     await ctx.advance({ seconds: 2 * 86_400, why: 'the declaration’s reminder falls due if the form has not come back' });
     const after = await ctx.snapshot(customer);
     ctx.report(after, before);

@@ -24,8 +24,13 @@ export const surge: DemoStory = {
     }
     const f = parsed.data;
     ctx.saw(`fitted the profile on ${f.history?.contacts ?? '?'} past contacts; ${f.startingBacklog ?? 0} are waiting for a first response now`);
-    for (const d of f.days.slice(0, 3)) ctx.saw(`${d.date}: ${Math.round(d.arrivals)} contacts expected, capacity ${Math.round(d.capacity)}, ${Math.round(d.breaches)} would break${d.warning ? ' ⚠' : ''}`);
-    ctx.saw(f.warningDay ? `warns: from ${f.warningDay} (in ${f.warningInDays ?? '?'} days) first responses will break with this staffing` : 'sees no day in the next 14 that breaks first responses with this staffing');
+    for (const d of f.days.slice(0, 3))
+      ctx.saw(`${d.date}: ${Math.round(d.arrivals)} contacts expected, capacity ${Math.round(d.capacity)}, ${Math.round(d.breaches)} would break${d.warning ? ' ⚠' : ''}`);
+    ctx.saw(
+      f.warningDay
+        ? `warns: from ${f.warningDay} (in ${f.warningInDays ?? '?'} days) first responses will break with this staffing`
+        : 'sees no day in the next 14 that breaks first responses with this staffing',
+    );
     ctx.verdict(true, 'arrivals are forecast against staffing, and the first day that breaks is named days ahead');
     ctx.say('On a real history, `kept forecast --from history.jsonl` shows the December peak days ahead.');
   },

@@ -11,7 +11,12 @@ export const groundhogDay: DemoStory = {
     const thread = `refund-${order}`;
     await ctx.send({ type: 'order.placed', customer: { email, name: 'Hal' }, order: { id: order, total: { amount: 300, currency: 'EUR' }, payment: { method: 'card', last4: '9090' } } });
     ctx.say(`Hal writes about the refund for ${order}.`);
-    await ctx.send({ type: 'contact.received', customer: { email }, order: { id: order }, data: { channel: 'web_form', subject: `Refund for ${order}`, text: `Where is my refund for ${order}?`, thread_ref: thread } });
+    await ctx.send({
+      type: 'contact.received',
+      customer: { email },
+      order: { id: order },
+      data: { channel: 'web_form', subject: `Refund for ${order}`, text: `Where is my refund for ${order}?`, thread_ref: thread },
+    });
     const customer = await ctx.findCustomer({ email });
     const first = await ctx.snapshot(customer);
     ctx.report(first);
@@ -22,7 +27,12 @@ export const groundhogDay: DemoStory = {
     await ctx.reply(caseId, { body: general });
     for (let i = 2; i <= 5; i++) {
       ctx.say(`Hal writes again (${i}): still no refund.`);
-      await ctx.send({ type: 'contact.received', customer: { email }, order: { id: order }, data: { channel: 'web_form', subject: `Refund for ${order}`, text: `Still no refund for ${order}. This is message number ${i}.`, thread_ref: thread } });
+      await ctx.send({
+        type: 'contact.received',
+        customer: { email },
+        order: { id: order },
+        data: { channel: 'web_form', subject: `Refund for ${order}`, text: `Still no refund for ${order}. This is message number ${i}.`, thread_ref: thread },
+      });
     }
     ctx.say('Another answer repeats the same general text word for word.');
     const again = await ctx.reply(caseId, { body: general });

@@ -11,7 +11,12 @@ export const ignoredChurnSignal: DemoStory = {
     ctx.say(`Jo, a loyal customer, spent €1,250 on ${order}; it arrives late and incomplete.`);
     await ctx.send({ type: 'order.placed', customer: { email, name: 'Jo' }, order: { id: order, total: { amount: 1250, currency: 'EUR' }, payment: { method: 'card', last4: '7070' } } });
     ctx.say('Jo writes: "Frankly, after this I doubt I\'ll ever buy from you again. Very disappointed."');
-    await ctx.send({ type: 'contact.received', customer: { email }, order: { id: order }, data: { channel: 'web_form', subject: `Order ${order}`, text: `Frankly, after this I doubt I'll ever buy from you again. Very disappointed with order ${order}.` } });
+    await ctx.send({
+      type: 'contact.received',
+      customer: { email },
+      order: { id: order },
+      data: { channel: 'web_form', subject: `Order ${order}`, text: `Frankly, after this I doubt I'll ever buy from you again. Very disappointed with order ${order}.` },
+    });
     const customer = await ctx.findCustomer({ email });
     const seen = await ctx.snapshot(customer);
     ctx.report(seen);

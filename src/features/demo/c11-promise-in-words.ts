@@ -8,7 +8,11 @@ export const promiseInWords: DemoStory = {
   async play(ctx) {
     const email = ctx.email('kim');
     ctx.say('Kim asks why her warranty repair is taking so long.');
-    await ctx.send({ type: 'contact.received', customer: { email, name: 'Kim', phone: ctx.phone(1) }, data: { channel: 'web_form', subject: 'Warranty repair', text: 'My warranty repair has taken six weeks. What is going on?' } });
+    await ctx.send({
+      type: 'contact.received',
+      customer: { email, name: 'Kim', phone: ctx.phone(1) },
+      data: { channel: 'web_form', subject: 'Warranty repair', text: 'My warranty repair has taken six weeks. What is going on?' },
+    });
     const customer = await ctx.findCustomer({ email });
     const before = await ctx.snapshot(customer);
     ctx.report(before);
@@ -22,6 +26,9 @@ export const promiseInWords: DemoStory = {
     const callback = promised.commitments.find((c) => c.kind === 'callback' && !before.commitments.some((b) => b.id === c.id));
     await ctx.advance({ seconds: 9 * 86_400, why: 'next week ends; unless someone called, the callback breaks and is escalated' });
     ctx.report(await ctx.snapshot(customer), promised);
-    ctx.verdict(callback !== undefined, callback ? `the promised call became a callback commitment due ${callback.due_at ?? 'next week'}` : 'the promise in the reply was not read; nothing holds anyone to the call');
+    ctx.verdict(
+      callback !== undefined,
+      callback ? `the promised call became a callback commitment due ${callback.due_at ?? 'next week'}` : 'the promise in the reply was not read; nothing holds anyone to the call',
+    );
   },
 };

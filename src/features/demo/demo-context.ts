@@ -44,7 +44,8 @@ export interface DemoContext {
   reply(caseId: string, body: Record<string, unknown>): Promise<{ status: number; findings: string[] }>;
 }
 
-const minutes = (seconds: number) => (seconds >= 3600 * 24 ? `${(seconds / 86400).toFixed(seconds % 86400 ? 1 : 0)} days` : seconds >= 3600 ? `${(seconds / 3600).toFixed(seconds % 3600 ? 1 : 0)} h` : `${Math.round(seconds / 60)} min`);
+const minutes = (seconds: number) =>
+  seconds >= 3600 * 24 ? `${(seconds / 86400).toFixed(seconds % 86400 ? 1 : 0)} days` : seconds >= 3600 ? `${(seconds / 3600).toFixed(seconds % 3600 ? 1 : 0)} h` : `${Math.round(seconds / 60)} min`;
 
 /** "an acknowledge commitment, due …", "a notify commitment (kept)": the kind with its article, then what stands out. */
 function describeCommitment(c: CommitmentView): string {

@@ -12,4 +12,16 @@ import { ignoredChurnSignal } from './c10-ignored-churn-signal.js';
 import { promiseInWords } from './c11-promise-in-words.js';
 import type { DemoStory } from './demo-story.js';
 
-export const demoStories: readonly DemoStory[] = [silentStateChange, twoReasons, mislabelledData, blackHole, lostHandOff, lostPaperwork, surge, groundhogDay, ignoredEscalation, ignoredChurnSignal, promiseInWords];
+export const demoStories: readonly DemoStory[] = [
+  silentStateChange,
+  twoReasons,
+  mislabelledData,
+  blackHole,
+  lostHandOff,
+  lostPaperwork,
+  surge,
+  groundhogDay,
+  ignoredEscalation,
+  ignoredChurnSignal,
+  promiseInWords,
+];

@@ -40,10 +40,13 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 
 export const findingsSchema = z.looseObject({ findings: z.array(z.looseObject({ code: z.string(), detail: z.string().optional() })) });
 
-const itemsOf = <T extends z.ZodType>(schema: T) => z.looseObject({ items: z.array(z.unknown()) }).transform((v) => v.items.flatMap((item) => {
-  const parsed = schema.safeParse(item);
-  return parsed.success ? [parsed.data as z.infer<T>] : [];
-}));
+const itemsOf = <T extends z.ZodType>(schema: T) =>
+  z.looseObject({ items: z.array(z.unknown()) }).transform((v) =>
+    v.items.flatMap((item) => {
+      const parsed = schema.safeParse(item);
+      return parsed.success ? [parsed.data as z.infer<T>] : [];
+    }),
+  );
 
 /** `{items: [...]}` of a list endpoint: the items that parse; none when the answer is not a list. */
 export function parseItems<T extends z.ZodType>(schema: T, body: unknown): Array<z.infer<T>> {

@@ -81,7 +81,11 @@ export async function runDemoCommand(deps: DemoCommandDeps): Promise<number> {
   line('');
   const closed = ctx.verdicts.filter((v) => v.closed).map((v) => v.crack);
   const open = ctx.verdicts.filter((v) => !v.closed).map((v) => v.crack);
-  line(stopped.length ? `Played ${stories.length - stopped.length} of ${stories.length} stories; stopped: ${stopped.join(', ')}.` : `Played ${stories.length} stories. Open the console to see each customer's timeline.`);
+  line(
+    stopped.length
+      ? `Played ${stories.length - stopped.length} of ${stories.length} stories; stopped: ${stopped.join(', ')}.`
+      : `Played ${stories.length} stories. Open the console to see each customer's timeline.`,
+  );
   line(`Closed on this instance: ${closed.length ? closed.join(', ') : 'none'}${open.length ? `; still open: ${open.join(', ')}` : ''}.`);
   return stopped.length ? 1 : 0;
 }

@@ -64,6 +64,9 @@ export async function listEventsOfCustomer(q: Queryable, customerId: string): Pr
 }
 
 export async function countEvents(q: Queryable): Promise<number> {
-  const row = await q.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await q
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

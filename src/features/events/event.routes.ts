@@ -11,7 +11,13 @@ export function registerEventRoutes(app: App, deps: { ingest: IngestService; clo
     '/api/v1/events',
     {
       config: { auth: 'admin' },
-      schema: { operationId: 'ingestEvents', tags: ['events'], summary: 'Ingest one event or a batch', body: eventsBodySchema, response: declareResponses({ 202: ingestReplySchema, ...errorResponses(413, 415) }) },
+      schema: {
+        operationId: 'ingestEvents',
+        tags: ['events'],
+        summary: 'Ingest one event or a batch',
+        body: eventsBodySchema,
+        response: declareResponses({ 202: ingestReplySchema, ...errorResponses(413, 415) }),
+      },
       // The body is parsed by parseEventsBody so that an error names the event's index and field.
       validatorCompiler: () => (data) => ({ value: data }),
       bodyLimit: 10 * 1024 * 1024,

@@ -24,7 +24,10 @@ export const moneyInputSchema = z.object({
 
 export const paymentInstrumentSchema = z.object({
   method: z.string().min(1).optional(),
-  last4: z.string().regex(/^\d{4}$/, 'four digits').optional(),
+  last4: z
+    .string()
+    .regex(/^\d{4}$/, 'four digits')
+    .optional(),
 });
 
 export const customerRefSchema = z
@@ -94,7 +97,10 @@ export const eventDataSchemas = {
       thread_ref: z.string().optional(),
       author: z.string().optional(),
       /** Files sent with the message (a form, a label, an invoice): they hand the customer a promised document. */
-      attachments: z.array(z.object({ filename: z.string().min(1), content_type: z.string().optional(), url: z.string().optional() }).passthrough()).max(100).optional(),
+      attachments: z
+        .array(z.object({ filename: z.string().min(1), content_type: z.string().optional(), url: z.string().optional() }).passthrough())
+        .max(100)
+        .optional(),
     })
     .passthrough(),
 } as const;

@@ -69,7 +69,10 @@ describe('planning a batch', () => {
     state.resolution.createdAt.set('cus_ana', new Date('2026-01-01T00:00:00Z'));
     state.openCaseOrders.set('cus_ana', ['G-7']);
     const plan = planBatch({
-      events: [event('c', 'contact.received', { customer: { email: 'ana@example.com' }, data: { channel: 'chat', text: 'Any news?' } }), event('p', 'order.placed', { customer: { email: 'ben@example.com' }, order: { id: 'G-7' } })],
+      events: [
+        event('c', 'contact.received', { customer: { email: 'ana@example.com' }, data: { channel: 'chat', text: 'Any news?' } }),
+        event('p', 'order.placed', { customer: { email: 'ben@example.com' }, order: { id: 'G-7' } }),
+      ],
       state,
       newCustomerId: ids(),
     });

@@ -105,7 +105,11 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const knownCustomers = [...new Set([...resolution.customerByIdentity.values(), ...owners.flatMap((owner) => (owner.customerId ? [owner.customerId] : []))])];
     const threadRefs = [...new Set(events.flatMap((event) => (typeof event.data['thread_ref'] === 'string' ? [event.data['thread_ref']] : [])))];
     const reachable = await deps.cases.findReachableCases(tx, { threadRefs, customerIds: knownCustomers });
-    await deps.bus.emit('batch.started', { orderNumbers, caseIds: [...new Set([...reachable.openCases.map((entry) => entry.id), ...[...reachable.threads.values()].map((entry) => entry.caseId)])] }, tx);
+    await deps.bus.emit(
+      'batch.started',
+      { orderNumbers, caseIds: [...new Set([...reachable.openCases.map((entry) => entry.id), ...[...reachable.threads.values()].map((entry) => entry.caseId)])] },
+      tx,
+    );
     const openCaseOrders = new Map<string, string[]>();
     for (const entry of reachable.openCases) if (entry.orderNumber) openCaseOrders.set(entry.customerId, [...(openCaseOrders.get(entry.customerId) ?? []), entry.orderNumber]);
     const state = {
@@ -130,11 +134,17 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
     const stored = await withTransaction(deps.db, async (tx) => {
       if (options.history) markHistory(tx, { horizon: options.history.horizon, settleUpTo: historyReachedBy(events, options.history.horizon) });
       const inserted = await eventRepo.appendEvents(tx, { events: [...firstById.values()], receivedAt });
-      const { plan, customerOrders } = await planNewEvents(tx, [...firstById.values()].filter((event) => inserted.has(event.id)));
+      const { plan, customerOrders } = await planNewEvents(
+        tx,
+        [...firstById.values()].filter((event) => inserted.has(event.id)),
+      );
       // A run's events share no customer, identity, order or thread: its customer and order writes go
       // first, a statement each, and then its events are routed in batch order, as if one by one.
       for (const run of splitIntoRuns(plan.events)) {
-        await writeResolutions(tx, run.map((entry) => entry.resolution));
+        await writeResolutions(
+          tx,
+          run.map((entry) => entry.resolution),
+        );
         const orderWrites = run.flatMap((entry) => (entry.orderWrite ? [entry.orderWrite] : []));
         await orderService.writeOrderUpdates(tx, orderWrites);
         for (const { resolution } of run) if (resolution.merge) customerOrders.merge(resolution.merge);
@@ -145,7 +155,10 @@ export function createIngestService(deps: { db: Db; clock: Clock; bus: DomainBus
         }
       }
       // Links follow the batch's merges, as a merge moves the events linked before it.
-      await eventRepo.setEventCustomers(tx, plan.events.flatMap((entry) => (entry.customerId ? [{ eventId: entry.event.id, customerId: plan.survivorOf(entry.customerId) }] : [])));
+      await eventRepo.setEventCustomers(
+        tx,
+        plan.events.flatMap((entry) => (entry.customerId ? [{ eventId: entry.event.id, customerId: plan.survivorOf(entry.customerId) }] : [])),
+      );
       await deps.bus.emit('batch.ending', {}, tx);
       return inserted.size;
     });

@@ -55,7 +55,12 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
   });
 
   it('answers malformed JSON with a clear problem', async () => {
-    const response = await kept.app.inject({ method: 'POST', url: '/api/v1/events', headers: { authorization: 'Bearer kept_test_admin_token_0123456789', 'content-type': 'application/json' }, payload: '{"id": "x", ' });
+    const response = await kept.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: { authorization: 'Bearer kept_test_admin_token_0123456789', 'content-type': 'application/json' },
+      payload: '{"id": "x", ',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().title).toBe('Malformed JSON');
   });
@@ -68,7 +73,13 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
   });
 
   it('stores an unknown type and shows it on the timeline', async () => {
-    const reply = await kept.api('POST', '/api/v1/events', { id: 'loyalty-1', type: 'loyalty.tier_changed', occurred_at: '2026-12-01T08:30:00Z', customer: { email: 'tier@example.com' }, data: { tier: 'gold' } });
+    const reply = await kept.api('POST', '/api/v1/events', {
+      id: 'loyalty-1',
+      type: 'loyalty.tier_changed',
+      occurred_at: '2026-12-01T08:30:00Z',
+      customer: { email: 'tier@example.com' },
+      data: { tier: 'gold' },
+    });
     expect(reply.body).toEqual({ accepted: 1, duplicates: 0 });
     const customer = (await kept.api('GET', '/api/v1/customers?email=tier@example.com')).body.items[0];
     const timeline = await kept.api('GET', `/api/v1/customers/${customer.id}/timeline`);
@@ -79,8 +90,20 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
     await kept.api('POST', '/api/v1/events', {
       events: [
         { id: 'id-1', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { email: 'Mia@Example.com', phone: '(555) 123-4567' }, data: { channel: 'web_form', text: 'Hello' } },
-        { id: 'id-2', type: 'contact.received', occurred_at: '2026-12-01T09:01:00Z', customer: { phone: '+1 555 123 4567', handle: { network: 'Twitter', id: '@Mia' } }, data: { channel: 'sms', text: 'Me again' } },
-        { id: 'id-3', type: 'contact.received', occurred_at: '2026-12-01T09:02:00Z', customer: { handle: { network: 'twitter', id: 'mia' }, external_id: 'c-77' }, data: { channel: 'social', text: 'And here' } },
+        {
+          id: 'id-2',
+          type: 'contact.received',
+          occurred_at: '2026-12-01T09:01:00Z',
+          customer: { phone: '+1 555 123 4567', handle: { network: 'Twitter', id: '@Mia' } },
+          data: { channel: 'sms', text: 'Me again' },
+        },
+        {
+          id: 'id-3',
+          type: 'contact.received',
+          occurred_at: '2026-12-01T09:02:00Z',
+          customer: { handle: { network: 'twitter', id: 'mia' }, external_id: 'c-77' },
+          data: { channel: 'social', text: 'And here' },
+        },
       ],
     });
     const byEmail = (await kept.api('GET', '/api/v1/customers?email=mia@example.com')).body.items;
@@ -94,12 +117,24 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
 
   it('links two known customers into one when an event carries both their identities, keeping both histories', async () => {
     await kept.api('POST', '/api/v1/events', placed('m-1', 'first@example.com', 'M-1'));
-    await kept.api('POST', '/api/v1/events', { id: 'm-2', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { handle: { network: 'twitter', id: '@second' } }, data: { channel: 'social', text: 'Where is my order?' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'm-2',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T09:00:00Z',
+      customer: { handle: { network: 'twitter', id: '@second' } },
+      data: { channel: 'social', text: 'Where is my order?' },
+    });
     const first = (await kept.api('GET', '/api/v1/customers?email=first@example.com')).body.items[0];
     const second = (await kept.api('GET', '/api/v1/customers?handle=twitter:@second')).body.items[0];
     expect(first.id).not.toBe(second.id);
 
-    await kept.api('POST', '/api/v1/events', { id: 'm-3', type: 'contact.received', occurred_at: '2026-12-01T10:00:00Z', customer: { email: 'first@example.com', handle: { network: 'twitter', id: '@second' } }, data: { channel: 'email', text: 'Both of these are me' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'm-3',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T10:00:00Z',
+      customer: { email: 'first@example.com', handle: { network: 'twitter', id: '@second' } },
+      data: { channel: 'email', text: 'Both of these are me' },
+    });
     const merged = (await kept.api('GET', '/api/v1/customers?handle=twitter:@second')).body.items[0];
     expect(merged.id).toBe(first.id);
     expect(merged.merged).toEqual([expect.objectContaining({ customer_id: second.id, event_id: 'm-3', cause: 'shared_identity' })]);
@@ -133,7 +168,17 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
 
   it('creates one customer when two requests about the same new customer arrive at the same moment', async () => {
     const first = { events: [placed('race-1', 'race@example.com', 'R-1'), { ...placed('race-2', 'race@example.com', 'R-2'), customer: { email: 'race@example.com', phone: '+1 555 010 0199' } }] };
-    const second = { events: [{ id: 'race-3', type: 'contact.received', occurred_at: '2026-12-01T08:05:00Z', customer: { phone: '(555) 010-0199', email: 'RACE@example.com' }, data: { channel: 'sms', text: 'Is R-1 on its way?' } }] };
+    const second = {
+      events: [
+        {
+          id: 'race-3',
+          type: 'contact.received',
+          occurred_at: '2026-12-01T08:05:00Z',
+          customer: { phone: '(555) 010-0199', email: 'RACE@example.com' },
+          data: { channel: 'sms', text: 'Is R-1 on its way?' },
+        },
+      ],
+    };
     const replies = await Promise.all([kept.api('POST', '/api/v1/events', first), kept.api('POST', '/api/v1/events', second)]);
     expect(replies.map((reply) => reply.status)).toEqual([202, 202]);
     const byEmail = (await kept.api('GET', '/api/v1/customers?email=race@example.com')).body.items;
@@ -149,7 +194,13 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
         placed('bm-1', 'elder@example.com', 'BM-1'),
         { id: 'bm-2', type: 'contact.received', occurred_at: '2026-12-01T08:10:00Z', customer: { handle: { network: 'twitter', id: '@younger' } }, data: { channel: 'social', text: 'Hello?' } },
         { id: 'bm-3', type: 'order.cancelled', occurred_at: '2026-12-01T08:20:00Z', order: { id: 'BM-1' }, data: { reason: 'out_of_stock' } },
-        { id: 'bm-4', type: 'contact.received', occurred_at: '2026-12-01T08:30:00Z', customer: { email: 'elder@example.com', handle: { network: 'twitter', id: '@younger' } }, data: { channel: 'email', text: 'Both are me' } },
+        {
+          id: 'bm-4',
+          type: 'contact.received',
+          occurred_at: '2026-12-01T08:30:00Z',
+          customer: { email: 'elder@example.com', handle: { network: 'twitter', id: '@younger' } },
+          data: { channel: 'email', text: 'Both are me' },
+        },
         { id: 'bm-5', type: 'order.shipped', occurred_at: '2026-12-01T08:40:00Z', customer: { handle: { network: 'twitter', id: '@younger' } }, order: { id: 'BM-2' }, data: {} },
       ],
     });
@@ -196,4 +247,3 @@ describe.each(storeKinds)('ingesting events on %s', (storeKind) => {
     expect((await kept.api('GET', '/api/v1/orders/H-1')).body.history.map((entry: { state: string }) => entry.state)).toEqual(['placed', 'cancelled']);
   });
 });
-

@@ -8,10 +8,7 @@ import { normalisePhone } from '../customers/identity.js';
 export const maxBatchSize = 1000;
 
 function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}${text ? '.' : ''}${String(part)}`),
-    prefix,
-  );
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}${text ? '.' : ''}${String(part)}`), prefix);
 }
 
 function fail(field: string, message: string, index: number | undefined): never {

@@ -21,7 +21,13 @@ export async function readArrivals(file: string): Promise<ArrivalCount[]> {
   const event = z.object({ type: z.string(), occurred_at: z.string(), data: z.record(z.string(), z.unknown()).optional() });
   await readJsonl({
     stream: createReadStream(file, { highWaterMark: 1 << 20 }),
-    sink: { accept: (value) => { const e = event.safeParse(value); if (e.success) counter.add(e.data); }, reject: () => undefined },
+    sink: {
+      accept: (value) => {
+        const e = event.safeParse(value);
+        if (e.success) counter.add(e.data);
+      },
+      reject: () => undefined,
+    },
   });
   return counter.counts();
 }
@@ -96,7 +102,11 @@ export async function runForecastCommand(deps: ForecastCommandDeps): Promise<num
       return 2;
     }
     const live = await deps.readLive({ days: settings.days });
-    write(values.json ? `${JSON.stringify(live)}\n` : `${formatForecastTable(live)}\n\nFitted on ${live.history.contacts} contacts from ${live.history.from} to ${live.history.to}; ${live.startingBacklog} waiting now.\n`);
+    write(
+      values.json
+        ? `${JSON.stringify(live)}\n`
+        : `${formatForecastTable(live)}\n\nFitted on ${live.history.contacts} contacts from ${live.history.from} to ${live.history.to}; ${live.startingBacklog} waiting now.\n`,
+    );
     return live.warningDay ? 1 : 0;
   }
   const forecast: Forecast = forecastFromArrivals({ arrivals: await readArrivals(values.from), settings, ...(values.start ? { from: new Date(values.start) } : {}) });

@@ -12,7 +12,10 @@ export const holidaySchema = z.object({
   /** First local date of the surge, YYYY-MM-DD. */
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Last local date, included; the same day when omitted. */
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** Arrivals on these dates are the usual ones times this. */
   uplift: z.number().positive(),
 });

@@ -30,7 +30,14 @@ export function forecastChartData(forecast: Forecast, bucketHours = 4): { labels
     capacity.push(bucket.reduce((s, h) => s + h.capacity, 0));
     backlog.push(Math.max(...bucket.map((h) => h.backlog)));
   }
-  return { labels, series: [{ name: 'arrivals', values: arrivals }, { name: 'capacity', values: capacity }, { name: 'backlog', values: backlog }] };
+  return {
+    labels,
+    series: [
+      { name: 'arrivals', values: arrivals },
+      { name: 'capacity', values: capacity },
+      { name: 'backlog', values: backlog },
+    ],
+  };
 }
 
 /** A terminal line chart of arrivals (blue), capacity (green) and backlog (red); colours only for a terminal. */

@@ -8,7 +8,16 @@ import type { ForecastService } from './forecast.service.js';
 export function registerForecastRoutes(app: App, deps: { forecast: ForecastService }): void {
   app.get(
     '/api/v1/reports/forecast',
-    { config: { auth: 'manager' }, schema: { operationId: 'getForecast', summary: 'Projected arrivals, backlog and breaches against staffing', tags: ['reports'], response: declareResponses({ 200: liveForecastSchema }), querystring: z.object({ days: z.coerce.number().int().min(1).max(90).optional() }) } },
+    {
+      config: { auth: 'manager' },
+      schema: {
+        operationId: 'getForecast',
+        summary: 'Projected arrivals, backlog and breaches against staffing',
+        tags: ['reports'],
+        response: declareResponses({ 200: liveForecastSchema }),
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(90).optional() }),
+      },
+    },
     async (request) => deps.forecast.forecast({ days: request.query.days }),
   );
 }

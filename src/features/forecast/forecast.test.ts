@@ -60,8 +60,16 @@ describe('the surge forecast', () => {
     const forecast = projectForecast({ model, from: new Date('2026-11-30T00:00:00Z'), days: 3, staffing });
     const [mon, tue] = forecast.days;
     const truth = (date: string, holidays: Holiday[]) =>
-      Array.from({ length: 24 }, (_, h) => Date.parse(`${date}T00:00:00Z`) + h * HOUR).reduce((s, ms) => s + expected(ms, 'web_form', holidays) + expected(ms, 'chat', holidays) + expected(ms, 'sms', holidays), 0);
-    expect(mape([[mon?.arrivals ?? 0, truth('2026-11-30', [])], [tue?.arrivals ?? 0, truth('2026-12-01', [coming])]])).toBeLessThan(0.03);
+      Array.from({ length: 24 }, (_, h) => Date.parse(`${date}T00:00:00Z`) + h * HOUR).reduce(
+        (s, ms) => s + expected(ms, 'web_form', holidays) + expected(ms, 'chat', holidays) + expected(ms, 'sms', holidays),
+        0,
+      );
+    expect(
+      mape([
+        [mon?.arrivals ?? 0, truth('2026-11-30', [])],
+        [tue?.arrivals ?? 0, truth('2026-12-01', [coming])],
+      ]),
+    ).toBeLessThan(0.03);
     expect(tue?.uplift).toBe(2);
   });
 

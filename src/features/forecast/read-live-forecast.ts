@@ -30,7 +30,9 @@ export async function readLiveForecast(options: { config: Config; days: number }
   if (env.KEPT_URL) throw new AppError('not_found', { detail: `Kept does not answer at ${env.KEPT_URL}` });
   // Opening the embedded store would create an empty one: there is no history to forecast there.
   if (!env.DATABASE_URL && !existsSync(env.KEPT_DATA_DIR)) {
-    throw new AppError('not_found', { detail: `No Kept instance answers at ${url} and there is no store in ${env.KEPT_DATA_DIR}: start Kept, set KEPT_URL or DATABASE_URL, or give a history with --from` });
+    throw new AppError('not_found', {
+      detail: `No Kept instance answers at ${url} and there is no store in ${env.KEPT_DATA_DIR}: start Kept, set KEPT_URL or DATABASE_URL, or give a history with --from`,
+    });
   }
   const store = await createStore({ databaseUrl: env.DATABASE_URL, dataDir: env.KEPT_DATA_DIR });
   try {

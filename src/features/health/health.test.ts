@@ -29,15 +29,32 @@ describe.each(storeKinds)('health on %s', (storeKind) => {
     const metrics = await kept.api('GET', '/metrics');
     expect(metrics.status).toBe(200);
     const lines = String(metrics.body).split('\n');
-    for (const line of ['kept_health_status{part="store"} 0', 'kept_health_status{part="outbox"} 0', 'kept_scheduler_lag_seconds 0', 'kept_outbox_queued 0', 'kept_outbox_failed_last_24h 0', 'kept_mail_quarantined 0']) expect(lines).toContain(line);
+    for (const line of [
+      'kept_health_status{part="store"} 0',
+      'kept_health_status{part="outbox"} 0',
+      'kept_scheduler_lag_seconds 0',
+      'kept_outbox_queued 0',
+      'kept_outbox_failed_last_24h 0',
+      'kept_mail_quarantined 0',
+    ])
+      expect(lines).toContain(line);
   });
 
   it('shows a scheduler that stopped firing as lag', async () => {
-    await kept.api('POST', '/api/v1/events', { id: 'health-1', type: 'order.cancelled', customer: { email: 'health@example.com' }, order: { id: 'H-1' }, data: { reason: 'payment_verification_failed' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'health-1',
+      type: 'order.cancelled',
+      customer: { email: 'health@example.com' },
+      order: { id: 'H-1' },
+      data: { reason: 'payment_verification_failed' },
+    });
     const timers = await kept.store.db.selectFrom('timers').select('id').execute();
     expect(timers.length).toBeGreaterThan(0);
     // As if no process had fired them: their fire time ten minutes behind the clock.
-    await kept.store.db.updateTable('timers').set({ fire_at: new Date(testStart.getTime() - 600_000) }).execute();
+    await kept.store.db
+      .updateTable('timers')
+      .set({ fire_at: new Date(testStart.getTime() - 600_000) })
+      .execute();
     const report = (await kept.app.inject({ method: 'GET', url: '/api/v1/health' })).json();
     expect(report.status).toBe('degraded');
     expect(report.parts.scheduler).toEqual({ status: 'degraded', lag_seconds: 600, overdue_timers: timers.length });

@@ -26,8 +26,21 @@ describe('the synthetic history generator', () => {
     const times = events.map((e) => Date.parse(e.occurred_at));
     expect(times.every((t, i) => i === 0 || t >= (times[i - 1] as number))).toBe(true);
     const types = new Set(events.map((e) => e.type));
-    for (const t of ['order.placed', 'order.payment_failed', 'order.cancelled', 'order.shipped', 'order.delayed', 'order.delivered',
-      'order.delivery_exception', 'refund.issued', 'tradein.received', 'tradein.credited', 'contact.received', 'survey.responded', 'message.sent']) {
+    for (const t of [
+      'order.placed',
+      'order.payment_failed',
+      'order.cancelled',
+      'order.shipped',
+      'order.delayed',
+      'order.delivered',
+      'order.delivery_exception',
+      'refund.issued',
+      'tradein.received',
+      'tradein.credited',
+      'contact.received',
+      'survey.responded',
+      'message.sent',
+    ]) {
       expect(types, t).toContain(t);
     }
     const channels = new Set(events.filter((e) => e.type === 'contact.received').map((e) => e.data?.['channel']));

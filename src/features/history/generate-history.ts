@@ -22,7 +22,13 @@ export const generateHistoryOptionsSchema = z.object({
   maxEvents: z.number().int().positive().optional(),
   /** Plant cracks on purpose: each journey carries one with probability `rate`. Omit for a clean history. */
   cracks: z
-    .object({ rate: z.number().min(0).max(1), kinds: z.array(z.enum(crackKinds)).min(1).default([...crackKinds]) })
+    .object({
+      rate: z.number().min(0).max(1),
+      kinds: z
+        .array(z.enum(crackKinds))
+        .min(1)
+        .default([...crackKinds]),
+    })
     .optional(),
   /** Arrivals are multiplied by this from 1 to 24 December. */
   surgeUplift: z.number().positive().default(2),

@@ -25,27 +25,12 @@ export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type HistoryCustomer = z.infer<typeof historyCustomerSchema>;
 
 /** Order changes a customer can see and must be told about (SPEC C1). */
-export const customerVisibleOrderEvents: ReadonlySet<string> = new Set([
-  'order.payment_failed',
-  'order.cancelled',
-  'order.delayed',
-  'order.delivery_exception',
-  'refund.issued',
-  'tradein.credited',
-]);
+export const customerVisibleOrderEvents: ReadonlySet<string> = new Set(['order.payment_failed', 'order.cancelled', 'order.delayed', 'order.delivery_exception', 'refund.issued', 'tradein.credited']);
 
 /** Contact channels of `contact.received` (SPEC §3). */
 export const contactChannels = ['web_form', 'social', 'sms', 'chat', 'phone'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
 
 /** Kinds of crack the audit reports and the generator can plant. */
-export const crackKinds = [
-  'silent_state_change',
-  'unacknowledged_contact',
-  'unanswered_contact',
-  'survey_not_followed_up',
-  'escalation_unanswered',
-  'no_progress',
-  'reason_conflict',
-] as const;
+export const crackKinds = ['silent_state_change', 'unacknowledged_contact', 'unanswered_contact', 'survey_not_followed_up', 'escalation_unanswered', 'no_progress', 'reason_conflict'] as const;
 export type CrackKind = (typeof crackKinds)[number];

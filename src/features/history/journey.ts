@@ -60,11 +60,7 @@ const questions = [
   'Is {order} going to arrive before the weekend?',
   'The box for {order} was left at the wrong door.',
 ];
-const managerAsks = [
-  'This is the third time I write. I want to speak to a manager.',
-  'Please let a supervisor call me about this.',
-  'Can I talk to your manager, please?',
-];
+const managerAsks = ['This is the third time I write. I want to speak to a manager.', 'Please let a supervisor call me about this.', 'Can I talk to your manager, please?'];
 
 // What the shop tells a customer about a reason is the catalog's customer text, as Kept's own messages say it.
 const reasonTexts = new Map(loadDefaultReasons().map((reason) => [reason.code, reason.customer_text]));
@@ -97,14 +93,19 @@ export function buildJourney(options: JourneyOptions): Journey {
     return id;
   };
   const send = (at: number, author: string, text: string, extra: { subject?: string; thread_ref?: string; channel?: string; to?: string } = {}): string =>
-    add('message.sent', at, { external_id: externalId, email }, {
-      channel: extra.channel ?? 'email',
-      to: extra.to ?? email,
-      subject: extra.subject ?? `About your order ${orderId}`,
-      text,
-      author,
-      ...(extra.thread_ref ? { thread_ref: extra.thread_ref } : {}),
-    });
+    add(
+      'message.sent',
+      at,
+      { external_id: externalId, email },
+      {
+        channel: extra.channel ?? 'email',
+        to: extra.to ?? email,
+        subject: extra.subject ?? `About your order ${orderId}`,
+        text,
+        author,
+        ...(extra.thread_ref ? { thread_ref: extra.thread_ref } : {}),
+      },
+    );
   const notify = (at: number, text: string): string => send(at + rng.int(1, 10) * MIN, 'system', text);
   const mark = (kind: CrackKind, eventId: string, extra: { threadRef?: string } = {}): void => {
     const event = events.find((e) => e.id === eventId);
@@ -123,14 +124,20 @@ export function buildJourney(options: JourneyOptions): Journey {
   const total = rng.int(15, 400) + rng.int(0, 99) / 100;
   const last4 = String(rng.int(0, 9999)).padStart(4, '0');
   const isGift = rng.chance(0.1);
-  add('order.placed', t0, { external_id: externalId, email, phone, handle, name }, {}, {
-    id: orderId,
-    items: [{ sku: `SKU-${rng.int(100, 999)}`, quantity: rng.int(1, 3) }],
-    total: { amount: total.toFixed(2), currency: 'USD' },
-    payment: { method: 'card', last4 },
-    ship_to: { name, address: `${rng.int(1, 999)} Main St`, is_gift: isGift, ...(isGift ? { recipient_email: `friend${n}@example.com` } : {}) },
-    promised_by: new Date(t0 + 5 * DAY).toISOString(),
-  });
+  add(
+    'order.placed',
+    t0,
+    { external_id: externalId, email, phone, handle, name },
+    {},
+    {
+      id: orderId,
+      items: [{ sku: `SKU-${rng.int(100, 999)}`, quantity: rng.int(1, 3) }],
+      total: { amount: total.toFixed(2), currency: 'USD' },
+      payment: { method: 'card', last4 },
+      ship_to: { name, address: `${rng.int(1, 999)} Main St`, is_gift: isGift, ...(isGift ? { recipient_email: `friend${n}@example.com` } : {}) },
+      promised_by: new Date(t0 + 5 * DAY).toISOString(),
+    },
+  );
   send(t0 + rng.int(1, 3) * MIN, 'system', `Thank you, ${name}. We received your order ${orderId}.`);
 
   let ended = false;

@@ -5,7 +5,10 @@ import { readFreshdeskRecord } from './freshdesk.js';
 import { createZendeskReader } from './zendesk.js';
 
 const recordsOf = (name: string): unknown[] =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown);
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as unknown);
 
 describe("Zendesk's full JSON export", () => {
   const reader = createZendeskReader();
@@ -73,7 +76,10 @@ describe("Freshdesk's tickets with conversations", () => {
       ['freshdesk-conversation-3003', 'contact.received', 'Thanks, the new one fits.'],
       ['freshdesk-ticket-21', 'contact.received', 'Please call me about my order.'],
     ]);
-    expect(events[0]).toMatchObject({ customer: { external_id: 'freshdesk-contact-1001', email: 'eve@example.com', phone: '+15551239999' }, data: { channel: 'email', thread_ref: 'freshdesk-ticket-20' } });
+    expect(events[0]).toMatchObject({
+      customer: { external_id: 'freshdesk-contact-1001', email: 'eve@example.com', phone: '+15551239999' },
+      data: { channel: 'email', thread_ref: 'freshdesk-ticket-20' },
+    });
     expect(events[3]).toMatchObject({ customer: { phone: '+15551238888', name: 'Finn Berg' }, data: { channel: 'phone' } });
   });
 

@@ -44,7 +44,9 @@ const maxBodyLength = 200_000;
 /** The text of a body: the export's plain text, or its HTML turned into text when it has none. */
 function plainOf(options: { text: string | null | undefined; html: string | null | undefined }): string {
   if (options.text?.trim()) return options.text.slice(0, maxBodyLength);
-  return convert((options.html ?? '').slice(0, maxBodyLength), { wordwrap: false }).trim().slice(0, maxBodyLength);
+  return convert((options.html ?? '').slice(0, maxBodyLength), { wordwrap: false })
+    .trim()
+    .slice(0, maxBodyLength);
 }
 
 export function readFreshdeskRecord(record: unknown): FreshdeskReading {
@@ -73,7 +75,13 @@ export function readFreshdeskRecord(record: unknown): FreshdeskReading {
         continue;
       }
       const fromCustomer = conversation.incoming || conversation.user_id === ticket.requester_id;
-      messages.push({ id: `freshdesk-conversation-${conversation.id}`, at, text, from: fromCustomer ? 'customer' : 'agent', authorName: fromCustomer ? undefined : `Freshdesk agent ${conversation.user_id ?? 'unknown'}` });
+      messages.push({
+        id: `freshdesk-conversation-${conversation.id}`,
+        at,
+        text,
+        from: fromCustomer ? 'customer' : 'agent',
+        authorName: fromCustomer ? undefined : `Freshdesk agent ${conversation.user_id ?? 'unknown'}`,
+      });
     }
     const phone = ticket.requester?.mobile ?? ticket.requester?.phone;
     reading.events.push(
@@ -81,7 +89,12 @@ export function readFreshdeskRecord(record: unknown): FreshdeskReading {
         threadRef: `freshdesk-ticket-${ticket.id}`,
         subject: ticket.subject ?? undefined,
         channel: channelOf[ticket.source ?? 1] ?? 'email',
-        requester: { externalId: `freshdesk-contact-${ticket.requester_id}`, name: ticket.requester?.name ?? undefined, email: ticket.requester?.email ?? undefined, phone: phone === undefined || phone === null ? undefined : String(phone) },
+        requester: {
+          externalId: `freshdesk-contact-${ticket.requester_id}`,
+          name: ticket.requester?.name ?? undefined,
+          email: ticket.requester?.email ?? undefined,
+          phone: phone === undefined || phone === null ? undefined : String(phone),
+        },
         messages,
       }),
     );

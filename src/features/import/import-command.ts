@@ -46,7 +46,10 @@ function liveAfterFrom(value: string | undefined): Date {
 function progressBar(): { update(progress: ImportProgress): void; stop(): void } {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
-  const bar = new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {events} events | {rate} events/s | eta {eta_formatted}', stream: process.stderr, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'importing [{bar}] {percentage}% | {events} events | {rate} events/s | eta {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
   let begun = false;
   return {
     update(progress) {
@@ -60,12 +63,17 @@ function progressBar(): { update(progress: ImportProgress): void; stop(): void }
 }
 
 function describeReport(report: ImportReport): string {
-  const types = Object.entries(report.byType).sort((a, b) => b[1] - a[1]).map(([type, count]) => `${type} ${count}`).join(', ');
+  const types = Object.entries(report.byType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, count]) => `${type} ${count}`)
+    .join(', ');
   const lines = [
     `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.file} (${report.format}): ${report.records} records, ${report.events} valid events${types ? ` (${types})` : ''}.`,
     report.dryRun ? 'Nothing was written.' : `${report.accepted} events stored, ${report.duplicates} already there.`,
   ];
-  lines.push(`${report.history} events from before ${report.liveAfter} ${report.dryRun ? 'would be' : 'were'} replayed as history (no customer written to); ${report.live} from after it processed live.`);
+  lines.push(
+    `${report.history} events from before ${report.liveAfter} ${report.dryRun ? 'would be' : 'were'} replayed as history (no customer written to); ${report.live} from after it processed live.`,
+  );
   if (report.resumedAfter !== null) lines.push(`Resumed after record ${report.resumedAfter} of an earlier run.`);
   if (report.skipped > 0) lines.push(`${report.skipped} internal notes or empty messages left out.`);
   if (report.outOfOrder > 0) lines.push(`${report.outOfOrder} events were older than events loaded before them: sort the file by time for an exact history.`);

@@ -120,7 +120,13 @@ export async function runImport(options: {
     for (const { at } of ordered) if (at < latestLoaded) report.outOfOrder++;
     // History and live events never share a batch: a batch is replayed as history or processed live, whole.
     const firstLive = ordered.findIndex((entry) => entry.at >= horizon.getTime());
-    const parts = firstLive < 0 ? [{ events: ordered, history: true }] : [{ events: ordered.slice(0, firstLive), history: true }, { events: ordered.slice(firstLive), history: false }];
+    const parts =
+      firstLive < 0
+        ? [{ events: ordered, history: true }]
+        : [
+            { events: ordered.slice(0, firstLive), history: true },
+            { events: ordered.slice(firstLive), history: false },
+          ];
     for (const part of parts) {
       for (let start = 0; start < part.events.length; start += batchSize) {
         const batch = part.events.slice(start, start + batchSize).map((entry) => entry.event);

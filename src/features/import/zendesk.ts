@@ -43,9 +43,22 @@ export interface ZendeskReading {
 }
 
 const channelOf: Record<string, KeptChannel> = {
-  email: 'email', web: 'web_form', web_form: 'web_form', api: 'web_form', mobile: 'web_form',
-  twitter: 'social', facebook: 'social', instagram_dm: 'social', whatsapp: 'social', any_channel: 'social',
-  voice: 'phone', phone: 'phone', chat: 'chat', native_messaging: 'chat', messaging: 'chat', sms: 'sms',
+  email: 'email',
+  web: 'web_form',
+  web_form: 'web_form',
+  api: 'web_form',
+  mobile: 'web_form',
+  twitter: 'social',
+  facebook: 'social',
+  instagram_dm: 'social',
+  whatsapp: 'social',
+  any_channel: 'social',
+  voice: 'phone',
+  phone: 'phone',
+  chat: 'chat',
+  native_messaging: 'chat',
+  messaging: 'chat',
+  sms: 'sms',
 };
 
 interface KnownTicket {

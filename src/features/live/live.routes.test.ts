@@ -26,7 +26,13 @@ describe('live stream', () => {
     const reader = sseReader(response.body!.getReader());
     expect(await reader.readUntil('retry:')).toContain('retry: 3000');
 
-    await kept.api('POST', '/api/v1/events', { id: 'live-1', type: 'contact.received', occurred_at: '2026-12-01T09:00:00Z', customer: { email: 'ana@example.com' }, data: { channel: 'web_form', text: 'Hello?' } });
+    await kept.api('POST', '/api/v1/events', {
+      id: 'live-1',
+      type: 'contact.received',
+      occurred_at: '2026-12-01T09:00:00Z',
+      customer: { email: 'ana@example.com' },
+      data: { channel: 'web_form', text: 'Hello?' },
+    });
     const caseId = (await kept.api('GET', '/api/v1/cases')).body.items[0].id;
     const opened = await reader.readUntil(caseId);
     expect(opened).toContain(`event: case.updated\ndata: {"case_id":"${caseId}"}\n\n`);

@@ -28,7 +28,6 @@ export function createLiveService() {
     relay?.publish(event);
   }
 
-
   /** Adds a stream; returns the function that removes it. */
   function subscribe(subscriber: LiveSubscriber): () => void {
     subscribers.add(subscriber);

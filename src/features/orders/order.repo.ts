@@ -75,7 +75,10 @@ export async function listOrdersOfCustomer(q: Queryable, customerId: string): Pr
  * another's (last), with what the gift rule reads: the same orders, in the same order, that the customer's
  * orders and the named one would be, less those that are no gift.
  */
-export async function listGiftOrders(q: Queryable, options: { customerId: string | null; orderNumber: string | null }): Promise<{ number: string; recipientEmail: string | null; giftContactConsent: boolean }[]> {
+export async function listGiftOrders(
+  q: Queryable,
+  options: { customerId: string | null; orderNumber: string | null },
+): Promise<{ number: string; recipientEmail: string | null; giftContactConsent: boolean }[]> {
   const { customerId, orderNumber } = options;
   if (!customerId && !orderNumber) return [];
   const rows = await q
@@ -97,7 +100,10 @@ export async function listOrdersByNumbers(q: Queryable, numbers: string[]): Prom
 }
 
 /** The id and customer of each order named, with when that customer was created (for customer resolution). */
-export async function listOrderOwners(q: Queryable, numbers: readonly string[]): Promise<{ id: string; number: string; customerId: string | null; placedAt: Date | null; customerCreatedAt: Date | null }[]> {
+export async function listOrderOwners(
+  q: Queryable,
+  numbers: readonly string[],
+): Promise<{ id: string; number: string; customerId: string | null; placedAt: Date | null; customerCreatedAt: Date | null }[]> {
   if (numbers.length === 0) return [];
   const rows = await q
     .selectFrom('orders')
@@ -111,7 +117,11 @@ export async function listOrderOwners(q: Queryable, numbers: readonly string[]):
 /** The orders of these customers, with when each was placed. */
 export async function listOrderPlacements(q: Queryable, customerIds: readonly string[]): Promise<{ number: string; customerId: string | null; placedAt: Date | null }[]> {
   if (customerIds.length === 0) return [];
-  const rows = await q.selectFrom('orders').select(['number', 'customer_id', 'placed_at']).where('customer_id', 'in', [...customerIds]).execute();
+  const rows = await q
+    .selectFrom('orders')
+    .select(['number', 'customer_id', 'placed_at'])
+    .where('customer_id', 'in', [...customerIds])
+    .execute();
   return rows.map((row) => ({ number: row.number, customerId: row.customer_id, placedAt: row.placed_at }));
 }
 

@@ -18,7 +18,10 @@ export function listOrderOwners(q: Queryable, numbers: readonly string[]) {
 }
 
 /** The orders of a batch's customers (and those it names), indexed by customer and kept current in memory. */
-export async function loadCustomerOrders(q: Queryable, options: { customerIds: readonly string[]; named: readonly { number: string; customerId: string | null; placedAt: Date | null }[] }): Promise<CustomerOrders> {
+export async function loadCustomerOrders(
+  q: Queryable,
+  options: { customerIds: readonly string[]; named: readonly { number: string; customerId: string | null; placedAt: Date | null }[] },
+): Promise<CustomerOrders> {
   return createCustomerOrders([...(await repo.listOrderPlacements(q, options.customerIds)), ...options.named]);
 }
 
@@ -27,7 +30,15 @@ export function planOrderWrite(options: { event: EventInput; customerId: string 
   const number = options.event.order?.id;
   if (!number || !isOrderEvent(options.event)) return undefined;
   const at = new Date(options.event.occurred_at);
-  return { number, exists: options.exists, customerId: options.customerId, update: orderFactsFromEvent(options.event), eventId: options.event.id, at, isPlacement: options.event.type === 'order.placed' };
+  return {
+    number,
+    exists: options.exists,
+    customerId: options.customerId,
+    update: orderFactsFromEvent(options.event),
+    eventId: options.event.id,
+    at,
+    isPlacement: options.event.type === 'order.placed',
+  };
 }
 
 /**
@@ -37,11 +48,18 @@ export function planOrderWrite(options: { event: EventInput; customerId: string 
  */
 export async function writeOrderUpdates(tx: Queryable, writes: readonly OrderWrite[]): Promise<void> {
   if (writes.length === 0) return;
-  const ids = await repo.updateOrders(tx, writes.filter((write) => write.exists));
+  const ids = await repo.updateOrders(
+    tx,
+    writes.filter((write) => write.exists),
+  );
   const fresh = writes.filter((write) => !write.exists);
   const inserted = await repo.insertOrders(tx, fresh);
   for (const [number, id] of inserted) ids.set(number, id);
-  for (const [number, id] of await repo.updateOrders(tx, fresh.filter((write) => !inserted.has(write.number)))) ids.set(number, id);
+  for (const [number, id] of await repo.updateOrders(
+    tx,
+    fresh.filter((write) => !inserted.has(write.number)),
+  ))
+    ids.set(number, id);
   await repo.insertOrderStates(
     tx,
     writes.flatMap((write) => (write.update.state ? [{ orderId: ids.get(write.number)!, state: write.update.state, reasonCode: write.update.reasonCode, eventId: write.eventId, at: write.at }] : [])),
@@ -74,8 +92,16 @@ export function toOrderView(order: repo.OrderRecord, history: { state: string; r
 export function createOrderService(deps: { db: Db }) {
   async function listOrdersOfCustomer(customerId: string) {
     const orders = await repo.listOrdersOfCustomer(deps.db, customerId);
-    const history = await repo.listOrderStates(deps.db, orders.map((order) => order.id));
-    return orders.map((order) => toOrderView(order, history.filter((entry) => entry.orderId === order.id)));
+    const history = await repo.listOrderStates(
+      deps.db,
+      orders.map((order) => order.id),
+    );
+    return orders.map((order) =>
+      toOrderView(
+        order,
+        history.filter((entry) => entry.orderId === order.id),
+      ),
+    );
   }
 
   async function getOrder(number: string) {

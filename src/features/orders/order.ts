@@ -17,14 +17,7 @@ export const orderStateByEvent: Record<string, string | null> = {
 };
 
 /** Changes the customer can see: each one is owed a notification (crack C1). */
-export const customerVisibleOrderEvents = new Set([
-  'order.payment_failed',
-  'order.cancelled',
-  'order.delayed',
-  'order.delivery_exception',
-  'refund.issued',
-  'tradein.credited',
-]);
+export const customerVisibleOrderEvents = new Set(['order.payment_failed', 'order.cancelled', 'order.delayed', 'order.delivery_exception', 'refund.issued', 'tradein.credited']);
 
 export interface OrderFactsUpdate {
   state: string | null;

@@ -8,8 +8,7 @@ import { commitmentKindFor, describeVaguePromiseWarning } from './promise.js';
 const newYork = 'America/New_York';
 // Wednesday 25 November 2026, 10:30 in New York.
 const wednesdayMorning = DateTime.fromISO('2026-11-25T10:30', { zone: newYork }).toJSDate();
-const local = (at: Date | null, zone: string): string | null =>
-  at === null ? null : DateTime.fromJSDate(at, { zone }).toFormat('ccc yyyy-MM-dd HH:mm');
+const local = (at: Date | null, zone: string): string | null => (at === null ? null : DateTime.fromJSDate(at, { zone }).toFormat('ccc yyyy-MM-dd HH:mm'));
 
 describe('detectPromises', () => {
   it('reads "A supervisor will call you by Friday" on a Wednesday as a manager\'s callback due Friday at close', () => {
@@ -122,7 +121,7 @@ describe('what a promise opens and how the composer warns', () => {
 });
 
 describe('the words read', () => {
-  it('reads only the author\'s own words, not the customer\'s message quoted below the reply', () => {
+  it("reads only the author's own words, not the customer's message quoted below the reply", () => {
     const found = detectPromises({
       text: "Dear Ana,\nI'll call you tomorrow.\n\nOn Tue, 24 Nov 2026 at 09:12, Ana wrote:\n> You said you'll refund me by Friday!",
       sentAt: wednesdayMorning,
@@ -151,12 +150,7 @@ describe('times that name their own zone', () => {
 });
 
 describe('reading who acts and what they promise', () => {
-  const read = (text: string) =>
-    detectPromises({ text, sentAt: wednesdayMorning, timeZone: newYork, authorRole: 'agent' }).map((p) => [
-      p.kind,
-      p.owner,
-      local(p.dueAt, newYork),
-    ]);
+  const read = (text: string) => detectPromises({ text, sentAt: wednesdayMorning, timeZone: newYork, authorRole: 'agent' }).map((p) => [p.kind, p.owner, local(p.dueAt, newYork)]);
 
   it('gives a promise to whoever the author has asked to keep it', () => {
     expect(read("I'll have someone from our claims team call you Thursday.")).toEqual([['callback', 'team', 'Thu 2026-11-26 17:00']]);
@@ -168,15 +162,11 @@ describe('reading who acts and what they promise', () => {
   });
 
   it('keeps the timed reading when two clauses make the same promise', () => {
-    expect(read("Let me check with the warehouse and I'll get back to you within the next two hours.")).toEqual([
-      ['follow_up', 'author', 'Wed 2026-11-25 12:30'],
-    ]);
+    expect(read("Let me check with the warehouse and I'll get back to you within the next two hours.")).toEqual([['follow_up', 'author', 'Wed 2026-11-25 12:30']]);
   });
 
   it('reads a promise made in a relative clause', () => {
-    expect(read("I've passed this to our returns team, who will email you a label today.")).toEqual([
-      ['document', 'team', 'Wed 2026-11-25 17:00'],
-    ]);
+    expect(read("I've passed this to our returns team, who will email you a label today.")).toEqual([['document', 'team', 'Wed 2026-11-25 17:00']]);
   });
 
   it('counts business hours by the calendar', () => {

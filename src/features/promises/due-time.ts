@@ -21,15 +21,22 @@ export interface ResolveDueOptions {
 }
 
 const numberWords: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  a: 1, an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  a: 1,
+  an: 1,
 };
 const count = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?)';
 // chrono has no business time; these words say the calendar must count. A range counts to its far end.
-const businessSpan = new RegExp(
-  `\\b${count}(?:\\s*(?:-|–|to|or)\\s*${count})?\\s+(business|working)\\s+(days?|hours?)\\b`,
-  'i',
-);
+const businessSpan = new RegExp(`\\b${count}(?:\\s*(?:-|–|to|or)\\s*${count})?\\s+(business|working)\\s+(days?|hours?)\\b`, 'i');
 const endOfToday = /\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today|business(?:\s+today)?)|close\s+of\s+business|eod|cob)\b/i;
 const endOfThisWeek = /\b(?:the\s+)?end\s+of\s+(?:the|this)\s+week\b|\bthis\s+week\b/i;
 const nextWeek = /\bnext\s+week\b/i;
@@ -76,19 +83,13 @@ function chronoDue(text: string, sentAt: Date, zone: string, calendar: BusinessC
     // A written date ("3 November") is read as the nearest one; in the past it is a report, not a deadline.
     if (start.isCertain('month') && start.isCertain('day') && !start.isCertain('year')) {
       const same = nearest.find((r) => r.index === result.index);
-      const day = DateTime.fromObject(
-        { year: same?.start.get('year') ?? 0, month: same?.start.get('month') ?? 0, day: same?.start.get('day') ?? 0 },
-        { zone },
-      );
+      const day = DateTime.fromObject({ year: same?.start.get('year') ?? 0, month: same?.start.get('month') ?? 0, day: same?.start.get('day') ?? 0 }, { zone });
       if (day < local.startOf('day')) continue;
     }
     const timeText = result.text;
     // "Within 48 hours" counts on the wall clock; "3pm EST" names its own zone. chrono's instant is right for both.
     if (tags.has('result/relativeDateAndTime') || start.isCertain('timezoneOffset')) return { dueAt: start.date(), timeText };
-    const day = DateTime.fromObject(
-      { year: start.get('year') ?? local.year, month: start.get('month') ?? local.month, day: start.get('day') ?? local.day },
-      { zone },
-    );
+    const day = DateTime.fromObject({ year: start.get('year') ?? local.year, month: start.get('month') ?? local.month, day: start.get('day') ?? local.day }, { zone });
     if (start.isCertain('hour')) {
       const at = day.set({ hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 });
       return { dueAt: at.toJSDate(), timeText };
@@ -109,9 +110,7 @@ export function resolveDueTime(options: ResolveDueOptions): DueTime | null {
   if (business) {
     const amount = toNumber(business[2] ?? business[1] ?? '0');
     const unit = (business[4] ?? '').toLowerCase();
-    const dueAt = unit.startsWith('hour')
-      ? calendar.addBusinessMinutes(sentAt, amount * 60)
-      : calendar.addBusinessDays(sentAt, amount);
+    const dueAt = unit.startsWith('hour') ? calendar.addBusinessMinutes(sentAt, amount * 60) : calendar.addBusinessDays(sentAt, amount);
     return { dueAt, timeText: business[0] };
   }
   const next = nextWeek.exec(text);

@@ -5,8 +5,10 @@ const details = { source: 'promise', promise: { kind: 'callback', phrase: "I'll 
 const at = new Date('2026-12-02T11:00:00Z');
 
 describe('who may correct or dismiss a promise', () => {
-  const ask = (by: { agentId: string | null; role: 'agent' | 'manager' | 'admin' }, caseOwnerId: string | null = 'agt_owner') =>
-    () => requirePromiseReviser({ details, commitmentId: 'com_1', by, authorId: 'agt_ada', caseOwnerId });
+  const ask =
+    (by: { agentId: string | null; role: 'agent' | 'manager' | 'admin' }, caseOwnerId: string | null = 'agt_owner') =>
+    () =>
+      requirePromiseReviser({ details, commitmentId: 'com_1', by, authorId: 'agt_ada', caseOwnerId });
 
   it('lets the author, the case owner, a manager and an admin', () => {
     expect(ask({ agentId: 'agt_ada', role: 'agent' })).not.toThrow();
@@ -32,7 +34,14 @@ describe('what a commitment keeps of a correction or a dismissal', () => {
   const parsed = readPromiseDetails(details)!;
 
   it('keeps the words as read and appends each correction with who, when, from and to', () => {
-    const once = correctedDetails({ details: parsed, by: { agentId: 'agt_ada', role: 'agent' }, at, before: { dueAt: new Date('2026-12-03T17:00:00Z'), ownerId: 'agt_ada' }, dueAt: new Date('2026-12-04T10:00:00Z'), note: 'the customer is out tomorrow' });
+    const once = correctedDetails({
+      details: parsed,
+      by: { agentId: 'agt_ada', role: 'agent' },
+      at,
+      before: { dueAt: new Date('2026-12-03T17:00:00Z'), ownerId: 'agt_ada' },
+      dueAt: new Date('2026-12-04T10:00:00Z'),
+      note: 'the customer is out tomorrow',
+    });
     const twice = correctedDetails({ details: once, by: { agentId: null, role: 'admin' }, at, before: { dueAt: new Date('2026-12-04T10:00:00Z'), ownerId: 'agt_ada' }, ownerId: 'agt_max' });
     expect(twice.promise).toEqual(details.promise);
     expect(twice.corrections).toEqual([
@@ -47,6 +56,10 @@ describe('what a commitment keeps of a correction or a dismissal', () => {
   });
 
   it('records who dismissed it, when and why', () => {
-    expect(dismissedDetails({ details: parsed, by: { agentId: 'agt_ada', role: 'agent' }, at, note: 'quoting our policy, not promising' }).dismissal).toEqual({ at: at.toISOString(), by: 'agt_ada', note: 'quoting our policy, not promising' });
+    expect(dismissedDetails({ details: parsed, by: { agentId: 'agt_ada', role: 'agent' }, at, note: 'quoting our policy, not promising' }).dismissal).toEqual({
+      at: at.toISOString(),
+      by: 'agt_ada',
+      note: 'quoting our policy, not promising',
+    });
   });
 });

@@ -48,9 +48,17 @@ export async function findMessageAuthorId(q: Queryable, messageId: string): Prom
  * The open commitment of a case that already holds someone to a promise Kept's own message makes: one of
  * `kinds`, due no later than `dueBy` (any, for a promise without a time), the soonest first.
  */
-export async function findBackingCommitment(q: Queryable, options: { caseId: string; kinds: readonly string[]; dueBy: Date | null }): Promise<{ id: string; kind: string; dueAt: Date; ownerRole: string | null } | undefined> {
+export async function findBackingCommitment(
+  q: Queryable,
+  options: { caseId: string; kinds: readonly string[]; dueBy: Date | null },
+): Promise<{ id: string; kind: string; dueAt: Date; ownerRole: string | null } | undefined> {
   if (options.kinds.length === 0) return undefined;
-  let query = q.selectFrom('commitments').select(['id', 'kind', 'due_at', 'owner_role']).where('case_id', '=', options.caseId).where('state', '=', 'open').where('kind', 'in', [...options.kinds]);
+  let query = q
+    .selectFrom('commitments')
+    .select(['id', 'kind', 'due_at', 'owner_role'])
+    .where('case_id', '=', options.caseId)
+    .where('state', '=', 'open')
+    .where('kind', 'in', [...options.kinds]);
   if (options.dueBy) query = query.where('due_at', '<=', options.dueBy);
   const row = await query.orderBy('due_at').limit(1).executeTakeFirst();
   return row && { id: row.id, kind: row.kind, dueAt: row.due_at, ownerRole: row.owner_role };

@@ -13,7 +13,10 @@ describe('the wire shapes of promises', () => {
   });
 
   it('takes a correction of the time with its offset, of the owner, or both, with a note', () => {
-    expect(promiseCorrectionSchema.parse({ due_at: '2026-11-26T16:00:00-05:00', note: ' the customer asked for Thursday ' })).toEqual({ due_at: '2026-11-26T16:00:00-05:00', note: 'the customer asked for Thursday' });
+    expect(promiseCorrectionSchema.parse({ due_at: '2026-11-26T16:00:00-05:00', note: ' the customer asked for Thursday ' })).toEqual({
+      due_at: '2026-11-26T16:00:00-05:00',
+      note: 'the customer asked for Thursday',
+    });
     expect(promiseCorrectionSchema.parse({ owner_id: 'agt_1' })).toEqual({ owner_id: 'agt_1' });
   });
 

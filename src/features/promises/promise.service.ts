@@ -113,9 +113,13 @@ export function createPromiseService(options: PromiseServiceOptions) {
       const entry = { promise: toPromiseJson(promise), warning: describeVaguePromiseWarning(promise) };
       // Kept's own message promises what a commitment on the case may already owe ("a person will answer soon"
       // while first_response is open): then that one holds someone to it, and nothing is opened twice.
-      const backing = message.authorRole === 'template' && message.caseId ? await repo.findBackingCommitment(tx, { caseId: message.caseId, kinds: backingKindsFor(promise.kind), dueBy: promise.dueAt }) : undefined;
+      const backing =
+        message.authorRole === 'template' && message.caseId ? await repo.findBackingCommitment(tx, { caseId: message.caseId, kinds: backingKindsFor(promise.kind), dueBy: promise.dueAt }) : undefined;
       if (backing) {
-        opened.push({ ...entry, commitment: { id: backing.id, kind: backing.kind, due_at: backing.dueAt.toISOString(), owner_role: backing.ownerRole === 'manager' ? 'manager' : 'agent', opened: false } });
+        opened.push({
+          ...entry,
+          commitment: { id: backing.id, kind: backing.kind, due_at: backing.dueAt.toISOString(), owner_role: backing.ownerRole === 'manager' ? 'manager' : 'agent', opened: false },
+        });
         continue;
       }
       const dueAt = dueFor(promise, message.sentAt);
@@ -129,7 +133,13 @@ export function createPromiseService(options: PromiseServiceOptions) {
 
   /** What the composer shows before sending: the promises a draft makes and a warning for each vague one. */
   function previewPromises(input: { text: string; sentAt: Date; timeZone?: string | null; authorRole: AuthorRole }) {
-    return detectPromises({ text: input.text, sentAt: input.sentAt, timeZone: input.timeZone ?? options.defaultTimeZone, ...(options.calendar ? { calendar: options.calendar } : {}), authorRole: input.authorRole }).map((promise) => ({
+    return detectPromises({
+      text: input.text,
+      sentAt: input.sentAt,
+      timeZone: input.timeZone ?? options.defaultTimeZone,
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+      authorRole: input.authorRole,
+    }).map((promise) => ({
       ...toPromiseJson(promise),
       warning: describeVaguePromiseWarning(promise),
     }));
@@ -197,7 +207,8 @@ export function createPromiseService(options: PromiseServiceOptions) {
         const details = await requireReviser(tx, current, input.by);
         const now = options.clock.now();
         const dueAt = correction.due_at === undefined ? undefined : new Date(correction.due_at);
-        if (dueAt && dueAt.getTime() <= now.getTime()) throw new AppError('validation_failed', { detail: `due_at: ${correction.due_at} has passed; a promise is corrected to a time still ahead`, field: 'due_at' });
+        if (dueAt && dueAt.getTime() <= now.getTime())
+          throw new AppError('validation_failed', { detail: `due_at: ${correction.due_at} has passed; a promise is corrected to a time still ahead`, field: 'due_at' });
         const ownerRole = correction.owner_id === undefined ? undefined : await repo.findAgentRole(tx, correction.owner_id);
         if (correction.owner_id !== undefined && !ownerRole) throw new AppError('validation_failed', { detail: `owner_id: no agent ${correction.owner_id}`, field: 'owner_id' });
         return {

@@ -43,18 +43,18 @@ export function normaliseQuotes(text: string): string {
 // A modal that commits someone to a future act, or refuses to. Each match starts a clause.
 const modalPattern = new RegExp(
   [
-    "\\b(?:will|shall)\\b(?:\\s+(?:not|never|no longer)\\b)?",
+    '\\b(?:will|shall)\\b(?:\\s+(?:not|never|no longer)\\b)?',
     "'ll\\b(?:\\s+(?:not|never)\\b)?",
-    "\\b(?:am|is|are)\\s+(?:not\\s+)?going\\s+to\\b",
+    '\\b(?:am|is|are)\\s+(?:not\\s+)?going\\s+to\\b',
     "'(?:m|re|s)\\s+(?:not\\s+)?going\\s+to\\b",
-    "\\b(?:promises?|aim|aims|intend|intends|plan|plans)\\s+to\\b",
-    "\\bshould\\s+(?=(?:receive|arrive|reach|get|hear|be\\s+(?:with|delivered|processed|credited|back)|see|show)\\b)",
-    "\\b(?:can\\s+)?expect\\b",
-    "\\blet\\s+me\\b(?!\\s+know)",
+    '\\b(?:promises?|aim|aims|intend|intends|plan|plans)\\s+to\\b',
+    '\\bshould\\s+(?=(?:receive|arrive|reach|get|hear|be\\s+(?:with|delivered|processed|credited|back)|see|show)\\b)',
+    '\\b(?:can\\s+)?expect\\b',
+    '\\blet\\s+me\\b(?!\\s+know)',
     // "I've asked a supervisor to call you", "I have booked a callback": arranged now, done later.
     "\\b(?:have|has|'ve)\\s+(?:asked|arranged\\s+for)\\s+(?!you\\b)(?:[\\w']+\\s+){1,4}?to\\b",
     "\\b(?:have|has|'ve)\\s+(?:booked|scheduled|arranged)\\s+(?:a|an|your)\\b",
-    "\\b(?:is|are|has\\s+been|have\\s+been)\\s+(?:scheduled|booked|arranged)\\b",
+    '\\b(?:is|are|has\\s+been|have\\s+been)\\s+(?:scheduled|booked|arranged)\\b',
     "\\b(?:won't|shan't|can't|cannot|can\\s+not|couldn't|unable\\s+to|not\\s+be\\s+able\\s+to|not\\s+able\\s+to)\\b",
   ].join('|'),
   'gi',

@@ -11,18 +11,39 @@ const engine = buildEngineConfig(loadDefaultCommitmentConfig());
 const reading: TemplateReading = { engine, calendar: engine.calendars['default']!, zone: 'UTC' };
 const shipped = loadDefaultTemplates();
 const byId = (id: string) => shipped.find((template) => template.id === id)!;
-const acknowledgement = (text: string): MessageTemplate => ({ id: 'acknowledgement.email', event: 'acknowledgement', channel: 'email', subject: 'We have your message', text, variables: { 'customer.name': 'PersonName' } });
+const acknowledgement = (text: string): MessageTemplate => ({
+  id: 'acknowledgement.email',
+  event: 'acknowledgement',
+  channel: 'email',
+  subject: 'We have your message',
+  text,
+  variables: { 'customer.name': 'PersonName' },
+});
 
 describe('what the templates Kept sends itself promise', () => {
-  it("reads the acknowledgement's \"a person will answer it soon\" as a reply the first-response policy already owes", () => {
+  it('reads the acknowledgement\'s "a person will answer it soon" as a reply the first-response policy already owes', () => {
     expect(readTemplatePromises(byId('acknowledgement.email'), reading)).toEqual([
-      { kind: 'follow_up', owner: 'team', vague: true, phrase: 'We have your message and a person will answer it soon.', field: 'text', line: 3, backed_by: { policy: 'first-response', commitment_kind: 'first_response' } },
+      {
+        kind: 'follow_up',
+        owner: 'team',
+        vague: true,
+        phrase: 'We have your message and a person will answer it soon.',
+        field: 'text',
+        line: 3,
+        backed_by: { policy: 'first-response', commitment_kind: 'first_response' },
+      },
     ]);
   });
 
   it('takes the time of a promise from the date the message will carry', () => {
     expect(readTemplatePromises(byId('contact.received.email'), reading)).toEqual([
-      expect.objectContaining({ kind: 'follow_up', vague: false, time_text: '{{case.reply_by}}', phrase: 'We have your message and a person will answer it by {{case.reply_by}}.', backed_by: { policy: 'first-response', commitment_kind: 'first_response' } }),
+      expect.objectContaining({
+        kind: 'follow_up',
+        vague: false,
+        time_text: '{{case.reply_by}}',
+        phrase: 'We have your message and a person will answer it by {{case.reply_by}}.',
+        backed_by: { policy: 'first-response', commitment_kind: 'first_response' },
+      }),
     ]);
   });
 
@@ -45,7 +66,8 @@ describe('a template that promises less time than its policy gives', () => {
         templateId: 'acknowledgement.email',
         field: 'text',
         line: 3,
-        message: 'promises a reply "within 2 hours", sooner than policy first-response gives (240 business minutes): sent Mon 00:00, it promises Mon 02:00 but first_response is due Mon 13:00; shorten the policy\'s deadline or change the words',
+        message:
+          'promises a reply "within 2 hours", sooner than policy first-response gives (240 business minutes): sent Mon 00:00, it promises Mon 02:00 but first_response is due Mon 13:00; shorten the policy\'s deadline or change the words',
       },
       // A social post is acknowledged by email too, and its own first response is due sooner, but still later.
       expect.objectContaining({ templateId: 'acknowledgement.email', line: 3, message: expect.stringContaining('policy first-response-social gives (60 business minutes)') }),

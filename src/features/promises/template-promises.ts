@@ -103,11 +103,18 @@ function referenceTime(zone: string): Date {
   return DateTime.fromISO('2026-01-05T10:00', { zone }).toJSDate();
 }
 
-function readField(options: { template: MessageTemplate; field: TemplateField; sentAt: Date; reading: TemplateReading }): Array<{ promise: DetectedPromise; phrase: string; timeText: string | undefined }> {
+function readField(options: {
+  template: MessageTemplate;
+  field: TemplateField;
+  sentAt: Date;
+  reading: TemplateReading;
+}): Array<{ promise: DetectedPromise; phrase: string; timeText: string | undefined }> {
   const source = options.template[options.field];
   if (!source) return [];
   const words = withWords(source);
-  const dateNames = Object.entries(options.template.variables).filter(([, kind]) => kind === 'Date').map(([name]) => name);
+  const dateNames = Object.entries(options.template.variables)
+    .filter(([, kind]) => kind === 'Date')
+    .map(([name]) => name);
   return detectPromises({ text: words.text, sentAt: options.sentAt, timeZone: options.reading.zone, calendar: options.reading.calendar, authorRole: 'template' }).map((promise) => {
     const phrase = words.restore(promise.phrase);
     // "by {{case.reply_by}}": the message will carry the date; its time is read when it is sent.

@@ -8,7 +8,6 @@ export interface Range {
   to: Date;
 }
 
-
 /** Commitments kept (closed as kept) and breached (deadline passed) on each day of the range. */
 export async function countKeptAndBreachedByDay(q: Queryable, range: Range): Promise<Array<{ dayIndex: number; kept: number; breached: number }>> {
   const result = await sql<{ day_index: number; kept: number; breached: number }>`

@@ -13,7 +13,13 @@ describe.each(storeKinds)('reports on %s', (storeKind) => {
     const customer = (await kept.api('GET', `/api/v1/customers?email=${email}`)).body.items[0];
     return (await kept.api('GET', `/api/v1/cases?customer_id=${customer.id}`)).body.items[0].id as string;
   };
-  const contact = (id: string, email: string, at: string) => ({ id, type: 'contact.received', occurred_at: at, customer: { email }, data: { channel: 'web_form', text: `Where is my parcel? (${id})` } });
+  const contact = (id: string, email: string, at: string) => ({
+    id,
+    type: 'contact.received',
+    occurred_at: at,
+    customer: { email },
+    data: { channel: 'web_form', text: `Where is my parcel? (${id})` },
+  });
 
   beforeAll(async () => {
     kept = await createTestKept({ store: storeKind });
@@ -38,13 +44,55 @@ describe.each(storeKinds)('reports on %s', (storeKind) => {
     // The engine's own commitments of the story above are cleared, so the reports count exactly these.
     await kept.store.db.deleteFrom('timers').execute();
     await kept.store.db.deleteFrom('commitments').execute();
-    const base = { owner_id: null, owner_role: null, customer_id: null, order_number: null, policy_id: 'p', opened_by: 'test', fulfilled_by: null, paused_at: null, details: '{}', waived_by: null, waived_reason: null };
+    const base = {
+      owner_id: null,
+      owner_role: null,
+      customer_id: null,
+      order_number: null,
+      policy_id: 'p',
+      opened_by: 'test',
+      fulfilled_by: null,
+      paused_at: null,
+      details: '{}',
+      waived_by: null,
+      waived_reason: null,
+    };
     await kept.store.db
       .insertInto('commitments')
       .values([
-        { ...base, id: 'cmt_1', kind: 'first_response', state: 'kept', case_id: ana, due_at: '2026-12-01T13:00:00Z', opened_at: '2026-12-01T09:00:00Z', closed_at: '2026-12-01T09:10:00Z', breached_at: null },
-        { ...base, id: 'cmt_2', kind: 'first_response', state: 'breached', case_id: cy, due_at: '2026-12-02T09:00:00Z', opened_at: '2026-12-01T09:00:00Z', closed_at: null, breached_at: '2026-12-02T09:00:00Z' },
-        { ...base, id: 'cmt_3', kind: 'notify', state: 'kept', case_id: bo, due_at: '2026-12-02T08:00:00Z', opened_at: '2026-12-01T09:00:00Z', closed_at: '2026-12-02T09:30:00Z', breached_at: '2026-12-02T08:00:00Z' },
+        {
+          ...base,
+          id: 'cmt_1',
+          kind: 'first_response',
+          state: 'kept',
+          case_id: ana,
+          due_at: '2026-12-01T13:00:00Z',
+          opened_at: '2026-12-01T09:00:00Z',
+          closed_at: '2026-12-01T09:10:00Z',
+          breached_at: null,
+        },
+        {
+          ...base,
+          id: 'cmt_2',
+          kind: 'first_response',
+          state: 'breached',
+          case_id: cy,
+          due_at: '2026-12-02T09:00:00Z',
+          opened_at: '2026-12-01T09:00:00Z',
+          closed_at: null,
+          breached_at: '2026-12-02T09:00:00Z',
+        },
+        {
+          ...base,
+          id: 'cmt_3',
+          kind: 'notify',
+          state: 'kept',
+          case_id: bo,
+          due_at: '2026-12-02T08:00:00Z',
+          opened_at: '2026-12-01T09:00:00Z',
+          closed_at: '2026-12-02T09:30:00Z',
+          breached_at: '2026-12-02T08:00:00Z',
+        },
         { ...base, id: 'cmt_4', kind: 'follow_up', state: 'open', case_id: bo, due_at: '2026-12-03T08:00:00Z', opened_at: '2026-12-01T09:00:00Z', closed_at: null, breached_at: null, at_risk: true },
       ])
       .execute();
@@ -90,10 +138,7 @@ describe.each(storeKinds)('reports on %s', (storeKind) => {
   it("shows each agent's open cases and at-risk commitments", async () => {
     const reply = await kept.api('GET', '/api/v1/reports/agents', undefined, managerToken);
     // Ana's case is resolved; Bo's is Ada's and still open, with one commitment at risk; Cy's waits unassigned.
-    expect(reply.body.items).toEqual([
-      { agent_id: adaId, name: 'Ada', role: 'agent', open_cases: 1, at_risk: 1 },
-      expect.objectContaining({ name: 'Mia', open_cases: 0, at_risk: 0 }),
-    ]);
+    expect(reply.body.items).toEqual([{ agent_id: adaId, name: 'Ada', role: 'agent', open_cases: 1, at_risk: 1 }, expect.objectContaining({ name: 'Mia', open_cases: 0, at_risk: 0 })]);
   });
 
   it('is for managers: an agent gets 403', async () => {

@@ -10,9 +10,19 @@ export function registerReportRoutes(app: App, deps: { reports: ReportService })
     '/api/v1/reports/dashboard',
     {
       config: { auth: 'manager' },
-      schema: { operationId: 'getDashboard', summary: 'Kept and breached commitments, backlog and first responses by day', tags: ['reports'], response: declareResponses({ 200: dashboardSchema }), querystring: z.object({ days: z.coerce.number().int().min(1).max(90).default(14).meta({ description: 'Whole UTC days ending today' }) }) },
+      schema: {
+        operationId: 'getDashboard',
+        summary: 'Kept and breached commitments, backlog and first responses by day',
+        tags: ['reports'],
+        response: declareResponses({ 200: dashboardSchema }),
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(90).default(14).meta({ description: 'Whole UTC days ending today' }) }),
+      },
     },
     async (request) => deps.reports.getDashboard({ days: request.query.days }),
   );
-  app.get('/api/v1/reports/agents', { config: { auth: 'manager' }, schema: { operationId: 'getAgentLoad', summary: "Each agent's open and at-risk cases", tags: ['reports'], response: declareResponses({ 200: agentLoadSchema }) } }, async () => deps.reports.getAgentLoad());
+  app.get(
+    '/api/v1/reports/agents',
+    { config: { auth: 'manager' }, schema: { operationId: 'getAgentLoad', summary: "Each agent's open and at-risk cases", tags: ['reports'], response: declareResponses({ 200: agentLoadSchema }) } },
+    async () => deps.reports.getAgentLoad(),
+  );
 }

@@ -48,7 +48,13 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
       placements.push({ case_id: item.id, owner_id: ownerId });
       if (!ownerId) continue;
       const sticky = ownerId === customerPreviousOwnerId;
-      await giveCase(tx, { caseId: item.id, ownerId, by: input.by, note: sticky ? `${input.why}: back to the agent who handled this customer before.` : `${input.why}: next in turn with room and the skills.`, at: input.at });
+      await giveCase(tx, {
+        caseId: item.id,
+        ownerId,
+        by: input.by,
+        note: sticky ? `${input.why}: back to the agent who handled this customer before.` : `${input.why}: next in turn with room and the skills.`,
+        at: input.at,
+      });
       agents = agents.map((agent) => (agent.id === ownerId ? { ...agent, openCases: agent.openCases + 1, lastAssignedAt: input.at } : agent));
     }
     return placements;
@@ -79,7 +85,12 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; bus: Domai
    * Marks an agent in or out of office. Going out hands each of their unresolved cases to someone who can
    * take it (or to the unassigned queue), with a note on the case saying why.
    */
-  async function setOutOfOffice(input: { agentId: string; outOfOffice: boolean; note?: string | undefined; by: string | null }): Promise<{ agent_id: string; out_of_office: boolean; handed_over: (Placement & { note: string })[] }> {
+  async function setOutOfOffice(input: {
+    agentId: string;
+    outOfOffice: boolean;
+    note?: string | undefined;
+    by: string | null;
+  }): Promise<{ agent_id: string; out_of_office: boolean; handed_over: (Placement & { note: string })[] }> {
     const at = deps.clock.now();
     const handedOver = await withTransaction(deps.db, async (tx) => {
       if (!(await repo.setAgentOutOfOffice(tx, { agentId: input.agentId, outOfOffice: input.outOfOffice }))) throw new AppError('not_found', { detail: `No agent ${input.agentId}` });

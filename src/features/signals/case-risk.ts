@@ -36,11 +36,7 @@ export function toCaseMessage(entry: CaseHistoryEntry): CaseMessage | null {
 }
 
 /** The risk inputs of a case from its history, breached commitments and the customer's value. */
-export function riskInputsFromHistory(options: {
-  history: readonly CaseHistoryEntry[];
-  breachedCommitments: number;
-  customerValue: RiskInputs['customerValue'];
-}): RiskInputs {
+export function riskInputsFromHistory(options: { history: readonly CaseHistoryEntry[]; breachedCommitments: number; customerValue: RiskInputs['customerValue'] }): RiskInputs {
   const messages = options.history.map(toCaseMessage).filter((message): message is CaseMessage => message !== null);
   const summary = summariseContactHistory(messages);
   return {

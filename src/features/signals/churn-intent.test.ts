@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectChurnIntent } from './churn-intent.js';
 import { scoreDetector, type LabelledMessage } from './detector-evaluation.js';
 
-const load = (name: string): LabelledMessage[] =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as LabelledMessage[];
+const load = (name: string): LabelledMessage[] => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as LabelledMessage[];
 
 describe('a customer about to leave is noticed', () => {
   it.each([
@@ -37,10 +36,10 @@ describe('a customer about to leave is noticed', () => {
   it('reaches precision and recall of at least 0.9 on the labelled messages', () => {
     const examples = load('labelled-messages.json');
     const score = scoreDetector({ detect: detectChurnIntent, examples, label: 'churnIntent' });
-    console.log(
-      `churn intent on ${examples.length} labelled messages: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`,
-      { falsePositives: score.falsePositives, falseNegatives: score.falseNegatives },
-    );
+    console.log(`churn intent on ${examples.length} labelled messages: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`, {
+      falsePositives: score.falsePositives,
+      falseNegatives: score.falseNegatives,
+    });
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -48,10 +47,10 @@ describe('a customer about to leave is noticed', () => {
   it.each(['holdout-messages.json', 'third-messages.json'])('reaches the same floors on the later-written set %s', (file) => {
     const examples = load(file);
     const score = scoreDetector({ detect: detectChurnIntent, examples, label: 'churnIntent' });
-    console.log(
-      `churn intent on ${examples.length} messages of ${file}: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`,
-      { falsePositives: score.falsePositives, falseNegatives: score.falseNegatives },
-    );
+    console.log(`churn intent on ${examples.length} messages of ${file}: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`, {
+      falsePositives: score.falsePositives,
+      falseNegatives: score.falseNegatives,
+    });
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });

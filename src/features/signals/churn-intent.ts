@@ -5,8 +5,7 @@ import type { SignalDetection } from './signal-result.js';
 import { toClauseText, tokensInSpan, type ClauseText } from './clause-text.js';
 import { analyseText, type AnalysedText } from './text-analysis.js';
 
-const buy =
-  '(?:buy|by|buying|order|ordering|shop|shopping|purchase|purchasing|use|using|spend|spending|deal|dealing|do business)';
+const buy = '(?:buy|by|buying|order|ordering|shop|shopping|purchase|purchasing|use|using|spend|spending|deal|dealing|do business)';
 /** Words that may sit between "buy" and "again" without turning it into a product ("never order the blue one again"). */
 const filler = '(?:(?:from|with|at|you|your|here|this|that|site|shop|store|company|people|anything|a|thing|ever|the|of|them|us|lot|guys) ){0,5}';
 const rival =
@@ -65,8 +64,7 @@ function statesChurn(clause: ClauseText): boolean {
     // wink-nlp's negation scope runs on past a condition ("if this isn't fixed, I'm done with you"),
     // so after an "if" or "unless" only a negation right before the intent counts.
     const conditional = / (?:if|unless) /.test(text.slice(0, match.index + 1));
-    const negatedByWink =
-      !conditional && tokensInSpan(clause, match.index, match.index + match[0].length).some((token) => token.negated);
+    const negatedByWink = !conditional && tokensInSpan(clause, match.index, match.index + match[0].length).some((token) => token.negated);
     if (!negatedByWink && !negation.test(text.slice(0, match.index + 1))) return true;
   }
   return false;

@@ -21,11 +21,7 @@ describe('a customer writing again and again without progress', () => {
   });
 
   it('a reply that moved the case starts the count again', () => {
-    const messages: CaseMessage[] = [
-      { direction: 'inbound' },
-      { direction: 'inbound' },
-      { direction: 'outbound', agentId: 'agt_a', movedCase: true },
-    ];
+    const messages: CaseMessage[] = [{ direction: 'inbound' }, { direction: 'inbound' }, { direction: 'outbound', agentId: 'agt_a', movedCase: true }];
     expect(summariseContactHistory(messages)).toEqual({ repeatedContacts: 0, distinctAgentsReplied: 1, sentiments: [] });
   });
 });

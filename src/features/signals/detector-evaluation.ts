@@ -18,11 +18,7 @@ export interface DetectorScore {
 }
 
 /** Precision and recall of `detect` for one label of `examples`; an empty class counts as perfect. */
-export function scoreDetector(options: {
-  detect: (text: string) => SignalDetection;
-  examples: readonly LabelledMessage[];
-  label: 'managerRequest' | 'churnIntent';
-}): DetectorScore {
+export function scoreDetector(options: { detect: (text: string) => SignalDetection; examples: readonly LabelledMessage[]; label: 'managerRequest' | 'churnIntent' }): DetectorScore {
   const { detect, examples, label } = options;
   let truePositives = 0;
   const falsePositives: string[] = [];

@@ -21,11 +21,7 @@ export function editDistance(a: string, b: string): number {
  * words of nine or more. Real words that sit one typo away ("manage" from "manager") are listed in
  * `notTypos` so they are never read as the word they resemble.
  */
-export function matchWord(options: {
-  candidate: string;
-  words: ReadonlySet<string>;
-  notTypos?: ReadonlySet<string>;
-}): string | undefined {
+export function matchWord(options: { candidate: string; words: ReadonlySet<string>; notTypos?: ReadonlySet<string> }): string | undefined {
   const { candidate, words, notTypos } = options;
   if (words.has(candidate)) return candidate;
   if (candidate.length < 5 || notTypos?.has(candidate)) return undefined;

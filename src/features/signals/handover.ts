@@ -22,11 +22,7 @@ export interface Handover<Id extends string> {
  * Plans where each case of an out-of-office owner goes. Cases are dealt one by one and each choice counts
  * towards the next, so a long absence spreads its cases round the team instead of piling them on one agent.
  */
-export function planHandover<Id extends string>(options: {
-  cases: readonly CaseToHandOver<Id>[];
-  agents: readonly AssignableAgent<Id>[];
-  at: Date;
-}): Handover<Id>[] {
+export function planHandover<Id extends string>(options: { cases: readonly CaseToHandOver<Id>[]; agents: readonly AssignableAgent<Id>[]; at: Date }): Handover<Id>[] {
   let agents = [...options.agents];
   const byId = new Map(agents.map((agent) => [agent.id, agent]));
   const plans: Handover<Id>[] = [];
@@ -42,14 +38,10 @@ export function planHandover<Id extends string>(options: {
       fromOwnerId: item.ownerId,
       toOwnerId,
       note:
-        toOwnerId === null
-          ? `Owner ${item.ownerId} is out of office and nobody has room for this case: it waits in the unassigned queue.`
-          : `Handed on from ${item.ownerId}, who is out of office.`,
+        toOwnerId === null ? `Owner ${item.ownerId} is out of office and nobody has room for this case: it waits in the unassigned queue.` : `Handed on from ${item.ownerId}, who is out of office.`,
     });
     if (toOwnerId !== null) {
-      agents = agents.map((agent) =>
-        agent.id === toOwnerId ? { ...agent, openCases: agent.openCases + 1, lastAssignedAt: options.at } : agent,
-      );
+      agents = agents.map((agent) => (agent.id === toOwnerId ? { ...agent, openCases: agent.openCases + 1, lastAssignedAt: options.at } : agent));
     }
   }
   return plans;

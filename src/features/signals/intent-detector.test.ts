@@ -8,11 +8,9 @@ import { intentWeightsFileSchema, type IntentName } from './intents/intent-weigh
 import { defaultTrainingOptions } from './intents/train-intent-model.js';
 import { hashTrainingInput } from './intents/training-hash.js';
 
-const load = (name: string): LabelledMessage[] =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as LabelledMessage[];
+const load = (name: string): LabelledMessage[] => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as LabelledMessage[];
 
-const f1 = (score: { precision: number; recall: number }) =>
-  score.precision + score.recall === 0 ? 0 : (2 * score.precision * score.recall) / (score.precision + score.recall);
+const f1 = (score: { precision: number; recall: number }) => (score.precision + score.recall === 0 ? 0 : (2 * score.precision * score.recall) / (score.precision + score.recall));
 
 describe('intents are recognised in wordings nobody wrote a rule for', () => {
   it('ships weights trained on the corpus as it is now', () => {
@@ -38,10 +36,10 @@ describe('intents are recognised in wordings nobody wrote a rule for', () => {
     ['churnIntent', 0.92],
   ] as Array<[IntentName, number]>)('reaches its F1 target for %s on the held-out set', (intent, target) => {
     const score = scoreDetector({ detect: (text) => detectIntent({ intent, text }), examples: heldOut, label: intent });
-    console.log(
-      `${intent} on ${heldOut.length} held-out messages: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, F1 ${f1(score).toFixed(3)}`,
-      { falsePositives: score.falsePositives, falseNegatives: score.falseNegatives },
-    );
+    console.log(`${intent} on ${heldOut.length} held-out messages: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}, F1 ${f1(score).toFixed(3)}`, {
+      falsePositives: score.falsePositives,
+      falseNegatives: score.falseNegatives,
+    });
     expect(f1(score)).toBeGreaterThanOrEqual(target);
   });
 

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreDetector, type LabelledMessage } from './detector-evaluation.js';
 import { detectManagerRequest } from './manager-request.js';
 
-const load = (name: string): LabelledMessage[] =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as LabelledMessage[];
+const load = (name: string): LabelledMessage[] => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as LabelledMessage[];
 
 describe('a request for a manager is heard in any wording', () => {
   it.each([
@@ -54,10 +53,10 @@ describe('a request for a manager is heard in any wording', () => {
     const examples = load('labelled-messages.json');
     expect(examples.length).toBeGreaterThanOrEqual(250);
     const score = scoreDetector({ detect: detectManagerRequest, examples, label: 'managerRequest' });
-    console.log(
-      `manager request on ${examples.length} labelled messages: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`,
-      { falsePositives: score.falsePositives, falseNegatives: score.falseNegatives },
-    );
+    console.log(`manager request on ${examples.length} labelled messages: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`, {
+      falsePositives: score.falsePositives,
+      falseNegatives: score.falseNegatives,
+    });
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -65,10 +64,10 @@ describe('a request for a manager is heard in any wording', () => {
   it.each(['holdout-messages.json', 'third-messages.json'])('reaches the same floors on the later-written set %s', (file) => {
     const examples = load(file);
     const score = scoreDetector({ detect: detectManagerRequest, examples, label: 'managerRequest' });
-    console.log(
-      `manager request on ${examples.length} messages of ${file}: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`,
-      { falsePositives: score.falsePositives, falseNegatives: score.falseNegatives },
-    );
+    console.log(`manager request on ${examples.length} messages of ${file}: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}`, {
+      falsePositives: score.falsePositives,
+      falseNegatives: score.falseNegatives,
+    });
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
   });

@@ -27,8 +27,7 @@ const ownRole = / (?:am|as|be|was) an? $/;
 const contactCue =
   / (?:speak|speaking|talk|talking|chat|word with|through to|transfer|connect|forward|pass|refer|send (?:this|it) up|escalate|involve|involved|loop in|call|calls|phone|ring|contact|get in touch|in touch|reach|see|review|look at|look into|raise|complaint to|complaint with|complain to|reviewed by|looked at by|handled by|dealt with by|arrange|deal with|discuss|get back to|available|around) /;
 /** Ways of asking for something: within five words before the senior person. */
-const wishCue =
-  / (?:want|need|needs|demand|insist|request|ask for|asking for|asked for|like|get|(?:can|could|may) (?:i|we) have|bring|give|find|put|let) /;
+const wishCue = / (?:want|need|needs|demand|insist|request|ask for|asking for|asked for|like|get|(?:can|could|may) (?:i|we) have|bring|give|find|put|let) /;
 const asksWhoOrWhere = /^ (?:who|where) (?:is|are) your $/;
 
 const escalationRequest = [
@@ -43,8 +42,7 @@ const outsideParty = / (?:lawyer|solicitor|attorney|bank|court|ombudsman|trading
 
 const negator = / (?:not|never|no|without) /g;
 /** After a negation these words say the customer does NOT want a senior person ("no need", "don't want"). */
-const declines =
-  / (?:want|need|needs|needed|necessary|require|required|ask|asking|asked|request|demand|escalate|escalated|bother|involve|interested|looking|rather|reason|point|have to) /;
+const declines = / (?:want|need|needs|needed|necessary|require|required|ask|asking|asked|request|demand|escalate|escalated|bother|involve|interested|looking|rather|reason|point|have to) /;
 const doubleNegative = /^(?:\w+ ){0,1}(?:stop|stopping|quit) /;
 
 // Customers reuse a small vocabulary, so each word's typo check is remembered (bounded, cleared when full).

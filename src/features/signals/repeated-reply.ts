@@ -30,7 +30,10 @@ const signOff = /^(?:best|kind|warm)?\s*(?:regards|wishes)|^(?:thanks|thank you|
 
 /** The body without its opening greeting line and its closing sign-off block. */
 export function stripSalutations(body: string): string {
-  const lines = body.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = body
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   if (lines.length > 1 && greeting.test(lines[0]!) && lines[0]!.length <= 60) lines.shift();
   const closing = lines.findIndex((line, i) => i > 0 && signOff.test(line) && line.length <= 40);
   // A sign-off line ends the answer: what follows is a name, a title or a footer.
@@ -58,7 +61,12 @@ export function answerText(body: string): string {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+  );
 }
 
 /** The set of overlapping word triples of what a reply answers (see {@link answerText}). */
@@ -90,11 +98,7 @@ export function replySimilarity(options: { a: string; b: string }): number {
  * Whether `body` repeats one of the case's earlier replies: the most similar earlier reply and its
  * similarity, `repeated` when that reaches {@link REPEATED_REPLY_THRESHOLD}.
  */
-export function findRepeatedReply(options: {
-  body: string;
-  earlierReplies: readonly EarlierReply[];
-  threshold?: number;
-}): RepeatedReplyCheck {
+export function findRepeatedReply(options: { body: string; earlierReplies: readonly EarlierReply[]; threshold?: number }): RepeatedReplyCheck {
   const { body, earlierReplies, threshold = REPEATED_REPLY_THRESHOLD } = options;
   // Compared on what analysis reads of each reply (shared/analysis-bounds.ts): a repeat shows in its start.
   const own = shingles(boundForAnalysis(body).text);

@@ -28,14 +28,7 @@ describe('risk of losing a customer, with its reasons', () => {
       breachedCommitments: 1,
     };
     const risk = computeRisk(inputs);
-    expect(codes(inputs)).toEqual([
-      'manager_request',
-      'negative_sentiment',
-      'sentiment_falling',
-      'repeated_contact',
-      'many_agents',
-      'breached_commitment',
-    ]);
+    expect(codes(inputs)).toEqual(['manager_request', 'negative_sentiment', 'sentiment_falling', 'repeated_contact', 'many_agents', 'breached_commitment']);
     expect(risk.score).toBe(1);
     expect(isHighRisk(risk.score)).toBe(true);
     for (const signal of risk.signals) {
@@ -62,8 +55,7 @@ describe('risk of losing a customer, with its reasons', () => {
   });
 
   it('weighs repeated contact by how many messages went unanswered, up to a cap', () => {
-    const weight = (repeatedContacts: number) =>
-      computeRisk({ ...calm, repeatedContacts }).signals.find((s) => s.code === 'repeated_contact')?.weight ?? 0;
+    const weight = (repeatedContacts: number) => computeRisk({ ...calm, repeatedContacts }).signals.find((s) => s.code === 'repeated_contact')?.weight ?? 0;
     expect(weight(1)).toBe(0);
     expect(weight(2)).toBe(0.05);
     expect(weight(4)).toBe(0.15);
@@ -71,8 +63,7 @@ describe('risk of losing a customer, with its reasons', () => {
   });
 
   it('weighs sentiment by how negative the last messages are', () => {
-    const weight = (sentiments: number[]) =>
-      computeRisk({ ...calm, sentiments }).signals.find((s) => s.code === 'negative_sentiment')?.weight ?? 0;
+    const weight = (sentiments: number[]) => computeRisk({ ...calm, sentiments }).signals.find((s) => s.code === 'negative_sentiment')?.weight ?? 0;
     expect(weight([-0.1])).toBe(0);
     expect(weight([-0.25])).toBe(0.1);
     expect(weight([-0.9])).toBe(0.2);

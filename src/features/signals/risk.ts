@@ -4,15 +4,7 @@ import { z } from 'zod';
 import { formatMoney } from '../../shared/values.js';
 import { NEGATIVE_SENTIMENT, sentimentTrend } from './sentiment.js';
 
-export type RiskSignalCode =
-  | 'manager_request'
-  | 'churn_intent'
-  | 'negative_sentiment'
-  | 'sentiment_falling'
-  | 'repeated_contact'
-  | 'many_agents'
-  | 'breached_commitment'
-  | 'high_value';
+export type RiskSignalCode = 'manager_request' | 'churn_intent' | 'negative_sentiment' | 'sentiment_falling' | 'repeated_contact' | 'many_agents' | 'breached_commitment' | 'high_value';
 
 export interface RiskSignal {
   readonly code: RiskSignalCode;

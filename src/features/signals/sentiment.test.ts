@@ -18,12 +18,9 @@ describe('sentiment per message and its trend', () => {
   });
 
   it('sees a customer growing angrier across messages', () => {
-    const scores = [
-      'Hi, could you tell me when my order ships? Thanks!',
-      'Still no news about my order.',
-      'This is annoying, nobody answers.',
-      'This is terrible. Worst shop ever, I am furious.',
-    ].map(scoreSentiment);
+    const scores = ['Hi, could you tell me when my order ships? Thanks!', 'Still no news about my order.', 'This is annoying, nobody answers.', 'This is terrible. Worst shop ever, I am furious.'].map(
+      scoreSentiment,
+    );
     const trend = sentimentTrend(scores);
     expect(trend.direction).toBe('falling');
     expect(trend.slope).toBeLessThan(-0.1);
@@ -37,9 +34,7 @@ describe('sentiment per message and its trend', () => {
   });
 
   it('agrees with the labels of the evaluation set on which messages read negative', () => {
-    const examples = JSON.parse(
-      readFileSync(new URL('./fixtures/labelled-messages.json', import.meta.url), 'utf8'),
-    ) as LabelledMessage[];
+    const examples = JSON.parse(readFileSync(new URL('./fixtures/labelled-messages.json', import.meta.url), 'utf8')) as LabelledMessage[];
     const measure = (slice: LabelledMessage[]) => {
       let truePositives = 0;
       let flagged = 0;

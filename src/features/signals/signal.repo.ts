@@ -14,7 +14,15 @@ export async function insertMessageSignals(
 ): Promise<void> {
   await q
     .insertInto('message_signals')
-    .values({ message_id: input.messageId, case_id: input.caseId, sentiment: input.sentiment, manager_request: input.managerRequest, churn_intent: input.churnIntent, analysis_truncated: input.analysisTruncated, at: input.at })
+    .values({
+      message_id: input.messageId,
+      case_id: input.caseId,
+      sentiment: input.sentiment,
+      manager_request: input.managerRequest,
+      churn_intent: input.churnIntent,
+      analysis_truncated: input.analysisTruncated,
+      at: input.at,
+    })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .execute();
 }
@@ -258,12 +266,7 @@ function toCaseToRoute(row: { id: string; customer_id: string; kind: string; las
 
 /** The owner of the customer's most recent other case that had one, other than `notOwnerId`. */
 export async function findCustomerPreviousOwner(q: Queryable, options: { customerId: string; excludeCaseId: string; notOwnerId?: string | undefined }): Promise<string | null> {
-  let query = q
-    .selectFrom('cases')
-    .select('owner_id')
-    .where('customer_id', '=', options.customerId)
-    .where('id', '!=', options.excludeCaseId)
-    .where('owner_id', 'is not', null);
+  let query = q.selectFrom('cases').select('owner_id').where('customer_id', '=', options.customerId).where('id', '!=', options.excludeCaseId).where('owner_id', 'is not', null);
   if (options.notOwnerId) query = query.where('owner_id', '!=', options.notOwnerId);
   const row = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row?.owner_id ?? null;
@@ -302,4 +305,3 @@ export function selectCaseNoteViews(q: Queryable, caseId: Expression<string>) {
     orderBy: ['at', 'id'],
   });
 }
-

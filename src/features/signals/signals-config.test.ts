@@ -11,7 +11,11 @@ describe('the signals section of kept.config.yaml', () => {
   });
 
   it('asks for the skills of the case kind and of its channel, each once', () => {
-    const config = parseSignalsConfig({ file: { signals: { assignment: { skills_by_channel: { sms: ['sms'] }, skills_by_kind: { claim: ['claims', 'sms'] } } } }, configPath: 'kept.config.yaml', lineOf });
+    const config = parseSignalsConfig({
+      file: { signals: { assignment: { skills_by_channel: { sms: ['sms'] }, skills_by_kind: { claim: ['claims', 'sms'] } } } },
+      configPath: 'kept.config.yaml',
+      lineOf,
+    });
     expect(requiredSkillsFor(config, { kind: 'claim', channel: 'sms' })).toEqual(['claims', 'sms']);
     expect(requiredSkillsFor(config, { kind: 'inquiry', channel: 'email' })).toEqual([]);
   });

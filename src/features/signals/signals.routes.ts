@@ -18,7 +18,7 @@ export function registerSignalRoutes(app: App, deps: { assignment: AssignmentSer
       config: { auth: 'agent' },
       schema: {
         operationId: 'setOutOfOffice',
-        summary: "Mark an agent in or out of office; going out hands their cases on",
+        summary: 'Mark an agent in or out of office; going out hands their cases on',
         tags: ['agents'],
         response: declareResponses({
           200: z.object({ agent_id: z.string(), out_of_office: z.boolean(), handed_over: z.array(placementSchema.extend({ note: z.string() })) }),
@@ -31,9 +31,22 @@ export function registerSignalRoutes(app: App, deps: { assignment: AssignmentSer
     async (request) => {
       const principal = principalOf(request);
       // Agents mark themselves; managers and admins mark anyone.
-      if (principal.agentId !== request.params.id && !roleAtLeast(principal.role, 'manager')) throw new AppError('forbidden', { detail: 'Only a manager or an admin can mark another agent out of office' });
+      if (principal.agentId !== request.params.id && !roleAtLeast(principal.role, 'manager'))
+        throw new AppError('forbidden', { detail: 'Only a manager or an admin can mark another agent out of office' });
       return deps.assignment.setOutOfOffice({ agentId: request.params.id, outOfOffice: request.body.out_of_office, note: request.body.note, by: principal.agentId });
     },
   );
-  app.post('/api/v1/cases/sweep', { config: { auth: 'admin' }, schema: { operationId: 'sweepUnassignedCases', summary: 'Assign waiting unassigned cases now', tags: ['cases'], response: declareResponses({ 200: z.object({ assigned: z.array(placementSchema), still_unassigned: z.number().int() }) }) } }, async (request) => deps.assignment.sweepUnassigned({ by: principalOf(request).agentId }));
+  app.post(
+    '/api/v1/cases/sweep',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        operationId: 'sweepUnassignedCases',
+        summary: 'Assign waiting unassigned cases now',
+        tags: ['cases'],
+        response: declareResponses({ 200: z.object({ assigned: z.array(placementSchema), still_unassigned: z.number().int() }) }),
+      },
+    },
+    async (request) => deps.assignment.sweepUnassigned({ by: principalOf(request).agentId }),
+  );
 }

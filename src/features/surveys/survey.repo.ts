@@ -80,7 +80,18 @@ export async function insertInvitation(
 ): Promise<InvitationRecord> {
   const row = await tables(q)
     .insertInto('survey_invitations')
-    .values({ id: input.id, token: input.token, customer_id: input.customerId, case_id: input.caseId, order_number: input.orderNumber, trigger: input.trigger, kind: input.kind, to_address: input.toAddress, outbox_id: input.outboxId, sent_at: input.at })
+    .values({
+      id: input.id,
+      token: input.token,
+      customer_id: input.customerId,
+      case_id: input.caseId,
+      order_number: input.orderNumber,
+      trigger: input.trigger,
+      kind: input.kind,
+      to_address: input.toAddress,
+      outbox_id: input.outboxId,
+      sent_at: input.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toInvitationRecord(row);
@@ -93,13 +104,30 @@ export async function findInvitationByToken(q: Queryable, token: string): Promis
 
 /** Records the first answer to an invitation; a later one changes nothing. */
 export async function markInvitationResponded(q: Queryable, input: { id: string; response: SurveyAnswer; at: Date }): Promise<void> {
-  await tables(q).updateTable('survey_invitations').set({ responded_at: input.at, response: JSON.stringify(input.response) }).where('id', '=', input.id).where('responded_at', 'is', null).execute();
+  await tables(q)
+    .updateTable('survey_invitations')
+    .set({ responded_at: input.at, response: JSON.stringify(input.response) })
+    .where('id', '=', input.id)
+    .where('responded_at', 'is', null)
+    .execute();
 }
 
-export async function insertResponse(q: Queryable, input: { eventId: string; customerId: string | null; invitationId: string | null; kind: string; score: number; contactRequested: boolean; caseId: string | null; at: Date }): Promise<void> {
+export async function insertResponse(
+  q: Queryable,
+  input: { eventId: string; customerId: string | null; invitationId: string | null; kind: string; score: number; contactRequested: boolean; caseId: string | null; at: Date },
+): Promise<void> {
   await tables(q)
     .insertInto('survey_responses')
-    .values({ event_id: input.eventId, customer_id: input.customerId, invitation_id: input.invitationId, kind: input.kind, score: input.score, contact_requested: input.contactRequested, case_id: input.caseId, responded_at: input.at })
+    .values({
+      event_id: input.eventId,
+      customer_id: input.customerId,
+      invitation_id: input.invitationId,
+      kind: input.kind,
+      score: input.score,
+      contact_requested: input.contactRequested,
+      case_id: input.caseId,
+      responded_at: input.at,
+    })
     .onConflict((oc) => oc.column('event_id').doNothing())
     .execute();
 }
@@ -114,7 +142,12 @@ export async function insertLoop(q: Queryable, input: { caseId: string; customer
 
 /** Closes a case's loop at the first agent message delivered on it; later ones change nothing. */
 export async function closeLoop(q: Queryable, input: { caseId: string; messageId: string; at: Date }): Promise<boolean> {
-  const result = await tables(q).updateTable('survey_loops').set({ closed_at: input.at, closed_by_message_id: input.messageId }).where('case_id', '=', input.caseId).where('closed_at', 'is', null).executeTakeFirst();
+  const result = await tables(q)
+    .updateTable('survey_loops')
+    .set({ closed_at: input.at, closed_by_message_id: input.messageId })
+    .where('case_id', '=', input.caseId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -123,7 +156,10 @@ export async function findLoop(q: Queryable, caseId: string): Promise<LoopRecord
   return row && toLoopRecord(row);
 }
 
-export async function setLoopOutcome(q: Queryable, input: { caseId: string; outcome: 'recovered' | 'not_recovered'; note: string | null; by: string | null; at: Date }): Promise<LoopRecord | undefined> {
+export async function setLoopOutcome(
+  q: Queryable,
+  input: { caseId: string; outcome: 'recovered' | 'not_recovered'; note: string | null; by: string | null; at: Date },
+): Promise<LoopRecord | undefined> {
   const row = await tables(q)
     .updateTable('survey_loops')
     .set({ outcome: input.outcome, outcome_note: input.note, outcome_by: input.by, outcome_at: input.at })
@@ -134,7 +170,13 @@ export async function setLoopOutcome(q: Queryable, input: { caseId: string; outc
 }
 
 export async function listResponses(q: Queryable, range: { from: Date; to: Date }): Promise<{ kind: string; score: number; at: Date }[]> {
-  const rows = await tables(q).selectFrom('survey_responses').select(['kind', 'score', 'responded_at']).where('responded_at', '>=', range.from).where('responded_at', '<=', range.to).orderBy('responded_at').execute();
+  const rows = await tables(q)
+    .selectFrom('survey_responses')
+    .select(['kind', 'score', 'responded_at'])
+    .where('responded_at', '>=', range.from)
+    .where('responded_at', '<=', range.to)
+    .orderBy('responded_at')
+    .execute();
   return rows.map((row) => ({ kind: row.kind, score: row.score, at: row.responded_at }));
 }
 

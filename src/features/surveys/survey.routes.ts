@@ -19,16 +19,39 @@ const reportQuery = z.object({
 export function registerSurveyRoutes(app: App, deps: { surveys: SurveyService; clock: Clock }): void {
   app.post(
     '/api/v1/cases/:id/survey-outcome',
-    { config: { auth: 'agent' }, schema: { operationId: 'recordSurveyOutcome', summary: 'Record whether a survey follow-up recovered the customer', tags: ['surveys'], response: declareResponses({ 200: loopViewSchema, ...errorResponses(409) }), params: z.object({ id: z.string().min(1) }), body: z.object({ outcome: z.enum(['recovered', 'not_recovered']), note: z.string().max(2000).optional() }) } },
+    {
+      config: { auth: 'agent' },
+      schema: {
+        operationId: 'recordSurveyOutcome',
+        summary: 'Record whether a survey follow-up recovered the customer',
+        tags: ['surveys'],
+        response: declareResponses({ 200: loopViewSchema, ...errorResponses(409) }),
+        params: z.object({ id: z.string().min(1) }),
+        body: z.object({ outcome: z.enum(['recovered', 'not_recovered']), note: z.string().max(2000).optional() }),
+      },
+    },
     async (request) => deps.surveys.recordOutcome({ caseId: request.params.id, outcome: request.body.outcome, note: request.body.note ?? null, by: principalOf(request).agentId }),
   );
 
-  app.get('/api/v1/reports/surveys', { config: { auth: 'manager' }, schema: { operationId: 'getSurveyReport', summary: 'NPS by week, CSAT, response rate and loop closure', tags: ['surveys'], querystring: reportQuery, response: declareResponses({ 200: surveyReportSchema }) } }, async (request) => {
-    const to = request.query.to ? new Date(request.query.to) : deps.clock.now();
-    const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 12 * 7 * 24 * 3_600_000);
-    if (from >= to) throw new AppError('validation_failed', { detail: 'from: must be before to', field: 'from' });
-    return deps.surveys.report({ from, to });
-  });
+  app.get(
+    '/api/v1/reports/surveys',
+    {
+      config: { auth: 'manager' },
+      schema: {
+        operationId: 'getSurveyReport',
+        summary: 'NPS by week, CSAT, response rate and loop closure',
+        tags: ['surveys'],
+        querystring: reportQuery,
+        response: declareResponses({ 200: surveyReportSchema }),
+      },
+    },
+    async (request) => {
+      const to = request.query.to ? new Date(request.query.to) : deps.clock.now();
+      const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 12 * 7 * 24 * 3_600_000);
+      if (from >= to) throw new AppError('validation_failed', { detail: 'from: must be before to', field: 'from' });
+      return deps.surveys.report({ from, to });
+    },
+  );
 }
 
 /** The survey page: a form until answered (a score link opens it with the score chosen), then what was received. */

@@ -36,9 +36,7 @@ export interface SurveyAnswerInput {
   contactRequested?: boolean;
 }
 
-export type AnswerOutcome =
-  | { outcome: 'received' | 'already'; invitation: repo.InvitationRecord }
-  | { outcome: 'invalid'; invitation: repo.InvitationRecord; errors: Record<string, string> };
+export type AnswerOutcome = { outcome: 'received' | 'already'; invitation: repo.InvitationRecord } | { outcome: 'invalid'; invitation: repo.InvitationRecord; errors: Record<string, string> };
 
 export function toLoopView(loop: repo.LoopRecord) {
   return {
@@ -57,7 +55,10 @@ export function createSurveyService(deps: SurveyServiceDeps) {
   const link = (token: string) => `${deps.publicUrl.replace(/\/$/, '')}/forms/${token}`;
 
   /** Invites the customer unless surveys are off or they were invited within the throttle window. */
-  async function invite(tx: Tx, input: { customerId: string; caseId: string | null; orderNumber: string | null; trigger: string; kind: SurveyKind; at: Date }): Promise<repo.InvitationRecord | undefined> {
+  async function invite(
+    tx: Tx,
+    input: { customerId: string; caseId: string | null; orderNumber: string | null; trigger: string; kind: SurveyKind; at: Date },
+  ): Promise<repo.InvitationRecord | undefined> {
     // A survey of the past is not sent now (src/db/history-transaction.ts).
     if (!deps.settings.enabled || historyOf(tx)) return undefined;
     const lastSentAt = await repo.findLastInvitationTime(tx, input.customerId);
@@ -67,7 +68,11 @@ export function createSurveyService(deps: SurveyServiceDeps) {
     // The email goes first, so the invitation is written once, with the outbox entry it was sent as.
     const keys = repo.newInvitationKeys();
     const text = invitationText({ kind: input.kind, link: link(keys.token), orderNumber: input.orderNumber });
-    const sent = await queueCustomerEmail(tx, { outbox: deps.outbox, bus: deps.bus, email: { key: `survey:${keys.id}`, customerId: input.customerId, to, caseRecord: null, orderNumber: input.orderNumber, origin: `survey_${input.kind}`, ...text, at: input.at } });
+    const sent = await queueCustomerEmail(tx, {
+      outbox: deps.outbox,
+      bus: deps.bus,
+      email: { key: `survey:${keys.id}`, customerId: input.customerId, to, caseRecord: null, orderNumber: input.orderNumber, origin: `survey_${input.kind}`, ...text, at: input.at },
+    });
     const invitation = await repo.insertInvitation(tx, { ...input, ...keys, toAddress: to, outboxId: sent.status === 'skipped' ? null : sent.outboxId });
     deps.logger.info({ customer_id: input.customerId, invitation_id: invitation.id, trigger: input.trigger, status: sent.status }, 'survey invitation');
     return invitation;
@@ -94,7 +99,14 @@ export function createSurveyService(deps: SurveyServiceDeps) {
   async function onCaseChanged(fact: DomainFact<'case.changed'>, tx: Tx): Promise<void> {
     const { before, after } = fact;
     if (fact.change !== 'state' || after.state !== 'resolved' || before?.state === 'resolved' || !deps.settings.after_resolution.enabled) return;
-    await invite(tx, { customerId: after.customerId, caseId: after.id, orderNumber: after.orderNumber, trigger: 'case.resolved', kind: deps.settings.after_resolution.kind, at: after.resolvedAt ?? deps.clock.now() });
+    await invite(tx, {
+      customerId: after.customerId,
+      caseId: after.id,
+      orderNumber: after.orderNumber,
+      trigger: 'case.resolved',
+      kind: deps.settings.after_resolution.kind,
+      at: after.resolvedAt ?? deps.clock.now(),
+    });
   }
 
   /** An agent's message reaching the customer on a survey follow-up case closes its loop. */
@@ -135,7 +147,9 @@ export function createSurveyService(deps: SurveyServiceDeps) {
         data: { score, ...(comment ? { comment } : {}), contact_requested: contactRequested, survey: invitation.kind, answer: parsed.value, invitation_id: invitation.id },
       },
     ]);
-    await withTransaction(deps.db, (tx) => repo.markInvitationResponded(tx, { id: invitation.id, response: { answer: parsed.value, score, comment: comment || null, contact_requested: contactRequested }, at }));
+    await withTransaction(deps.db, (tx) =>
+      repo.markInvitationResponded(tx, { id: invitation.id, response: { answer: parsed.value, score, comment: comment || null, contact_requested: contactRequested }, at }),
+    );
     const recorded = (await repo.findInvitationByToken(deps.db, token))!;
     return { outcome: recorded.respondedAt?.getTime() === at.getTime() ? 'received' : 'already', invitation: recorded };
   }

@@ -1,20 +1,6 @@
 // Cases: the queues, one case, and what an agent does to it.
 import { query, request, requestRaw } from './http';
-import type {
-  CaseDetail,
-  CaseState,
-  CaseSummary,
-  Finding,
-  OpenedCommitment,
-  Page,
-  Preview,
-  PreviewInput,
-  ReplyInput,
-  ReplyPromise,
-  ReplyResult,
-  SentMessage,
-  Queue,
-} from './types';
+import type { CaseDetail, CaseState, CaseSummary, Finding, OpenedCommitment, Page, Preview, PreviewInput, ReplyInput, ReplyPromise, ReplyResult, SentMessage, Queue } from './types';
 
 /** `GET /api/v1/cases?queue=&customer_id=&state=&cursor=` — one page of a queue, or of a customer's cases. */
 export function listCases(params: { queue?: Queue; customerId?: string; state?: CaseState | ''; cursor?: string | null; limit?: number }): Promise<Page<CaseSummary>> {
@@ -46,10 +32,10 @@ export async function sendReply(caseId: string, input: ReplyInput): Promise<Repl
  * The server answers `{subject, body, channel, findings, promises?}`; `body` is what would be sent.
  */
 export async function previewReply(caseId: string, input: PreviewInput): Promise<Preview> {
-  const body = await request<{ subject?: string | null; body?: string; rendered?: string; findings?: Finding[]; promises?: ReplyPromise[] }>(
-    `/cases/${encodeURIComponent(caseId)}/replies/preview`,
-    { method: 'POST', body: input },
-  );
+  const body = await request<{ subject?: string | null; body?: string; rendered?: string; findings?: Finding[]; promises?: ReplyPromise[] }>(`/cases/${encodeURIComponent(caseId)}/replies/preview`, {
+    method: 'POST',
+    body: input,
+  });
   return { rendered: body.body ?? body.rendered ?? '', findings: body.findings ?? [], promises: body.promises ?? [] };
 }
 

@@ -62,8 +62,7 @@ export const timelineQuery = (customerId: string | undefined) =>
 export const customerSearchQuery = (lookup: IdentityQuery | null) =>
   queryOptions({ queryKey: ['customer-search', lookup], queryFn: () => findCustomers(lookup as IdentityQuery), enabled: lookup !== null });
 
-export const commitmentsQuery = (state: CommitmentState, limit: number) =>
-  queryOptions({ queryKey: [...queryKeys.commitments, state, limit], queryFn: () => listCommitments({ state, limit }) });
+export const commitmentsQuery = (state: CommitmentState, limit: number) => queryOptions({ queryKey: [...queryKeys.commitments, state, limit], queryFn: () => listCommitments({ state, limit }) });
 
 export const replyPreviewQuery = (caseId: string, content: ReplyContent | null) =>
   queryOptions({ queryKey: ['preview', caseId, content], queryFn: () => previewReply(caseId, content as ReplyContent), enabled: content !== null, staleTime: 30_000 });

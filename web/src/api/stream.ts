@@ -1,8 +1,6 @@
 // Live updates: server-sent events at `GET /api/v1/stream?token=…&show=…` (what the page shows; lib/live-scope.ts).
 
-export type LiveEvent =
-  | { type: 'case.updated'; case_id: string }
-  | { type: 'commitment.updated'; id: string; case_id: string | null };
+export type LiveEvent = { type: 'case.updated'; case_id: string } | { type: 'commitment.updated'; id: string; case_id: string | null };
 
 export interface StreamHandlers {
   onEvent(event: LiveEvent): void;

@@ -151,9 +151,7 @@ export interface SentMessage {
   body?: string;
 }
 
-export type ReplyResult =
-  | { status: 'sent'; message: SentMessage; promises: ReplyPromise[]; commitments_opened: OpenedCommitment[] }
-  | { status: 'held'; findings: Finding[] };
+export type ReplyResult = { status: 'sent'; message: SentMessage; promises: ReplyPromise[]; commitments_opened: OpenedCommitment[] } | { status: 'held'; findings: Finding[] };
 
 export type PreviewInput = ReplyContent;
 

@@ -49,10 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [signOut]);
 
-  const value = useMemo<Session>(
-    () => ({ agent: token ? (me.data ?? null) : null, token, loading: token !== null && me.isPending, login, logout }),
-    [token, me.data, me.isPending, login, logout],
-  );
+  const value = useMemo<Session>(() => ({ agent: token ? (me.data ?? null) : null, token, loading: token !== null && me.isPending, login, logout }), [token, me.data, me.isPending, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -33,7 +33,11 @@ export function AssistPanel({ caseId, messages, onUseReply }: { caseId: string; 
       ))}
       {suggested && (
         <div className="assist-suggested">
-          <p className="muted">{suggested.audit.ok ? 'Suggested reply, drafted from the records; the fact audit finds nothing.' : `Suggested reply; the fact audit finds: ${suggested.audit.findings.map((finding) => finding.detail).join('; ')}`}</p>
+          <p className="muted">
+            {suggested.audit.ok
+              ? 'Suggested reply, drafted from the records; the fact audit finds nothing.'
+              : `Suggested reply; the fact audit finds: ${suggested.audit.findings.map((finding) => finding.detail).join('; ')}`}
+          </p>
           <button type="button" onClick={() => onUseReply(suggested.body)}>
             Use suggested reply
           </button>

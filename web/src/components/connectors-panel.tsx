@@ -82,7 +82,8 @@ function ConnectorDeliveries() {
         <ul className="deliveries">
           {deliveries.data.map((d) => (
             <li key={d.id}>
-              <strong>{d.connector}</strong> <code>{d.topic ?? '(no topic)'}</code> {d.delivery_id} · {new Date(d.received_at).toLocaleString()} · <span className={d.status === 'failed' ? 'warn' : undefined}>{d.status}</span>
+              <strong>{d.connector}</strong> <code>{d.topic ?? '(no topic)'}</code> {d.delivery_id} · {new Date(d.received_at).toLocaleString()} ·{' '}
+              <span className={d.status === 'failed' ? 'warn' : undefined}>{d.status}</span>
               {d.attempts > 1 && <span className="muted"> · mapped {d.attempts} times</span>}
               {d.error && <p className="delivery-error">{d.error}</p>}
               {isAdmin && d.status !== 'processing' && (

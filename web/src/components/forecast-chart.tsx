@@ -12,8 +12,7 @@ export function ForecastBanner({ forecast }: { forecast: Forecast }) {
   if (!warning) {
     return (
       <p className="forecast-clear" data-forecast="clear">
-        No breach wave projected: with the configured staffing, first responses keep their {forecast.firstResponseHours} h deadline for the next{' '}
-        {forecast.days.length} days.
+        No breach wave projected: with the configured staffing, first responses keep their {forecast.firstResponseHours} h deadline for the next {forecast.days.length} days.
       </p>
     );
   }
@@ -46,7 +45,15 @@ export function ForecastChart({ forecast }: { forecast: Forecast }) {
         <Tooltip labelFormatter={labelAt} />
         <Legend />
         {spans.map((span) => (
-          <ReferenceArea key={span.date} x1={span.x1} x2={span.x2} fill="#ffcecb" fillOpacity={0.6} ifOverflow="hidden" label={{ value: `${span.breaches} breaches`, position: 'insideTop', fill: '#a40e26', fontSize: 12 }} />
+          <ReferenceArea
+            key={span.date}
+            x1={span.x1}
+            x2={span.x2}
+            fill="#ffcecb"
+            fillOpacity={0.6}
+            ifOverflow="hidden"
+            label={{ value: `${span.breaches} breaches`, position: 'insideTop', fill: '#a40e26', fontSize: 12 }}
+          />
         ))}
         <Area type="monotone" dataKey="backlog" name="backlog (peak)" stroke="#9a6700" fill="#fff1c2" isAnimationActive={false} />
         <Line type="monotone" dataKey="arrivals" name="arrivals" stroke="#0969da" dot={false} isAnimationActive={false} />
@@ -60,7 +67,9 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
   const rows = forecastRows(forecast);
   return (
     <details className="forecast-days">
-      <summary>The forecast day by day (as <code>kept forecast</code> prints it)</summary>
+      <summary>
+        The forecast day by day (as <code>kept forecast</code> prints it)
+      </summary>
       <table className="compact numbers">
         <caption className="visually-hidden">Projected contacts per day against capacity</caption>
         <thead>

@@ -31,7 +31,14 @@ export function Layout() {
   return (
     <div className="shell">
       {/* biome-ignore lint/a11y/useValidAnchor: the console routes by URL hash, so the skip link moves focus itself instead of navigating */}
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">

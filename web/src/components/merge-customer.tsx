@@ -75,8 +75,7 @@ export function MergeCustomer({ customer }: { customer: { id: string; name: stri
           <ul className="matches">
             {found.data.map((match) => (
               <li key={match.id}>
-                <strong>{nameOf(match)}</strong>{' '}
-                <span className="muted">{match.identities.map((i) => `${i.kind} ${i.value}`).join(' · ')}</span>{' '}
+                <strong>{nameOf(match)}</strong> <span className="muted">{match.identities.map((i) => `${i.kind} ${i.value}`).join(' · ')}</span>{' '}
                 {match.id === customer.id ? (
                   <span className="muted">— this is the customer you are looking at.</span>
                 ) : (
@@ -95,8 +94,8 @@ export function MergeCustomer({ customer }: { customer: { id: string; name: stri
             Merge {nameOf(candidate)} into {nameOf(customer)}?
           </h4>
           <p>
-            {nameOf(candidate)}’s identities ({candidate.identities.map((i) => i.value).join(', ') || 'none'}), orders, cases and history move to{' '}
-            {nameOf(customer)}, and the two records become one customer. A merge cannot be undone.
+            {nameOf(candidate)}’s identities ({candidate.identities.map((i) => i.value).join(', ') || 'none'}), orders, cases and history move to {nameOf(customer)}, and the two records become one
+            customer. A merge cannot be undone.
           </p>
           <div className="row">
             <button type="button" className="primary" onClick={() => merge.mutate(candidate)} disabled={merge.isPending}>

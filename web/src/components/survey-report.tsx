@@ -23,9 +23,7 @@ export function SurveyTiles({ report }: { report: SurveyReport }) {
 
 export function NpsChart({ report }: { report: SurveyReport }) {
   const weeks = report.nps.weekly.map((w) => ({ week: w.week_start, nps: w.nps, answers: w.responses }));
-  const summary = weeks.length
-    ? `NPS by week: ${weeks.map((w) => `week of ${w.week} ${formatNps(w.nps)} (${w.answers} answers)`).join('; ')}.`
-    : 'No survey answers in the last 12 weeks.';
+  const summary = weeks.length ? `NPS by week: ${weeks.map((w) => `week of ${w.week} ${formatNps(w.nps)} (${w.answers} answers)`).join('; ')}.` : 'No survey answers in the last 12 weeks.';
   return (
     <Chart id="nps" title="NPS by week" summary={summary}>
       <ComposedChart data={weeks}>

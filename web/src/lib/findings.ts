@@ -57,14 +57,7 @@ export function overrideState(options: { held: readonly Finding[]; overridden: r
  * Builds the reply request. Only codes the server actually held the reply for are sent as
  * overrides, so a stale tick never waives a check the agent has not seen.
  */
-export function buildReply(options: {
-  authorId: string;
-  content: ReplyContent;
-  channel?: string;
-  held: readonly Finding[];
-  overridden: readonly string[];
-  note: string;
-}): ReplyInput {
+export function buildReply(options: { authorId: string; content: ReplyContent; channel?: string; held: readonly Finding[]; overridden: readonly string[]; note: string }): ReplyInput {
   const input: ReplyInput = { ...options.content, author_id: options.authorId };
   if (options.channel) input.channel = options.channel;
   const heldCodes = new Set(options.held.map((f) => f.code));

@@ -7,7 +7,13 @@ function day(date: string, over: Partial<ForecastDay> = {}): ForecastDay {
 }
 
 const surge = {
-  days: [day('2026-12-12'), day('2026-12-13'), day('2026-12-14'), day('2026-12-15', { arrivals: 160.2, peakBacklog: 111.6, peakAtRisk: 70, breaches: 64.4, uplift: 2, warning: true }), day('2026-12-16', { breaches: 3, warning: true })],
+  days: [
+    day('2026-12-12'),
+    day('2026-12-13'),
+    day('2026-12-14'),
+    day('2026-12-15', { arrivals: 160.2, peakBacklog: 111.6, peakAtRisk: 70, breaches: 64.4, uplift: 2, warning: true }),
+    day('2026-12-16', { breaches: 3, warning: true }),
+  ],
   warningDay: '2026-12-15',
   warningInDays: 3,
   firstResponseHours: 4,

@@ -3,7 +3,10 @@ import type { Commitment } from '../api/types';
 import { describePromiseHistory, fromLocalInput, isPromiseCommitment, mayRevisePromise, promiseCommitmentsOf, toLocalInput, type PromiseCommitment } from './promises';
 
 const base: Commitment = { id: 'com_1', kind: 'callback', state: 'open', due_at: '2026-12-04T10:00:00.000Z', owner_id: 'agt_ada', case_id: 'cas_1', opened_by: 'message:msg_1', fulfilled_by: null };
-const promised: PromiseCommitment = { ...base, details: { source: 'promise', author_id: 'agt_ada', promise: { kind: 'callback', owner: 'author', phrase: "I'll call you tomorrow.", due_at: '2026-12-03T17:00:00.000Z', vague: false } } };
+const promised: PromiseCommitment = {
+  ...base,
+  details: { source: 'promise', author_id: 'agt_ada', promise: { kind: 'callback', owner: 'author', phrase: "I'll call you tomorrow.", due_at: '2026-12-03T17:00:00.000Z', vague: false } },
+};
 
 describe('promises on a case', () => {
   it('keeps the commitments a promise in words opened, soonest first', () => {
@@ -30,10 +33,13 @@ describe('promises on a case', () => {
       },
     };
     const names: Record<string, string> = { agt_ada: 'Ada', agt_max: 'Max' };
-    expect(describePromiseHistory(changed, (id) => names[id] ?? id, (iso) => iso.slice(5, 16))).toEqual([
-      'Corrected by Ada: time 12-03T17:00 → 12-04T10:00 (out on Thursday)',
-      'Dismissed by Max: the courier calls, not us',
-    ]);
+    expect(
+      describePromiseHistory(
+        changed,
+        (id) => names[id] ?? id,
+        (iso) => iso.slice(5, 16),
+      ),
+    ).toEqual(['Corrected by Ada: time 12-03T17:00 → 12-04T10:00 (out on Thursday)', 'Dismissed by Max: the courier calls, not us']);
   });
 
   it('turns the time typed in the browser into an ISO time and back', () => {

@@ -10,9 +10,7 @@ describe('risk display', () => {
   });
 
   it('spells out a churn signal with its detail and weight', () => {
-    expect(describeSignal({ code: 'churn_intent', detail: '"never buy from you again"', weight: 30 })).toBe(
-      'churn intent: "never buy from you again" (+30)',
-    );
+    expect(describeSignal({ code: 'churn_intent', detail: '"never buy from you again"', weight: 30 })).toBe('churn intent: "never buy from you again" (+30)');
     expect(describeSignal('no_progress')).toBe('no progress');
   });
 

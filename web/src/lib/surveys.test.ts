@@ -38,7 +38,11 @@ describe('survey tiles', () => {
 
   it('says so when no follow-up was opened', () => {
     const quiet = { ...report, loop_closure: { opened: 0, closed: 0, rate: null, median_hours_to_close: null, outcomes: { recovered: 0, not_recovered: 0, unrecorded: 0 } } };
-    expect(surveyTiles(quiet).slice(3).map((t) => [t.value, t.detail])).toEqual([
+    expect(
+      surveyTiles(quiet)
+        .slice(3)
+        .map((t) => [t.value, t.detail]),
+    ).toEqual([
       ['—', 'no follow-ups opened'],
       ['—', 'no loop closed yet'],
     ]);

@@ -8,9 +8,7 @@ const WHO: Record<string, string> = { author: 'the sender', manager: 'a manager'
 export function describeTemplatePromise(promise: TemplatePromise): string {
   const what = `${promise.kind.replace('_', ' ')} by ${WHO[promise.owner] ?? promise.owner}`;
   const when = promise.vague || !promise.time_text ? 'no time given' : `“${promise.time_text}”`;
-  const owed = promise.backed_by
-    ? `owed by policy ${promise.backed_by.policy} (${promise.backed_by.commitment_kind})`
-    : `sending it opens a ${promise.kind} commitment`;
+  const owed = promise.backed_by ? `owed by policy ${promise.backed_by.policy} (${promise.backed_by.commitment_kind})` : `sending it opens a ${promise.kind} commitment`;
   return `${what}, ${when} (${promise.field}, line ${promise.line}) — ${owed}`;
 }
 

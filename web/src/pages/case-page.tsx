@@ -41,11 +41,7 @@ export function CasePage() {
           <ChannelIcons channels={c.channels} />
         </div>
         <Composer caseId={c.id} authorId={agent.id} channels={c.channels} draft={draft} />
-        <AssistPanel
-          caseId={c.id}
-          messages={c.messages.filter((message) => message.direction === 'in')}
-          onUseReply={(body) => setDraft({ body, at: Date.now() })}
-        />
+        <AssistPanel caseId={c.id} messages={c.messages.filter((message) => message.direction === 'in')} onUseReply={(body) => setDraft({ body, at: Date.now() })} />
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
           {timeline.isPending && <Loading what="timeline" />}
@@ -113,7 +109,13 @@ function CaseActions({ c }: { c: CaseDetail }) {
     void client.invalidateQueries({ queryKey: queryKeys.timeline });
   };
   const assign = useMutation({ mutationFn: () => assignCase(c.id, owner), onSuccess: refresh });
-  const escalate = useMutation({ mutationFn: () => escalateCase(c.id, note), onSuccess: () => { setNote(''); refresh(); } });
+  const escalate = useMutation({
+    mutationFn: () => escalateCase(c.id, note),
+    onSuccess: () => {
+      setNote('');
+      refresh();
+    },
+  });
   const resolve = useMutation({ mutationFn: () => resolveCase(c.id), onSuccess: refresh });
   const ownerName = agents.data?.find((a) => a.id === c.owner_id)?.name;
 

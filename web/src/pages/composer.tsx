@@ -52,8 +52,7 @@ export function Composer({ caseId, authorId, channels, draft }: { caseId: string
   }
 
   const send = useMutation({
-    mutationFn: (reply: ReplyContent) =>
-      sendReply(caseId, buildReply({ authorId, content: reply, channel: channel || undefined, held, overridden, note })),
+    mutationFn: (reply: ReplyContent) => sendReply(caseId, buildReply({ authorId, content: reply, channel: channel || undefined, held, overridden, note })),
     onSuccess: (result) => {
       if (result.status === 'held') {
         setHeld(result.findings);
@@ -165,11 +164,7 @@ export function Composer({ caseId, authorId, channels, draft }: { caseId: string
             <legend>Override and send anyway</legend>
             {[...new Set(held.map((f) => f.code))].map((code) => (
               <label key={code} className="check">
-                <input
-                  type="checkbox"
-                  checked={overridden.includes(code)}
-                  onChange={(e) => setOverridden(e.target.checked ? [...overridden, code] : overridden.filter((c) => c !== code))}
-                />
+                <input type="checkbox" checked={overridden.includes(code)} onChange={(e) => setOverridden(e.target.checked ? [...overridden, code] : overridden.filter((c) => c !== code))} />
                 Override <code>{code}</code>
               </label>
             ))}

@@ -26,10 +26,14 @@ function typo(word: string, random: SeededRandom): string {
   if (word.length < 4 || !/^[a-z]+$/i.test(word)) return word;
   const at = random.int(1, word.length - 2);
   switch (random.int(0, 3)) {
-    case 0: return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-    case 1: return word.slice(0, at) + word.slice(at + 1);
-    case 2: return word.slice(0, at) + word[at] + word.slice(at);
-    default: return word.slice(0, at) + random.pick([...'aeiourstn']) + word.slice(at + 1);
+    case 0:
+      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+    case 1:
+      return word.slice(0, at) + word.slice(at + 1);
+    case 2:
+      return word.slice(0, at) + word[at] + word.slice(at);
+    default:
+      return word.slice(0, at) + random.pick([...'aeiourstn']) + word.slice(at + 1);
   }
 }
 
@@ -91,7 +95,10 @@ function handLabelled(): TrainingMessage[] {
 
 /** Case, punctuation and spacing aside: two messages that read the same are the same message. */
 export function sameWords(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function heldOutWordings(): Set<string> {
