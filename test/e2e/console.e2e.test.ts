@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatForecastTable } from '../../src/features/forecast/forecast-render.js';
 import { seedFridaySurge, seedSurveyAnswers } from '../helpers/console-seed.js';
+import { logIn as logInAs } from '../helpers/console-browser.js';
 import { createTestKept, type TestKept } from '../helpers/test-app.js';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -38,12 +39,8 @@ describe(title, () => {
     await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: false });
   }
 
-  async function logIn(email: string): Promise<void> {
-    await page.goto(`${base}/#/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  function logIn(email: string): Promise<void> {
+    return logInAs(page, { base, email, password });
   }
 
   beforeAll(async () => {

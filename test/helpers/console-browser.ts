@@ -33,8 +33,10 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
 
 export async function logIn(page: Page, options: { base: string; email: string; password: string }): Promise<void> {
   await page.goto(`${options.base}/#/login`);
-  await page.getByLabel('Email').fill(options.email);
-  await page.getByLabel('Password').fill(options.password);
+  // A logout still on its way leaves the signed-in console up until it ends: wait for the form itself.
+  await page.getByRole('button', { name: 'Log in' }).waitFor();
+  await page.getByLabel('Email', { exact: true }).fill(options.email);
+  await page.getByLabel('Password', { exact: true }).fill(options.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }
