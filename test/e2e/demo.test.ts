@@ -46,7 +46,8 @@ describe('kept demo', () => {
     // Every case that owes a breached commitment shows it in its risk.
     const breached = (await kept.api('GET', '/api/v1/commitments?state=breached&limit=500')).body.items as { case_id: string | null }[];
     const breachedCases = new Set(breached.flatMap((commitment) => (commitment.case_id ? [commitment.case_id] : [])));
-    expect(breachedCases.size).toBeGreaterThan(0);
+    // The demo plays on a manual clock: the same cases breach on every run.
+    expect(breachedCases.size).toBe(9);
     for (const caseId of breachedCases) expect((await kept.api('GET', `/api/v1/cases/${caseId}`)).body.risk.score, caseId).toBeGreaterThan(0);
   });
 

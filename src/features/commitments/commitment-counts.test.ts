@@ -5,42 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, storeKinds, type TestStore } from '../../../test/helpers/stores.js';
 import * as migration from '../../db/migrations/2026-12-06T15-40-commitment-counts.js';
 import { withTransaction } from '../../db/transaction.js';
-import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
-import type { Commitment } from './commitment.js';
 import { breachHistoryCommitments, insertCommitments, moveCommitments, reopenCommitmentsKeptByBouncedMessage } from './commitment.repo.js';
+import { dueAt, notifyCommitment } from './fixtures/notify-commitment.js';
 import { compactCommitmentCounts, countCommitments, readCommitmentCounts } from './commitment-counts.repo.js';
 import type { CommitmentCount } from './metrics.js';
 import type { CommitmentKind } from './policy.schemas.js';
 
-const openedAt = new Date('2026-12-01T10:00:00Z');
-const dueAt = new Date('2026-12-01T10:15:00Z');
-
-function open(id: string, kind: CommitmentKind = 'notify'): Commitment {
-  return {
-    id: id as CommitmentId,
-    kind,
-    state: 'open',
-    policyId: 'notify-order-change',
-    openedAt,
-    dueAt,
-    calendarName: null,
-    ownerId: null as AgentId | null,
-    ownerRole: 'agent',
-    caseId: null as CaseId | null,
-    customerId: 'cus_1' as CustomerId,
-    orderId: 'A-1001',
-    openedBy: `evt-${id}`,
-    fulfilledBy: null,
-    fulfilledAt: null,
-    pausedAt: null,
-    atRiskAt: null,
-    breachedAt: null,
-    keptLate: false,
-    waivedBy: null,
-    waivedReason: null,
-    reasonCode: null,
-  };
-}
+const open = (id: string, kind: CommitmentKind = 'notify') => notifyCommitment(id, { kind });
 
 const opens = (ids: readonly string[], kind?: CommitmentKind, details: Record<string, unknown> = {}) => ids.map((id) => ({ key: `open:${id}`, commitment: open(id, kind), details }));
 const sorted = (counts: readonly CommitmentCount[]) => [...counts].sort((a, b) => `${a.state}:${a.kind}`.localeCompare(`${b.state}:${b.kind}`));

@@ -2,39 +2,11 @@
 // again, and a breached one only to kept (late) or waived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, storeKinds, type TestStore } from '../../../test/helpers/stores.js';
-import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
-import type { Commitment, CommitmentState } from './commitment.js';
+import type { CommitmentState } from './commitment.js';
 import { insertCommitments, moveCommitments } from './commitment.repo.js';
+import { notifyCommitment } from './fixtures/notify-commitment.js';
 
-const openedAt = new Date('2026-12-01T10:00:00Z');
-const dueAt = new Date('2026-12-01T10:15:00Z');
-
-function commitment(id: string, state: CommitmentState): Commitment {
-  return {
-    id: id as CommitmentId,
-    kind: 'notify',
-    state,
-    policyId: 'notify-order-change',
-    openedAt,
-    dueAt,
-    calendarName: null,
-    ownerId: null as AgentId | null,
-    ownerRole: 'agent',
-    caseId: null as CaseId | null,
-    customerId: 'cus_1' as CustomerId,
-    orderId: 'A-1001',
-    openedBy: `evt-${id}`,
-    fulfilledBy: null,
-    fulfilledAt: null,
-    pausedAt: null,
-    atRiskAt: null,
-    breachedAt: null,
-    keptLate: false,
-    waivedBy: null,
-    waivedReason: null,
-    reasonCode: null,
-  };
-}
+const commitment = (id: string, state: CommitmentState) => notifyCommitment(id, { state });
 
 describe.each(storeKinds)('moving commitments on %s', (kind) => {
   let store: TestStore;

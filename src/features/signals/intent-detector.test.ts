@@ -56,8 +56,7 @@ describe('intents are recognised in wordings nobody wrote a rule for', () => {
     const result = detectIntents(text).churnIntent;
     expect(result.detected).toBe(true);
     expect(result.evidence).toBe('Goodbye, I will spend my money somewhere that cares.');
-    expect(result.explanation.length).toBeGreaterThan(0);
-    for (const words of result.explanation) expect(text.toLowerCase()).toContain(words.split(' ')[0]);
+    expect(result.explanation).toEqual(['somewhere', 'goodbye', 'spend', 'money']);
   });
 
   it('does not read churn into a change of mind about a product, nor a manager into praise for one', () => {
