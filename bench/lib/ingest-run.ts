@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { parseEventsBody } from '../../src/features/events/parse-events.js';
 import type { EventInput } from '../../src/features/events/event.schemas.js';
+import { createBaselineInsert } from './baseline-insert.js';
 import { openBenchStore, type BenchStoreKind } from './bench-store.js';
 import { createEventGenerator } from './event-generator.js';
 import { percentile, round, startRssSampler, toMiB } from './measure.js';
@@ -57,19 +58,6 @@ export interface IngestRunResult {
 
 const benchStart = new Date('2026-11-01T08:00:00Z');
 
-type BaselineTable = {
-  bench_baseline_events: {
-    seq: number | undefined;
-    id: string;
-    type: string;
-    occurred_at: string;
-    received_at: Date;
-    customer_id: string | null;
-    order_number: string | null;
-    body: string;
-  };
-};
-
 export async function runIngest(options: IngestRunOptions): Promise<IngestRunResult> {
   const totals = createPhaseTotals();
   const bench = await openBenchStore({ kind: options.kind, ...(options.phases ? { log: totals.record } : {}) });
@@ -93,45 +81,9 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       return { rows: digest.counts, digest: { all: digest.digest, tables: digest.tables } };
     };
   } else {
-    // The same columns, keys and indexes as the events table, filled the plainest way: one INSERT per batch.
-    const db = bench.store.db.withTables<BaselineTable>();
-    await db.schema
-      .createTable('bench_baseline_events')
-      .addColumn('seq', 'bigserial', (c) => c.primaryKey())
-      .addColumn('id', 'text', (c) => c.notNull().unique())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('received_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('customer_id', 'text')
-      .addColumn('order_number', 'text')
-      .addColumn('body', 'jsonb', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('bench_baseline_customer').on('bench_baseline_events').columns(['customer_id', 'occurred_at']).execute();
-    await db.schema.createIndex('bench_baseline_order').on('bench_baseline_events').columns(['order_number']).execute();
-    ingestBatch = async (events) => {
-      const receivedAt = new Date();
-      await db
-        .insertInto('bench_baseline_events')
-        .values(
-          events.map((event) => ({
-            id: event.id,
-            type: event.type,
-            occurred_at: event.occurred_at,
-            received_at: receivedAt,
-            customer_id: null,
-            order_number: event.order?.id ?? null,
-            body: JSON.stringify(event),
-          })),
-        )
-        .execute();
-    };
-    countRows = async () => {
-      const row = await db
-        .selectFrom('bench_baseline_events')
-        .select((eb) => eb.fn.countAll<string>().as('count'))
-        .executeTakeFirstOrThrow();
-      return { rows: { bench_baseline_events: Number(row.count) } };
-    };
+    const baseline = await createBaselineInsert(bench.store.db);
+    ingestBatch = (events) => baseline.insertBatch(events);
+    countRows = async () => ({ rows: { bench_baseline_events: await baseline.countRows() } });
   }
 
   const rss = startRssSampler();
