@@ -5,7 +5,6 @@
 // INSERT of the same lines into a table shaped like the events table, in the same run. Each measurement runs
 // in its own process. The bench fails if the history reached a customer (an outbox entry). Prints a table and
 // writes bench/results/import.json.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
@@ -21,12 +20,12 @@ import { createImportPorts } from '../src/features/import/import-ports.js';
 import { runImport } from '../src/features/import/run-import.js';
 import { createBaselineInsert } from './lib/baseline-insert.js';
 import { openBenchStore, serverVersion, type BenchStoreKind } from './lib/bench-store.js';
+import { reportToParent, runBenchChild } from './lib/child-run.js';
 import { createEventGenerator } from './lib/event-generator.js';
 import { describeMachine } from './lib/machine.js';
 import { round, startRssSampler, toMiB } from './lib/measure.js';
 import { writeBenchResult, type BenchFigure } from './lib/results.js';
 
-const resultMarker = 'IMPORT-RESULT ';
 const targetEvents = 1_000_000;
 const targetMinutes: Record<BenchStoreKind, number> = { postgres: 10, pglite: 15 };
 const storeLabels: Record<BenchStoreKind, string> = { pglite: 'embedded store (PGlite, on disk)', postgres: 'local PostgreSQL server' };
@@ -167,27 +166,14 @@ async function runOne(kind: BenchStoreKind, mode: ImportMode, path: string): Pro
 }
 
 function runInChild(kind: BenchStoreKind, mode: ImportMode): Promise<ImportRunResult> {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--worker', `${kind}:${mode}`, '--events', String(events), '--seed', String(seed)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const line = output.split('\n').find((entry) => entry.startsWith(resultMarker));
-      if (code !== 0 || !line) reject(new Error(`${kind} ${mode} run failed (exit ${code})\n${output}`));
-      else resolve(JSON.parse(line.slice(resultMarker.length)) as ImportRunResult);
-    });
-  });
+  return runBenchChild<ImportRunResult>(fileURLToPath(import.meta.url), ['--worker', `${kind}:${mode}`, '--events', String(events), '--seed', String(seed)], `${kind} ${mode}`);
 }
 
 async function main(): Promise<void> {
   const path = historyFile();
   if (values.worker) {
     const [kind, mode] = values.worker.split(':') as [BenchStoreKind, ImportMode];
-    process.stdout.write(`${resultMarker}${JSON.stringify(await runOne(kind, mode, path))}\n`);
+    reportToParent(await runOne(kind, mode, path));
     return;
   }
   await writeHistory(path);
@@ -224,6 +210,7 @@ async function main(): Promise<void> {
     const minutesForTarget = round(targetEvents / kept.eventsPerSecond / 60, 1);
     const measured = events >= targetEvents;
     return {
+      spec: kind === 'pglite' ? 'import-embedded' : 'import-server',
       label: `Import of ${events.toLocaleString('en')} events of history, ${storeLabels[kind]}`,
       value: kept.eventsPerSecond,
       unit: 'events/s',

@@ -4,17 +4,16 @@
 // times; the bench fails when a Kept run leaves other rows than the others or than the recorded digest. Each measurement runs in
 // its own process so its peak memory is its own. Prints a table and writes bench/results/ingest.json.
 // With --profile, each Kept run writes a CPU profile of its batches (not setup, not the digest) to .bench-out/ingest-<store>.cpuprofile.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serverVersion, type BenchStoreKind } from './lib/bench-store.js';
+import { reportToParent, runBenchChild } from './lib/child-run.js';
 import { runIngest, type IngestMode, type IngestRunResult } from './lib/ingest-run.js';
 import { describeMachine } from './lib/machine.js';
 import { percentile, round } from './lib/measure.js';
 import { writeBenchResult, type BenchFigure } from './lib/results.js';
 
-const resultMarker = 'INGEST-RESULT ';
 /** SPEC §5: Kept's ingest as a share of a bare batched INSERT of the same events in the same run. */
 const targetRatio = 0.12;
 const stores: Record<BenchStoreKind, { label: string; ceiling: number }> = {
@@ -50,11 +49,8 @@ function profileFile(kind: BenchStoreKind): string {
   return fileURLToPath(new URL(`../.bench-out/ingest-${kind}.cpuprofile`, import.meta.url));
 }
 
-/** Runs one measurement in a child process (same Node flags, so tsx and --cpu-prof carry over). */
 function runInChild(kind: BenchStoreKind, mode: IngestMode): Promise<IngestRunResult> {
   const args = [
-    ...process.execArgv,
-    fileURLToPath(import.meta.url),
     '--worker',
     `${kind}:${mode}`,
     '--events',
@@ -66,19 +62,7 @@ function runInChild(kind: BenchStoreKind, mode: IngestMode): Promise<IngestRunRe
     ...(values.phases ? ['--phases'] : []),
     ...(values.profile ? ['--profile'] : []),
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const line = output.split('\n').find((entry) => entry.startsWith(resultMarker));
-      if (code !== 0 || !line) reject(new Error(`${kind} ${mode} run failed (exit ${code})\n${output}`));
-      else resolve(JSON.parse(line.slice(resultMarker.length)) as IngestRunResult);
-    });
-  });
+  return runBenchChild<IngestRunResult>(fileURLToPath(import.meta.url), args, `${kind} ${mode}`);
 }
 
 interface StoreRuns {
@@ -179,7 +163,7 @@ async function main(): Promise<void> {
     const [kind, mode] = values.worker.split(':') as [BenchStoreKind, IngestMode];
     const profile = values.profile && mode === 'kept' ? profileFile(kind) : undefined;
     const result = await runIngest({ kind, mode, events, batchSize, seed, phases: values.phases, profile });
-    process.stdout.write(`${resultMarker}${JSON.stringify(result)}\n`);
+    reportToParent(result);
     return;
   }
   const kinds = values.stores.split(',').map((kind) => kind.trim()) as BenchStoreKind[];

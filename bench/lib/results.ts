@@ -13,6 +13,8 @@ export const specTargets = {
   api: 'API: p99 < 25 ms reading a case at 1,000 requests/s, 2 cores',
   memory: 'Memory: < 500 MB resident with 1 million open commitments',
   audit: 'Audit: 10 million events replayed in under 10 minutes, with a progress bar',
+  'import-embedded': 'Import: 1 million events of history in under 15 minutes, embedded store (PGlite)',
+  'import-server': 'Import: 1 million events of history in under 10 minutes, local PostgreSQL',
   analysis: 'Analysis never blocks: the health check answers within 100 ms while the longest message a channel accepts is analysed',
 } as const;
 export type SpecTarget = keyof typeof specTargets;

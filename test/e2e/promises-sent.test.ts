@@ -111,3 +111,45 @@ describe.each(storeKinds)('promises in the messages sent on %s', (storeKind) => 
     expect(entry.commitment_ids).toEqual([updates[0].id]);
   });
 });
+
+describe.each(storeKinds)("the acknowledgement's promise, read as the case stood when it was written, on %s", (storeKind) => {
+  let kept: TestKept;
+  beforeAll(async () => {
+    kept = await createTestKept({ store: storeKind, clockStart: new Date('2026-12-02T10:00:00Z') });
+  });
+  afterAll(async () => kept?.close());
+
+  const shopReply = (id: string, email: string) => ({
+    id,
+    type: 'message.sent',
+    occurred_at: '2026-12-02T09:55:00Z',
+    customer: { email },
+    data: { channel: 'email', text: 'Your parcel left our warehouse yesterday.' },
+  });
+  /** The case's acknowledgement promise and the follow-up commitments opened for promises on it. */
+  const promisesOf = async (email: string) => {
+    const customerId = (await kept.api('GET', `/api/v1/customers?email=${email}`)).body.items[0].id;
+    const caseId = (await kept.api('GET', `/api/v1/cases?customer_id=${customerId}`)).body.items[0].id;
+    const entry = (await kept.api('GET', `/api/v1/outbox?case_id=${caseId}`)).body.items.find((e: { origin: string }) => e.origin === 'acknowledgement');
+    const followUps = (await kept.api('GET', `/api/v1/commitments?case_id=${caseId}&kind=follow_up`)).body.items.filter((c: { details: { source?: string } }) => c.details.source === 'promise');
+    const backedBy = entry.promises.map(({ commitment }: { commitment: { kind: string; due_at: string; opened: boolean } }) => ({
+      kind: commitment.kind,
+      due_at: commitment.due_at,
+      opened: commitment.opened,
+    }));
+    return { backedBy, followUps };
+  };
+
+  it('is owed by the first response whether the reply that kept it came in the same batch or a later one', async () => {
+    // One batch: the shop's reply keeps the first response before the acknowledgement is delivered.
+    await ingest(kept, contact({ id: 'ab-1', email: 'one@example.com', at: '2026-12-02T09:50:00Z' }), shopReply('ab-2', 'one@example.com'));
+    // Two batches: the acknowledgement is delivered while the first response is still open.
+    await ingest(kept, contact({ id: 'ab-3', email: 'two@example.com', at: '2026-12-02T09:50:00Z' }));
+    await ingest(kept, shopReply('ab-4', 'two@example.com'));
+
+    const oneBatch = await promisesOf('one@example.com');
+    const twoBatches = await promisesOf('two@example.com');
+    expect(twoBatches).toEqual({ backedBy: [{ kind: 'first_response', due_at: '2026-12-02T13:50:00.000Z', opened: false }], followUps: [] });
+    expect(oneBatch).toEqual(twoBatches);
+  });
+});

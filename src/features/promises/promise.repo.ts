@@ -1,5 +1,7 @@
 // The SQL promises need: the open commitments they opened, found by case and kind, and the customer's zone.
+import type { ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../../db/create-db.js';
+import type { Database } from '../../db/database.js';
 
 export interface OpenPromiseCommitment {
   id: string;
@@ -45,20 +47,26 @@ export async function findMessageAuthorId(q: Queryable, messageId: string): Prom
 }
 
 /**
- * The open commitment of a case that already holds someone to a promise Kept's own message makes: one of
- * `kinds`, due no later than `dueBy` (any, for a promise without a time), the soonest first.
+ * The commitment of a case that already holds someone to a promise Kept's own message makes: one of `kinds`,
+ * due no later than `dueBy` (any, for a promise without a time), the soonest first, as the case stood when the
+ * message was written rather than when it was delivered: open still, or kept since by a message written after
+ * it (ids sort in creation order). A reply that kept it in between (later in the same batch of events, say)
+ * leaves the promise backed, whatever the size of the batches.
  */
 export async function findBackingCommitment(
   q: Queryable,
-  options: { caseId: string; kinds: readonly string[]; dueBy: Date | null },
+  options: { caseId: string; kinds: readonly string[]; dueBy: Date | null; messageId: string },
 ): Promise<{ id: string; kind: string; dueAt: Date; ownerRole: string | null } | undefined> {
   if (options.kinds.length === 0) return undefined;
+  // The engine records the keeping message by its id, the promises feature as `message:<id>`.
+  const keptByLater = (eb: ExpressionBuilder<Database, 'commitments'>, prefix: string) =>
+    eb.and([eb('fulfilled_by', 'like', `${prefix}msg\\_%`), eb('fulfilled_by', '>', `${prefix}${options.messageId}`)]);
   let query = q
     .selectFrom('commitments')
     .select(['id', 'kind', 'due_at', 'owner_role'])
     .where('case_id', '=', options.caseId)
-    .where('state', '=', 'open')
-    .where('kind', 'in', [...options.kinds]);
+    .where('kind', 'in', [...options.kinds])
+    .where((eb) => eb.or([eb('state', '=', 'open'), eb.and([eb('state', '=', 'kept'), eb.or([keptByLater(eb, ''), keptByLater(eb, 'message:')])])]));
   if (options.dueBy) query = query.where('due_at', '<=', options.dueBy);
   const row = await query.orderBy('due_at').limit(1).executeTakeFirst();
   return row && { id: row.id, kind: row.kind, dueAt: row.due_at, ownerRole: row.owner_role };

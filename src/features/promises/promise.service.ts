@@ -114,7 +114,9 @@ export function createPromiseService(options: PromiseServiceOptions) {
       // Kept's own message promises what a commitment on the case may already owe ("a person will answer soon"
       // while first_response is open): then that one holds someone to it, and nothing is opened twice.
       const backing =
-        message.authorRole === 'template' && message.caseId ? await repo.findBackingCommitment(tx, { caseId: message.caseId, kinds: backingKindsFor(promise.kind), dueBy: promise.dueAt }) : undefined;
+        message.authorRole === 'template' && message.caseId
+          ? await repo.findBackingCommitment(tx, { caseId: message.caseId, kinds: backingKindsFor(promise.kind), dueBy: promise.dueAt, messageId: message.messageId })
+          : undefined;
       if (backing) {
         opened.push({
           ...entry,
