@@ -171,7 +171,7 @@ export async function findCaseByStatusToken(q: Queryable, token: string): Promis
 
 /** The customer's unresolved cases, most recently active first. */
 export async function listOpenCasesOfCustomer(q: Queryable, customerId: string): Promise<CaseRecord[]> {
-  const rows = await q.selectFrom('cases').selectAll().where('customer_id', '=', customerId).where('state', '!=', 'resolved').orderBy('updated_at', 'desc').execute();
+  const rows = await q.selectFrom('cases').selectAll().where('customer_id', '=', customerId).where('state', '!=', 'resolved').orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map(toCaseRecord);
 }
 
@@ -183,12 +183,15 @@ export async function listOpenCasesOfCustomers(q: Queryable, customerIds: readon
     .select(['id', 'customer_id', 'order_number'])
     .where('customer_id', 'in', [...customerIds])
     .where('state', '!=', 'resolved')
+    // In creation order: a customer's open cases are weighed in this order when a contact is routed.
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
   return rows.map((row) => ({ id: row.id, customerId: row.customer_id, orderNumber: row.order_number }));
 }
 
 export async function listCasesOfCustomer(q: Queryable, customerId: string): Promise<CaseRecord[]> {
-  const rows = await q.selectFrom('cases').selectAll().where('customer_id', '=', customerId).orderBy('created_at').execute();
+  const rows = await q.selectFrom('cases').selectAll().where('customer_id', '=', customerId).orderBy('created_at').orderBy('id').execute();
   return rows.map(toCaseRecord);
 }
 

@@ -107,6 +107,7 @@ function threadCaseQuery(q: Queryable, threadRef: string) {
     .where((eb) => eb.or([eb('thread_ref', '=', threadRef), eb('external_id', '=', threadRef)]))
     .where('case_id', 'is not', null)
     .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1);
 }
 
@@ -131,6 +132,7 @@ export async function listThreadCases(q: Queryable, threadRefs: readonly string[
     .select(['messages.thread_ref', 'messages.external_id', 'cases.id as case_id', 'cases.customer_id'])
     .where((eb) => eb.or([eb('messages.thread_ref', 'in', refs), eb('messages.external_id', 'in', refs)]))
     .orderBy('messages.at')
+    .orderBy('messages.id')
     .execute();
   const wanted = new Set(refs);
   const cases = new Map<string, { caseId: string; customerId: string }>();

@@ -52,6 +52,7 @@ export async function findHandlesOnAnyNetwork(q: Queryable, handleId: string): P
     .where('kind', '=', 'handle')
     .where('value', 'like', `%:${escaped}`)
     .orderBy('created_at')
+    .orderBy('id')
     .limit(100)
     .execute();
   return rows.map((row) => ({ kind: row.kind, value: row.value, customerId: row.customer_id, createdAt: row.created_at }));

@@ -66,7 +66,7 @@ export async function findOrderByStatusToken(q: Queryable, token: string): Promi
 }
 
 export async function listOrdersOfCustomer(q: Queryable, customerId: string): Promise<OrderRecord[]> {
-  const rows = await q.selectFrom('orders').selectAll().where('customer_id', '=', customerId).orderBy('placed_at', 'desc').execute();
+  const rows = await q.selectFrom('orders').selectAll().where('customer_id', '=', customerId).orderBy('placed_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map(toOrderRecord);
 }
 
@@ -89,6 +89,7 @@ export async function listGiftOrders(
     .where((eb) => eb.or([...(customerId ? [eb('customer_id', '=', customerId)] : []), ...(orderNumber ? [eb('number', '=', orderNumber)] : [])]))
     .orderBy('own', 'desc')
     .orderBy('placed_at', 'desc')
+    .orderBy('number')
     .execute();
   return rows.map((row) => ({ number: row.number, recipientEmail: row.recipient_email, giftContactConsent: row.gift_contact_consent }));
 }

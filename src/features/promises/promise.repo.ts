@@ -22,7 +22,7 @@ export async function listOpenPromiseCommitments(q: Queryable, options: { caseId
     .where((eb) => eb(eb.ref('details', '->>').key('source'), '=', 'promise'));
   if (options.caseId) query = query.where('case_id', '=', options.caseId);
   if (options.customerId) query = query.where('customer_id', '=', options.customerId);
-  const rows = await query.orderBy('opened_at').execute();
+  const rows = await query.orderBy('opened_at').orderBy('id').execute();
   return rows.map((row) => ({ id: row.id, kind: row.kind, caseId: row.case_id, orderNumber: row.order_number, openedAt: row.opened_at, openedBy: row.opened_by }));
 }
 
@@ -68,6 +68,6 @@ export async function findBackingCommitment(
     .where('kind', 'in', [...options.kinds])
     .where((eb) => eb.or([eb('state', '=', 'open'), eb.and([eb('state', '=', 'kept'), eb.or([keptByLater(eb, ''), keptByLater(eb, 'message:')])])]));
   if (options.dueBy) query = query.where('due_at', '<=', options.dueBy);
-  const row = await query.orderBy('due_at').limit(1).executeTakeFirst();
+  const row = await query.orderBy('due_at').orderBy('id').limit(1).executeTakeFirst();
   return row && { id: row.id, kind: row.kind, dueAt: row.due_at, ownerRole: row.owner_role };
 }

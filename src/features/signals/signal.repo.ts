@@ -41,23 +41,31 @@ export interface CaseHistoryRow {
   overriddenCodes: string[];
 }
 
+/**
+ * A case's messages with what was read from each and the override its sending needed. The signals and the
+ * outbox entry are read per message by key (scalar subqueries), never joined: a join let PostgreSQL's plan
+ * for the prepared risk read turn to hashing both whole tables once its statistics grew (every read of a
+ * case then cost as much as the store was large).
+ */
 function caseHistoryQuery(q: Queryable, caseId: string | Expression<string>) {
   return q
     .selectFrom('messages')
-    .leftJoin('message_signals', 'message_signals.message_id', 'messages.id')
-    .leftJoin('outbox', 'outbox.message_id', 'messages.id')
-    .select([
-      'messages.id',
-      'messages.direction',
-      'messages.author_kind',
-      'messages.author_id',
-      'messages.noise',
-      'messages.at',
-      'message_signals.sentiment',
-      'message_signals.manager_request',
-      'message_signals.churn_intent',
-      'outbox.override',
-    ])
+    .select((eb) => {
+      const signal = <C extends 'sentiment' | 'manager_request' | 'churn_intent'>(column: C) =>
+        eb.selectFrom('message_signals').select(`message_signals.${column}`).whereRef('message_signals.message_id', '=', 'messages.id');
+      return [
+        'messages.id',
+        'messages.direction',
+        'messages.author_kind',
+        'messages.author_id',
+        'messages.noise',
+        'messages.at',
+        signal('sentiment').as('sentiment'),
+        signal('manager_request').as('manager_request'),
+        signal('churn_intent').as('churn_intent'),
+        eb.selectFrom('outbox').select('outbox.override').whereRef('outbox.message_id', '=', 'messages.id').limit(1).as('override'),
+      ];
+    })
     .where('messages.case_id', '=', caseId)
     .orderBy('messages.at')
     .orderBy('messages.id');
