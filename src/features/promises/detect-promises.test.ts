@@ -24,6 +24,13 @@ describe('detectPromises', () => {
     expect(promise?.timeText).toBe('Friday');
   });
 
+  it('reads no time from a link: a page token such as "k2w-6hQ" is not "in 2 weeks" or "in 6 hours"', () => {
+    for (const link of ['https://shop.example/status/vc-2w-AbCdEfGhIjKlMnOp', 'http://localhost:3000/status/Xy_6h-PqRsTuVwXyZaBc', 'www.shop.example/f/3d-9aBcDeFgHiJkLm']) {
+      const found = detectPromises({ text: `We have your message (K-5). A person will answer soon. ${link}`, sentAt: wednesdayMorning, timeZone: newYork, authorRole: 'template' });
+      expect(found, link).toEqual([{ kind: 'follow_up', owner: 'team', dueAt: null, vague: true, phrase: 'A person will answer soon.' }]);
+    }
+  });
+
   it('finds every promise of a message, each with its own owner and time', () => {
     const found = detectPromises({
       text: "Hello Ana, I'm sorry your parcel is late. I'll call you tomorrow at 2pm, and our returns team will email you a prepaid label within 24 hours. We refunded the postage yesterday.",

@@ -37,6 +37,13 @@ function isValidZone(zone: string): boolean {
   return true;
 }
 
+/** Web addresses hold random page tokens ("…/status/k2wX-6h…") that read as times ("2w", "6h"): no promise is in a link. */
+const webAddress = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+
+function withoutLinks(text: string): string {
+  return text.replace(webAddress, ' ').replace(/[ \t]+$/gm, '');
+}
+
 /**
  * Finds every promise in a message. A sentence may hold several ("I'll call you tomorrow and we'll refund you
  * by Friday"); reports of the past, refusals, questions, offers that wait on the customer and requests to the
@@ -50,7 +57,7 @@ export function detectPromises(input: DetectPromisesInput): DetectedPromise[] {
   const found: DetectedPromise[] = [];
   let timesRead = 0;
   // Like every reader of text, promise detection reads a bounded part of the message (shared/analysis-bounds.ts).
-  for (const sentence of splitSentences(boundForAnalysis(input.text).text)) {
+  for (const sentence of splitSentences(withoutLinks(boundForAnalysis(input.text).text))) {
     for (const clause of splitClauses(sentence)) {
       const reading = readClause({ clause, authorRole: input.authorRole });
       if (reading === null) continue;
