@@ -1,7 +1,7 @@
 // The only SQL of the signals feature: what was read from each message, the facts a case's risk is
 // computed from, the risk and routing stored on the case, and the load of each agent for assignment.
 import type { Expression, InferResult, Selectable } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Queryable } from '../../db/create-db.js';
 import type { AuthorKind, CaseNotesTable, MessageDirection, RiskSignal } from '../../db/database.js';
 import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
@@ -43,29 +43,28 @@ export interface CaseHistoryRow {
 
 /**
  * A case's messages with what was read from each and the override its sending needed. The signals and the
- * outbox entry are read per message by key (scalar subqueries), never joined: a join let PostgreSQL's plan
+ * outbox entry are read per message by key (one subquery each), never joined: a join let PostgreSQL's plan
  * for the prepared risk read turn to hashing both whole tables once its statistics grew (every read of a
  * case then cost as much as the store was large).
  */
 function caseHistoryQuery(q: Queryable, caseId: string | Expression<string>) {
   return q
     .selectFrom('messages')
-    .select((eb) => {
-      const signal = <C extends 'sentiment' | 'manager_request' | 'churn_intent'>(column: C) =>
-        eb.selectFrom('message_signals').select(`message_signals.${column}`).whereRef('message_signals.message_id', '=', 'messages.id');
-      return [
-        'messages.id',
-        'messages.direction',
-        'messages.author_kind',
-        'messages.author_id',
-        'messages.noise',
-        'messages.at',
-        signal('sentiment').as('sentiment'),
-        signal('manager_request').as('manager_request'),
-        signal('churn_intent').as('churn_intent'),
-        eb.selectFrom('outbox').select('outbox.override').whereRef('outbox.message_id', '=', 'messages.id').limit(1).as('override'),
-      ];
-    })
+    .select((eb) => [
+      'messages.id',
+      'messages.direction',
+      'messages.author_kind',
+      'messages.author_id',
+      'messages.noise',
+      'messages.at',
+      jsonObjectFrom(
+        eb
+          .selectFrom('message_signals')
+          .select(['message_signals.sentiment', 'message_signals.manager_request', 'message_signals.churn_intent'])
+          .whereRef('message_signals.message_id', '=', 'messages.id'),
+      ).as('signals'),
+      eb.selectFrom('outbox').select('outbox.override').whereRef('outbox.message_id', '=', 'messages.id').limit(1).as('override'),
+    ])
     .where('messages.case_id', '=', caseId)
     .orderBy('messages.at')
     .orderBy('messages.id');
@@ -78,9 +77,7 @@ function toCaseHistoryRow(row: {
   author_id: string | null;
   noise: string | null;
   at: Date | string;
-  sentiment: number | string | null;
-  manager_request: string | null;
-  churn_intent: string | null;
+  signals: { sentiment: number | string; manager_request: string | null; churn_intent: string | null } | null;
   override: { codes?: string[] } | null;
 }): CaseHistoryRow {
   return {
@@ -90,9 +87,9 @@ function toCaseHistoryRow(row: {
     authorId: row.author_id,
     noise: row.noise,
     at: new Date(row.at),
-    sentiment: row.sentiment === null ? null : Number(row.sentiment),
-    managerRequest: row.manager_request,
-    churnIntent: row.churn_intent,
+    sentiment: row.signals === null ? null : Number(row.signals.sentiment),
+    managerRequest: row.signals?.manager_request ?? null,
+    churnIntent: row.signals?.churn_intent ?? null,
     overriddenCodes: row.override?.codes ?? [],
   };
 }
