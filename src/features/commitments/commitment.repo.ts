@@ -176,11 +176,17 @@ export function toCommitment(row: Selectable<CommitmentsTable>): Commitment {
 /**
  * The owed (open or breached) commitments of cases, of orders, or with the given ids, locked for the
  * transaction so that two events about one case apply their decisions one after the other.
+ *
+ * Row locks alone cannot do that for what is not there yet: two breaches of one case fired at once both
+ * found "no escalation owed" (the second waited on the first's rows, then read the set as it stood when its
+ * statement began) and opened one each. So the case or order itself is locked first, in a statement of its
+ * own: the read below starts after the other transaction has committed, and sees what it opened.
  */
 export async function lockOwedCommitments(tx: Tx, options: { caseId?: string | null; caseIds?: readonly string[]; orderNumbers?: readonly string[]; ids?: readonly string[] }): Promise<Commitment[]> {
   const caseIds = [...(options.caseId ? [options.caseId] : []), ...(options.caseIds ?? [])];
   const { orderNumbers, ids } = options;
   if (!caseIds.length && !orderNumbers?.length && !ids?.length) return [];
+  await lockSubjects(tx, { caseIds, orderNumbers: orderNumbers ?? [] });
   const rows = await tx
     .selectFrom('commitments')
     .selectAll()
@@ -205,6 +211,17 @@ export async function lockCommitment(tx: Tx, id: string): Promise<Commitment | u
 }
 
 /** The case and order a commitment is about, read without a lock (they never change). */
+/**
+ * Locks cases and orders as subjects of commitments until the transaction ends, in sorted order (one
+ * statement: a function scan over unnest takes them in the array's order), so two transactions cannot
+ * deadlock over a set of them.
+ */
+async function lockSubjects(tx: Tx, subjects: { caseIds: readonly string[]; orderNumbers: readonly string[] }): Promise<void> {
+  const keys = [...new Set([...subjects.caseIds.map((id) => `owed-case:${id}`), ...subjects.orderNumbers.map((number) => `owed-order:${number}`)])].sort();
+  if (keys.length === 0) return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(${keys}::text[]) as key`.execute(tx);
+}
+
 export async function findSubjectOfCommitment(q: Queryable, id: string): Promise<{ caseId: string | null; orderNumber: string | null } | undefined> {
   const row = await q.selectFrom('commitments').select(['case_id', 'order_number']).where('id', '=', id).executeTakeFirst();
   return row && { caseId: row.case_id, orderNumber: row.order_number };

@@ -433,8 +433,11 @@ export function createCommitmentService(deps: CommitmentServiceDeps) {
         const orderNumbers = subject.caseId === null && subject.orderNumber ? [subject.orderNumber] : [];
         await run(tx, { kind: 'tick', timer }, { caseId: subject.caseId, orderNumbers, ids: [timer.commitmentId] }, afterOf(tx));
       }
-      await timerRepo.deleteTimer(tx, timer.id);
     });
+    // Only now, its deliveries made, is the timer gone: until then the commitment's later timers wait for it
+    // (the claim's order rule), in this process and in any other. A crash before this line fires it again
+    // after its lease, and every action it runs is recorded once under its key.
+    await timerRepo.deleteTimer(db, timer.id);
   }
 
   /**

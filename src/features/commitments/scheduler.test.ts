@@ -27,12 +27,23 @@ class MemoryTimerStore implements TimerStore {
       .slice(0, options.limit);
   }
 
+  /** As the store's claim: an earlier timer of the same commitment, still to fire and not abandoned, goes first. */
+  private waitsForEarlier(timer: Timer, now: Date): boolean {
+    return [...this.rows.values()].some(
+      (other) =>
+        other.timer.commitmentId === timer.commitmentId &&
+        !other.done &&
+        (other.owner === null || other.leaseUntil >= now.getTime()) &&
+        (other.timer.fireAt.getTime() < timer.fireAt.getTime() || (other.timer.fireAt.getTime() === timer.fireAt.getTime() && other.timer.id < timer.id)),
+    );
+  }
+
   async claim(options: { ids: readonly string[]; owner: string; now: Date; leaseUntil: Date }): Promise<Timer[]> {
     await Promise.resolve();
     const won: Timer[] = [];
     for (const id of options.ids) {
       const row = this.rows.get(id);
-      if (!row || !this.free(row, options.now)) continue;
+      if (!row || !this.free(row, options.now) || this.waitsForEarlier(row.timer, options.now)) continue;
       row.owner = options.owner;
       row.leaseUntil = options.leaseUntil.getTime();
       won.push(row.timer);

@@ -2,7 +2,7 @@
 // seconds of them in a min-heap, claims each one as it falls due, and hands it to `fire`.
 import { randomUUID } from 'node:crypto';
 import { Heap } from 'heap-js';
-import type { Clock, ManualClock } from '../../shared/clock.js';
+import { createSystemClock, type Clock, type ManualClock } from '../../shared/clock.js';
 import type { Timer, TimerStore } from './timer-store.js';
 
 export interface SchedulerOptions {
@@ -60,6 +60,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const batchSize = options.batchSize ?? 1_000;
   const leaseMs = options.leaseMs ?? 30_000;
   const concurrency = Math.max(1, options.concurrency ?? 1);
+  // A claim's lease says whether the process that took it is still alive, so it is measured by the wall
+  // clock even when Kept's own clock is moved by hand: each process's manual clock stands at its own time,
+  // and a lease set by one and read by another would otherwise mean nothing.
+  const wall = clock.mode === 'system' ? clock : createSystemClock();
+  const lease = (): { now: Date; leaseUntil: Date } => {
+    const now = wall.now();
+    return { now, leaseUntil: new Date(now.getTime() + leaseMs) };
+  };
 
   const heap = new Heap<Timer>(byFireAt);
   const held = new Set<string>();
@@ -79,7 +87,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function refill(until: Date): Promise<void> {
-    const due = await store.loadDue({ until, now: clock.now(), limit: batchSize });
+    const due = await store.loadDue({ until, now: wall.now(), limit: batchSize });
     for (const timer of due) hold(timer);
     horizon = due.length === batchSize ? (due.at(-1)?.fireAt.getTime() ?? until.getTime()) : Number.POSITIVE_INFINITY;
   }
@@ -101,7 +109,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       batch.push(top);
     }
     if (batch.length === 0) return;
-    const won = await store.claim({ ids: batch.map((t) => t.id), owner, now, leaseUntil: new Date(now.getTime() + leaseMs) });
+    const won = await store.claim({ ids: batch.map((t) => t.id), owner, ...lease() });
     won.sort(byFireAt);
     // Timers of one commitment (its at-risk and its breach, both past after a pause) fire one after the other,
     // in order: the breach must see what the at-risk fire did, a fallback delivered included.
@@ -123,7 +131,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     options.onFired?.(timer, clock.now().getTime() - timer.fireAt.getTime());
     try {
       await options.fire(timer);
-      await store.complete({ ids: [timer.id], owner, now: clock.now() });
+      await store.complete({ ids: [timer.id], owner, now: wall.now() });
       return true;
     } catch (error) {
       options.onError(error, timer);
@@ -192,10 +200,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async advanceTo(to, advanceOptions) {
       if (clock.mode !== 'manual') throw new RangeError('advanceTo needs the manual clock');
       const manual = clock as ManualClock;
-      const failed = new Set<string>();
+      const skip = new Set<string>();
       const nextDue = (): Timer | undefined => {
         let top = heap.peek();
-        while (top && failed.has(top.id)) {
+        while (top && skip.has(top.id)) {
           heap.pop();
           held.delete(top.id);
           top = heap.peek();
@@ -216,9 +224,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         heap.pop();
         held.delete(top.id);
         if (top.fireAt.getTime() > manual.now().getTime()) manual.set(top.fireAt);
-        const now = manual.now();
-        const [won] = await store.claim({ ids: [top.id], owner, now, leaseUntil: new Date(now.getTime() + leaseMs) });
-        if (won && !(await fireOne(won))) failed.add(won.id);
+        const [won] = await store.claim({ ids: [top.id], owner, ...lease() });
+        // Not won: another process took it, or an earlier timer of its commitment is still firing there (and
+        // that process fires this one after it). Either way it is not asked for again in this advance.
+        if (!won) skip.add(top.id);
+        else if (!(await fireOne(won))) skip.add(won.id);
       }
       if (advanceOptions?.settle !== false && to.getTime() > manual.now().getTime()) manual.set(to);
     },

@@ -14,8 +14,12 @@ export interface Timer extends TimerRef {
  * - `loadDue`: `SELECT … WHERE fired_at IS NULL AND fire_at <= $until AND (lease_until IS NULL OR lease_until < $now)
  *   ORDER BY fire_at, id LIMIT $limit` — no locks; several processes may load the same rows.
  * - `claim`: `UPDATE timers SET claimed_by = $owner, lease_until = $leaseUntil WHERE id IN (SELECT id FROM timers
- *   WHERE id = ANY($ids) AND fired_at IS NULL AND (lease_until IS NULL OR lease_until < $now)
- *   FOR UPDATE SKIP LOCKED) RETURNING …` — exactly one process wins each row.
+ *   WHERE id = ANY($ids) AND fired_at IS NULL AND (lease_until IS NULL OR lease_until < $now) AND no earlier
+ *   timer of the same commitment is unfired and not abandoned FOR UPDATE SKIP LOCKED) RETURNING …` — exactly
+ *   one process wins each row, and a commitment's timers go one after the other, whoever fires them.
+ *
+ * `now` and the leases are wall-clock time (a lease tells whether its process lives), also under a manual
+ * clock; `until` is Kept's clock.
  * - `complete`: `UPDATE timers SET fired_at = $now WHERE id = ANY($ids) AND claimed_by = $owner` (or DELETE).
  *   It may also run inside the transaction that applies the timer's decisions, and then be a no-op here.
  */

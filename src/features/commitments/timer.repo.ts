@@ -72,16 +72,34 @@ export function createTimerStore(db: Db): TimerStore {
       if (ids.length === 0) return [];
       // Of several processes claiming the same rows, each row goes to exactly one: a row another claim holds
       // is skipped, and a row it already took no longer passes the lease test once that claim commits.
+      // A commitment's timers go in order: one waits while an earlier one of its commitment is still to fire
+      // and not abandoned (its lease ended), so a breach never overtakes the at-risk fire whose fallback
+      // would have kept the commitment.
       const rows = await db
         .updateTable('timers')
         .set({ claimed_by: owner, claimed_until: leaseUntil })
         .where('id', 'in', (eb) =>
           eb
-            .selectFrom('timers')
-            .select('id')
-            .where('id', 'in', [...ids])
-            .where('fired_at', 'is', null)
-            .where((inner) => inner.or([inner('claimed_until', 'is', null), inner('claimed_until', '<', now)]))
+            .selectFrom('timers as candidate')
+            .select('candidate.id')
+            .where('candidate.id', 'in', [...ids])
+            .where('candidate.fired_at', 'is', null)
+            .where((inner) => inner.or([inner('candidate.claimed_until', 'is', null), inner('candidate.claimed_until', '<', now)]))
+            .where((outer) =>
+              outer.not(
+                outer.exists(
+                  outer
+                    .selectFrom('timers as earlier')
+                    .select('earlier.id')
+                    .whereRef('earlier.commitment_id', '=', 'candidate.commitment_id')
+                    .where('earlier.fired_at', 'is', null)
+                    .where((e) => e.or([e('earlier.claimed_until', 'is', null), e('earlier.claimed_until', '>=', now)]))
+                    .where((e) =>
+                      e.or([e('earlier.fire_at', '<', e.ref('candidate.fire_at')), e.and([e('earlier.fire_at', '=', e.ref('candidate.fire_at')), e('earlier.id', '<', e.ref('candidate.id'))])]),
+                    ),
+                ),
+              ),
+            )
             .forUpdate()
             .skipLocked(),
         )
@@ -91,7 +109,7 @@ export function createTimerStore(db: Db): TimerStore {
     },
     async complete({ ids, owner }) {
       if (ids.length === 0) return;
-      // Usually a no-op: the engine deletes the timer in the transaction that applies its tick.
+      // Usually a no-op: the engine deletes the timer once its fire is done, deliveries included.
       await db
         .deleteFrom('timers')
         .where('id', 'in', [...ids])
