@@ -208,8 +208,10 @@ export interface OutboxTable {
   channel: string;
   to: string;
   subject: string | null;
+  /** Empty when `text_from_message`: the text is then the message's (`message_id`). */
   body: string;
   html: string | null;
+  text_from_message: Generated<boolean>;
   reason_code: string | null;
   status: OutboxStatus;
   audit: Json<{ ok: boolean; findings: AuditFinding[] }>;

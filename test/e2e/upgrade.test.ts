@@ -79,6 +79,10 @@ describe.each(storeKinds)('upgrading from the first release on %s', (kind) => {
     const theCase = (await api('GET', `/api/v1/cases/${cases[0].id}`)).body;
     expect(theCase.messages.map((message: { direction: string; body?: string; text?: string }) => message.direction)).toEqual(['in', 'out']);
     expect((await api('GET', '/api/v1/customers?email=ben@example.com')).body.items).toHaveLength(1);
+    // The first release stored the reply's text in the outbox and in the message; the entry now reads it there.
+    const outbox = (await api('GET', `/api/v1/outbox?customer_id=${ana.id}`)).body.items;
+    expect(outbox.map((entry: { body: string; subject: string }) => [entry.subject, entry.body])).toEqual([['Re: My order', 'Hello Ana, we are looking into A-1001 for you.']]);
+    expect(await store.db.selectFrom('outbox').select(['body', 'html', 'text_from_message']).execute()).toEqual([{ body: '', html: null, text_from_message: true }]);
 
     // Rosa logs in with the password she set under the first release.
     const login = await kept.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'rosa@example.com', password: 'rosa first release' } });

@@ -10,6 +10,7 @@ import * as outboxMessageIndex from './2026-12-01T10-00-outbox-message-index.js'
 import * as connectorDeliveries from './2026-12-06T12-15-connector-deliveries.js';
 import * as commitmentCounts from './2026-12-06T15-40-commitment-counts.js';
 import * as escalationOwnerIndex from './2026-12-06T16-35-escalation-owner-index.js';
+import * as outboxTextInMessage from './2026-12-06T22-00-outbox-text-in-message.js';
 import * as connectorOrderSnapshots from './2026-12-06T13-26-connector-order-snapshots.js';
 import * as searchBounded from './2026-12-06T15-40-search-bounded.js';
 import * as analysisTruncated from './2026-12-06T12-15-analysis-truncated.js';
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T15-40-commitment-counts': commitmentCounts,
   '2026-12-06T15-40-search-bounded': searchBounded,
   '2026-12-06T16-35-escalation-owner-index': escalationOwnerIndex,
+  '2026-12-06T22-00-outbox-text-in-message': outboxTextInMessage,
 };

@@ -182,6 +182,7 @@ export function createReplyService(deps: {
         ...entryBase,
         idempotencyKey: `reply:${message.id}`,
         messageId: message.id,
+        messageText: { body: message.body, html: message.html },
         status: 'queued',
         override: overridden.size > 0 ? { by: draft.authorId, codes: [...overridden], note: input.note ?? '', at: at.toISOString() } : null,
       });

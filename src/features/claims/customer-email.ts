@@ -95,6 +95,7 @@ export async function queueCustomerEmail(tx: Tx, input: { outbox: OutboxService;
     caseId: email.caseRecord?.id ?? null,
     customerId: email.customerId,
     messageId: message?.id ?? null,
+    messageText: message ? { body: message.body, html: message.html } : undefined,
     orderNumber: email.orderNumber,
     origin: email.origin,
     channel: 'email',

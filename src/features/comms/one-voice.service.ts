@@ -145,6 +145,7 @@ export function createOneVoiceService(options: OneVoiceOptions) {
       caseId: message.caseRecord?.id ?? null,
       customerId: message.customerId,
       messageId: recorded.id,
+      messageText: { body: recorded.body, html: recorded.html },
       orderNumber,
       origin: message.origin,
       channel: message.channel,

@@ -32,7 +32,10 @@ export interface OutboxRecord {
   sentAt: Date | null;
 }
 
-function toOutboxRecord(row: Selectable<OutboxTable>): OutboxRecord {
+/** An outbox row with its message's text, which it holds instead of its own when `text_from_message`. */
+type OutboxRow = Selectable<OutboxTable> & { message_body: string | null; message_html: string | null };
+
+function toOutboxRecord(row: OutboxRow): OutboxRecord {
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
@@ -44,8 +47,8 @@ function toOutboxRecord(row: Selectable<OutboxTable>): OutboxRecord {
     channel: row.channel,
     to: row.to,
     subject: row.subject,
-    body: row.body,
-    html: row.html,
+    body: row.text_from_message ? (row.message_body ?? '') : row.body,
+    html: row.text_from_message ? row.message_html : row.html,
     reasonCode: row.reason_code,
     status: row.status,
     audit: row.audit,
@@ -61,13 +64,27 @@ function toOutboxRecord(row: Selectable<OutboxTable>): OutboxRecord {
   };
 }
 
+/** The outbox with each entry's message text beside it (joined only for entries that read it there). */
+function outboxWithText(q: Queryable) {
+  return q
+    .selectFrom('outbox')
+    .leftJoin('messages', (join) => join.onRef('messages.id', '=', 'outbox.message_id').on('outbox.text_from_message', '=', true))
+    .selectAll('outbox')
+    .select(['messages.body as message_body', 'messages.html as message_html']);
+}
+
 export type NewOutboxEntry = Pick<
   OutboxRecord,
   'idempotencyKey' | 'caseId' | 'customerId' | 'messageId' | 'orderNumber' | 'origin' | 'channel' | 'to' | 'subject' | 'body' | 'html' | 'reasonCode' | 'status' | 'audit' | 'override' | 'authorId'
-> & { at: Date };
+> & {
+  at: Date;
+  /** The text the message (`messageId`) was stored with: when it is the entry's, the entry keeps none of its own. */
+  messageText?: { body: string; html: string | null } | undefined;
+};
 
 /** Inserts an entry once per idempotency key; a repeat returns the entry already there. */
 export async function insertOutboxEntry(q: Queryable, entry: NewOutboxEntry): Promise<{ record: OutboxRecord; created: boolean }> {
+  const fromMessage = entry.messageId !== null && entry.messageText !== undefined && entry.messageText.body === entry.body && entry.messageText.html === entry.html;
   const row = await q
     .insertInto('outbox')
     .values({
@@ -81,8 +98,9 @@ export async function insertOutboxEntry(q: Queryable, entry: NewOutboxEntry): Pr
       channel: entry.channel,
       to: entry.to,
       subject: entry.subject,
-      body: entry.body,
-      html: entry.html,
+      body: fromMessage ? '' : entry.body,
+      html: fromMessage ? null : entry.html,
+      text_from_message: fromMessage,
       reason_code: entry.reasonCode,
       status: entry.status,
       audit: JSON.stringify(entry.audit),
@@ -94,22 +112,20 @@ export async function insertOutboxEntry(q: Queryable, entry: NewOutboxEntry): Pr
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (row) return { record: toOutboxRecord(row), created: true };
-  const existing = await q.selectFrom('outbox').selectAll().where('idempotency_key', '=', entry.idempotencyKey).executeTakeFirstOrThrow();
+  if (row) return { record: toOutboxRecord({ ...row, message_body: entry.body, message_html: entry.html }), created: true };
+  const existing = await outboxWithText(q).where('outbox.idempotency_key', '=', entry.idempotencyKey).executeTakeFirstOrThrow();
   return { record: toOutboxRecord(existing), created: false };
 }
 
 export async function findOutboxEntry(q: Queryable, id: string): Promise<OutboxRecord | undefined> {
-  const row = await q.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await outboxWithText(q).where('outbox.id', '=', id).executeTakeFirst();
   return row && toOutboxRecord(row);
 }
 
 export async function findOutboxEntries(q: Queryable, ids: readonly string[]): Promise<Map<string, OutboxRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await q
-    .selectFrom('outbox')
-    .selectAll()
-    .where('id', 'in', [...ids])
+  const rows = await outboxWithText(q)
+    .where('outbox.id', 'in', [...ids])
     .execute();
   return new Map(rows.map((row) => [row.id, toOutboxRecord(row)]));
 }
@@ -138,11 +154,11 @@ export async function markOutboxAttemptFailed(q: Queryable, options: { id: strin
 }
 
 export async function listOutbox(q: Queryable, filter: { customerId?: string | undefined; caseId?: string | undefined; status?: OutboxStatus | undefined; limit: number }): Promise<OutboxRecord[]> {
-  let query = q.selectFrom('outbox').selectAll();
-  if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
-  if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  let query = outboxWithText(q);
+  if (filter.customerId) query = query.where('outbox.customer_id', '=', filter.customerId);
+  if (filter.caseId) query = query.where('outbox.case_id', '=', filter.caseId);
+  if (filter.status) query = query.where('outbox.status', '=', filter.status);
+  const rows = await query.orderBy('outbox.created_at', 'desc').orderBy('outbox.id', 'desc').limit(filter.limit).execute();
   return rows.map(toOutboxRecord);
 }
 
@@ -153,12 +169,19 @@ export async function listOutbox(q: Queryable, filter: { customerId?: string | u
 export async function claimOutboxEntries(q: Queryable, options: { ids: readonly string[]; now: Date; leaseUntil: Date }): Promise<Map<string, OutboxRecord>> {
   if (options.ids.length === 0) return new Map();
   const rows = await q
-    .updateTable('outbox')
-    .set({ next_attempt_at: options.leaseUntil })
-    .where('id', 'in', [...options.ids])
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', options.now)
-    .returningAll()
+    .with('claimed', (db) =>
+      db
+        .updateTable('outbox')
+        .set({ next_attempt_at: options.leaseUntil })
+        .where('id', 'in', [...options.ids])
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', options.now)
+        .returningAll(),
+    )
+    .selectFrom('claimed')
+    .leftJoin('messages', (join) => join.onRef('messages.id', '=', 'claimed.message_id').on('claimed.text_from_message', '=', true))
+    .selectAll('claimed')
+    .select(['messages.body as message_body', 'messages.html as message_html'])
     .execute();
   return new Map(rows.map((row) => [row.id, toOutboxRecord(row)]));
 }
@@ -192,13 +215,20 @@ export async function countOutboxOfCustomerSince(q: Queryable, options: { custom
 
 /** Whether the customer's address was already sent (or is about to be sent) this very subject and text. */
 export async function hasSameMessage(q: Queryable, options: { customerId: string; to: string; subject: string | null; body: string }): Promise<boolean> {
-  let query = q.selectFrom('outbox').select('id').where('customer_id', '=', options.customerId).where('to', '=', options.to).where('body', '=', options.body).where('status', 'in', ['queued', 'sent']);
-  query = options.subject === null ? query.where('subject', 'is', null) : query.where('subject', '=', options.subject);
+  let query = q
+    .selectFrom('outbox')
+    .leftJoin('messages', (join) => join.onRef('messages.id', '=', 'outbox.message_id').on('outbox.text_from_message', '=', true))
+    .select('outbox.id')
+    .where('outbox.customer_id', '=', options.customerId)
+    .where('outbox.to', '=', options.to)
+    .where(sql<string>`case when outbox.text_from_message then messages.body else outbox.body end`, '=', options.body)
+    .where('outbox.status', 'in', ['queued', 'sent']);
+  query = options.subject === null ? query.where('outbox.subject', 'is', null) : query.where('outbox.subject', '=', options.subject);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function listQueuedOutbox(q: Queryable, options: { dueBy: Date; limit: number }): Promise<OutboxRecord[]> {
-  const rows = await q.selectFrom('outbox').selectAll().where('status', '=', 'queued').where('next_attempt_at', '<=', options.dueBy).orderBy('next_attempt_at').limit(options.limit).execute();
+  const rows = await outboxWithText(q).where('outbox.status', '=', 'queued').where('outbox.next_attempt_at', '<=', options.dueBy).orderBy('outbox.next_attempt_at').limit(options.limit).execute();
   return rows.map(toOutboxRecord);
 }
 
