@@ -99,13 +99,23 @@ export async function listMessagesOfCustomer(q: Queryable, customerId: string): 
   return rows.map(toMessageRecord);
 }
 
-// The case of the latest message with this reference or external id.
+// The case of the latest message with this reference or external id. The thread's messages are found first,
+// by the two indexes, and only then ordered: asked for the latest directly, the planner walked every message
+// newest first (the `messages_at` index) looking for one of the thread's, which read the whole table for a new
+// thread (20 ms at 200,000 events, and growing with the store).
 function threadCaseQuery(q: Queryable, threadRef: string) {
   return q
-    .selectFrom('messages')
+    .with(
+      (cte) => cte('thread').materialized(),
+      (db) =>
+        db
+          .selectFrom('messages')
+          .select(['case_id', 'at', 'id'])
+          .where((eb) => eb.or([eb('thread_ref', '=', threadRef), eb('external_id', '=', threadRef)]))
+          .where('case_id', 'is not', null),
+    )
+    .selectFrom('thread')
     .select('case_id')
-    .where((eb) => eb.or([eb('thread_ref', '=', threadRef), eb('external_id', '=', threadRef)]))
-    .where('case_id', 'is not', null)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(1);

@@ -106,13 +106,16 @@ export async function listOrderOwners(
   numbers: readonly string[],
 ): Promise<{ id: string; number: string; customerId: string | null; placedAt: Date | null; customerCreatedAt: Date | null }[]> {
   if (numbers.length === 0) return [];
-  const rows = await q
-    .selectFrom('orders')
-    .leftJoin('customers', 'customers.id', 'orders.customer_id')
-    .select(['orders.id', 'orders.number', 'orders.customer_id', 'orders.placed_at', 'customers.created_at as customer_created_at'])
-    .where('orders.number', 'in', [...numbers])
-    .execute();
-  return rows.map((row) => ({ id: row.id, number: row.number, customerId: row.customer_id, placedAt: row.placed_at, customerCreatedAt: row.customer_created_at }));
+  // Each number is looked up by the unique index, one row at a time: as `number IN (…)` of a batch's few
+  // hundred numbers, the planner chose search's trigram index instead (0.6 s at 200,000 events) and hashed
+  // the whole customers table.
+  const { rows } = await sql<{ id: string; number: string; customer_id: string | null; placed_at: Date | string | null; customer_created_at: Date | string | null }>`
+    select orders.id, orders.number, orders.customer_id, orders.placed_at, customers.created_at as customer_created_at
+    from unnest(${[...new Set(numbers)]}::text[]) as wanted(number)
+    join orders on orders.number = wanted.number
+    left join customers on customers.id = orders.customer_id`.execute(q);
+  const time = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return rows.map((row) => ({ id: row.id, number: row.number, customerId: row.customer_id, placedAt: time(row.placed_at), customerCreatedAt: time(row.customer_created_at) }));
 }
 
 /** The orders of these customers, with when each was placed. */

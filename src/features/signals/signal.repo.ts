@@ -271,9 +271,28 @@ function toCaseToRoute(row: { id: string; customer_id: string; kind: string; las
 
 /** The owner of the customer's most recent other case that had one, other than `notOwnerId`. */
 export async function findCustomerPreviousOwner(q: Queryable, options: { customerId: string; excludeCaseId: string; notOwnerId?: string | undefined }): Promise<string | null> {
-  let query = q.selectFrom('cases').select('owner_id').where('customer_id', '=', options.customerId).where('id', '!=', options.excludeCaseId).where('owner_id', 'is not', null);
-  if (options.notOwnerId) query = query.where('owner_id', '!=', options.notOwnerId);
-  const row = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // The customer's cases first (their index), then the latest: asked for the latest directly, the planner walked
+  // every case by its update time looking for one of the customer's, the whole table when none had an owner.
+  const row = await q
+    .with(
+      (cte) => cte('owned').materialized(),
+      (db) => {
+        let cases = db
+          .selectFrom('cases')
+          .select(['owner_id', 'updated_at', 'id'])
+          .where('customer_id', '=', options.customerId)
+          .where('id', '!=', options.excludeCaseId)
+          .where('owner_id', 'is not', null);
+        if (options.notOwnerId) cases = cases.where('owner_id', '!=', options.notOwnerId);
+        return cases;
+      },
+    )
+    .selectFrom('owned')
+    .select('owner_id')
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.owner_id ?? null;
 }
 
