@@ -17,7 +17,6 @@ import { keepCommitment, reviseCommitment, untouched, waiveCommitment, type Comm
 import type { AcknowledgementAllowed, FallbackSenders, KeepCommitment, OpenCommitment } from './engine-ports.js';
 import { requestedTimers, timersFor } from './deadline.js';
 import { requestedPolicyId } from './engine-config.js';
-import { commitmentKinds, type CommitmentKind } from './policy.schemas.js';
 import { newId } from '../../shared/ids.js';
 import * as repo from './commitment.repo.js';
 import { listAgentLoads } from '../agents/index.js';
