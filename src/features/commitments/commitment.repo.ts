@@ -2,6 +2,7 @@
 // state changes, and the action log whose primary key is the action's idempotency key).
 import { sql, type Expression, type Selectable } from 'kysely';
 import type { Queryable, Tx } from '../../db/create-db.js';
+import { lockKeysUntilCommit } from '../../db/transaction-locks.js';
 import type { CommitmentState, CommitmentsTable } from '../../db/database.js';
 import { columnsOf, jsonArrayOf, timestampOf } from '../../db/json-view.js';
 import type { AgentId, CaseId, CommitmentId, CustomerId } from '../../shared/values.js';
@@ -186,7 +187,7 @@ export async function lockOwedCommitments(tx: Tx, options: { caseId?: string | n
   const caseIds = [...(options.caseId ? [options.caseId] : []), ...(options.caseIds ?? [])];
   const { orderNumbers, ids } = options;
   if (!caseIds.length && !orderNumbers?.length && !ids?.length) return [];
-  await lockSubjects(tx, { caseIds, orderNumbers: orderNumbers ?? [] });
+  await lockKeysUntilCommit(tx, [...caseIds.map((id) => `owed-case:${id}`), ...(orderNumbers ?? []).map((number) => `owed-order:${number}`)]);
   const rows = await tx
     .selectFrom('commitments')
     .selectAll()
@@ -211,17 +212,6 @@ export async function lockCommitment(tx: Tx, id: string): Promise<Commitment | u
 }
 
 /** The case and order a commitment is about, read without a lock (they never change). */
-/**
- * Locks cases and orders as subjects of commitments until the transaction ends, in sorted order (one
- * statement: a function scan over unnest takes them in the array's order), so two transactions cannot
- * deadlock over a set of them.
- */
-async function lockSubjects(tx: Tx, subjects: { caseIds: readonly string[]; orderNumbers: readonly string[] }): Promise<void> {
-  const keys = [...new Set([...subjects.caseIds.map((id) => `owed-case:${id}`), ...subjects.orderNumbers.map((number) => `owed-order:${number}`)])].sort();
-  if (keys.length === 0) return;
-  await sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(${keys}::text[]) as key`.execute(tx);
-}
-
 export async function findSubjectOfCommitment(q: Queryable, id: string): Promise<{ caseId: string | null; orderNumber: string | null } | undefined> {
   const row = await q.selectFrom('commitments').select(['case_id', 'order_number']).where('id', '=', id).executeTakeFirst();
   return row && { caseId: row.case_id, orderNumber: row.order_number };

@@ -215,9 +215,8 @@ export async function countOutboxOfCustomerSince(q: Queryable, options: { custom
 
 /** Whether the customer's address was already sent (or is about to be sent) this very subject and text. */
 export async function hasSameMessage(q: Queryable, options: { customerId: string; to: string; subject: string | null; body: string }): Promise<boolean> {
-  let query = q
-    .selectFrom('outbox')
-    .leftJoin('messages', (join) => join.onRef('messages.id', '=', 'outbox.message_id').on('outbox.text_from_message', '=', true))
+  let query = outboxWithText(q)
+    .clearSelect()
     .select('outbox.id')
     .where('outbox.customer_id', '=', options.customerId)
     .where('outbox.to', '=', options.to)

@@ -2,6 +2,7 @@
 import { sql, type Expression, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Queryable } from '../../db/create-db.js';
+import { lockKeysUntilCommit } from '../../db/transaction-locks.js';
 import type { CustomersTable, IdentitiesTable, IdentityKind } from '../../db/database.js';
 import { reviveTimestamps } from '../../db/json-rows.js';
 import { newId } from '../../shared/ids.js';
@@ -26,11 +27,10 @@ export interface IdentityRow {
  * create two customers. Locks are taken in a fixed order to avoid deadlocks; they end with the transaction.
  */
 export async function lockIdentities(q: Queryable, identities: IdentityValue[]): Promise<void> {
-  const keys = [...new Set(identities.map((identity) => `${identity.kind}:${identity.value}`))].sort();
-  if (keys.length === 0) return;
-  // One round trip for all keys: a function scan over unnest yields the rows, and so takes the locks, in
-  // the array's (sorted) order.
-  await sql`select pg_advisory_xact_lock(hashtextextended(key, 0)) from unnest(${keys}::text[]) as key`.execute(q);
+  await lockKeysUntilCommit(
+    q,
+    identities.map((identity) => `${identity.kind}:${identity.value}`),
+  );
 }
 
 export async function findIdentities(q: Queryable, identities: IdentityValue[]): Promise<IdentityRow[]> {
